@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// certaudit: modules follow the pipeline stages of DESIGN.md. Only CertAuditX509 talks to OpenSSL
+/// and only CertAuditReport to libxml2; everything else works on plain values from CertAuditCore.
+let package = Package(
+    name: "certaudit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "certaudit", targets: ["certaudit"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CertAuditShims", dependencies: ["COpenSSL", "CLibXML2"]),
+        .target(name: "CertAuditCore"),
+        .target(name: "CertAuditCSV", dependencies: ["CertAuditCore"]),
+        .target(name: "CertAuditX509", dependencies: ["CertAuditCore", "COpenSSL", "CertAuditShims"]),
+        .target(
+            name: "CertAuditIngest",
+            dependencies: ["CertAuditCore", "CertAuditCSV", "CertAuditX509"]),
+        .target(name: "CertAuditRules", dependencies: ["CertAuditCore"]),
+        .target(
+            name: "CertAuditReport",
+            dependencies: [
+                "CertAuditCore", "CertAuditRules", "CLibXML2", "CertAuditShims",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .target(
+            name: "CertAuditRun",
+            dependencies: [
+                "CertAuditCore", "CertAuditIngest", "CertAuditRules", "CertAuditReport",
+                "CertAuditX509",
+            ]),
+        .executableTarget(
+            name: "certaudit",
+            dependencies: [
+                "CertAuditRun", "CertAuditCore", "CertAuditRules", "CertAuditX509",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "CertAuditCoreTests", dependencies: ["CertAuditCore"]),
+        .testTarget(name: "CertAuditCSVTests", dependencies: ["CertAuditCSV", "CertAuditCore"]),
+        .testTarget(
+            name: "CertAuditX509Tests", dependencies: ["CertAuditX509", "CertAuditCore"]),
+        .testTarget(
+            name: "CertAuditIngestTests",
+            dependencies: ["CertAuditIngest", "CertAuditCore", "CertAuditCSV"]),
+        .testTarget(
+            name: "CertAuditRulesTests", dependencies: ["CertAuditRules", "CertAuditCore"]),
+        .testTarget(
+            name: "CertAuditReportTests",
+            dependencies: ["CertAuditReport", "CertAuditRules", "CertAuditCore"]),
+        .testTarget(
+            name: "CertAuditRunTests",
+            dependencies: ["CertAuditRun", "CertAuditCore", "CertAuditReport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,25 @@
+/// The settings of one run, read once at the command line and passed down: nothing below reads the
+/// clock or the environment.
+public struct AuditSettings: Sendable, Hashable {
+    public var asOf: Instant
+    public var timeZone: RunTimeZone
+    public var horizonDays: Int
+    /// Exit 1 when a finding is at or above this severity; nil means never (`--fail-on none`).
+    public var failOn: Severity?
+    /// CERT-EXPIRING thresholds in natural days, largest first.
+    public var expiryThresholdsDays: [Int]
+
+    public init(
+        asOf: Instant, timeZone: RunTimeZone = .shanghai, horizonDays: Int = 365, failOn: Severity? = nil,
+        expiryThresholdsDays: [Int] = [30]
+    ) {
+        self.asOf = asOf
+        self.timeZone = timeZone
+        self.horizonDays = horizonDays
+        self.failOn = failOn
+        self.expiryThresholdsDays = expiryThresholdsDays.sorted(by: >)
+    }
+
+    /// The local date of the as-of time.
+    public var asOfDate: LocalDate { timeZone.localDate(of: asOf) }
+}

@@ -1,0 +1,24 @@
+/// A certificate of the estate: its inventory row and, when it has a bundle, what the bundle holds.
+public struct Certificate: Sendable, Hashable {
+    public var record: CertificateRecord
+    /// nil for a row without a bundle (an order under review): its dates come from the inventory.
+    public var bundle: BundleFacts?
+
+    public init(record: CertificateRecord, bundle: BundleFacts? = nil) {
+        self.record = record
+        self.bundle = bundle
+    }
+
+    public var id: String { record.id }
+    public var leaf: CertificateFacts? { bundle?.leaf }
+
+    /// The parsed notAfter, or the inventory's claim when there is no bundle.
+    public var notAfter: Instant? { bundle?.leaf.notAfter ?? record.claimedNotAfter }
+
+    /// When the served chain stops working: the earliest expiry along the chain (CHAIN-EXPIRING), or
+    /// the certificate's own notAfter.
+    public var effectiveExpiry: Instant? {
+        guard let bundle else { return record.claimedNotAfter }
+        return min(bundle.leaf.notAfter, bundle.chain.earliestExpiry ?? bundle.leaf.notAfter)
+    }
+}

@@ -1,0 +1,125 @@
+/// What the tool knows about one X.509 certificate once OpenSSL has read it: compact values only, no
+/// DER and no OpenSSL object, so a million of them fit in memory.
+public struct CertificateFacts: Sendable, Hashable {
+    /// One-line RFC 2253 distinguished name, e.g. `CN=www.example.com,O=Example,C=CN`.
+    public var subject: String
+    public var issuer: String
+    /// Serial number, upper-case hex without separators (a leading `-` for a negative serial).
+    public var serialHex: String
+    public var notBefore: Instant
+    public var notAfter: Instant
+    /// The subject's common names, in certificate order.
+    public var commonNames: [String]
+    public var subjectAltNames: [SubjectAltName]
+    public var publicKey: PublicKeyFacts
+    /// OpenSSL's long name of the signature algorithm, e.g. `sha256WithRSAEncryption`, `SM2-with-SM3`.
+    public var signatureAlgorithm: String
+    /// SHA-256 of the DER, lower-case hex without colons.
+    public var fingerprintSHA256: String
+    public var basicConstraints: BasicConstraints?
+    /// Key usage bit names (`digitalSignature`, `keyCertSign`, …); nil when the extension is absent.
+    public var keyUsage: [String]?
+    /// Extended key usage short names (`serverAuth`, `clientAuth`, or a dotted OID); nil when absent.
+    public var extendedKeyUsage: [String]?
+    /// Hex key identifiers, lower case; nil when the extension is absent.
+    public var subjectKeyID: String?
+    public var authorityKeyID: String?
+    /// Subject and issuer names are equal (a root or a self-issued certificate).
+    public var isSelfIssued: Bool
+
+    public init(
+        subject: String, issuer: String, serialHex: String, notBefore: Instant, notAfter: Instant,
+        commonNames: [String], subjectAltNames: [SubjectAltName], publicKey: PublicKeyFacts,
+        signatureAlgorithm: String, fingerprintSHA256: String, basicConstraints: BasicConstraints?,
+        keyUsage: [String]?, extendedKeyUsage: [String]?, subjectKeyID: String?, authorityKeyID: String?,
+        isSelfIssued: Bool
+    ) {
+        self.subject = subject
+        self.issuer = issuer
+        self.serialHex = serialHex
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+        self.commonNames = commonNames
+        self.subjectAltNames = subjectAltNames
+        self.publicKey = publicKey
+        self.signatureAlgorithm = signatureAlgorithm
+        self.fingerprintSHA256 = fingerprintSHA256
+        self.basicConstraints = basicConstraints
+        self.keyUsage = keyUsage
+        self.extendedKeyUsage = extendedKeyUsage
+        self.subjectKeyID = subjectKeyID
+        self.authorityKeyID = authorityKeyID
+        self.isSelfIssued = isSelfIssued
+    }
+
+    public var isCA: Bool { basicConstraints?.isCA ?? false }
+
+    /// The DNS names among the SANs.
+    public var dnsNames: [String] {
+        subjectAltNames.compactMap { $0.kind == .dns ? $0.value : nil }
+    }
+
+    /// Validity period in seconds, notBefore through notAfter inclusive (RFC 5280 §4.1.2.5).
+    public var validitySeconds: Int64 { notAfter - notBefore + 1 }
+}
+
+/// One subjectAltName entry.
+public struct SubjectAltName: Sendable, Hashable, Comparable {
+    public enum Kind: String, Sendable, Hashable, Comparable, CaseIterable {
+        case dns, ip, email, uri
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public var kind: Kind
+    public var value: String
+
+    public init(_ kind: Kind, _ value: String) {
+        self.kind = kind
+        self.value = value
+    }
+
+    public static func < (lhs: SubjectAltName, rhs: SubjectAltName) -> Bool {
+        (lhs.kind, lhs.value) < (rhs.kind, rhs.value)
+    }
+}
+
+/// The basicConstraints extension.
+public struct BasicConstraints: Sendable, Hashable {
+    public var isCA: Bool
+    public var pathLength: Int?
+    public var critical: Bool
+
+    public init(isCA: Bool, pathLength: Int? = nil, critical: Bool) {
+        self.isCA = isCA
+        self.pathLength = pathLength
+        self.critical = critical
+    }
+}
+
+/// A public key's algorithm and strength.
+public struct PublicKeyFacts: Sendable, Hashable {
+    public enum Algorithm: String, Sendable, Hashable {
+        case rsa = "RSA"
+        case ec = "EC"
+        case sm2 = "SM2"
+        case ed25519 = "Ed25519"
+        case ed448 = "Ed448"
+        case dsa = "DSA"
+        case other = "other"
+    }
+
+    public var algorithm: Algorithm
+    /// Modulus size for RSA/DSA, field size for EC/SM2.
+    public var bits: Int
+    /// NIST or OpenSSL curve name for EC keys (`P-256`, `P-384`, `P-521`, `secp256k1`, `SM2`, …).
+    public var curve: String?
+
+    public init(algorithm: Algorithm, bits: Int, curve: String? = nil) {
+        self.algorithm = algorithm
+        self.bits = bits
+        self.curve = curve
+    }
+}

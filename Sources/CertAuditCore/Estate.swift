@@ -1,0 +1,43 @@
+/// The linked, validated model of everything the inputs describe: the value the checks read.
+public struct Estate: Sendable {
+    /// Accepted certificates, in input order.
+    public let certificates: [Certificate]
+    /// Accepted resources, in input order.
+    public let resources: [ResourceRecord]
+    /// Everything kept out, across all inputs.
+    public let quarantine: [QuarantineRecord]
+    /// The accounting of every input file, by name.
+    public let inputs: [InputSummary]
+
+    private let certificateIndex: [String: Int]
+    private let resourcesByCertificate: [String: [Int]]
+
+    public init(
+        certificates: [Certificate], resources: [ResourceRecord] = [], quarantine: [QuarantineRecord] = [],
+        inputs: [InputSummary] = []
+    ) {
+        self.certificates = certificates
+        self.resources = resources
+        self.quarantine = quarantine.sorted()
+        self.inputs = inputs.sorted()
+        var index: [String: Int] = [:]
+        for (position, certificate) in certificates.enumerated() where index[certificate.id] == nil {
+            index[certificate.id] = position
+        }
+        certificateIndex = index
+        var bound: [String: [Int]] = [:]
+        for (position, resource) in resources.enumerated() {
+            if let id = resource.certificateID { bound[id, default: []].append(position) }
+        }
+        resourcesByCertificate = bound
+    }
+
+    public func certificate(id: String) -> Certificate? {
+        certificateIndex[id].map { certificates[$0] }
+    }
+
+    /// Resources serving the certificate now, in input order.
+    public func resources(boundTo certificateID: String) -> [ResourceRecord] {
+        (resourcesByCertificate[certificateID] ?? []).map { resources[$0] }
+    }
+}

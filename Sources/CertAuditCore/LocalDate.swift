@@ -1,0 +1,91 @@
+/// A calendar date with no time zone: the unit of every "N days before expiry" in RULES.md §0.
+public struct LocalDate: Comparable, Hashable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar.
+    public let daysSinceEpoch: Int64
+
+    public init(daysSinceEpoch: Int64) {
+        self.daysSinceEpoch = daysSinceEpoch
+    }
+
+    /// Returns nil for an impossible date such as 2026-02-30.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1,
+            day <= LocalDate.daysInMonth(year: year, month: month)
+        else { return nil }
+        self.daysSinceEpoch = LocalDate.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        LocalDate.civilFromDays(daysSinceEpoch)
+    }
+
+    /// ISO 8601, `2026-11-28`.
+    public var description: String {
+        let (y, m, d) = components
+        return "\(LocalDate.pad(y, 4))-\(LocalDate.pad(m, 2))-\(LocalDate.pad(d, 2))"
+    }
+
+    /// 1 = Monday … 7 = Sunday (ISO 8601).
+    public var isoWeekday: Int {
+        // 1970-01-01 was a Thursday (4).
+        let r = (daysSinceEpoch + 3) % 7
+        return Int(r < 0 ? r + 7 : r) + 1
+    }
+
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+        lhs.daysSinceEpoch < rhs.daysSinceEpoch
+    }
+
+    public static func + (lhs: LocalDate, days: Int64) -> LocalDate {
+        LocalDate(daysSinceEpoch: lhs.daysSinceEpoch + days)
+    }
+
+    public static func - (lhs: LocalDate, days: Int64) -> LocalDate {
+        LocalDate(daysSinceEpoch: lhs.daysSinceEpoch - days)
+    }
+
+    public static func - (lhs: LocalDate, rhs: LocalDate) -> Int64 {
+        lhs.daysSinceEpoch - rhs.daysSinceEpoch
+    }
+
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Howard Hinnant's days_from_civil: exact for every proleptic Gregorian date.
+    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civilFromDays(_ days: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (Int(m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400), Int(m), Int(d))
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(abs(value))
+        let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
+        return value < 0 ? "-" + padded : padded
+    }
+}

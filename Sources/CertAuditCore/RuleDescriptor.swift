@@ -1,0 +1,46 @@
+/// A rule's metadata: what the catalogue lists, what reports link to, what tests iterate over.
+public struct RuleDescriptor: Sendable, Hashable {
+    /// How far this rule is implemented.
+    public enum Status: String, Sendable, Hashable {
+        /// Checked by the static audit.
+        case implemented
+        /// Checked by the simulation (a later stage).
+        case simulation
+        /// Listed for completeness; the reason says why it is not checked.
+        case notApplicable = "not-applicable"
+        /// Planned, not yet checked.
+        case planned
+    }
+
+    /// Stable ID from spec/RULES.md (or a documented addition).
+    public var id: String
+    public var title: String
+    public var defaultSeverity: Severity
+    /// Where the rule comes from: `RULES.md §1`, `CA/B Forum BR 6.3.2`, …
+    public var citation: String
+    /// One paragraph for people.
+    public var summary: String
+    /// The rule applies to certificates issued (notBefore) on or after this date; nil = always.
+    public var effectiveFrom: LocalDate?
+    /// The rule no longer applies to certificates issued on or after this date; nil = never retired.
+    public var effectiveUntil: LocalDate?
+    public var status: Status
+    /// Why the rule is not checked, for `planned` and `not-applicable`.
+    public var statusNote: String?
+
+    public init(
+        id: String, title: String, defaultSeverity: Severity, citation: String, summary: String,
+        effectiveFrom: LocalDate? = nil, effectiveUntil: LocalDate? = nil, status: Status = .implemented,
+        statusNote: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.defaultSeverity = defaultSeverity
+        self.citation = citation
+        self.summary = summary
+        self.effectiveFrom = effectiveFrom
+        self.effectiveUntil = effectiveUntil
+        self.status = status
+        self.statusNote = statusNote
+    }
+}

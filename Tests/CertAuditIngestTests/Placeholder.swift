@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholderIngest() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholderRules() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholderRun() { #expect(Bool(true)) }
