@@ -22,4 +22,10 @@ public struct AuditSettings: Sendable, Hashable {
 
     /// The local date of the as-of time.
     public var asOfDate: LocalDate { timeZone.localDate(of: asOf) }
+
+    /// Natural days from the as-of date to the local date of `expiry` (RULES.md §0): 0 on the expiry
+    /// date itself, negative once past it. Every rule and report counts days to expiry this way.
+    public func daysToExpiry(_ expiry: Instant) -> Int64 {
+        timeZone.localDate(of: expiry) - asOfDate
+    }
 }

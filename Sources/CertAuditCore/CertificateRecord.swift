@@ -44,6 +44,8 @@ public struct CertificateRecord: Sendable, Hashable {
     public var reissueOf: String?
     public var reissueCount: Int?
     public var companyValidatedOn: Instant?
+    /// Columns that contradict what `package_type` implies (`brand: GeoTrust ≠ TrustAsia`, …).
+    public var packageTypeConflicts: [String] = []
 
     public init(
         line: Int, id: String, source: CertificateSource = .issued, kind: CertificateKind = .server,
