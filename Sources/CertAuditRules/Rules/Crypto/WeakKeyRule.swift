@@ -1,0 +1,46 @@
+import CertAuditCore
+
+/// CRYPTO-WEAK-KEY: RSA (and DSA) keys below 2048 bits, EC keys below P-256, anywhere in the bundle.
+public struct WeakKeyRule: CertificateRule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "CRYPTO-WEAK-KEY", title: "Key too weak", defaultSeverity: .high,
+        citation: "CA/B Forum BR 6.1.5; RULES.md §11", summary: "RSA keys below 2048 bits, EC keys below P-256: error.")
+
+    public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.bundle != nil }
+
+    public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
+        (certificate.bundle?.allCertificates ?? []).compactMap { facts in
+            guard let weakness = Self.weakness(of: facts.publicKey) else { return nil }
+            return finding("\(facts.subject) has \(weakness).", certificate: certificate.id)
+        }
+    }
+
+    /// Why a key is weak, or nil when it is strong enough.
+    static func weakness(of key: PublicKeyFacts) -> String? {
+        switch key.algorithm {
+        case .rsa where key.bits < 2048: "an RSA key of \(key.bits) bits (minimum 2048)"
+        case .dsa where key.bits < 2048: "a DSA key of \(key.bits) bits (minimum 2048)"
+        case .ec where key.bits < 256: "an EC key on \(key.curve ?? "a \(key.bits)-bit curve") (minimum P-256)"
+        default: nil
+        }
+    }
+
+    public var examples: RuleExamples {
+        let rsa1024 = ExampleEstate.bundle(ExampleEstate.leaf(key: .init(algorithm: .rsa, bits: 1024)))
+        let p192 = ExampleEstate.bundle(others: [
+            ExampleEstate.intermediate(key: .init(algorithm: .ec, bits: 192, curve: "P-192"))
+        ])
+        let p256 = ExampleEstate.bundle(ExampleEstate.leaf(key: .init(algorithm: .ec, bits: 256, curve: "P-256")))
+        return RuleExamples(
+            passing: [
+                RuleExample("RSA 2048", [ExampleEstate.certificate()]),
+                RuleExample("EC P-256", [ExampleEstate.certificate(bundle: p256)]),
+            ],
+            failing: [
+                RuleExample("RSA 1024 leaf", [ExampleEstate.certificate(bundle: rsa1024)]),
+                RuleExample("P-192 intermediate", [ExampleEstate.certificate(bundle: p192)]),
+            ])
+    }
+}

@@ -1,0 +1,47 @@
+import CertAuditCore
+
+/// CRYPTO-WEAK-SIG: MD5 or SHA-1 signatures on anything but a root (a self-issued certificate's own
+/// signature is never checked by clients, so it does not matter).
+public struct WeakSignatureRule: CertificateRule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "CRYPTO-WEAK-SIG", title: "Weak signature algorithm", defaultSeverity: .high,
+        citation: "CA/B Forum BR 7.1.3.2; RULES.md §11",
+        summary: "MD5 or SHA-1 signatures on anything but a root: error.")
+
+    public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.bundle != nil }
+
+    public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
+        (certificate.bundle?.allCertificates ?? []).filter { !$0.isSelfIssued && Self.isWeak($0.signatureAlgorithm) }
+            .map { finding("\($0.subject) is signed with \($0.signatureAlgorithm).", certificate: certificate.id) }
+    }
+
+    static func isWeak(_ algorithm: String) -> Bool {
+        let name = algorithm.lowercased()
+        return name.contains("md5") || name.contains("md2") || name.contains("sha1") || name.contains("sha-1")
+    }
+
+    public var examples: RuleExamples {
+        let sha1 = ExampleEstate.bundle(ExampleEstate.leaf(signature: "sha1WithRSAEncryption"))
+        let md5Intermediate = ExampleEstate.bundle(others: [
+            ExampleEstate.intermediate(signature: "md5WithRSAEncryption")
+        ])
+        var root = ExampleEstate.intermediate(signature: "sha1WithRSAEncryption")
+        root.isSelfIssued = true
+        return RuleExamples(
+            passing: [
+                RuleExample("SHA-256", [ExampleEstate.certificate()]),
+                RuleExample(
+                    "a SHA-1 self-signed root in the bundle",
+                    [
+                        ExampleEstate.certificate(
+                            bundle: ExampleEstate.bundle(others: [ExampleEstate.intermediate(), root]))
+                    ]),
+            ],
+            failing: [
+                RuleExample("SHA-1 leaf", [ExampleEstate.certificate(bundle: sha1)]),
+                RuleExample("MD5 intermediate", [ExampleEstate.certificate(bundle: md5Intermediate)]),
+            ])
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+
+@testable import CertAuditCore
+
+struct CalendarTests {
+    @Test func daysFromCivilRoundTripsAcrossCenturiesAndLeapDays() {
+        for days in stride(from: Int64(-800_000), through: 800_000, by: 997) {
+            let date = LocalDate(daysSinceEpoch: days)
+            let (y, m, d) = date.components
+            #expect(LocalDate(year: y, month: m, day: d) == date)
+        }
+        #expect(LocalDate(year: 1970, month: 1, day: 1)?.daysSinceEpoch == 0)
+        #expect(LocalDate(year: 2000, month: 2, day: 29) != nil)
+        #expect(LocalDate(year: 2100, month: 2, day: 29) == nil)
+        #expect(LocalDate(year: 2026, month: 2, day: 30) == nil)
+        #expect(LocalDate(year: 2026, month: 13, day: 1) == nil)
+    }
+
+    @Test func weekdays() {
+        #expect(LocalDate(year: 2026, month: 11, day: 27)?.isoWeekday == 5)  // a Friday
+        #expect(LocalDate(year: 1969, month: 12, day: 28)?.isoWeekday == 7)  // a Sunday before the epoch
+    }
+
+    @Test func shanghaiShowsAZuluEndOfDayAsTheNextMorning() {
+        let zone = RunTimeZone.shanghai
+        let notAfter = RunTimeZone.utc.instant(
+            of: LocalDate(year: 2025, month: 2, day: 25)!, hour: 23, minute: 59, second: 59)
+        #expect(zone.iso8601(notAfter) == "2025-02-26T07:59:59+08:00")
+        #expect(zone.localDate(of: notAfter) == LocalDate(year: 2025, month: 2, day: 26))
+        #expect(RunTimeZone.utc.iso8601(notAfter) == "2025-02-25T23:59:59Z")
+    }
+
+    @Test func localTimesConvertBackToInstants() {
+        let zone = RunTimeZone.shanghai
+        let instant = zone.instant(of: LocalDate(year: 2026, month: 11, day: 28)!, hour: 7, minute: 59, second: 59)
+        #expect(instant.description == "2026-11-27T23:59:59Z")
+    }
+
+    @Test func daylightSavingZonesUseTheOffsetInForce() {
+        let zone = RunTimeZone(identifier: "Europe/Berlin")!
+        let summer = zone.instant(of: LocalDate(year: 2026, month: 7, day: 1)!, hour: 12)
+        let winter = zone.instant(of: LocalDate(year: 2026, month: 1, day: 1)!, hour: 12)
+        #expect(zone.iso8601(summer) == "2026-07-01T12:00:00+02:00")
+        #expect(zone.iso8601(winter) == "2026-01-01T12:00:00+01:00")
+    }
+
+    @Test func daysToExpiryCountsLocalCalendarDays() {
+        let settings = AuditSettings(
+            asOf: RunTimeZone.shanghai.instant(of: LocalDate(year: 2026, month: 11, day: 28)!, hour: 23))
+        let tomorrowMorning = RunTimeZone.shanghai.instant(of: LocalDate(year: 2026, month: 11, day: 29)!, hour: 1)
+        #expect(settings.daysToExpiry(tomorrowMorning) == 1)
+        #expect(settings.daysToExpiry(settings.asOf) == 0)
+        #expect(settings.daysToExpiry(settings.asOf + (-2 * 86_400)) == -2)
+    }
+
+    @Test func severitiesAreOrdered() {
+        #expect(Severity.allCases.sorted() == [.info, .low, .medium, .high, .critical])
+    }
+
+    @Test func findingsSortMostSevereFirst() {
+        let low = Finding(ruleID: "B", severity: .low, message: "x")
+        let high = Finding(ruleID: "Z", severity: .high, message: "x")
+        let highA = Finding(ruleID: "A", severity: .high, message: "x")
+        #expect([low, high, highA].sorted() == [highA, high, low])
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderRules() { #expect(Bool(true)) }

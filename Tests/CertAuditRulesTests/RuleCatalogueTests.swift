@@ -1,0 +1,46 @@
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditRules
+
+struct RuleCatalogueTests {
+    /// spec/RULES.md beside the repository (../shared/spec), when this checkout has it.
+    static let rulesMarkdown: String? = {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let candidates = [
+            repository.deletingLastPathComponent().appendingPathComponent("shared/spec/RULES.md"),
+            URL(fileURLWithPath: "/work/shared/spec/RULES.md"),
+        ]
+        return candidates.lazy.compactMap { try? String(contentsOf: $0, encoding: .utf8) }.first
+    }()
+
+    @Test func everySpecRuleIsInTheCatalogueOnce() {
+        let ids = RuleCatalogue.descriptors.map(\.id)
+        #expect(Set(ids).count == ids.count, "duplicate IDs in the catalogue")
+        for id in RuleCatalogue.specRuleIDs { #expect(ids.contains(id), "\(id) missing from the catalogue") }
+    }
+
+    @Test func implementedRulesComeFirstAndAreMarked() {
+        let implemented = Set(RuleCatalogue.rules.map(\.descriptor.id))
+        for descriptor in RuleCatalogue.descriptors {
+            #expect((descriptor.status == .implemented) == implemented.contains(descriptor.id))
+        }
+    }
+
+    @Test func additionsToTheSpecAreDocumented() {
+        let additions = RuleCatalogue.rules.map(\.descriptor).filter { !RuleCatalogue.specRuleIDs.contains($0.id) }
+        #expect(additions.map(\.id) == ["INV-UNKNOWN-REFERENCE"])
+        #expect(additions.allSatisfy { $0.citation.contains("certaudit addition") })
+    }
+
+    @Test(.enabled(if: rulesMarkdown != nil, "spec/RULES.md is not beside this checkout"))
+    func theGeneratedIDListMatchesRULESmd() throws {
+        let markdown = try #require(Self.rulesMarkdown)
+        let pattern = try Regex(#"^\| ([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+) \|"#).anchorsMatchLineEndings()
+        let ids = markdown.matches(of: pattern).map { String(markdown[$0.range].dropFirst(2).dropLast(2)) }
+        #expect(!ids.isEmpty)
+        #expect(ids == RuleCatalogue.specRuleIDs, "run scripts/gen_spec_rule_list.py")
+    }
+}

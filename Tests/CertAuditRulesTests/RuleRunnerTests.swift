@@ -1,0 +1,82 @@
+import CertAuditCore
+import Testing
+
+@testable import CertAuditRules
+
+struct RuleRunnerTests {
+    /// An estate on which most rules fire, large enough to span several parallel chunks.
+    static func busyEstate(count: Int) -> Estate {
+        let certificates = (0..<count).map { index in
+            ExampleEstate.certificate(
+                "c\(index)",
+                bundle: ExampleEstate.bundle(
+                    ExampleEstate.leaf(
+                        cn: index % 3 == 0 ? "other.example.com" : "www.example.com",
+                        notAfter: ExampleEstate.day(Int64(index % 60) - 5), fingerprint: "f\(index % 7)")))
+        }
+        return Estate(certificates: certificates, resources: [ExampleEstate.resource(serving: "c1")])
+    }
+
+    @Test func findingsAreSortedBySeverityThenRule() {
+        let findings = RuleRunner().run(
+            RuleContext(estate: Self.busyEstate(count: 50), settings: ExampleEstate.settings))
+        #expect(!findings.isEmpty)
+        #expect(findings == findings.sorted())
+        #expect(findings.first?.severity == .critical)
+    }
+
+    @Test func parallelRunsGiveTheSameResult() {
+        let context = RuleContext(estate: Self.busyEstate(count: 5_000), settings: ExampleEstate.settings)
+        let first = RuleRunner().run(context)
+        let second = RuleRunner().run(context)
+        #expect(first == second)
+        let duplicates = first.filter { $0.ruleID == "UP-DUPLICATE" }
+        #expect(duplicates.count == 5_000 - 7)
+    }
+
+    @Test func severityOverridesApply() {
+        let context = RuleContext(estate: Self.busyEstate(count: 10), settings: ExampleEstate.settings)
+        let findings = RuleRunner(severityOverrides: ["CERT-EXPIRED": .info]).run(context)
+        let expired = findings.filter { $0.ruleID == "CERT-EXPIRED" }
+        #expect(!expired.isEmpty)
+        #expect(expired.allSatisfy { $0.severity == .info })
+    }
+
+    @Test func expiringThresholdUsesNaturalDaysInTheRunTimeZone() {
+        // notAfter 2026-12-28T15:59:59Z is 23:59:59 on 2026-12-28 in Shanghai: 30 days after 2026-11-28.
+        let notAfter = RunTimeZone.shanghai.instant(
+            of: LocalDate(year: 2026, month: 12, day: 28)!, hour: 23, minute: 59, second: 59)
+        let estate = Estate(certificates: [
+            ExampleEstate.certificate(bundle: ExampleEstate.bundle(ExampleEstate.leaf(notAfter: notAfter)))
+        ])
+        let findings = RuleRunner(rules: [ExpiringRule()]).run(
+            RuleContext(estate: estate, settings: ExampleEstate.settings))
+        #expect(findings.count == 1)
+        #expect(findings.first?.date == LocalDate(year: 2026, month: 12, day: 28))
+        #expect(findings.first?.message.contains("30 days") == true)
+    }
+
+    @Test func outageDateIsTheDayAfterALocalEndOfDayExpiry() {
+        let notAfter = RunTimeZone.shanghai.instant(
+            of: LocalDate(year: 2026, month: 11, day: 20)!, hour: 23, minute: 59, second: 59)
+        let certificate = ExampleEstate.certificate(
+            "old",
+            bundle: ExampleEstate.bundle(ExampleEstate.leaf(notBefore: ExampleEstate.day(-100), notAfter: notAfter)))
+        let estate = Estate(certificates: [certificate], resources: [ExampleEstate.resource(serving: "old")])
+        let findings = RuleRunner(rules: [ExpiredBindingRule()]).run(
+            RuleContext(estate: estate, settings: ExampleEstate.settings))
+        #expect(findings.map(\.date) == [LocalDate(year: 2026, month: 11, day: 21)])
+        #expect(findings.first?.resourceID == "lb-1")
+    }
+
+    @Test func aResourceNamingAQuarantinedCertificateSaysSo() {
+        let quarantined = QuarantineRecord(
+            input: "certificates.csv", line: 9, reason: "bad date", certificateID: "gone")
+        let estate = Estate(
+            certificates: [], resources: [ExampleEstate.resource(serving: "gone")], quarantine: [quarantined])
+        let findings = RuleRunner(rules: [UnknownReferenceRule()]).run(
+            RuleContext(estate: estate, settings: ExampleEstate.settings))
+        #expect(findings.count == 1)
+        #expect(findings.first?.message.contains("line 9") == true)
+    }
+}
