@@ -1,5 +1,4 @@
 import CertAuditCore
-import Dispatch
 
 /// Runs a catalogue over an estate. The one place that decides applicability, effective dates,
 /// severity overrides and order, so that no rule re-implements them.
@@ -31,22 +30,19 @@ public struct RuleRunner: Sendable {
         let certificates = context.estate.certificates
         guard !certificates.isEmpty, !rules.isEmpty else { return [] }
         let chunkSize = 2_048
-        let chunkCount = (certificates.count + chunkSize - 1) / chunkSize
-        let results = ChunkResults(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = chunk * chunkSize..<min(certificates.count, (chunk + 1) * chunkSize)
+        let chunks = stride(from: 0, to: certificates.count, by: chunkSize).map {
+            $0..<min(certificates.count, $0 + chunkSize)
+        }
+        return parallelMap(chunks, workers: ProcessorCount.active) { range in
             var found: [Finding] = []
             for certificate in certificates[range] {
                 for rule in rules
-                where Self.isEffective(rule.descriptor, for: certificate)
-                    && rule.applies(to: certificate, in: context)
-                {
+                where Self.isEffective(rule.descriptor, for: certificate) && rule.applies(to: certificate, in: context) {
                     found += rule.check(certificate, in: context)
                 }
             }
-            results.store(found, at: chunk)
-        }
-        return results.joined()
+            return found
+        }.flatMap { $0 }
     }
 
     /// A rule with effective dates applies to certificates issued (notBefore, UTC date) within them.
@@ -57,24 +53,4 @@ public struct RuleRunner: Sendable {
         if let until = descriptor.effectiveUntil, issued >= until { return false }
         return true
     }
-}
-
-/// One slot per chunk, each written by exactly one iteration of `concurrentPerform` and read after
-/// it returns: the slots never alias, so the unchecked sendability is sound.
-private final class ChunkResults: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<[Finding]>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: [])
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ findings: [Finding], at index: Int) { slots[index] = findings }
-
-    func joined() -> [Finding] { slots.flatMap { $0 } }
 }
