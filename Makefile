@@ -1,0 +1,41 @@
+# certaudit — the two commands: `make report` (set up, build, run the sample job) and `make test`.
+SWIFT ?= swift
+# The sample estate in inputs/ is dated relative to this as-of time (see inputs/README.md).
+AS_OF ?= 2026-11-28T00:00:00+08:00
+N ?= 100000
+SECONDS ?= 600
+
+.PHONY: report test bench deps build format lint fixtures sample-estate clean
+
+deps:
+	@scripts/ensure_deps.sh
+
+build: deps
+	$(SWIFT) build -c release --product certaudit
+
+## Build in release mode and run the default job: inputs/ -> output/.
+report: build
+	.build/release/certaudit run --inputs inputs --output output --templates templates \
+		--as-of $(AS_OF) --timezone Asia/Shanghai
+	@echo "open output/report.html"
+
+## Run every test.
+test: deps
+	$(SWIFT) test
+
+## Generate an estate of N certificates and measure a full run (throughput, peak memory).
+bench: deps
+	scripts/bench.sh $(N)
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+## Regenerate the sample estate (inputs/) and the rule ID list from the spec.
+sample-estate:
+	python3 scripts/make_sample_estate.py
+
+clean:
+	rm -rf .build output
