@@ -3,7 +3,6 @@ SWIFT ?= swift
 # The sample estate in inputs/ is dated relative to this as-of time (see inputs/README.md).
 AS_OF ?= 2026-11-28T00:00:00+08:00
 N ?= 100000
-SECONDS ?= 600
 
 .PHONY: report test bench deps build format lint fixtures sample-estate clean
 
