@@ -1,2 +1,1 @@
-// Placeholder so the module builds; replaced by the module's real sources.
 public enum CertAuditRunModule {}

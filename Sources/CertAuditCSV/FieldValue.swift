@@ -1,0 +1,83 @@
+import CertAuditCore
+
+/// Typed readings of CSV field text, following spec/INPUTS.md's conventions. Each returns the value,
+/// nil for "not given", or a reason the text is invalid.
+public enum FieldValue {
+    /// Empty, the API's `""` placeholder and `--` mean "not given".
+    public static func isAbsent(_ text: String) -> Bool {
+        let trimmed = text.trimmingSpaces
+        return trimmed.isEmpty || trimmed == "\"\"" || trimmed == "--"
+    }
+
+    /// `true/false`, `yes/no`, `1/0`, `on/off`, `是/否`, in any letter case.
+    public static func bool(_ text: String) -> Result<Bool, FieldError> {
+        switch text.trimmingSpaces.lowercased() {
+        case "true", "yes", "1", "on", "是", "y", "t": .success(true)
+        case "false", "no", "0", "off", "否", "n", "f": .success(false)
+        default: .failure(FieldError("'\(text)' is not a boolean (true/false, yes/no, 1/0, on/off, 是/否)"))
+        }
+    }
+
+    public static func integer(_ text: String) -> Result<Int, FieldError> {
+        guard let value = Int(text.trimmingSpaces) else {
+            return .failure(FieldError("'\(text)' is not a whole number"))
+        }
+        return .success(value)
+    }
+
+    /// A `|`-separated list; empty items are dropped.
+    public static func list(_ text: String) -> [String] {
+        text.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
+    /// Tags `key=value|key2=value2`.
+    public static func tags(_ text: String) -> Result<[Tag], FieldError> {
+        var tags: [Tag] = []
+        for item in list(text) {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                return .failure(FieldError("tag '\(item)' is not key=value"))
+            }
+            tags.append(
+                Tag(
+                    key: String(item[..<equals]).trimmingSpaces,
+                    value: String(item[item.index(after: equals)...]).trimmingSpaces))
+        }
+        return .success(tags)
+    }
+
+    /// Money in CNY as a decimal string with at most two decimals, kept in fen (1/100 CNY) so that
+    /// no computation ever uses a float.
+    public static func fen(_ text: String) -> Result<Int64, FieldError> {
+        let trimmed = text.trimmingSpaces
+        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+        let negative = trimmed.hasPrefix("-")
+        let whole = parts.first.map { negative ? $0.dropFirst() : $0 } ?? ""
+        guard parts.count <= 2, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit),
+            parts.count == 1 || (parts[1].count <= 2 && !parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit)),
+            let units = Int64(whole)
+        else { return .failure(FieldError("'\(text)' is not an amount in CNY (e.g. 1234.50)")) }
+        let cents = parts.count == 2 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0
+        return .success((negative ? -1 : 1) * (units * 100 + cents))
+    }
+}
+
+/// Why a field's text is not a valid value.
+public struct FieldError: Error, Sendable, Hashable {
+    public let reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs (CSV exports pad cells; the values never start
+    /// or end with a space).
+    var trimmingSpaces: String {
+        var view = Substring(self)
+        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
+        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+        return String(view)
+    }
+}

@@ -1,0 +1,54 @@
+import CertAuditCore
+import Testing
+
+@testable import CertAuditCSV
+
+struct FieldValueTests {
+    @Test(arguments: ["true", "TRUE", "yes", "1", "on", "是"])
+    func truthy(_ text: String) throws { #expect(try FieldValue.bool(text).get() == true) }
+
+    @Test(arguments: ["false", "No", "0", "off", "否"])
+    func falsy(_ text: String) throws { #expect(try FieldValue.bool(text).get() == false) }
+
+    @Test func notABoolean() { #expect(throws: FieldError.self) { try FieldValue.bool("maybe").get() } }
+
+    @Test(arguments: ["", "  ", "\"\"", "--"])
+    func placeholdersMeanAbsent(_ text: String) { #expect(FieldValue.isAbsent(text)) }
+
+    @Test func listsAndTags() throws {
+        #expect(FieldValue.list("a.com| b.com||c.com") == ["a.com", "b.com", "c.com"])
+        let tags = try FieldValue.tags("env=prod|team=web").get()
+        #expect(tags == [Tag(key: "env", value: "prod"), Tag(key: "team", value: "web")])
+        #expect(throws: FieldError.self) { try FieldValue.tags("novalue").get() }
+    }
+
+    @Test func moneyIsKeptInFen() throws {
+        #expect(try FieldValue.fen("1234.50").get() == 123_450)
+        #expect(try FieldValue.fen("7").get() == 700)
+        #expect(try FieldValue.fen("-0.05").get() == -5)
+        #expect(throws: FieldError.self) { try FieldValue.fen("1.234").get() }
+        #expect(throws: FieldError.self) { try FieldValue.fen("1e3").get() }
+    }
+
+    @Test func theThreeTimeFormsInShanghai() throws {
+        let zone = RunTimeZone.shanghai
+        #expect(try TimeField.parse("2026-11-28", timeZone: zone).get().description == "2026-11-27T16:00:00Z")
+        #expect(try TimeField.parse("2025-02-26 07:59:59", timeZone: zone).get().description == "2025-02-25T23:59:59Z")
+        #expect(try TimeField.parse("2026-11-27T23:59:59Z", timeZone: zone).get().description == "2026-11-27T23:59:59Z")
+        #expect(
+            try TimeField.parse("2026-11-28T07:59:59+08:00", timeZone: zone).get().description == "2026-11-27T23:59:59Z"
+        )
+        #expect(
+            try TimeField.parse("2026-11-27T18:59:59-0500", timeZone: zone).get().description == "2026-11-27T23:59:59Z")
+        #expect(
+            try TimeField.parse("2026-11-27T23:59:59.123Z", timeZone: zone).get().description == "2026-11-27T23:59:59Z")
+    }
+
+    @Test(arguments: [
+        "2026-02-30", "2026-13-01", "2026-11-28 25:00:00", "2026-11-28 10:61:00", "28/11/2026",
+        "2026-11-28T10:00:00+25:00", "tomorrow",
+    ])
+    func impossibleTimes(_ text: String) {
+        #expect(throws: FieldError.self) { try TimeField.parse(text, timeZone: .shanghai).get() }
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderCSV() { #expect(Bool(true)) }

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderIngest() { #expect(Bool(true)) }

@@ -1,0 +1,121 @@
+import CertAuditCSV
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditIngest
+
+struct TablesTests {
+    static func write(_ text: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "certaudit-tables-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("certificates.csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static func certificates(_ text: String) throws -> TableReadResult<CertificateRecord> {
+        let result = try CertificatesTable.read(
+            path: try write(text), inputName: "certificates.csv", encoding: .auto, timeZone: .shanghai)
+        #expect(result.summary.rows == result.summary.accepted + result.summary.quarantined)
+        #expect(result.summary.accepted == result.records.count)
+        return result
+    }
+
+    @Test(arguments: ["certificate_id,alias", "Certificate ID,Alias", "CertificateId,Alias", "CERTIFICATE-ID,alias"])
+    func headerSpellings(_ header: String) throws {
+        let result = try Self.certificates("\(header)\nc1,主站\n")
+        #expect(result.records.map(\.id) == ["c1"])
+        #expect(result.records.first?.alias == "主站")
+    }
+
+    @Test func apiSpellingsAreRead() throws {
+        let result = try Self.certificates(
+            "CertificateId,From,Status,IsSM,IsWildcard,IsPackage,AutoRenewFlag,CertEndTime,OwnerUin,Repeatable\n"
+                + "a,trustasia,1,false,true,true,1,2025-02-26 07:59:59,100001,true\n"
+                + "b,upload,3,true,false,false,0,2026-01-01,100002,false\n")
+        #expect(result.quarantine.isEmpty)
+        let (a, b) = (result.records[0], result.records[1])
+        #expect(a.source == .issued && a.issuingCA == "trustasia")
+        #expect(a.status == .issued && a.standard == .international && a.domainType == .wildcard)
+        #expect(a.payment == .points && a.autoRenew == true && a.allowDuplicate == true && a.accountID == "100001")
+        #expect(a.claimedNotAfter?.description == "2025-02-25T23:59:59Z")
+        #expect(b.source == .uploaded && b.status == .expired && b.standard == .sm2 && b.payment == .balance)
+    }
+
+    @Test func unknownColumnsAreNotedOnce() throws {
+        let result = try Self.certificates("certificate_id,colour,size\nc1,red,9\nc2,blue,3\n")
+        #expect(result.summary.notes == ["unknown columns kept out of the checks: colour, size"])
+    }
+
+    @Test func aMissingRequiredColumnNamesFileAndColumn() throws {
+        do {
+            _ = try Self.certificates("alias\nx\n")
+            Issue.record("accepted")
+        } catch {
+            #expect(String(describing: error) == "certificates.csv: required column 'certificate_id' is missing")
+        }
+    }
+
+    @Test func aDuplicatedHeaderIsAFileError() throws {
+        do {
+            _ = try Self.certificates("certificate_id,alias,Alias\nc,a,b\n")
+            Issue.record("accepted")
+        } catch {
+            #expect(String(describing: error).contains("duplicates"))
+        }
+    }
+
+    @Test func eachKindOfBadRowIsQuarantinedWithItsLine() throws {
+        let result = try Self.certificates(
+            """
+            certificate_id,status,not_after,auto_renew,source,tags,package_type
+            good,issued,2026-12-01,yes,issued,env=prod,
+            bad-date,issued,2026-02-30,,,,
+            bad-status,shiny,,,,,
+            bad-bool,,,perhaps,,,
+            bad-source,,,,from <space>,,
+            bad-tags,,,,,novalue,
+            bad-code,,,,,,999
+            short,issued
+            ,issued,,,,,
+            good,issued,,,,,
+
+            """)
+        #expect(result.records.map(\.id) == ["good"])
+        let byLine = Dictionary(uniqueKeysWithValues: result.quarantine.map { ($0.line, $0) })
+        #expect(byLine[3]?.column == 3 && byLine[3]?.reason.contains("2026-02-30") == true)
+        #expect(byLine[4]?.column == 2 && byLine[4]?.reason.contains("shiny") == true)
+        #expect(byLine[5]?.reason.contains("perhaps") == true)
+        #expect(byLine[6]?.reason.contains("source") == true)
+        #expect(byLine[7]?.reason.contains("novalue") == true)
+        #expect(byLine[8]?.reason.contains("999") == true)
+        #expect(byLine[9]?.reason == "row has 2 fields, the header has 7")
+        #expect(byLine[10]?.reason.contains("certificate_id is required") == true)
+        #expect(byLine[11]?.reason.contains("already appears on line 2") == true)
+        #expect(result.quarantine.count == 9)
+        #expect(byLine[3]?.certificateID == "bad-date")
+    }
+
+    @Test func packageTypeFillsTheProductAndRecordsConflicts() throws {
+        let result = try Self.certificates("certificate_id,package_type,brand,product\nok,2,,\nclash,2,GeoTrust,EV\n")
+        #expect(result.records.count == 2)
+        let ok = result.records[0]
+        #expect(ok.brand == "TrustAsia" && ok.product == .dvFree && ok.domainType == .single)
+        #expect(ok.packageTypeConflicts.isEmpty)
+        #expect(result.records[1].packageTypeConflicts.count == 2)
+    }
+
+    @Test func resourcesAreTypedAndUnknownTypesKept() throws {
+        let path = try Self.write(
+            "resource_id,resource_type,region,certificate_id,domain\nlb-1,clb,ap-guangzhou,c1,a.com\nx-1,Quantum,,c2,\n"
+        )
+        let result = try ResourcesTable.read(
+            path: path, inputName: "resources.csv", encoding: .auto, timeZone: .shanghai)
+        #expect(result.records.map(\.type.name) == ["CLB", "Quantum"])
+        #expect(result.records.map(\.type.isKnown) == [true, false])
+        #expect(result.records[0].certificateID == "c1" && result.records[1].domain == nil)
+        #expect(result.summary.rows == 2 && result.summary.accepted == 2)
+    }
+}
