@@ -20,7 +20,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "CertAuditShims", dependencies: ["COpenSSL", "CLibXML2"]),
+        .target(name: "CertAuditShims", dependencies: ["COpenSSL"]),
         .target(name: "CertAuditCore"),
         .target(name: "CertAuditCSV", dependencies: ["CertAuditCore"]),
         .target(name: "CertAuditX509", dependencies: ["CertAuditCore", "COpenSSL", "CertAuditShims"]),
@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "CertAuditReport",
             dependencies: [
-                "CertAuditCore", "CertAuditRules", "CLibXML2", "CertAuditShims",
+                "CertAuditCore", "CertAuditRules", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(
@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "CertAuditCoreTests", dependencies: ["CertAuditCore"]),
         .testTarget(name: "CertAuditCSVTests", dependencies: ["CertAuditCSV", "CertAuditCore"]),
         .testTarget(
-            name: "CertAuditX509Tests", dependencies: ["CertAuditX509", "CertAuditCore"]),
+            name: "CertAuditX509Tests", dependencies: ["CertAuditX509", "CertAuditCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CertAuditIngestTests",
             dependencies: ["CertAuditIngest", "CertAuditCore", "CertAuditCSV"]),

@@ -1,4 +1,5 @@
 #include "CertAuditShims.h"
+#include <string.h>
 
 int ca_sk_X509_num(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
 X509 *ca_sk_X509_value(const STACK_OF(X509) *stack, int index) { return sk_X509_value(stack, index); }
@@ -17,4 +18,44 @@ ASN1_OBJECT *ca_sk_ASN1_OBJECT_value(const STACK_OF(ASN1_OBJECT) *stack, int ind
 }
 long ca_BIO_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
 void ca_OPENSSL_free(void *pointer) { OPENSSL_free(pointer); }
-void ca_xmlFree(void *pointer) { xmlFree(pointer); }
+
+unsigned long ca_name_flags_rfc2253_utf8(void) { return XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB; }
+void ca_EXTENDED_KEY_USAGE_free(EXTENDED_KEY_USAGE *usage) { EXTENDED_KEY_USAGE_free(usage); }
+void ca_BASIC_CONSTRAINTS_free(BASIC_CONSTRAINTS *constraints) { BASIC_CONSTRAINTS_free(constraints); }
+
+int ca_verify_callback_ignoring_time(int ok, X509_STORE_CTX *context) {
+    if (ok) return ok;
+    switch (X509_STORE_CTX_get_error(context)) {
+    case X509_V_ERR_CERT_HAS_EXPIRED:
+    case X509_V_ERR_CERT_NOT_YET_VALID:
+        return 1;
+    default:
+        return ok;
+    }
+}
+
+int ca_no_password_callback(char *buffer, int size, int rwflag, void *userdata) {
+    (void)buffer; (void)size; (void)rwflag; (void)userdata;
+    return 0;
+}
+
+int ca_string_password_callback(char *buffer, int size, int rwflag, void *userdata) {
+    (void)rwflag;
+    if (userdata == NULL || size <= 0) return 0;
+    size_t length = strlen((const char *)userdata);
+    if (length > (size_t)size) length = (size_t)size;
+    memcpy(buffer, userdata, length);
+    return (int)length;
+}
+
+int ca_GENERAL_NAME_type(const GENERAL_NAME *name) { return name->type; }
+
+const ASN1_STRING *ca_GENERAL_NAME_string(const GENERAL_NAME *name) {
+    switch (name->type) {
+    case GEN_DNS: return name->d.dNSName;
+    case GEN_EMAIL: return name->d.rfc822Name;
+    case GEN_URI: return name->d.uniformResourceIdentifier;
+    case GEN_IPADD: return name->d.iPAddress;
+    default: return NULL;
+    }
+}

@@ -6,7 +6,6 @@
 #include <openssl/x509v3.h>
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
-#include <libxml/xmlmemory.h>
 
 int ca_sk_X509_num(const STACK_OF(X509) *stack);
 X509 *ca_sk_X509_value(const STACK_OF(X509) *stack, int index);
@@ -21,5 +20,19 @@ int ca_sk_ASN1_OBJECT_num(const STACK_OF(ASN1_OBJECT) *stack);
 ASN1_OBJECT *ca_sk_ASN1_OBJECT_value(const STACK_OF(ASN1_OBJECT) *stack, int index);
 long ca_BIO_get_mem_data(BIO *bio, char **data);
 void ca_OPENSSL_free(void *pointer);
-void ca_xmlFree(void *pointer);
+
+/// XN_FLAG_RFC2253 without ASN1_STRFLGS_ESC_MSB: RFC 2253 names with UTF-8 left as UTF-8.
+unsigned long ca_name_flags_rfc2253_utf8(void);
+void ca_EXTENDED_KEY_USAGE_free(EXTENDED_KEY_USAGE *usage);
+void ca_BASIC_CONSTRAINTS_free(BASIC_CONSTRAINTS *constraints);
+/// The verify callback certaudit uses for bundles: time errors (expired, not yet valid) on any chain
+/// member are accepted, because CERT-EXPIRED and CHAIN-EXPIRING report them with their dates.
+int ca_verify_callback_ignoring_time(int ok, X509_STORE_CTX *context);
+/// A PEM password callback that never supplies a password, so OpenSSL never prompts on a terminal.
+int ca_no_password_callback(char *buffer, int size, int rwflag, void *userdata);
+/// A PEM password callback that supplies the NUL-terminated string in userdata.
+int ca_string_password_callback(char *buffer, int size, int rwflag, void *userdata);
+/// GENERAL_NAME's type and its string/octet value (dNSName, rfc822Name, URI, iPAddress), or NULL.
+int ca_GENERAL_NAME_type(const GENERAL_NAME *name);
+const ASN1_STRING *ca_GENERAL_NAME_string(const GENERAL_NAME *name);
 #endif

@@ -1,0 +1,49 @@
+import CertAuditCore
+
+/// Turns parsed certificates and a key into `BundleFacts`: leaf, order, key status, chain verdict.
+/// Shared by the loader and `certaudit inspect`, so both always say the same.
+enum BundleAnalysis {
+    static func facts(of certificates: [X509Object], key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant)
+        -> BundleFacts
+    {
+        let facts = certificates.map(CertificateFactsReader.facts)
+        let leafIndex = LeafFinder.leafIndex(certificates, isCA: facts.map(\.isCA))
+        let leaf = certificates[leafIndex]
+        let others = certificates.indices.filter { $0 != leafIndex }
+        let outcome = ChainVerifier.verify(
+            leaf, untrusted: others.map { certificates[$0] }, trust: trust,
+            options: VerificationOptions(time: asOf, strict: true, ignoreTime: true))
+        return BundleFacts(
+            leaf: facts[leafIndex], others: others.map { facts[$0] },
+            isInChainOrder: LeafFinder.isInChainOrder(certificates, leaf: leafIndex),
+            key: keyStatus(key, leaf: leaf), chain: verdict(outcome, bundle: facts, leaf: facts[leafIndex]))
+    }
+
+    static func keyStatus(_ key: BundleMaterial.Key?, leaf: X509Object) -> PrivateKeyStatus {
+        switch key {
+        case nil: return .absent
+        case .encrypted: return PrivateKeyStatus(present: true, encrypted: true)
+        case .unreadable(let problem): return PrivateKeyStatus(present: true, problem: problem)
+        case .key(let key):
+            return PrivateKeyStatus(present: true, matchesLeaf: key.matches(leaf), algorithm: key.algorithm)
+        }
+    }
+
+    /// The verdict, with the served path's earliest expiry and the bundled certificates off the path.
+    static func verdict(_ outcome: ChainVerifier.Outcome, bundle: [CertificateFacts], leaf: CertificateFacts)
+        -> ChainVerdict
+    {
+        let pathFingerprints = outcome.chain.map { Hex.lowercase($0.sha256) }
+        let bundled = Dictionary(bundle.map { ($0.fingerprintSHA256, $0) }, uniquingKeysWith: { first, _ in first })
+        var served = pathFingerprints.compactMap { bundled[$0] }
+        if served.isEmpty { served = [leaf] }
+        let earliest = served.min { $0.notAfter < $1.notAfter }!
+        let onPath = Set(pathFingerprints)
+        let unused = bundle.map(\.fingerprintSHA256).filter { $0 != leaf.fingerprintSHA256 && !onPath.contains($0) }
+        let status = ChainVerifier.status(of: outcome)
+        return ChainVerdict(
+            status: status, length: max(1, outcome.chain.count), earliestExpiry: earliest.notAfter,
+            earliestExpiringFingerprint: earliest.fingerprintSHA256,
+            detail: status == .complete ? nil : outcome.message, unusedCertificates: unused)
+    }
+}

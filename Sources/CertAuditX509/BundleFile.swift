@@ -1,0 +1,76 @@
+import Glibc
+
+/// Reads a file named relative to the bundles folder, refusing what a bundle path must never be:
+/// absolute, with `..`, leading out of the folder through a symbolic link, looping, not a regular
+/// file, or above the size limit. Only then are the bytes read, at most `limit` of them.
+struct BundleFile {
+    let root: String
+    let limit: Int
+
+    /// The real path of a confined relative path, or why it is refused.
+    func resolve(_ relative: String) throws(BundleError) -> String {
+        guard !relative.isEmpty, !relative.hasPrefix("/") else {
+            throw BundleError(.pathNotRelative, file: relative, "a bundle path must be relative to inputs/bundles/")
+        }
+        guard !relative.split(separator: "/").contains("..") else {
+            throw BundleError(.pathOutsideBundles, file: relative, "'..' may not appear in a bundle path")
+        }
+        guard let realRoot = Self.realPath(root) else {
+            throw BundleError(.notFound, file: relative, "the bundles folder \(root) does not exist")
+        }
+        guard let real = Self.realPath(root + "/" + relative) else {
+            if errno == ELOOP {
+                throw BundleError(.symlinkLoop, file: relative, "symbolic links loop")
+            }
+            throw BundleError(.notFound, file: relative, "no such file in inputs/bundles/")
+        }
+        guard real.hasPrefix(realRoot + "/") else {
+            throw BundleError(.pathOutsideBundles, file: relative, "leads out of inputs/bundles/ (to \(real))")
+        }
+        return real
+    }
+
+    /// The bytes of a confined, regular file no larger than the limit.
+    func read(_ relative: String) throws(BundleError) -> [UInt8] {
+        let path = try resolve(relative)
+        return try Self.readRegularFile(path, name: relative, limit: limit)
+    }
+
+    static func readRegularFile(_ path: String, name: String, limit: Int) throws(BundleError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw BundleError(.symlinkLoop, file: name, "symbolic links loop") }
+            throw BundleError(.notFound, file: name, String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw BundleError(.unreadable, file: name, String(cString: strerror(errno)))
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw BundleError(.notRegularFile, file: name, "is a folder, not a certificate file")
+        default: throw BundleError(.notRegularFile, file: name, "is not a regular file")
+        }
+        guard status.st_size <= limit else {
+            throw BundleError(.tooLarge, file: name, "\(status.st_size) bytes, above the \(limit)-byte limit")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes {
+                Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+            }
+            if count < 0 { throw BundleError(.unreadable, file: name, String(cString: strerror(errno))) }
+            if count == 0 { break }
+            filled += count
+        }
+        return Array(bytes[0..<filled])
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

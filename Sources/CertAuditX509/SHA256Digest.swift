@@ -1,0 +1,52 @@
+internal import COpenSSL
+import Glibc
+
+/// SHA-256 through OpenSSL: of bytes (fingerprints, manifests) and of files, streamed.
+public enum SHA256Digest {
+    public static func hex(_ bytes: [UInt8]) -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        bytes.withUnsafeBytes { input in
+            _ = EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
+        }
+        return Hex.lowercase(digest)
+    }
+
+    /// The digest of a regular file, read in 64 KiB blocks.
+    public static func hex(fileAt path: String) throws(BundleError) -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw BundleError(.notFound, file: path, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            throw BundleError(.notRegularFile, file: path, "not a regular file")
+        }
+        guard let context = EVP_MD_CTX_new() else { throw BundleError(.unreadable, file: path, "out of memory") }
+        defer { EVP_MD_CTX_free(context) }
+        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { throw BundleError(.unreadable, file: path, String(cString: strerror(errno))) }
+            if count == 0 { break }
+            buffer.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, count) }
+        }
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        EVP_DigestFinal_ex(context, &digest, &length)
+        return Hex.lowercase(digest)
+    }
+}
+
+/// Lower-case hex without separators.
+enum Hex {
+    static func lowercase<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

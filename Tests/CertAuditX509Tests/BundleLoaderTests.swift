@@ -1,0 +1,208 @@
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditX509
+
+struct BundleLoaderTests {
+    @Test(
+        "every key type's facts",
+        arguments: [
+            ("rsa2048", PublicKeyFacts(algorithm: .rsa, bits: 2048)),
+            ("rsa1024", PublicKeyFacts(algorithm: .rsa, bits: 1024)),
+            ("p256", PublicKeyFacts(algorithm: .ec, bits: 256, curve: "P-256")),
+            ("p384", PublicKeyFacts(algorithm: .ec, bits: 384, curve: "P-384")),
+            ("p521", PublicKeyFacts(algorithm: .ec, bits: 521, curve: "P-521")),
+            ("ed25519", PublicKeyFacts(algorithm: .ed25519, bits: 256)),
+        ])
+    func keyTypes(label: String, key: PublicKeyFacts) throws {
+        let facts = try Fixtures.facts("leaf-\(label).pem", key: "leaf-\(label).key")
+        #expect(facts.leaf.publicKey == key)
+        #expect(facts.key == PrivateKeyStatus(present: true, matchesLeaf: true, algorithm: key.algorithm))
+        #expect(facts.chain.status == .complete)
+        #expect(facts.leaf.subject == "O=certaudit fixtures,CN=\(label).example.com")
+        #expect(facts.leaf.dnsNames == ["\(label).example.com", "www.\(label).example.com"])
+        #expect(facts.leaf.issuer == "O=certaudit fixtures,CN=Fixture Intermediate CA")
+        #expect(facts.leaf.extendedKeyUsage == ["serverAuth"])
+        #expect(facts.leaf.basicConstraints == BasicConstraints(isCA: false, critical: true))
+        #expect(facts.leaf.notBefore.description == "2026-03-20T00:00:00Z")
+        #expect(facts.leaf.notAfter.description == "2026-09-30T23:59:59Z")
+        #expect(facts.leaf.fingerprintSHA256.count == 64)
+        #expect(facts.leaf.subjectKeyID != nil && facts.leaf.authorityKeyID == facts.others.first?.subjectKeyID)
+    }
+
+    @Test func signatureAlgorithmsAndCAFacts() throws {
+        let facts = try Fixtures.facts("leaf-rsa2048.pem")
+        #expect(facts.leaf.signatureAlgorithm == "ecdsa-with-SHA256")
+        let intermediate = try #require(facts.others.first)
+        #expect(intermediate.signatureAlgorithm == "sha256WithRSAEncryption")
+        #expect(intermediate.basicConstraints == BasicConstraints(isCA: true, pathLength: 0, critical: true))
+        #expect(intermediate.keyUsage == ["digitalSignature", "keyCertSign", "cRLSign"])
+    }
+
+    @Test func sm2CertificatesAndKeys() throws {
+        let facts = try Fixtures.facts("sm2/sm2.pem", key: "sm2/sm2.key")
+        #expect(facts.leaf.publicKey.algorithm == .sm2)
+        #expect(facts.leaf.publicKey.curve == "SM2")
+        #expect(facts.leaf.signatureAlgorithm == "SM2-with-SM3")
+        #expect(facts.key.matchesLeaf == true)
+        #expect(facts.leaf.commonNames == ["sm2.example.com"])
+    }
+
+    @Test func everyKindOfSAN() throws {
+        let sans = try Fixtures.facts("sans-every-kind.pem").leaf.subjectAltNames
+        #expect(
+            sans == [
+                SubjectAltName(.dns, "multi.example.com"), SubjectAltName(.ip, "192.0.2.7"),
+                SubjectAltName(.ip, "2001:db8::1"), SubjectAltName(.email, "ops@example.com"),
+                SubjectAltName(.uri, "https://example.com/x"),
+            ])
+    }
+
+    @Test func theLeafIsFoundInAnOutOfOrderChain() throws {
+        let ordered = try Fixtures.facts("chain-ordered.pem")
+        let reversed = try Fixtures.facts("chain-out-of-order.pem")
+        #expect(ordered.isInChainOrder)
+        #expect(!reversed.isInChainOrder)
+        #expect(reversed.leaf == ordered.leaf)
+        #expect(reversed.chain.status == .complete)
+    }
+
+    @Test func chainStatuses() throws {
+        #expect(try Fixtures.facts("chain-ordered.pem").chain.status == .complete)
+        #expect(try Fixtures.facts("chain-with-root.pem").chain.status == .complete)
+        let incomplete = try Fixtures.facts("chain-leaf-only.pem").chain
+        #expect(incomplete.status == .incomplete)
+        #expect(incomplete.detail?.isEmpty == false)
+        #expect(try Fixtures.facts("chain-untrusted.pem").chain.status == .untrusted)
+        #expect(try Fixtures.facts("self-signed.pem").chain.status == .untrusted)
+        #expect(try Fixtures.facts("chain-broken.pem").chain.status == .broken)
+    }
+
+    @Test func certificatesOffThePathAreListed() throws {
+        let facts = try Fixtures.facts("chain-extra.pem")
+        #expect(facts.chain.status == .complete)
+        #expect(facts.chain.unusedCertificates == [facts.others[1].fingerprintSHA256])
+        #expect(facts.chain.length == 3)
+    }
+
+    @Test func anIntermediateExpiringFirstSetsTheChainExpiry() throws {
+        let facts = try Fixtures.facts("chain-short-intermediate.pem")
+        #expect(facts.chain.status == .complete)
+        #expect(facts.chain.earliestExpiry?.description == "2026-09-01T00:00:00Z")
+        #expect(facts.chain.earliestExpiringFingerprint == facts.others[0].fingerprintSHA256)
+        let normal = try Fixtures.facts("chain-ordered.pem")
+        #expect(normal.chain.earliestExpiry == normal.leaf.notAfter)
+    }
+
+    @Test func anExpiredLeafStillHasACompleteChain() throws {
+        let facts = try Fixtures.facts("chain-expired-leaf.pem")
+        #expect(facts.chain.status == .complete)
+        #expect(facts.leaf.notAfter < Fixtures.asOf)
+    }
+
+    @Test func keyStatuses() throws {
+        let leaf = "chain-ordered.pem"
+        #expect(try Fixtures.facts(leaf, key: "keys/p256-pkcs8.key").key.matchesLeaf == true)
+        #expect(try Fixtures.facts(leaf, key: "keys/p256-sec1.key").key.matchesLeaf == true)
+        #expect(try Fixtures.facts("leaf-rsa2048.pem", key: "keys/rsa2048-pkcs1.key").key.matchesLeaf == true)
+        #expect(
+            try Fixtures.facts(leaf, key: "keys/mismatched.key").key
+                == PrivateKeyStatus(present: true, matchesLeaf: false, algorithm: .ec))
+        #expect(try Fixtures.facts(leaf).key == .absent)
+        #expect(try Fixtures.facts("bundle-with-key.pem").key.matchesLeaf == true)
+        for encrypted in ["keys/p256-encrypted-pkcs8.key", "keys/p256-encrypted-legacy.key"] {
+            #expect(try Fixtures.facts(leaf, key: encrypted).key == PrivateKeyStatus(present: true, encrypted: true))
+        }
+        let broken = try Fixtures.facts(leaf, key: "keys/broken-base64.key").key
+        #expect(broken.present && broken.matchesLeaf == nil)
+        #expect(broken.problem?.contains("does not parse") == true)
+        let missing = try Fixtures.facts(leaf, key: "keys/nope.key").key
+        #expect(missing.problem?.contains("no such file") == true)
+        let garbage = try Fixtures.facts(leaf, key: "garbage.pem").key
+        #expect(garbage.problem != nil)
+    }
+
+    @Test func noKeyMaterialEverAppearsInAMessage() throws {
+        let keyText = try String(contentsOfFile: Fixtures.folder + "/keys/broken-base64.key", encoding: .utf8)
+        let body = keyText.split(separator: "\n")[3]
+        let problem = try Fixtures.facts("chain-ordered.pem", key: "keys/broken-base64.key").key.problem ?? ""
+        #expect(!problem.contains(body))
+    }
+
+    @Test func textAroundPEMBlocksAndDERAreRead() throws {
+        let dump = try Fixtures.facts("with-text-dump.pem")
+        let der = try Fixtures.facts("leaf.der")
+        #expect(dump.leaf == der.leaf)
+        #expect(dump.chain.status == .complete)
+    }
+
+    @Test(
+        "unusable files are refused with the console's wording",
+        arguments: [
+            ("garbage.pem", BundleError.Code.noCertificate), ("empty.pem", .noCertificate),
+            ("broken-base64.pem", .malformedCertificate), ("unterminated.pem", .malformedCertificate),
+            ("revocation-list.pem", .noCertificate), ("keys/p256-pkcs8.key", .noCertificate),
+            ("/etc/passwd", .pathNotRelative), ("../Fixtures.swift", .pathOutsideBundles),
+            ("keys/../../Fixtures.swift", .pathOutsideBundles), ("nope.pem", .notFound), ("keys", .notRegularFile),
+        ])
+    func refusals(path: String, code: BundleError.Code) throws {
+        let error = try #require(Fixtures.error(path))
+        #expect(error.code == code)
+        #expect(error.message.hasPrefix("解析失败,请检查证书是否符合标准: \(path): "))
+    }
+
+    @Test func theCRLIsNamedAsSuch() throws {
+        #expect(Fixtures.error("revocation-list.pem")?.message.contains("X509 CRL") == true)
+    }
+
+    @Test func symbolicLinksOutLoopsAndDevicesAreRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "certaudit-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: folder.path + "/out.pem", withDestinationPath: "/etc/hostname")
+        try manager.createSymbolicLink(atPath: folder.path + "/a.pem", withDestinationPath: folder.path + "/b.pem")
+        try manager.createSymbolicLink(atPath: folder.path + "/b.pem", withDestinationPath: folder.path + "/a.pem")
+        try manager.createSymbolicLink(atPath: folder.path + "/zero.pem", withDestinationPath: "/dev/zero")
+        try manager.copyItem(atPath: Fixtures.folder + "/chain-ordered.pem", toPath: folder.path + "/real.pem")
+        try manager.createSymbolicLink(atPath: folder.path + "/inside.pem", withDestinationPath: "real.pem")
+        try Data(repeating: 0x41, count: 11 * 1024 * 1024).write(to: folder.appendingPathComponent("huge.pem"))
+        let loader = BundleLoader(bundlesDirectory: folder.path, trust: Fixtures.trust)
+        func code(_ path: String) -> BundleError.Code? {
+            if case .failure(let error) = loader.load(BundleRequest(bundle: path), asOf: Fixtures.asOf) {
+                return error.code
+            }
+            return nil
+        }
+        #expect(code("out.pem") == .pathOutsideBundles)
+        #expect(code("a.pem") == .symlinkLoop)
+        #expect(code("zero.pem") == .pathOutsideBundles)
+        #expect(code("huge.pem") == .tooLarge)
+        #expect(code("inside.pem") == nil)
+        let devices = BundleLoader(bundlesDirectory: "/dev", trust: Fixtures.trust)
+        if case .failure(let error) = devices.load(BundleRequest(bundle: "zero"), asOf: Fixtures.asOf) {
+            #expect(error.code == .notRegularFile)
+        } else {
+            Issue.record("/dev/zero was read")
+        }
+    }
+
+    @Test func loadingInParallelGivesTheSameFacts() throws {
+        let names = [
+            "chain-ordered.pem", "chain-out-of-order.pem", "leaf-rsa2048.pem", "sm2/sm2.pem", "chain-leaf-only.pem",
+        ]
+        let once = names.map { try? Fixtures.facts($0) }
+        let many = parallelMap(Array(repeating: names, count: 40).flatMap { $0 }, workers: 8) {
+            try? Fixtures.facts($0)
+        }
+        for (index, facts) in many.enumerated() { #expect(facts == once[index % names.count]) }
+    }
+
+    @Test func digests() throws {
+        #expect(
+            SHA256Digest.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let der = try Fixtures.facts("leaf.der").leaf.fingerprintSHA256
+        #expect(try SHA256Digest.hex(fileAt: Fixtures.folder + "/leaf.der") == der)
+    }
+}

@@ -1,0 +1,38 @@
+import CertAuditCore
+import Foundation
+
+@testable import CertAuditX509
+
+/// The generated fixtures (scripts/make_x509_fixtures.py) and a loader over them, verifying at the
+/// fixtures' reference time 2026-06-01T00:00:00Z with only the fixture root trusted.
+enum Fixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        .path
+    static let asOf = RunTimeZone.utc.startOfDay(LocalDate(year: 2026, month: 6, day: 1)!)
+    static let trust = try! TrustStore(anchorFiles: [folder + "/trust/root.pem"], includeSystemDefaults: false)
+    static let loader = BundleLoader(bundlesDirectory: folder, trust: trust)
+
+    static func load(_ bundle: String, key: String? = nil) -> Result<BundleFacts, BundleError> {
+        loader.load(BundleRequest(bundle: bundle, key: key), asOf: asOf)
+    }
+
+    static func facts(_ bundle: String, key: String? = nil) throws -> BundleFacts {
+        try load(bundle, key: key).get()
+    }
+
+    static func error(_ bundle: String) -> BundleError? {
+        if case .failure(let error) = load(bundle) { return error }
+        return nil
+    }
+
+    /// The repository's `../shared/corpus/<name>` (or the workplace's copy), when present.
+    static func corpus(_ name: String) -> String? {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let candidates = [
+            repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(name)").path,
+            "/work/shared/corpus/\(name)",
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderX509() { #expect(Bool(true)) }
