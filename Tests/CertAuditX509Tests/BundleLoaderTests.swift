@@ -206,3 +206,22 @@ struct BundleLoaderTests {
         #expect(try SHA256Digest.hex(fileAt: Fixtures.folder + "/leaf.der") == der)
     }
 }
+
+struct FileInspectorTests {
+    @Test func inspectShowsEveryCertificateAndTheLeaf() {
+        let inspection = FileInspector.inspect(
+            path: Fixtures.folder + "/chain-out-of-order.pem", trust: Fixtures.trust, asOf: Fixtures.asOf)
+        #expect(inspection.error == nil)
+        #expect(inspection.certificates.count == 2)
+        #expect(inspection.leafIndex == 1)
+        #expect(inspection.bundle?.chain.status == .complete)
+    }
+
+    @Test func inspectExplainsWhatItCannotRead() {
+        let crl = FileInspector.inspect(path: Fixtures.folder + "/revocation-list.pem", trust: Fixtures.trust, asOf: Fixtures.asOf)
+        #expect(crl.error?.code == .noCertificate)
+        #expect(crl.otherBlocks == ["X509 CRL"])
+        let device = FileInspector.inspect(path: "/dev/zero", trust: Fixtures.trust, asOf: Fixtures.asOf)
+        #expect(device.error?.code == .notRegularFile)
+    }
+}

@@ -1,0 +1,71 @@
+import CertAuditCore
+import CertAuditX509
+
+/// Attaches parsed bundles to certificate rows, in parallel and in input order. A row whose bundle
+/// cannot be read leaves the estate for the quarantine, with the loader's UP-PEM-FORMAT wording.
+struct BundleStage: Sendable {
+    let loader: BundleLoader
+    let asOf: Instant
+    let jobs: Int
+
+    struct Outcome {
+        var certificates: [Certificate]
+        var quarantine: [QuarantineRecord]
+        /// The `bundles/` line of the manifest.
+        var summary: InputSummary
+    }
+
+    /// One row's result: the certificate, or why it was refused; and the digest of what was read.
+    private enum RowResult: Sendable {
+        case accepted(Certificate, digestLine: String?)
+        case refused(QuarantineRecord)
+    }
+
+    func attach(to records: [CertificateRecord]) -> Outcome {
+        let results = parallelMap(records, workers: jobs) { record -> RowResult in
+            guard let bundle = record.bundle else { return .accepted(Certificate(record: record), digestLine: nil) }
+            let request = BundleRequest(bundle: bundle, key: record.key, passwordFile: record.passwordFile)
+            switch loader.load(request, asOf: asOf) {
+            case .success(let facts):
+                return .accepted(Certificate(record: record, bundle: facts), digestLine: digestLine(for: request))
+            case .failure(let error):
+                return .refused(
+                    QuarantineRecord(
+                        input: EstateLoader.certificatesFile, line: record.line, reason: error.message,
+                        certificateID: record.id, ruleID: "UP-PEM-FORMAT"))
+            }
+        }
+        var outcome = Outcome(
+            certificates: [], quarantine: [],
+            summary: InputSummary(name: "bundles/", sha256: "", rows: 0, accepted: 0, quarantined: 0))
+        var digestLines: [String] = []
+        for result in results {
+            switch result {
+            case .accepted(let certificate, let line):
+                outcome.certificates.append(certificate)
+                if let line {
+                    digestLines.append(line)
+                    outcome.summary.accepted += 1
+                }
+            case .refused(let record):
+                outcome.quarantine.append(record)
+                outcome.summary.quarantined += 1
+            }
+        }
+        outcome.summary.rows = outcome.summary.accepted + outcome.summary.quarantined
+        outcome.summary.sha256 = SHA256Digest.hex(Array(digestLines.joined().utf8))
+        outcome.summary.notes = [
+            "one row per certificate row that names a bundle; the digest covers each file read (path and SHA-256)"
+        ]
+        return outcome
+    }
+
+    /// `path sha256\n` for the bundle and key files of a request that loaded (so their paths are safe).
+    private func digestLine(for request: BundleRequest) -> String {
+        [request.bundle, request.key, request.passwordFile].compactMap { $0 }.map { relative in
+            let digest =
+                (try? SHA256Digest.hex(fileAt: EstateLoader.path(loader.bundlesDirectory, relative))) ?? "unreadable"
+            return "\(relative) \(digest)\n"
+        }.joined()
+    }
+}

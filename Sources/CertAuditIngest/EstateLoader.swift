@@ -1,0 +1,107 @@
+import CertAuditCSV
+import CertAuditCore
+import CertAuditX509
+import Foundation
+
+/// The ingest stage: reads the inputs folder — the only code that reads input files — and hands on
+/// one `Estate`. CSV rows become typed records or quarantine entries; bundles become facts through
+/// OpenSSL, in parallel, in input order; every input is accounted for in the manifest.
+public enum EstateLoader {
+    public static let certificatesFile = "certificates.csv"
+    public static let resourcesFile = "resources.csv"
+    public static let bundlesFolder = "bundles"
+    public static let trustFolder = "trust"
+
+    public static func load(_ options: IngestOptions) throws(IngestError) -> Estate {
+        let inputs = options.inputsDirectory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inputs, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw IngestError("\(inputs): the inputs folder does not exist or is not a folder")
+        }
+        let certificatesPath = path(inputs, certificatesFile)
+        guard FileManager.default.fileExists(atPath: certificatesPath) else {
+            throw IngestError("\(certificatesPath): required input is missing")
+        }
+        var certificates = try readTable(certificatesPath, certificatesFile) { (path, name) throws(InputFileError) in
+            try CertificatesTable.read(
+                path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone)
+        }
+        let resourcesPath = path(inputs, resourcesFile)
+        let resources: TableReadResult<ResourceRecord>? =
+            FileManager.default.fileExists(atPath: resourcesPath)
+            ? try readTable(resourcesPath, resourcesFile) { (path, name) throws(InputFileError) in
+                try ResourcesTable.read(
+                    path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone)
+            } : nil
+
+        let anchors = try trustAnchors(in: path(inputs, trustFolder))
+        let trust: TrustStore
+        do {
+            trust = try TrustStore(anchorFiles: anchors.map(\.path), includeSystemDefaults: options.useSystemTrustStore)
+        } catch {
+            throw IngestError("\(path(inputs, trustFolder)): \(error.message)")
+        }
+        let bundles = BundleStage(
+            loader: BundleLoader(
+                bundlesDirectory: path(inputs, bundlesFolder), trust: trust, sizeLimit: options.bundleSizeLimit),
+            asOf: options.asOf, jobs: options.jobs)
+        let loaded = bundles.attach(to: certificates.records)
+        certificates.quarantine += loaded.quarantine
+        certificates.summary.accepted -= loaded.quarantine.count
+        certificates.summary.quarantined += loaded.quarantine.count
+
+        var summaries = [certificates.summary] + anchors.map(\.summary)
+        summaries.append(loaded.summary)
+        var quarantine = certificates.quarantine
+        if let resources {
+            summaries.append(resources.summary)
+            quarantine += resources.quarantine
+        }
+        return Estate(
+            certificates: loaded.certificates, resources: resources?.records ?? [], quarantine: quarantine,
+            inputs: summaries)
+    }
+
+    /// Reads one CSV table and fills in its digest; file-level problems end the run.
+    static func readTable<Record>(
+        _ path: String, _ name: String,
+        _ read: (String, String) throws(InputFileError) -> TableReadResult<Record>
+    ) throws(IngestError) -> TableReadResult<Record> {
+        do {
+            var result = try read(path, name)
+            result.summary.sha256 = try SHA256Digest.hex(fileAt: path)
+            return result
+        } catch let error as InputFileError {
+            throw IngestError(error.description)
+        } catch let error as BundleError {
+            throw IngestError("\(path): \(error.message)")
+        } catch {
+            throw IngestError("\(path): \(error)")
+        }
+    }
+
+    /// `trust/*.pem`, sorted by name so the store (and the manifest) never depend on directory order.
+    static func trustAnchors(in folder: String) throws(IngestError) -> [(path: String, summary: InputSummary)] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var anchors: [(path: String, summary: InputSummary)] = []
+        for name in names.sorted() where name.lowercased().hasSuffix(".pem") {
+            let file = path(folder, name)
+            do {
+                let digest = try SHA256Digest.hex(fileAt: file)
+                anchors.append(
+                    (
+                        file,
+                        InputSummary(
+                            name: "\(trustFolder)/\(name)", sha256: digest, rows: 1, accepted: 1, quarantined: 0)
+                    ))
+            } catch {
+                throw IngestError("\(file): \(error.message)")
+            }
+        }
+        return anchors
+    }
+
+    static func path(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}

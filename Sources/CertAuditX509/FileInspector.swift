@@ -1,0 +1,27 @@
+import CertAuditCore
+
+/// Reads any file a user names, as the bundle loader would read it (same parser, same analysis),
+/// but from any path: the user chose it, so there is no bundles folder to confine it to.
+public enum FileInspector {
+    public static func inspect(path: String, trust: TrustStore, asOf: Instant, sizeLimit: Int = 10 * 1024 * 1024)
+        -> FileInspection
+    {
+        do throws(BundleError) {
+            let bytes = try BundleFile.readRegularFile(path, name: path, limit: sizeLimit)
+            let material = try BundleMaterial.parse(bytes, file: path)
+            guard !material.certificates.isEmpty else {
+                return FileInspection(
+                    path: path, bundle: nil, certificates: [], leafIndex: nil, otherBlocks: material.otherBlocks,
+                    error: BundleError(.noCertificate, file: path, material.noCertificateReason()))
+            }
+            let bundle = BundleAnalysis.facts(of: material.certificates, key: material.key, trust: trust, asOf: asOf)
+            let certificates = material.certificates.map(CertificateFactsReader.facts)
+            return FileInspection(
+                path: path, bundle: bundle, certificates: certificates,
+                leafIndex: certificates.firstIndex(of: bundle.leaf), otherBlocks: material.otherBlocks, error: nil)
+        } catch {
+            return FileInspection(
+                path: path, bundle: nil, certificates: [], leafIndex: nil, otherBlocks: [], error: error)
+        }
+    }
+}
