@@ -796,8 +796,10 @@ def cn_of(certificate: x509.Certificate) -> str | None:
 # ---- self-check ------------------------------------------------------------------------------
 
 
-def openssl_chain_status(output: Path, row: Row) -> str:
-    """`complete`, `incomplete` or `untrusted`, as `openssl verify` sees the row's bundle."""
+def openssl_chain_status(output: Path, row: Row, at: dt.datetime | None = None) -> str:
+    """`complete`, `incomplete` or `untrusted`, as `openssl verify` sees the row's bundle.
+
+    With `at`, validity dates are checked at that time too (otherwise they are ignored)."""
     bundle = (output / "bundles" / row.fields["bundle"]).read_bytes()
     certificates = x509.load_pem_x509_certificates(bundle)
     leaf = row.certificate
@@ -805,12 +807,15 @@ def openssl_chain_status(output: Path, row: Row) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         leaf_path = Path(tmp, "leaf.pem")
         leaf_path.write_bytes(pki.pem(leaf))
-        command = ["openssl", "verify", "-no_check_time", "-CAfile", str(output / "trust" / "sample-root.pem")]
+        timing = ["-attime", str(int(at.timestamp()))] if at else ["-no_check_time"]
+        command = ["openssl", "verify", *timing, "-CAfile", str(output / "trust" / "sample-root.pem")]
         if rest:
             Path(tmp, "rest.pem").write_bytes(b"".join(pki.pem(c) for c in rest))
             command += ["-untrusted", str(Path(tmp, "rest.pem"))]
         result = subprocess.run(command + [str(leaf_path)], capture_output=True, text=True)
     text = result.stdout + result.stderr
+    if at is not None:
+        return text.strip().replace("\n", " / ")
     if result.returncode == 0 and ": OK" in text:
         return "complete"
     if "error 18 " in text or "error 19 " in text:
@@ -838,6 +843,12 @@ def self_check(output: Path, rows: list[Row]) -> list[str]:
             matches = key.public_key() == row.certificate.public_key()
             if matches != row.key_match_expected:
                 problems.append(f"{row.cert_id}: key match {matches}, expected {row.key_match_expected}")
+    # CHAIN-EXPIRING: the G0 chain is fine today and broken (expired intermediate) after 2027-01-16.
+    for row in rows:
+        if row.leaf is not None and row.leaf.issuer == "g0" and row.same_content_as is None:
+            later = openssl_chain_status(output, row, at=dt.datetime(2027, 2, 1, tzinfo=UTC))
+            if "error 10 at 1 depth" not in later:
+                problems.append(f"{row.cert_id}: G0 chain at 2027-02-01 should fail on the intermediate: {later}")
     expectations = {
         "long.example.com": 201, "year.example.com": 365, "docs.example.com": 200,
         "status.example.com": 200, "intranet.example.com": 398, "www.example.com": 199,
