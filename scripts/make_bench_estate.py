@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Generate a large synthetic estate for benchmarking certaudit.
+
+    python3 scripts/make_bench_estate.py [N] [OUTDIR]      (defaults: 100000, bench/work/estate-N)
+
+Writes OUTDIR/{certificates.csv, resources.csv, trust/root.pem, bundles/<shard>/<id>.pem} with N
+certificates; shard = index // 1000 keeps folders small. Speed comes from reusing ONE EC P-256 leaf
+key for every leaf (subjects, serials, SANs and dates differ) and one EC P-256 intermediate, and from
+generating shards in parallel (one process per core). Every shard draws from its own
+`random.Random(SEED, shard)` and ECDSA signs deterministically (RFC 6979), so the output is byte for
+byte the same on every run and with any number of processes.
+
+About 1% of bundles also carry the (shared) leaf key in PKCS#8 form after the chain, so key parsing
+and matching show up in the profile without a key file per bundle.
+
+OUTDIR/.bench-estate-stamp records what was generated; when it matches the request the estate is
+reused and nothing is written. An OUTDIR that exists without a stamp is refused, never deleted.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import multiprocessing
+import os
+import random
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import estate_pki as pki  # noqa: E402
+
+SEED = 20261128
+SHARD_SIZE = 1000
+FORMAT_VERSION = 1
+STAMP = ".bench-estate-stamp"
+UTC = pki.UTC
+LOCAL = dt.timezone(dt.timedelta(hours=8))
+AS_OF = dt.datetime(2026, 11, 28, tzinfo=LOCAL)
+
+CERT_COLUMNS = [
+    "certificate_id", "alias", "source", "package_type", "certificate_type", "standard", "brand",
+    "product", "domain_type", "status", "bundle", "key", "project", "tags", "domain", "sans",
+    "not_after", "issued_at", "auto_renew", "account_id", "payment", "dns_on_platform",
+    "verify_type", "allow_download", "allow_duplicate",
+]
+RESOURCE_COLUMNS = ["resource_id", "resource_type", "region", "certificate_id", "domain"]
+RESOURCE_TYPES = ["CDN", "CLB", "WAF", "TEO", "LIVE", "APIGATEWAY", "clb", "cdn"]
+REGIONS = ["ap-guangzhou", "ap-shanghai", "ap-beijing", "ap-chengdu", "ap-hongkong", "ap-singapore"]
+PROJECTS = ["官网", "mall", "api", "infra", "marketing", "legacy", "default"]
+ALIASES = ["官网主站", "商城", "开放平台", "支付网关", "活动页", "直播推流", "", "", "", "www", "cdn origin"]
+# (package_type, brand, product, domain_type) drawn from spec/package_types.tsv.
+PACKAGES = [
+    ("48", "DNSPod", "DV", "single"), ("49", "DNSPod", "DV", "wildcard"), ("2", "TrustAsia", "DV_FREE", "single"),
+    ("14", "TrustAsia", "OV", "single"), ("12", "TrustAsia", "DV", "wildcard"), ("9", "GeoTrust", "OV", "single"),
+]
+ZONES = ["example.com", "example.net", "example.org", "example.cn"]
+
+
+def cert_id(index: int) -> str:
+    return f"bench{index:08d}"
+
+
+def local_text(moment: dt.datetime) -> str:
+    return moment.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
+
+
+class Authority:
+    """The shared root, intermediate and leaf key, derived from the seed in every process."""
+
+    def __init__(self) -> None:
+        rng = random.Random(SEED)
+        root_key = pki.ec_key(rng)
+        root = pki.build(
+            subject=pki.name("certaudit Bench Root CA", "certaudit Bench", "CN"),
+            public_key=root_key.public_key(), issuer=None, signing_key=root_key,
+            not_before=dt.datetime(2020, 1, 1, tzinfo=UTC), not_after=dt.datetime(2045, 1, 1, tzinfo=UTC),
+            serial_number=pki.serial(rng), is_ca=True,
+        )
+        self.root = pki.Issuer(pki.sign(root, None, root_key), root_key)
+        issuing_key = pki.ec_key(rng)
+        issuing = pki.build(
+            subject=pki.name("certaudit Bench Issuing CA", "certaudit Bench", "CN"),
+            public_key=issuing_key.public_key(), issuer=self.root, signing_key=None,
+            not_before=dt.datetime(2024, 1, 1, tzinfo=UTC), not_after=dt.datetime(2034, 1, 1, tzinfo=UTC),
+            serial_number=pki.serial(rng), is_ca=True, path_length=0,
+        )
+        self.issuing = pki.Issuer(pki.sign(issuing, self.root, issuing_key), issuing_key)
+        self.issuing_pem = pki.pem(self.issuing.certificate)
+        self.leaf_key = pki.ec_key(rng)
+        self.leaf_key_pem = pki.key_pem(self.leaf_key, "pkcs8")
+
+
+_authority: Authority | None = None
+
+
+def _init_worker() -> None:
+    global _authority
+    _authority = Authority()
+
+
+def make_shard(job: tuple[str, int, int]) -> tuple[int, str]:
+    """Writes one shard's bundles; returns (shard, its certificates.csv rows as text)."""
+    outdir, shard, total = job
+    authority = _authority or Authority()
+    rng = random.Random(SEED * 1_000_003 + shard)
+    folder = Path(outdir, "bundles", f"{shard:04d}")
+    folder.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    start = shard * SHARD_SIZE
+    for index in range(start, min(total, start + SHARD_SIZE)):
+        ident = cert_id(index)
+        zone = ZONES[index % len(ZONES)]
+        host = f"h{index}.{zone}"
+        package_type, brand, product, domain_type = rng.choice(PACKAGES)
+        if domain_type == "wildcard":
+            cn, sans = f"*.w{index}.{zone}", [f"*.w{index}.{zone}", f"w{index}.{zone}"]
+        else:
+            cn, sans = host, [host] + ([f"www.{host}"] if rng.random() < 0.3 else [])
+        # Issued between 2026-01-01 and 2026-12-10: some expired, some expiring, some not yet valid.
+        not_before = dt.datetime(2026, 1, 1, tzinfo=UTC) + dt.timedelta(days=rng.randrange(0, 343))
+        validity = rng.choices([90, 199, 200, 365, 398], weights=[30, 50, 5, 10, 5])[0]
+        not_after = not_before + dt.timedelta(days=validity) - pki.SECOND
+        builder = pki.build(
+            subject=pki.name(cn), public_key=authority.leaf_key.public_key(), issuer=authority.issuing,
+            signing_key=None, not_before=not_before, not_after=not_after,
+            serial_number=pki.serial(rng), sans=sans,
+        )
+        leaf = pki.sign(builder, authority.issuing, None)
+        with_key = index % 100 == 7
+        content = pki.pem(leaf) + authority.issuing_pem + (authority.leaf_key_pem if with_key else b"")
+        (folder / f"{ident}.pem").write_bytes(content)
+        source = "issued" if rng.random() < 0.6 else rng.choice(["uploaded", "upload"])
+        status = "issued" if not_after > AS_OF else rng.choice(["expired", "3"])
+        claimed_not_after = not_after + (dt.timedelta(days=1) if rng.random() < 0.005 else dt.timedelta())
+        writer.writerow([
+            ident, rng.choice(ALIASES), source, package_type if source == "issued" else "", "SVR",
+            "international", brand if source != "issued" else "", product if source != "issued" else "",
+            domain_type if source != "issued" else "", status, f"{shard:04d}/{ident}.pem", "",
+            rng.choice(PROJECTS), f"env={rng.choice(['prod', 'test'])}|team=t{index % 37}", cn, "|".join(sans),
+            local_text(claimed_not_after), local_text(not_before),
+            rng.choice(["true", "false", ""]) if source == "issued" else "",
+            f"1000{index % 20:08d}", rng.choice(["balance", "points"]), rng.choice(["true", "false"]),
+            rng.choice(["DNS_AUTO", "DNS", "FILE"]), rng.choice(["true", "false"]),
+            "true" if rng.random() < 0.01 else "",
+        ])
+    return shard, buffer.getvalue()
+
+
+def resources_csv(total: int) -> str:
+    rng = random.Random(SEED + 7)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(RESOURCE_COLUMNS)
+    for number in range(total // 2):
+        index = rng.randrange(total)
+        kind = rng.choice(RESOURCE_TYPES)
+        host = f"h{index}.{ZONES[index % len(ZONES)]}"
+        region = "" if kind.upper() in ("CDN", "TEO") else rng.choice(REGIONS)
+        writer.writerow([f"res-{number:08d}", kind, region, cert_id(index), host])
+    return buffer.getvalue()
+
+
+def stamp_text(total: int) -> str:
+    return f"certaudit bench estate format={FORMAT_VERSION} seed={SEED} certificates={total}\n"
+
+
+def main(argv: list[str]) -> int:
+    repo = Path(__file__).resolve().parent.parent
+    if len(argv) > 2 or (argv and argv[0] in ("-h", "--help")):
+        print(__doc__)
+        return 0 if argv and argv[0] in ("-h", "--help") else 2
+    try:
+        total = int(argv[0]) if argv else 100_000
+    except ValueError:
+        print(f"N must be a whole number, got {argv[0]!r}", file=sys.stderr)
+        return 2
+    if total < 1:
+        print("N must be at least 1", file=sys.stderr)
+        return 2
+    outdir = Path(argv[1]) if len(argv) > 1 else repo / "bench" / "work" / f"estate-{total}"
+    stamp = outdir / STAMP
+    if stamp.exists() and stamp.read_text() == stamp_text(total):
+        print(f"{outdir}: estate of {total} certificates already generated (stamp matches), reused")
+        return 0
+    if outdir.exists():
+        if not stamp.exists() and any(outdir.iterdir()):
+            print(f"refusing to delete {outdir}: no {STAMP} in it, so it is not a bench estate", file=sys.stderr)
+            return 2
+        shutil.rmtree(outdir)
+    outdir.mkdir(parents=True)
+    started = time.monotonic()
+
+    authority = Authority()
+    (outdir / "trust").mkdir()
+    (outdir / "trust" / "root.pem").write_bytes(pki.pem(authority.root.certificate))
+    shards = (total + SHARD_SIZE - 1) // SHARD_SIZE
+    jobs = [(str(outdir), shard, total) for shard in range(shards)]
+    processes = min(os.cpu_count() or 1, shards)
+    parts: dict[int, str] = {}
+    if processes > 1:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=_init_worker) as pool:
+            for shard, text in pool.imap_unordered(make_shard, jobs):
+                parts[shard] = text
+    else:
+        _init_worker()
+        for job in jobs:
+            shard, text = make_shard(job)
+            parts[shard] = text
+    with open(outdir / "certificates.csv", "w", encoding="utf-8", newline="") as handle:
+        handle.write(",".join(CERT_COLUMNS) + "\n")
+        for shard in range(shards):
+            handle.write(parts[shard])
+    (outdir / "resources.csv").write_text(resources_csv(total), encoding="utf-8")
+    stamp.write_text(stamp_text(total))  # last: an interrupted run leaves no stamp and is redone
+    elapsed = time.monotonic() - started
+    print(f"{outdir}: generated {total} certificates in {elapsed:.1f} s with {processes} processes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
