@@ -1,0 +1,25 @@
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditIngest
+
+/// The committed sample estate (inputs/) loads, and every row of every input is accounted for.
+struct SampleEstateIngestTests {
+    static let inputs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("inputs").path
+    static let asOf = RunTimeZone.shanghai.startOfDay(LocalDate(year: 2026, month: 11, day: 28)!)
+
+    @Test func everyRowIsInTheEstateOrTheQuarantine() throws {
+        let estate = try EstateLoader.load(IngestOptions(inputsDirectory: Self.inputs, asOf: Self.asOf, useSystemTrustStore: false))
+        for input in estate.inputs { #expect(input.isBalanced, "\(input.name)") }
+        let certificates = try #require(estate.inputs.first { $0.name == "certificates.csv" })
+        #expect(certificates.accepted == estate.certificates.count)
+        #expect(certificates.quarantined == estate.quarantine.filter { $0.input == "certificates.csv" }.count)
+        #expect(certificates.rows == certificates.accepted + certificates.quarantined)
+        let resources = try #require(estate.inputs.first { $0.name == "resources.csv" })
+        #expect(resources.accepted == estate.resources.count)
+        #expect(estate.certificates.count >= 25)
+        #expect(estate.quarantine.count >= 6)
+    }
+}
