@@ -6,7 +6,9 @@ internal import Mustache
 /// The templates receive plain dictionaries of strings, numbers, booleans and arrays; every value
 /// goes through Mustache's `{{ }}` HTML escaping (the shipped templates never use `{{{ }}}`).
 /// Decision: the HTML shows at most `rowLimit` inventory rows and findings, with a note pointing to
-/// the CSV files for the rest, so the file stays readable at 100,000 certificates.
+/// the CSV files for the rest, so the file stays readable at 100,000 certificates. Optional values
+/// that templates print are passed as empty strings (a missing key would make Mustache look the
+/// name up in an outer context); those that templates test with `{{#name}}` are left out when nil.
 struct HTMLReportRenderer {
     static let templateName = "report.html"
 
@@ -89,15 +91,16 @@ struct HTMLReportRenderer {
                 "sans": certificate.sans.map { "\($0.type):\($0.value)" }.joined(separator: ", "),
                 "resources": certificate.resources.map { "\($0.type):\($0.id)" }.joined(separator: ", "),
             ]
-            row["alias"] = certificate.alias
-            row["status"] = certificate.status
-            row["subject"] = certificate.subject
-            row["notAfter"] = certificate.notAfter
-            row["daysToExpiry"] = certificate.daysToExpiry.map { String($0) }
+            row["alias"] = certificate.alias ?? ""
+            row["status"] = certificate.status ?? ""
+            row["subject"] = certificate.subject ?? ""
+            row["notAfter"] = certificate.notAfter ?? ""
+            row["daysToExpiry"] = certificate.daysToExpiry.map { String($0) } ?? ""
             row["daysSortKey"] = String(certificate.daysToExpiry ?? Int64.max)
-            row["key"] = certificate.key.map { key in
-                [key.algorithm, String(key.bits), key.curve].compactMap { $0 }.joined(separator: " ")
-            }
+            row["key"] =
+                certificate.key.map { key in
+                    [key.algorithm, String(key.bits), key.curve].compactMap { $0 }.joined(separator: " ")
+                } ?? ""
             row["expired"] = (certificate.daysToExpiry ?? 0) < 0
             return row
         }
@@ -124,9 +127,9 @@ struct HTMLReportRenderer {
             "inventoryTotal": model.certificates.count,
             "quarantine": model.quarantine.map { record -> [String: Any] in
                 var row: [String: Any] = ["input": record.input, "line": record.line, "reason": record.reason]
-                row["column"] = record.column
-                row["certificate"] = record.certificate
-                row["rule"] = record.rule
+                row["column"] = record.column.map { String($0) } ?? ""
+                row["certificate"] = record.certificate ?? ""
+                row["rule"] = record.rule ?? ""
                 return row
             },
             "hasQuarantine": !model.quarantine.isEmpty,
@@ -135,7 +138,7 @@ struct HTMLReportRenderer {
                     "name": input.name, "sha256": input.sha256, "rows": input.rows, "accepted": input.accepted,
                     "quarantined": input.quarantined, "notes": input.notes.joined(separator: "; "),
                 ]
-                row["encoding"] = input.encoding
+                row["encoding"] = input.encoding ?? ""
                 return row
             },
             "settings": model.settings.map { ["name": $0.name, "value": $0.value] as [String: Any] },
