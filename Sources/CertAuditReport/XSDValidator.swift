@@ -20,7 +20,9 @@ public struct XSDValidator: Sendable {
         let context = Unmanaged.passUnretained(messages).toOpaque()
         defer { withExtendedLifetime(messages) {} }
 
-        guard let parserContext = xmlSchemaNewParserCtxt(schemaPath) else {
+        // Checked first: libxml2 would otherwise print an I/O warning to stderr on its own.
+        guard FileManager().isReadableFile(atPath: schemaPath), let parserContext = xmlSchemaNewParserCtxt(schemaPath)
+        else {
             throw ReportError(.templates, "cannot read schema \(schemaPath)")
         }
         defer { xmlSchemaFreeParserCtxt(parserContext) }
