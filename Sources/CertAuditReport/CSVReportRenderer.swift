@@ -40,7 +40,9 @@ struct CSVReportRenderer {
                     .value(certificate.key.map { String($0.bits) }), .text(certificate.key?.curve),
                     .value(certificate.key.map { String($0.present) }),
                     .value(certificate.key?.matches.map { String($0) }), .text(certificate.signatureAlgorithm),
-                    .text(certificate.sans.isEmpty ? nil : certificate.sans.map { "\($0.type):\($0.value)" }.joined(separator: "; ")),
+                    .text(
+                        certificate.sans.isEmpty
+                            ? nil : certificate.sans.map { "\($0.type):\($0.value)" }.joined(separator: "; ")),
                     .value(certificate.chainStatus), .value(String(certificate.chainLength)),
                     .text(
                         certificate.resources.isEmpty

@@ -77,7 +77,7 @@ struct HTMLReportRenderer {
         }
         let inventoryOrder = model.certificates.sorted { lhs, rhs in
             switch (lhs.daysToExpiry, rhs.daysToExpiry) {
-            case let (l?, r?) where l != r: return l < r
+            case (let l?, let r?) where l != r: return l < r
             case (.some, nil): return true
             case (nil, .some): return false
             default: return lhs.id < rhs.id
@@ -104,7 +104,8 @@ struct HTMLReportRenderer {
             row["expired"] = (certificate.daysToExpiry ?? 0) < 0
             return row
         }
-        let counts = Dictionary(uniqueKeysWithValues: model.summary.map { ($0.name.replacingOccurrences(of: ".", with: "_"), $0.value) })
+        let counts = Dictionary(
+            uniqueKeysWithValues: model.summary.map { ($0.name.replacingOccurrences(of: ".", with: "_"), $0.value) })
         return [
             "generator": header.generator, "asOf": header.asOf, "asOfDate": model.asOfDate,
             "timezone": header.timeZone, "horizonDays": header.horizonDays, "schemaVersion": header.schemaVersion,

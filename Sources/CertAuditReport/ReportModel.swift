@@ -43,7 +43,9 @@ public struct ReportModel: Sendable {
                 quarantined: $0.quarantined, encoding: ReportText.clean($0.encoding),
                 notes: $0.notes.map { ReportText.clean($0) })
         }
-        self.settings = runSettings.map { ReportSetting(name: ReportText.clean($0.name), value: ReportText.clean($0.value)) }
+        self.settings = runSettings.map {
+            ReportSetting(name: ReportText.clean($0.name), value: ReportText.clean($0.value))
+        }
 
         let sortedCertificates = estate.certificates.sorted { ($0.id, $0.record.line) < ($1.id, $1.record.line) }
         certificates = sortedCertificates.map {
@@ -53,7 +55,8 @@ public struct ReportModel: Sendable {
         self.findings = sortedFindings.map(ReportModel.finding)
         quarantine = estate.quarantine.sorted().map {
             ReportQuarantineRecord(
-                input: ReportText.clean($0.input), line: $0.line, column: $0.column, reason: ReportText.clean($0.reason),
+                input: ReportText.clean($0.input), line: $0.line, column: $0.column,
+                reason: ReportText.clean($0.reason),
                 certificate: ReportText.clean($0.certificateID), rule: ReportText.clean($0.ruleID))
         }
         timeline = []
@@ -63,7 +66,8 @@ public struct ReportModel: Sendable {
         self.rules = rules.sorted { $0.id < $1.id }.map {
             ReportRule(
                 id: ReportText.clean($0.id), title: ReportText.clean($0.title), severity: $0.defaultSeverity.rawValue,
-                citation: ReportText.clean($0.citation), summary: ReportText.clean($0.summary), status: $0.status.rawValue)
+                citation: ReportText.clean($0.citation), summary: ReportText.clean($0.summary),
+                status: $0.status.rawValue)
         }
 
         var counts = [
@@ -73,7 +77,8 @@ public struct ReportModel: Sendable {
         ]
         for severity in Severity.allCases.reversed() {
             counts.append(
-                ReportCount(name: "findings.\(severity.rawValue)", value: findings.filter { $0.severity == severity }.count))
+                ReportCount(
+                    name: "findings.\(severity.rawValue)", value: findings.filter { $0.severity == severity }.count))
         }
         counts.append(ReportCount(name: "findings", value: findings.count))
         summary = counts
@@ -116,8 +121,10 @@ public struct ReportModel: Sendable {
         let sans = (leaf?.subjectAltNames ?? []).sorted().map {
             ReportSAN(type: $0.kind.rawValue, value: ReportText.clean($0.value))
         }
-        let resources = bound.map { ReportBoundResource(id: ReportText.clean($0.id), type: ReportText.clean($0.type.name)) }
-            .sorted { ($0.id, $0.type) < ($1.id, $1.type) }
+        let resources = bound.map {
+            ReportBoundResource(id: ReportText.clean($0.id), type: ReportText.clean($0.type.name))
+        }
+        .sorted { ($0.id, $0.type) < ($1.id, $1.type) }
         let chain = bundle?.chain ?? .notChecked
         return ReportCertificate(
             id: ReportText.clean(record.id), alias: ReportText.clean(record.alias), source: record.source.rawValue,

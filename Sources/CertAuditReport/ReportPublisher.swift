@@ -37,7 +37,8 @@ public struct ReportPublisher: Sendable {
             }
         } catch {
             try? fileManager.removeItem(at: temporary)
-            throw ReportError(.internal, "cannot write the report into \(temporary.path): \(error.localizedDescription)")
+            throw ReportError(
+                .internal, "cannot write the report into \(temporary.path): \(error.localizedDescription)")
         }
 
         let hadOutput = fileManager.fileExists(atPath: output.path)

@@ -1,6 +1,5 @@
-import Foundation
-
 internal import CLibXML2
+import Foundation
 
 /// Validates a report against `report.xsd` with libxml2 before anything is published.
 ///

@@ -66,7 +66,8 @@ import Testing
         }
         let findings = (0..<30).map { Finding(ruleID: "R", severity: .low, certificateID: "c\($0)", message: "m") }
         let model = ReportModel(
-            estate: Estate(certificates: certificates), findings: findings, settings: ReportFixtures.settings, rules: [],
+            estate: Estate(certificates: certificates), findings: findings, settings: ReportFixtures.settings,
+            rules: [],
             runSettings: [])
         let document = try #require(ParsedDocument(try render(model, rowLimit: 10), kind: .html))
         let rows = document.strings("//table[@id='inventory-table']/tbody/tr/td[1]")
@@ -111,7 +112,8 @@ import Testing
 
     @Test func missingTemplatesAreATemplatesError() {
         do {
-            _ = try HTMLReportRenderer(templatesDirectory: "/nonexistent", rowLimit: 10).render(ReportFixtures.emptyModel())
+            _ = try HTMLReportRenderer(templatesDirectory: "/nonexistent", rowLimit: 10).render(
+                ReportFixtures.emptyModel())
             Issue.record("rendering should fail")
         } catch {
             #expect(error.kind == .templates)

@@ -18,7 +18,8 @@ final class ParsedDocument {
                         HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
                     return htmlReadMemory(pointer, Int32(buffer.count), "report.html", "UTF-8", options)
                 case .xml:
-                    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+                    let options = Int32(
+                        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
                     return xmlReadMemory(pointer, Int32(buffer.count), "report.xml", "UTF-8", options)
                 }
             }
@@ -50,7 +51,9 @@ final class ParsedDocument {
             _ = xmlNodeBufGetContent(buffer, node)
             let length = Int(xmlBufferLength(buffer))
             strings.append(
-                xmlBufferContent(buffer).map { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) }
+                xmlBufferContent(buffer).map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+                }
                     ?? "")
         }
         return strings

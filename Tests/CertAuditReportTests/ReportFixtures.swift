@@ -29,7 +29,10 @@ enum ReportFixtures {
             subject: subject, issuer: "CN=Example CA,O=Example,C=CN", serialHex: "-0A1B",
             notBefore: instant(daysFromAsOf: -300), notAfter: instant(daysFromAsOf: notAfterDays),
             commonNames: ["www.example.com"],
-            subjectAltNames: [SubjectAltName(.ip, "10.0.0.1"), SubjectAltName(.dns, "=cmd|calc"), SubjectAltName(.dns, "a.example.com")],
+            subjectAltNames: [
+                SubjectAltName(.ip, "10.0.0.1"), SubjectAltName(.dns, "=cmd|calc"),
+                SubjectAltName(.dns, "a.example.com"),
+            ],
             publicKey: PublicKeyFacts(algorithm: .ec, bits: 256, curve: "P-256"),
             signatureAlgorithm: "ecdsa-with-SHA256", fingerprintSHA256: fingerprint,
             basicConstraints: nil, keyUsage: nil, extendedKeyUsage: nil, subjectKeyID: nil, authorityKeyID: nil,
@@ -68,12 +71,14 @@ enum ReportFixtures {
                 ResourceRecord(line: 3, id: "@cdn-1", type: ResourceType("CDN"), certificateID: "cert-b"),
             ],
             quarantine: [
-                QuarantineRecord(input: "certificates.csv", line: 9, column: 3, reason: "bad date \"<b>x</b>\",\nsee row"),
+                QuarantineRecord(
+                    input: "certificates.csv", line: 9, column: 3, reason: "bad date \"<b>x</b>\",\nsee row"),
                 QuarantineRecord(input: "certificates.csv", line: 5, reason: "-negative\u{0} reason"),
             ],
             inputs: [
                 InputSummary(
-                    name: "resources.csv", sha256: String(repeating: "1", count: 64), rows: 2, accepted: 2, quarantined: 0,
+                    name: "resources.csv", sha256: String(repeating: "1", count: 64), rows: 2, accepted: 2,
+                    quarantined: 0,
                     encoding: "utf-8"),
                 InputSummary(
                     name: "certificates.csv", sha256: String(repeating: "f", count: 64), rows: 5, accepted: 3,
@@ -83,7 +88,8 @@ enum ReportFixtures {
 
     static func hostileFindings() -> [Finding] {
         [
-            Finding(ruleID: "CERT-EXPIRING", severity: .medium, certificateID: "cert-c", message: "expires in 200 days"),
+            Finding(
+                ruleID: "CERT-EXPIRING", severity: .medium, certificateID: "cert-c", message: "expires in 200 days"),
             Finding(
                 ruleID: "CERT-EXPIRED", severity: .critical, certificateID: "cert-a",
                 date: LocalDate(year: 2026, month: 11, day: 25), message: formulaMessage),

@@ -43,7 +43,8 @@ import Testing
     @Test func daysToExpiryUsesTheChainsEarliestExpiry() {
         var record = CertificateRecord(line: 2, id: "x")
         record.alias = "x"
-        let leaf = ReportFixtures.facts(subject: "CN=x", notAfterDays: 100, fingerprint: String(repeating: "0", count: 64))
+        let leaf = ReportFixtures.facts(
+            subject: "CN=x", notAfterDays: 100, fingerprint: String(repeating: "0", count: 64))
         let bundle = BundleFacts(
             leaf: leaf, others: [], isInChainOrder: true, key: .absent,
             chain: ChainVerdict(status: .complete, length: 2, earliestExpiry: ReportFixtures.instant(daysFromAsOf: 7)))
@@ -60,10 +61,11 @@ import Testing
     }
 
     @Test func summaryCountsEverySeverityAndTotal() {
-        #expect(model.summary.map(\.name) == [
-            "certificates", "resources", "quarantined", "findings.critical", "findings.high", "findings.medium",
-            "findings.low", "findings.info", "findings",
-        ])
+        #expect(
+            model.summary.map(\.name) == [
+                "certificates", "resources", "quarantined", "findings.critical", "findings.high", "findings.medium",
+                "findings.low", "findings.info", "findings",
+            ])
         #expect(model.summary.map(\.value) == [3, 2, 2, 1, 1, 1, 0, 1, 4])
         #expect(model.count(named: "findings.low") == 0)
     }

@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func zeroCertificatesRenderAndValidate() throws {
-        let files = try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).render(ReportFixtures.emptyModel())
+        let files = try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).render(
+            ReportFixtures.emptyModel())
         #expect(files.map(\.name) == ["report.xml", "report.html", "findings.csv", "inventory.csv"])
         #expect(ReportFixtures.file("inventory.csv", in: files).count > 3)
     }
@@ -65,7 +66,8 @@ import Testing
         let templates = scratch.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            atPath: ReportFixtures.templatesDirectory + "/report.xsd", toPath: templates.appendingPathComponent("report.xsd").path)
+            atPath: ReportFixtures.templatesDirectory + "/report.xsd",
+            toPath: templates.appendingPathComponent("report.xsd").path)
         try Data("{{#unclosed}}".utf8).write(to: templates.appendingPathComponent("report.html.mustache"))
         do {
             try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: output.path)

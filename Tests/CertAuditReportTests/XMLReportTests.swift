@@ -19,8 +19,11 @@ import Testing
         let xml = try XMLReportRenderer().render(ReportFixtures.emptyModel())
         try XSDValidator(schemaPath: schema).validate(xml)
         let document = try #require(ParsedDocument(xml, kind: .xml))
-        for section in ["run", "summary", "certificates", "findings", "timeline", "entitlements", "operations", "quarantine"] {
-            #expect(document.strings("/r:certaudit-report/r:\(section)", namespaces: namespaces).count == 1, "\(section)")
+        for section in [
+            "run", "summary", "certificates", "findings", "timeline", "entitlements", "operations", "quarantine",
+        ] {
+            #expect(
+                document.strings("/r:certaudit-report/r:\(section)", namespaces: namespaces).count == 1, "\(section)")
         }
     }
 
@@ -34,24 +37,44 @@ import Testing
         #expect(document.strings("\(root)/@timezone", namespaces: namespaces) == ["Asia/Shanghai"])
         #expect(document.strings("\(root)/@horizon-days", namespaces: namespaces) == ["365"])
         #expect(
-            document.strings("\(root)/r:summary/r:count[@name='findings.critical']/@value", namespaces: namespaces) == ["1"])
+            document.strings("\(root)/r:summary/r:count[@name='findings.critical']/@value", namespaces: namespaces) == [
+                "1"
+            ])
         #expect(document.strings("//r:certificate[@id='cert-b']/r:days-to-expiry", namespaces: namespaces) == ["10"])
-        #expect(document.strings("//r:certificate[@id='cert-b']/r:fingerprint/@algorithm", namespaces: namespaces) == ["sha256"])
+        #expect(
+            document.strings("//r:certificate[@id='cert-b']/r:fingerprint/@algorithm", namespaces: namespaces) == [
+                "sha256"
+            ])
         #expect(document.strings("//r:certificate[@id='cert-b']/r:key/@matches", namespaces: namespaces) == ["true"])
         #expect(document.strings("//r:certificate[@id='cert-c']/r:key/@matches", namespaces: namespaces).isEmpty)
-        #expect(document.strings("//r:certificate[@id='cert-b']/r:resource/@type", namespaces: namespaces) == ["CDN", "CLB"])
+        #expect(
+            document.strings("//r:certificate[@id='cert-b']/r:resource/@type", namespaces: namespaces) == [
+                "CDN", "CLB",
+            ])
     }
 
     @Test func hostileTextRoundTripsAsText() throws {
         let xml = try XMLReportRenderer().render(ReportFixtures.hostileModel())
         let document = try #require(ParsedDocument(xml, kind: .xml))
-        #expect(document.strings("//r:certificate[@id='cert-b']/@alias", namespaces: namespaces) == [ReportFixtures.scriptAlias])
-        #expect(document.strings("//r:certificate[@id='cert-b']/@brand", namespaces: namespaces) == [ReportFixtures.quoteBrand])
-        #expect(document.strings("//r:certificate[@id='cert-a']/@alias", namespaces: namespaces) == [ReportFixtures.rtlAlias])
+        #expect(
+            document.strings("//r:certificate[@id='cert-b']/@alias", namespaces: namespaces) == [
+                ReportFixtures.scriptAlias
+            ])
+        #expect(
+            document.strings("//r:certificate[@id='cert-b']/@brand", namespaces: namespaces) == [
+                ReportFixtures.quoteBrand
+            ])
+        #expect(
+            document.strings("//r:certificate[@id='cert-a']/@alias", namespaces: namespaces) == [
+                ReportFixtures.rtlAlias
+            ])
         #expect(
             document.strings("//r:certificate[@id='cert-b']/r:subject", namespaces: namespaces)
                 == [ReportFixtures.hostileModel().certificates[1].subject!])
-        #expect(document.strings("//r:finding[@rule='CERT-EXPIRED']", namespaces: namespaces) == [ReportFixtures.formulaMessage])
+        #expect(
+            document.strings("//r:finding[@rule='CERT-EXPIRED']", namespaces: namespaces) == [
+                ReportFixtures.formulaMessage
+            ])
         #expect(document.strings("//r:script", namespaces: namespaces).isEmpty)
         #expect(document.strings("//*[local-name()='script']").isEmpty)
         let text = String(decoding: xml, as: UTF8.self)
