@@ -52,6 +52,14 @@ struct HTMLReportRenderer {
         return library
     }
 
+    /// Words for people in the summary cards; the XML keeps the machine names.
+    static let summaryLabels = [
+        "certificates": "certificates", "resources": "resources", "quarantined": "rows in quarantine",
+        "findings.critical": "critical findings", "findings.high": "high findings",
+        "findings.medium": "medium findings", "findings.low": "low findings", "findings.info": "info findings",
+        "findings": "findings in all",
+    ]
+
     func context(for model: ReportModel) -> [String: Any] {
         let header = model.header
         let rulesByID = Set(model.rules.map(\.id))
@@ -110,7 +118,9 @@ struct HTMLReportRenderer {
             "generator": header.generator, "asOf": header.asOf, "asOfDate": model.asOfDate,
             "timezone": header.timeZone, "horizonDays": header.horizonDays, "schemaVersion": header.schemaVersion,
             "counts": counts,
-            "summary": model.summary.map { ["name": $0.name, "value": $0.value] as [String: Any] },
+            "summary": model.summary.map {
+                ["name": $0.name, "label": Self.summaryLabels[$0.name] ?? $0.name, "value": $0.value] as [String: Any]
+            },
             "findingGroups": findingGroups, "hasFindings": !model.findings.isEmpty,
             "findingsTruncated": model.findings.count > rowLimit, "findingsShown": shownFindings.count,
             "findingsTotal": model.findings.count,
@@ -121,7 +131,12 @@ struct HTMLReportRenderer {
                 ]
             },
             "hasRules": !model.rules.isEmpty,
-            "timeline": model.timeline.map { ["date": $0.date, "kind": $0.kind] as [String: Any] },
+            "timeline": model.timeline.map { event -> [String: Any] in
+                [
+                    "date": event.date, "kind": event.kind, "certificate": event.certificate ?? "",
+                    "resource": event.resource ?? "",
+                ]
+            },
             "hasTimeline": !model.timeline.isEmpty,
             "inventory": inventory, "hasInventory": !model.certificates.isEmpty,
             "inventoryTruncated": model.certificates.count > rowLimit, "inventoryShown": inventory.count,

@@ -6,7 +6,11 @@ public import CertAuditCore
 /// Every text from the inputs is cleaned by `ReportText` (XML-illegal control characters become
 /// U+FFFD) here, once, for all renderers. Sort orders: inputs by name; settings as given by the
 /// caller; certificates by ID, then inventory line; SANs by type, then value; bound resources by ID,
-/// then type; findings by `Finding`'s `<`; quarantine by input, line, column, reason; rules by ID.
+/// then type; findings by `Finding`'s `<`; quarantine by input, line, column, reason; rules by ID;
+/// timeline by date then kind; accounts and packages by ID; operations by request time.
+///
+/// The timeline, entitlements and operations sections are empty until the simulation, entitlement
+/// and operations stages pass their values in; their elements are always written, empty or not.
 public struct ReportModel: Sendable {
     public let header: ReportHeader
     public let inputs: [ReportInput]
@@ -30,7 +34,9 @@ public struct ReportModel: Sendable {
 
     public init(
         estate: Estate, findings: [Finding], settings: AuditSettings, rules: [RuleDescriptor],
-        runSettings: [(name: String, value: String)], toolVersion: String = ToolVersion.current
+        runSettings: [(name: String, value: String)], toolVersion: String = ToolVersion.current,
+        timeline: [ReportTimelineEvent] = [], accounts: [ReportAccount] = [], packages: [ReportPackage] = [],
+        operations: [ReportOperation] = []
     ) {
         header = ReportHeader(
             schemaVersion: ReportHeader.schemaVersion, generator: "certaudit \(toolVersion)",
@@ -59,10 +65,14 @@ public struct ReportModel: Sendable {
                 reason: ReportText.clean($0.reason),
                 certificate: ReportText.clean($0.certificateID), rule: ReportText.clean($0.ruleID))
         }
-        timeline = []
-        accounts = []
-        packages = []
-        operations = []
+        self.timeline = timeline.sorted(by: ReportModel.timelineOrder)
+        self.accounts = accounts.sorted { $0.id < $1.id }
+        self.packages = packages.sorted { $0.id < $1.id }
+        self.operations = operations.sorted {
+            ($0.requestedAt, $0.certificate, $0.kind, $0.verdict) < (
+                $1.requestedAt, $1.certificate, $1.kind, $1.verdict
+            )
+        }
         self.rules = rules.sorted { $0.id < $1.id }.map {
             ReportRule(
                 id: ReportText.clean($0.id), title: ReportText.clean($0.title), severity: $0.defaultSeverity.rawValue,
@@ -104,6 +114,18 @@ public struct ReportModel: Sendable {
     /// The number of findings of a severity, as the summary counts it.
     public func count(named name: String) -> Int? {
         summary.first { $0.name == name }?.value
+    }
+
+    /// Timeline order: date, then kind, certificate, resource, account, package, amount, points.
+    static func timelineOrder(_ lhs: ReportTimelineEvent, _ rhs: ReportTimelineEvent) -> Bool {
+        let left = [
+            lhs.date, lhs.kind, lhs.certificate, lhs.resource, lhs.account, lhs.package, lhs.amount, lhs.points,
+        ]
+        let right = [
+            rhs.date, rhs.kind, rhs.certificate, rhs.resource, rhs.account, rhs.package, rhs.amount, rhs.points,
+        ]
+        for (l, r) in zip(left, right) where l != r { return (l ?? "") < (r ?? "") }
+        return false
     }
 
     static func certificate(_ certificate: Certificate, bound: [ResourceRecord], settings: AuditSettings)
