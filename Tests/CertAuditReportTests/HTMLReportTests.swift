@@ -110,6 +110,19 @@ import Testing
         #expect(try render(ReportFixtures.hostileModel()) == (try render(ReportFixtures.hostileModel())))
     }
 
+    @Test func shippedTemplatesNeverUseUnescapedValues() throws {
+        let directory = ReportFixtures.templatesDirectory
+        let files = try #require(FileManager.default.enumerator(atPath: directory)?.allObjects as? [String])
+            .filter { $0.hasSuffix(".mustache") }
+        #expect(files.count == 11)
+        for file in files {
+            let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+            #expect(!text.contains("{{{"), "\(file)")
+            #expect(!text.contains("{{&"), "\(file)")
+            #expect(!text.contains("src="), "\(file)")
+        }
+    }
+
     @Test func missingTemplatesAreATemplatesError() {
         do {
             _ = try HTMLReportRenderer(templatesDirectory: "/nonexistent", rowLimit: 10).render(
