@@ -57,7 +57,7 @@ let package = Package(
             name: "CertAuditRulesTests", dependencies: ["CertAuditRules", "CertAuditCore"]),
         .testTarget(
             name: "CertAuditReportTests",
-            dependencies: ["CertAuditReport", "CertAuditRules", "CertAuditCore"]),
+            dependencies: ["CertAuditReport", "CertAuditRules", "CertAuditCore", "CLibXML2"]),
         .testTarget(
             name: "CertAuditRunTests",
             dependencies: ["CertAuditRun", "CertAuditCore", "CertAuditReport"]),

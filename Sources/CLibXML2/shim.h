@@ -1,8 +1,8 @@
 #ifndef CERTAUDIT_CLIBXML2_SHIM_H
 #define CERTAUDIT_CLIBXML2_SHIM_H
-/* Debian's libxml2 is built with ICU, and its encoding.h then includes the system's ICU headers,
- * which clash with the ICU copy inside swift-corelibs-foundation. certaudit never touches libxml2's
- * ICU converters (they live at the end of a struct it never allocates), so the ICU part is hidden. */
+/* libxml2's headers pull in the system ICU when LIBXML_ICU_ENABLED, which clashes with
+   Foundation's own ICU module in any Swift module that imports both. Nothing here uses the ICU
+   converter fields, so hide them. */
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>

@@ -1,0 +1,61 @@
+/// Writes `findings.csv` and `inventory.csv`: UTF-8 with a byte-order mark, CRLF line ends
+/// (RFC 4180), one row per XML element of the same name with the same values.
+///
+/// Decisions: a certificate's repeated children are joined into one cell with `; ` — SANs as
+/// `type:value`, bound resources as `type:id`; booleans are `true`/`false` as in the XML. Serial
+/// numbers count as text (a negative serial starts with `-`), so they are neutralised like input text.
+struct CSVReportRenderer {
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    static let findingColumns = ["rule", "severity", "certificate", "resource", "package", "date", "message"]
+
+    static let inventoryColumns = [
+        "id", "alias", "source", "type", "standard", "status", "brand", "product", "subject", "issuer", "serial",
+        "not-before", "not-after", "days-to-expiry", "fingerprint", "key-algorithm", "key-bits", "key-curve",
+        "key-present", "key-matches", "signature-algorithm", "sans", "chain-status", "chain-length", "resources",
+    ]
+
+    func findings(_ model: ReportModel) -> [UInt8] {
+        document(
+            header: Self.findingColumns,
+            rows: model.findings.map { finding in
+                [
+                    .text(finding.rule), .value(finding.severity), .text(finding.certificate), .text(finding.resource),
+                    .text(finding.package), .value(finding.date), .text(finding.message),
+                ]
+            })
+    }
+
+    func inventory(_ model: ReportModel) -> [UInt8] {
+        document(
+            header: Self.inventoryColumns,
+            rows: model.certificates.map { certificate in
+                [
+                    .text(certificate.id), .text(certificate.alias), .value(certificate.source),
+                    .value(certificate.type), .value(certificate.standard), .value(certificate.status),
+                    .text(certificate.brand), .value(certificate.product), .text(certificate.subject),
+                    .text(certificate.issuer), .text(certificate.serial), .value(certificate.notBefore),
+                    .value(certificate.notAfter), .value(certificate.daysToExpiry.map { String($0) }),
+                    .value(certificate.fingerprint), .value(certificate.key?.algorithm),
+                    .value(certificate.key.map { String($0.bits) }), .text(certificate.key?.curve),
+                    .value(certificate.key.map { String($0.present) }),
+                    .value(certificate.key?.matches.map { String($0) }), .text(certificate.signatureAlgorithm),
+                    .text(
+                        certificate.sans.isEmpty
+                            ? nil : certificate.sans.map { "\($0.type):\($0.value)" }.joined(separator: "; ")),
+                    .value(certificate.chainStatus), .value(String(certificate.chainLength)),
+                    .text(
+                        certificate.resources.isEmpty
+                            ? nil : certificate.resources.map { "\($0.type):\($0.id)" }.joined(separator: "; ")),
+                ]
+            })
+    }
+
+    private func document(header: [String], rows: [[CSVCell]]) -> [UInt8] {
+        var text = header.joined(separator: ",") + "\r\n"
+        for row in rows {
+            text += row.map(\.encoded).joined(separator: ",") + "\r\n"
+        }
+        return Self.byteOrderMark + Array(text.utf8)
+    }
+}

@@ -1,0 +1,5 @@
+/// One summary count (`<summary><count>`).
+public struct ReportCount: Sendable, Hashable {
+    public var name: String
+    public var value: Int
+}

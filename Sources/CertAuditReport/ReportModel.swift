@@ -1,0 +1,171 @@
+public import CertAuditCore
+
+/// Everything a report shows, built once by a pure function and fully sorted, so that HTML, XML and
+/// CSV read the same values in the same order and can never disagree.
+///
+/// Every text from the inputs is cleaned by `ReportText` (XML-illegal control characters become
+/// U+FFFD) here, once, for all renderers. Sort orders: inputs by name; settings as given by the
+/// caller; certificates by ID, then inventory line; SANs by type, then value; bound resources by ID,
+/// then type; findings by `Finding`'s `<`; quarantine by input, line, column, reason; rules by ID;
+/// timeline by date then kind; accounts and packages by ID; operations by request time.
+///
+/// The timeline, entitlements and operations sections are empty until the simulation, entitlement
+/// and operations stages pass their values in; their elements are always written, empty or not.
+public struct ReportModel: Sendable {
+    public let header: ReportHeader
+    public let inputs: [ReportInput]
+    public let settings: [ReportSetting]
+    public let summary: [ReportCount]
+    public let certificates: [ReportCertificate]
+    public let findings: [ReportFinding]
+    public let quarantine: [ReportQuarantineRecord]
+    public let timeline: [ReportTimelineEvent]
+    public let accounts: [ReportAccount]
+    public let packages: [ReportPackage]
+    public let operations: [ReportOperation]
+    /// The rule reference the HTML links findings to.
+    public let rules: [ReportRule]
+    /// Certificates expiring in each week of the horizon (the HTML chart).
+    public let expiryWeeks: [ReportExpiryWeek]
+    /// Certificates whose effective expiry is already past at the as-of date.
+    public let alreadyExpired: Int
+    /// The as-of local date, `YYYY-MM-DD`.
+    public let asOfDate: String
+
+    public init(
+        estate: Estate, findings: [Finding], settings: AuditSettings, rules: [RuleDescriptor],
+        runSettings: [(name: String, value: String)], toolVersion: String = ToolVersion.current,
+        timeline: [ReportTimelineEvent] = [], accounts: [ReportAccount] = [], packages: [ReportPackage] = [],
+        operations: [ReportOperation] = []
+    ) {
+        header = ReportHeader(
+            schemaVersion: ReportHeader.schemaVersion, generator: "certaudit \(toolVersion)",
+            asOf: settings.timeZone.iso8601(settings.asOf), timeZone: settings.timeZone.identifier,
+            horizonDays: settings.horizonDays)
+        asOfDate = settings.asOfDate.description
+        inputs = estate.inputs.sorted().map {
+            ReportInput(
+                name: ReportText.clean($0.name), sha256: $0.sha256, rows: $0.rows, accepted: $0.accepted,
+                quarantined: $0.quarantined, encoding: ReportText.clean($0.encoding),
+                notes: $0.notes.map { ReportText.clean($0) })
+        }
+        self.settings = runSettings.map {
+            ReportSetting(name: ReportText.clean($0.name), value: ReportText.clean($0.value))
+        }
+
+        let sortedCertificates = estate.certificates.sorted { ($0.id, $0.record.line) < ($1.id, $1.record.line) }
+        certificates = sortedCertificates.map {
+            ReportModel.certificate($0, bound: estate.resources(boundTo: $0.id), settings: settings)
+        }
+        let sortedFindings = findings.sorted()
+        self.findings = sortedFindings.map(ReportModel.finding)
+        quarantine = estate.quarantine.sorted().map {
+            ReportQuarantineRecord(
+                input: ReportText.clean($0.input), line: $0.line, column: $0.column,
+                reason: ReportText.clean($0.reason),
+                certificate: ReportText.clean($0.certificateID), rule: ReportText.clean($0.ruleID))
+        }
+        self.timeline = timeline.sorted(by: ReportModel.timelineOrder)
+        self.accounts = accounts.sorted { $0.id < $1.id }
+        self.packages = packages.sorted { $0.id < $1.id }
+        self.operations = operations.sorted {
+            ($0.requestedAt, $0.certificate, $0.kind, $0.verdict) < (
+                $1.requestedAt, $1.certificate, $1.kind, $1.verdict
+            )
+        }
+        self.rules = rules.sorted { $0.id < $1.id }.map {
+            ReportRule(
+                id: ReportText.clean($0.id), title: ReportText.clean($0.title), severity: $0.defaultSeverity.rawValue,
+                citation: ReportText.clean($0.citation), summary: ReportText.clean($0.summary),
+                status: $0.status.rawValue)
+        }
+
+        var counts = [
+            ReportCount(name: "certificates", value: estate.certificates.count),
+            ReportCount(name: "resources", value: estate.resources.count),
+            ReportCount(name: "quarantined", value: estate.quarantine.count),
+        ]
+        for severity in Severity.allCases.reversed() {
+            counts.append(
+                ReportCount(
+                    name: "findings.\(severity.rawValue)", value: findings.filter { $0.severity == severity }.count))
+        }
+        counts.append(ReportCount(name: "findings", value: findings.count))
+        summary = counts
+
+        let weekCount = max(0, (settings.horizonDays + 6) / 7)
+        var perWeek = [Int](repeating: 0, count: weekCount)
+        var expired = 0
+        for certificate in certificates {
+            guard let days = certificate.daysToExpiry else { continue }
+            if days < 0 {
+                expired += 1
+            } else if days < Int64(settings.horizonDays) {
+                perWeek[Int(days / 7)] += 1
+            }
+        }
+        alreadyExpired = expired
+        let start = settings.asOfDate
+        expiryWeeks = perWeek.enumerated().map {
+            ReportExpiryWeek(start: (start + Int64($0.offset * 7)).description, count: $0.element)
+        }
+    }
+
+    /// The number of findings of a severity, as the summary counts it.
+    public func count(named name: String) -> Int? {
+        summary.first { $0.name == name }?.value
+    }
+
+    /// Timeline order: date, then kind, certificate, resource, account, package, amount, points.
+    static func timelineOrder(_ lhs: ReportTimelineEvent, _ rhs: ReportTimelineEvent) -> Bool {
+        let left = [
+            lhs.date, lhs.kind, lhs.certificate, lhs.resource, lhs.account, lhs.package, lhs.amount, lhs.points,
+        ]
+        let right = [
+            rhs.date, rhs.kind, rhs.certificate, rhs.resource, rhs.account, rhs.package, rhs.amount, rhs.points,
+        ]
+        for (l, r) in zip(left, right) where l != r { return (l ?? "") < (r ?? "") }
+        return false
+    }
+
+    static func certificate(_ certificate: Certificate, bound: [ResourceRecord], settings: AuditSettings)
+        -> ReportCertificate
+    {
+        let record = certificate.record
+        let zone = settings.timeZone
+        let leaf = certificate.leaf
+        let bundle = certificate.bundle
+        let key = bundle.map {
+            ReportKey(
+                algorithm: $0.leaf.publicKey.algorithm.rawValue, bits: $0.leaf.publicKey.bits,
+                curve: ReportText.clean($0.leaf.publicKey.curve), present: $0.key.present, matches: $0.key.matchesLeaf)
+        }
+        let sans = (leaf?.subjectAltNames ?? []).sorted().map {
+            ReportSAN(type: $0.kind.rawValue, value: ReportText.clean($0.value))
+        }
+        let resources = bound.map {
+            ReportBoundResource(id: ReportText.clean($0.id), type: ReportText.clean($0.type.name))
+        }
+        .sorted { ($0.id, $0.type) < ($1.id, $1.type) }
+        let chain = bundle?.chain ?? .notChecked
+        return ReportCertificate(
+            id: ReportText.clean(record.id), alias: ReportText.clean(record.alias), source: record.source.rawValue,
+            type: record.kind.rawValue, standard: record.standard.rawValue, status: record.status?.rawValue,
+            brand: ReportText.clean(record.brand), product: record.product?.rawValue,
+            subject: ReportText.clean(leaf?.subject), issuer: ReportText.clean(leaf?.issuer),
+            serial: ReportText.clean(leaf?.serialHex), notBefore: leaf.map { zone.iso8601($0.notBefore) },
+            notAfter: certificate.notAfter.map { zone.iso8601($0) },
+            daysToExpiry: certificate.effectiveExpiry.map { settings.daysToExpiry($0) },
+            fingerprint: leaf?.fingerprintSHA256, key: key,
+            signatureAlgorithm: ReportText.clean(leaf?.signatureAlgorithm), sans: sans,
+            chainStatus: chain.status.rawValue, chainLength: chain.length, resources: resources)
+    }
+
+    static func finding(_ finding: Finding) -> ReportFinding {
+        ReportFinding(
+            rule: ReportText.clean(finding.ruleID), severity: finding.severity.rawValue,
+            certificate: ReportText.clean(finding.certificateID), resource: ReportText.clean(finding.resourceID),
+            package: ReportText.clean(finding.packageID), date: finding.date?.description,
+            message: ReportText.clean(finding.message))
+    }
+}

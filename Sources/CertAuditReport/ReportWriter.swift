@@ -1,0 +1,43 @@
+import Foundation
+
+/// Renders every report file in memory, validates the XML, and only then publishes them together.
+public struct ReportWriter: Sendable {
+    /// The files a run writes, by name.
+    public static let xmlFile = "report.xml"
+    public static let htmlFile = "report.html"
+    public static let findingsFile = "findings.csv"
+    public static let inventoryFile = "inventory.csv"
+    public static let schemaFile = "report.xsd"
+
+    public let templatesDirectory: String
+    /// How many inventory rows and findings the HTML shows before pointing to the CSV files.
+    public let htmlRowLimit: Int
+
+    public init(templatesDirectory: String, htmlRowLimit: Int = 1_000) {
+        self.templatesDirectory = templatesDirectory
+        self.htmlRowLimit = htmlRowLimit
+    }
+
+    /// Renders XML (validated against `<templates>/report.xsd`), HTML, findings.csv and
+    /// inventory.csv, and publishes them atomically into `outputDirectory`.
+    public func write(_ model: ReportModel, to outputDirectory: String) throws(ReportError) {
+        let files = try render(model)
+        try ReportPublisher(outputDirectory: outputDirectory).publish(files)
+    }
+
+    /// The report's files and their bytes, in a fixed order, without touching the output folder.
+    public func render(_ model: ReportModel) throws(ReportError) -> [(name: String, bytes: [UInt8])] {
+        let xml = try XMLReportRenderer().render(model)
+        let schema = (templatesDirectory as NSString).appendingPathComponent(Self.schemaFile)
+        guard FileManager().fileExists(atPath: schema) else {
+            throw ReportError(.templates, "templates directory \(templatesDirectory) has no \(Self.schemaFile)")
+        }
+        try XSDValidator(schemaPath: schema).validate(xml)
+        let html = try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).render(model)
+        let csv = CSVReportRenderer()
+        return [
+            (Self.xmlFile, xml), (Self.htmlFile, html), (Self.findingsFile, csv.findings(model)),
+            (Self.inventoryFile, csv.inventory(model)),
+        ]
+    }
+}

@@ -1,0 +1,71 @@
+internal import CLibXML2
+import Foundation
+
+/// Validates a report against `report.xsd` with libxml2 before anything is published.
+///
+/// A schema that is missing or does not parse is the user's templates directory at fault
+/// (`.templates`); a document that does not validate is the tool's fault (`.internal`). Either error
+/// carries libxml2's own messages.
+public struct XSDValidator: Sendable {
+    public let schemaPath: String
+
+    public init(schemaPath: String) {
+        self.schemaPath = schemaPath
+    }
+
+    public func validate(_ document: [UInt8]) throws(ReportError) {
+        LibXML.ensureInitialised()
+        let messages = MessageCollector()
+        let context = Unmanaged.passUnretained(messages).toOpaque()
+        defer { withExtendedLifetime(messages) {} }
+
+        // Checked first: libxml2 would otherwise print an I/O warning to stderr on its own.
+        guard FileManager().isReadableFile(atPath: schemaPath), let parserContext = xmlSchemaNewParserCtxt(schemaPath)
+        else {
+            throw ReportError(.templates, "cannot read schema \(schemaPath)")
+        }
+        defer { xmlSchemaFreeParserCtxt(parserContext) }
+        xmlSchemaSetParserStructuredErrors(parserContext, MessageCollector.callback, context)
+        guard let schema = xmlSchemaParse(parserContext) else {
+            throw ReportError(.templates, "schema \(schemaPath) does not parse: \(messages.joined)")
+        }
+        defer { xmlSchemaFree(schema) }
+
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let parsed = document.withUnsafeBufferPointer { bytes in
+            bytes.baseAddress.map { base in
+                UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    xmlReadMemory($0, Int32(bytes.count), "report.xml", "UTF-8", options)
+                }
+            } ?? nil
+        }
+        guard let parsed else { throw ReportError(.internal, "report.xml is not well-formed XML") }
+        defer { xmlFreeDoc(parsed) }
+
+        guard let validContext = xmlSchemaNewValidCtxt(schema) else {
+            throw ReportError(.internal, "xmlSchemaNewValidCtxt failed")
+        }
+        defer { xmlSchemaFreeValidCtxt(validContext) }
+        xmlSchemaSetValidStructuredErrors(validContext, MessageCollector.callback, context)
+        let result = xmlSchemaValidateDoc(validContext, parsed)
+        if result != 0 {
+            throw ReportError(.internal, "report.xml does not validate against \(schemaPath): \(messages.joined)")
+        }
+    }
+
+    /// Gathers libxml2's structured error messages for one validation (one thread).
+    private final class MessageCollector {
+        var messages: [String] = []
+
+        var joined: String { messages.isEmpty ? "(no message)" : messages.joined(separator: "; ") }
+
+        static let callback: xmlStructuredErrorFunc = { context, error in
+            guard let context, let error else { return }
+            let collector = Unmanaged<MessageCollector>.fromOpaque(context).takeUnretainedValue()
+            let text = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+            let line = error.pointee.line
+            collector.messages.append(
+                "line \(line): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+    }
+}

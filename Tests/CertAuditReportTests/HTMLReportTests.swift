@@ -1,0 +1,135 @@
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditReport
+
+@Suite struct HTMLReportTests {
+    func render(_ model: ReportModel, rowLimit: Int = 1_000) throws -> [UInt8] {
+        try HTMLReportRenderer(templatesDirectory: ReportFixtures.templatesDirectory, rowLimit: rowLimit).render(model)
+    }
+
+    @Test func hostileTextIsEscapedAndInjectsNoElement() throws {
+        let html = try render(ReportFixtures.hostileModel())
+        let document = try #require(ParsedDocument(html, kind: .html))
+        // The only script is the inline table sorter; nothing injected.
+        let scripts = document.strings("//script")
+        #expect(scripts.count == 1)
+        #expect(scripts.allSatisfy { !$0.contains("alert(1)") })
+        #expect(document.strings("//b").isEmpty)
+        #expect(document.strings("//x").isEmpty)
+        // The hostile text survives as text.
+        let cells = document.strings("//td")
+        #expect(cells.contains(ReportFixtures.scriptAlias))
+        #expect(cells.contains(ReportFixtures.rtlAlias))
+        #expect(cells.contains("bad date \"<b>x</b>\",\nsee row"))
+        #expect(cells.contains("/data/in <dir>"))
+        let messages = document.strings("//div[@class='message']")
+        #expect(messages.contains(ReportFixtures.formulaMessage))
+        #expect(messages.contains("alias \(ReportFixtures.scriptAlias) and \(ReportFixtures.quoteBrand)"))
+        let text = String(decoding: html, as: UTF8.self)
+        #expect(!text.contains(ReportFixtures.scriptAlias))
+        #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!text.unicodeScalars.contains { $0.value < 0x09 })
+    }
+
+    @Test func sectionsComeInTheAuditorsOrder() throws {
+        let html = String(decoding: try render(ReportFixtures.hostileModel()), as: UTF8.self)
+        let order = ["summary", "findings", "calendar", "inventory", "data-quality", "manifest", "rules"]
+        let positions = order.map { html.range(of: "<section id=\"\($0)\">")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+    }
+
+    @Test func findingsLinkToTheirRuleEntry() throws {
+        let document = try #require(ParsedDocument(try render(ReportFixtures.hostileModel()), kind: .html))
+        #expect(document.strings("//div[@id='rule-CERT-EXPIRING']").count == 1)
+        #expect(document.strings("//div[@id='rule-CERT-EXPIRED']").count == 1)
+        let links = document.strings("//li[contains(@class,'finding')]//a/@href")
+        #expect(links == ["#rule-CERT-EXPIRED", "#rule-CERT-EXPIRING", "#rule-CERT-EXPIRING"])
+        // A finding whose rule has no entry is shown without a dangling link.
+        #expect(document.strings("//li[contains(@class,'severity-info')]//a").isEmpty)
+    }
+
+    @Test func inventoryIsPrintedSortedByDaysToExpiry() throws {
+        let document = try #require(ParsedDocument(try render(ReportFixtures.hostileModel()), kind: .html))
+        #expect(document.strings("//table[@id='inventory-table']/tbody/tr/td[1]") == ["cert-a", "cert-b", "cert-c"])
+        #expect(document.strings("//table[@id='inventory-table']/tbody/tr/td[6]") == ["-3", "10", "200"])
+        #expect(document.strings("//table[@id='inventory-table']/tbody/tr[@class='expired']/td[1]") == ["cert-a"])
+    }
+
+    @Test func largeEstatesShowTheFirstRowsAndPointToTheCSV() throws {
+        let certificates = (0..<30).map { index in
+            var record = CertificateRecord(line: index + 2, id: "c\(index)")
+            record.claimedNotAfter = ReportFixtures.instant(daysFromAsOf: Int64(100 - index))
+            return Certificate(record: record)
+        }
+        let findings = (0..<30).map { Finding(ruleID: "R", severity: .low, certificateID: "c\($0)", message: "m") }
+        let model = ReportModel(
+            estate: Estate(certificates: certificates), findings: findings, settings: ReportFixtures.settings,
+            rules: [],
+            runSettings: [])
+        let document = try #require(ParsedDocument(try render(model, rowLimit: 10), kind: .html))
+        let rows = document.strings("//table[@id='inventory-table']/tbody/tr/td[1]")
+        #expect(rows.count == 10)
+        #expect(rows.first == "c29")
+        #expect(document.strings("//li[contains(@class,'finding')]").count == 10)
+        #expect(document.strings("//a[@href='inventory.csv']").count == 1)
+        #expect(document.strings("//a[@href='findings.csv']").count == 1)
+    }
+
+    @Test func emptyModelRendersWithEveryEmptySectionExplained() throws {
+        let html = try render(ReportFixtures.emptyModel())
+        let text = String(decoding: html, as: UTF8.self)
+        #expect(text.contains("No findings."))
+        #expect(text.contains("The outage calendar is empty"))
+        #expect(text.contains("No certificates."))
+        #expect(text.contains("nothing is in quarantine"))
+        let document = try #require(ParsedDocument(html, kind: .html))
+        #expect(document.strings("//section").count == 7)
+    }
+
+    @Test func selfContainedAndPrintable() throws {
+        let html = String(decoding: try render(ReportFixtures.hostileModel()), as: UTF8.self)
+        #expect(html.contains("@media print"))
+        #expect(html.contains("break-before: page"))
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("src="))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("http://") || !html.contains("src=\"http"))
+        #expect(html.contains("name=\"viewport\""))
+    }
+
+    @Test func chartHasOneBarPerWeek() throws {
+        let document = try #require(ParsedDocument(try render(ReportFixtures.hostileModel()), kind: .html))
+        #expect(document.strings("//svg/rect").count == 53)
+        #expect(document.strings("//svg/rect/title").contains("week of 2026-12-05: 1"))
+    }
+
+    @Test func twoRendersAreByteIdentical() throws {
+        #expect(try render(ReportFixtures.hostileModel()) == (try render(ReportFixtures.hostileModel())))
+    }
+
+    @Test func shippedTemplatesNeverUseUnescapedValues() throws {
+        let directory = ReportFixtures.templatesDirectory
+        let files = try #require(FileManager.default.enumerator(atPath: directory)?.allObjects as? [String])
+            .filter { $0.hasSuffix(".mustache") }
+        #expect(files.count == 11)
+        for file in files {
+            let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
+            #expect(!text.contains("{{{"), "\(file)")
+            #expect(!text.contains("{{&"), "\(file)")
+            #expect(!text.contains("src="), "\(file)")
+        }
+    }
+
+    @Test func missingTemplatesAreATemplatesError() {
+        do {
+            _ = try HTMLReportRenderer(templatesDirectory: "/nonexistent", rowLimit: 10).render(
+                ReportFixtures.emptyModel())
+            Issue.record("rendering should fail")
+        } catch {
+            #expect(error.kind == .templates)
+        }
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderReport() { #expect(Bool(true)) }

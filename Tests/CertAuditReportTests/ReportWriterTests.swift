@@ -1,0 +1,114 @@
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditReport
+
+@Suite struct ReportWriterTests {
+    func scratchDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func writesEveryFileAndTheyValidate() throws {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("output")
+        try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
+            ReportFixtures.hostileModel(), to: output.path)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(names == ["findings.csv", "inventory.csv", "report.html", "report.xml"])
+        let xml = try [UInt8](Data(contentsOf: output.appendingPathComponent("report.xml")))
+        try XSDValidator(schemaPath: ReportFixtures.templatesDirectory + "/report.xsd").validate(xml)
+        // No temporary or old folder is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["output"])
+    }
+
+    @Test func zeroCertificatesRenderAndValidate() throws {
+        let files = try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).render(
+            ReportFixtures.emptyModel())
+        #expect(files.map(\.name) == ["report.xml", "report.html", "findings.csv", "inventory.csv"])
+        #expect(ReportFixtures.file("inventory.csv", in: files).count > 3)
+    }
+
+    @Test func twoRendersGiveIdenticalBytes() throws {
+        let writer = ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory)
+        let first = try writer.render(ReportFixtures.hostileModel())
+        let second = try writer.render(ReportFixtures.hostileModel())
+        #expect(first.map(\.name) == second.map(\.name))
+        #expect(first.map(\.bytes) == second.map(\.bytes))
+    }
+
+    @Test func publishingReplacesAnExistingOutput() throws {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: output.appendingPathComponent("stale.txt"))
+        try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
+            ReportFixtures.emptyModel(), to: output.path)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(!names.contains("stale.txt"))
+        #expect(names.contains("report.xml"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["output"])
+    }
+
+    @Test func failedRenderLeavesThePreviousOutputUntouched() throws {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("output")
+        try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
+            ReportFixtures.hostileModel(), to: output.path)
+        let before = try Data(contentsOf: output.appendingPathComponent("report.html"))
+
+        // A templates folder with the schema but a report template that does not parse.
+        let templates = scratch.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: ReportFixtures.templatesDirectory + "/report.xsd",
+            toPath: templates.appendingPathComponent("report.xsd").path)
+        try Data("{{#unclosed}}".utf8).write(to: templates.appendingPathComponent("report.html.mustache"))
+        do {
+            try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: output.path)
+            Issue.record("writing should fail")
+        } catch {
+            #expect(error.kind == .templates)
+        }
+        #expect(try Data(contentsOf: output.appendingPathComponent("report.html")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["output", "templates"])
+    }
+
+    @Test func schemaThatRejectsTheReportIsAnInternalErrorAndPublishesNothing() throws {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let templates = scratch.appendingPathComponent("templates")
+        try FileManager.default.copyItem(atPath: ReportFixtures.templatesDirectory, toPath: templates.path)
+        let schemaPath = templates.appendingPathComponent("report.xsd").path
+        let schema = try String(contentsOfFile: schemaPath, encoding: .utf8)
+            .replacingOccurrences(of: "<xs:enumeration value=\"1\"/>", with: "<xs:enumeration value=\"9\"/>")
+        try schema.write(toFile: schemaPath, atomically: true, encoding: .utf8)
+        let output = scratch.appendingPathComponent("output")
+        do {
+            try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: output.path)
+            Issue.record("writing should fail")
+        } catch {
+            #expect(error.kind == .internal)
+            #expect(error.description.contains("does not validate"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func publisherRemovesItsTemporaryFolderWhenWritingFails() throws {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: output.appendingPathComponent("report.xml"))
+        #expect(throws: ReportError.self) {
+            try ReportPublisher(outputDirectory: output.path).publish([("missing-dir/report.xml", [1, 2, 3])])
+        }
+        #expect(try Data(contentsOf: output.appendingPathComponent("report.xml")) == Data("keep".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["output"])
+    }
+}

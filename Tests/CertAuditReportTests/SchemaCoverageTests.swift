@@ -1,0 +1,81 @@
+import CertAuditCore
+import Testing
+
+@testable import CertAuditReport
+
+/// The schema's enumerations must accept every value the core model can hold, and the sections the
+/// later stages fill must validate once filled.
+@Suite struct SchemaCoverageTests {
+    let schema = ReportFixtures.templatesDirectory + "/report.xsd"
+
+    @Test func everyCoreEnumerationValueValidates() throws {
+        let algorithms: [PublicKeyFacts.Algorithm] = [.rsa, .ec, .sm2, .ed25519, .ed448, .dsa, .other]
+        let count = max(
+            CertificateState.allCases.count, Product.allCases.count, ChainVerdict.Status.allCases.count,
+            algorithms.count)
+        var certificates: [Certificate] = []
+        for index in 0..<count {
+            var record = CertificateRecord(
+                line: index + 2, id: "c\(index)",
+                source: CertificateSource.allCases[index % CertificateSource.allCases.count],
+                kind: CertificateKind.allCases[index % CertificateKind.allCases.count],
+                standard: CertificateStandard.allCases[index % CertificateStandard.allCases.count])
+            record.status = CertificateState.allCases[index % CertificateState.allCases.count]
+            record.product = Product.allCases[index % Product.allCases.count]
+            var leaf = ReportFixtures.facts(
+                subject: "CN=c\(index)", notAfterDays: Int64(index), fingerprint: String(repeating: "e", count: 64))
+            leaf.publicKey = PublicKeyFacts(algorithm: algorithms[index % algorithms.count], bits: 2048)
+            leaf.subjectAltNames = SubjectAltName.Kind.allCases.map { SubjectAltName($0, "v") }
+            let status = ChainVerdict.Status.allCases[index % ChainVerdict.Status.allCases.count]
+            let bundle = BundleFacts(
+                leaf: leaf, others: [], isInChainOrder: true, key: .absent,
+                chain: ChainVerdict(status: status, length: 2))
+            certificates.append(Certificate(record: record, bundle: bundle))
+        }
+        let findings = Severity.allCases.map { Finding(ruleID: "R", severity: $0, message: "m") }
+        let model = ReportModel(
+            estate: Estate(certificates: certificates), findings: findings, settings: ReportFixtures.settings,
+            rules: [],
+            runSettings: [])
+        let xml = try XMLReportRenderer().render(model)
+        try XSDValidator(schemaPath: schema).validate(xml)
+        let text = String(decoding: xml, as: UTF8.self)
+        #expect(CertificateState.allCases.allSatisfy { text.contains("status=\"\($0.rawValue)\"") })
+        #expect(ChainVerdict.Status.allCases.allSatisfy { text.contains("status=\"\($0.rawValue)\"") })
+    }
+
+    @Test func filledLaterSectionsValidateAndAreSorted() throws {
+        let model = ReportModel(
+            estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
+            runSettings: [],
+            timeline: [
+                ReportTimelineEvent(date: "2027-01-02", kind: "expiry", certificate: "<b>c</b>"),
+                ReportTimelineEvent(
+                    date: "2026-12-01", kind: "points-consumed", account: "a", amount: "12.50", points: "3"),
+            ],
+            accounts: [ReportAccount(id: "a", balance: "100.00", shortfallDate: "2027-03-01")],
+            packages: [ReportPackage(id: "p", name: "Pack", total: "100", remaining: "49", forfeit: "0")],
+            operations: [
+                ReportOperation(
+                    requestedAt: "2026-11-28T10:00:00+08:00", certificate: "c", kind: "revoke", verdict: "denied",
+                    rule: "RVK-1")
+            ])
+        #expect(model.timeline.map(\.date) == ["2026-12-01", "2027-01-02"])
+        let xml = try XMLReportRenderer().render(model)
+        try XSDValidator(schemaPath: schema).validate(xml)
+        let html = try HTMLReportRenderer(templatesDirectory: ReportFixtures.templatesDirectory, rowLimit: 10).render(
+            model)
+        let document = try #require(ParsedDocument(html, kind: .html))
+        #expect(document.strings("//section[@id='calendar']//tbody/tr/td[3]") == ["", "<b>c</b>"])
+        #expect(document.strings("//b").isEmpty)
+    }
+
+    @Test func unknownTimelineKindIsRejected() throws {
+        let model = ReportModel(
+            estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
+            runSettings: [],
+            timeline: [ReportTimelineEvent(date: "2027-01-02", kind: "made-up")])
+        let xml = try XMLReportRenderer().render(model)
+        #expect(throws: ReportError.self) { try XSDValidator(schemaPath: schema).validate(xml) }
+    }
+}
