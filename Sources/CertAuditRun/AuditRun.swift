@@ -1,0 +1,40 @@
+import CertAuditCore
+import CertAuditIngest
+import CertAuditReport
+import CertAuditRules
+
+/// One audit, end to end: ingest → estate → checks → report model → renderers → published output.
+/// Each stage is a pure step that hands a value to the next; only ingest reads and only the report
+/// writer writes.
+public enum AuditRun {
+    /// Progress messages ("reading inputs", …) go to `progress` (stderr on a terminal, nowhere in tests).
+    public static func execute(_ options: RunOptions, progress: (String) -> Void = { _ in })
+        throws(RunError) -> RunSummary
+    {
+        progress("reading \(options.inputsDirectory)/")
+        let estate: Estate
+        do {
+            estate = try EstateLoader.load(
+                IngestOptions(
+                    inputsDirectory: options.inputsDirectory, encoding: options.encoding,
+                    timeZone: options.settings.timeZone, asOf: options.settings.asOf, jobs: options.jobs,
+                    useSystemTrustStore: options.useSystemTrustStore))
+        } catch {
+            throw .input(error.message)
+        }
+        progress("checking \(estate.certificates.count) certificates against \(RuleCatalogue.rules.count) rules")
+        let findings = RuleRunner().run(RuleContext(estate: estate, settings: options.settings))
+        progress("writing \(options.outputDirectory)/")
+        let model = ReportModel(
+            estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
+            runSettings: options.manifestSettings)
+        do {
+            try ReportWriter(templatesDirectory: options.templatesDirectory).write(model, to: options.outputDirectory)
+        } catch {
+            throw error.kind == .templates ? .input(error.description) : .internal(error.description)
+        }
+        return RunSummary(
+            certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
+            failOn: options.settings.failOn, outputDirectory: options.outputDirectory)
+    }
+}

@@ -1,0 +1,44 @@
+import CertAuditCSV
+import CertAuditCore
+
+/// Everything one `certaudit run` needs, resolved from the command line (and later the settings
+/// file) before the pipeline starts.
+public struct RunOptions: Sendable {
+    public var inputsDirectory: String
+    public var outputDirectory: String
+    public var templatesDirectory: String
+    public var settings: AuditSettings
+    public var encoding: TextEncodingChoice
+    public var jobs: Int
+    public var useSystemTrustStore: Bool
+
+    public init(
+        inputsDirectory: String = "inputs", outputDirectory: String = "output",
+        templatesDirectory: String = "templates",
+        settings: AuditSettings, encoding: TextEncodingChoice = .auto, jobs: Int = ProcessorCount.active,
+        useSystemTrustStore: Bool = true
+    ) {
+        self.inputsDirectory = inputsDirectory
+        self.outputDirectory = outputDirectory
+        self.templatesDirectory = templatesDirectory
+        self.settings = settings
+        self.encoding = encoding
+        self.jobs = jobs
+        self.useSystemTrustStore = useSystemTrustStore
+    }
+
+    /// The settings as the run manifest lists them. The thread count is left out on purpose: it
+    /// never changes the result, and listing it would make reports differ between machines.
+    public var manifestSettings: [(name: String, value: String)] {
+        [
+            ("inputs", inputsDirectory),
+            ("as-of", settings.timeZone.iso8601(settings.asOf)),
+            ("timezone", settings.timeZone.identifier),
+            ("horizon-days", String(settings.horizonDays)),
+            ("fail-on", settings.failOn?.rawValue ?? "none"),
+            ("expiry-thresholds-days", settings.expiryThresholdsDays.map(String.init).joined(separator: ",")),
+            ("encoding", encoding.rawValue),
+            ("system-trust-store", useSystemTrustStore ? "yes" : "no"),
+        ]
+    }
+}

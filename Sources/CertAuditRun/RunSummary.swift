@@ -1,0 +1,35 @@
+import CertAuditCore
+
+/// What a finished run tells the nightly job: the counts behind its one summary line and the exit
+/// code (0 clean, 1 findings at or above `--fail-on`).
+public struct RunSummary: Sendable, Hashable {
+    public let certificates: Int
+    public let quarantined: Int
+    public let findingsBySeverity: [Severity: Int]
+    public let failOn: Severity?
+    public let outputDirectory: String
+
+    public init(
+        certificates: Int, quarantined: Int, findings: [Finding], failOn: Severity?, outputDirectory: String
+    ) {
+        self.certificates = certificates
+        self.quarantined = quarantined
+        self.findingsBySeverity = Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+        self.failOn = failOn
+        self.outputDirectory = outputDirectory
+    }
+
+    public var exitCode: Int32 {
+        guard let failOn else { return 0 }
+        return findingsBySeverity.contains { $0.key >= failOn && $0.value > 0 } ? 1 : 0
+    }
+
+    /// `certaudit: 31 certificates, 6 rows quarantined, 40 findings (2 critical, …), report in output/`.
+    public var line: String {
+        let total = findingsBySeverity.values.reduce(0, +)
+        let bySeverity = Severity.allCases.reversed().map { "\(findingsBySeverity[$0] ?? 0) \($0.rawValue)" }
+        let verdict = exitCode == 0 ? "" : " — findings at or above \(failOn?.rawValue ?? "")"
+        return "certaudit: \(certificates) certificates, \(quarantined) rows quarantined, \(total) findings ("
+            + bySeverity.joined(separator: ", ") + "), report in \(outputDirectory)/\(verdict)"
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The command line: `run` (the nightly job), `rules` (the catalogue), `inspect` (one file's facts).
+@main
+struct CertAudit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certaudit",
+        abstract: "Audit an SSL/TLS certificate estate exported from a certificate console.",
+        discussion: """
+            Exit codes: 0 ran clean; 1 findings at or above --fail-on; 2 bad usage or an unreadable \
+            required input; 3 internal error.
+            """,
+        version: ToolVersionText.current,
+        subcommands: [RunCommand.self, RulesCommand.self, InspectCommand.self])
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import CertAuditCore
+import CertAuditRules
+import Foundation
+
+/// `certaudit rules`: prints the rule catalogue, the same one the reports and tests use.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "Print the rule catalogue.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, markdown, json
+    }
+
+    @Option(help: "table, markdown or json.")
+    var format: Format = .table
+
+    func run() throws {
+        let rules = RuleCatalogue.descriptors
+        switch format {
+        case .table:
+            let width = rules.map(\.id.count).max() ?? 0
+            for rule in rules {
+                let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let severity = rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+                let status = rule.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+                print("\(id)  \(severity)  \(status)  \(rule.title)")
+            }
+        case .markdown:
+            print("| ID | Severity | Status | Title | Citation |")
+            print("|---|---|---|---|---|")
+            for rule in rules {
+                let cells = [rule.id, rule.defaultSeverity.rawValue, rule.status.rawValue, rule.title, rule.citation]
+                print(
+                    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
+            }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(rules.map(RuleJSON.init))
+            print(String(decoding: data, as: UTF8.self))
+        }
+    }
+}
+
+/// A rule as `certaudit rules --format json` prints it.
+struct RuleJSON: Encodable {
+    let id: String
+    let title: String
+    let severity: String
+    let citation: String
+    let summary: String
+    let status: String
+    let statusNote: String?
+    let effectiveFrom: String?
+    let effectiveUntil: String?
+
+    init(_ rule: RuleDescriptor) {
+        id = rule.id
+        title = rule.title
+        severity = rule.defaultSeverity.rawValue
+        citation = rule.citation
+        summary = rule.summary
+        status = rule.status.rawValue
+        statusNote = rule.statusNote
+        effectiveFrom = rule.effectiveFrom?.description
+        effectiveUntil = rule.effectiveUntil?.description
+    }
+}

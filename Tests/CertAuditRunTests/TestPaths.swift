@@ -1,0 +1,30 @@
+import Foundation
+
+/// Paths of the repository the tests run in, and scratch folders they may write.
+enum TestPaths {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let sampleInputs = repository.appendingPathComponent("inputs").path
+    static let templates = repository.appendingPathComponent("templates").path
+
+    /// A new empty folder under the system's temporary folder.
+    static func scratch(_ name: String = #function) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "certaudit-\(name.filter(\.isLetter))-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Every regular file under `folder`, by relative path, with its bytes.
+    static func contents(of folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+}
