@@ -11,4 +11,5 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
+#include <libxml/xmlreader.h>
 #endif

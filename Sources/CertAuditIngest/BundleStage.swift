@@ -39,9 +39,11 @@ struct BundleStage: Sendable {
             certificates: [], quarantine: [],
             summary: InputSummary(name: "bundles/", sha256: "", rows: 0, accepted: 0, quarantined: 0))
         var digestLines: [String] = []
+        var interner = FactsInterner()
         for result in results {
             switch result {
-            case .accepted(let certificate, let line):
+            case .accepted(var certificate, let line):
+                certificate.bundle = certificate.bundle.map { interner.intern($0) }
                 outcome.certificates.append(certificate)
                 if let line {
                     digestLines.append(line)

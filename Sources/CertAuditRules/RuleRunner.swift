@@ -37,7 +37,8 @@ public struct RuleRunner: Sendable {
             var found: [Finding] = []
             for certificate in certificates[range] {
                 for rule in rules
-                where Self.isEffective(rule.descriptor, for: certificate) && rule.applies(to: certificate, in: context) {
+                where Self.isEffective(rule.descriptor, for: certificate) && rule.applies(to: certificate, in: context)
+                {
                     found += rule.check(certificate, in: context)
                 }
             }

@@ -24,6 +24,9 @@ public enum AuditRun {
         }
         progress("checking \(estate.certificates.count) certificates against \(RuleCatalogue.rules.count) rules")
         let findings = RuleRunner().run(RuleContext(estate: estate, settings: options.settings))
+        let summary = RunSummary(
+            certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
+            failOn: options.settings.failOn, outputDirectory: options.outputDirectory)
         progress("writing \(options.outputDirectory)/")
         let model = ReportModel(
             estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
@@ -33,8 +36,6 @@ public enum AuditRun {
         } catch {
             throw error.kind == .templates ? .input(error.description) : .internal(error.description)
         }
-        return RunSummary(
-            certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
-            failOn: options.settings.failOn, outputDirectory: options.outputDirectory)
+        return summary
     }
 }

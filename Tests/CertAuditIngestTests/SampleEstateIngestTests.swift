@@ -11,7 +11,8 @@ struct SampleEstateIngestTests {
     static let asOf = RunTimeZone.shanghai.startOfDay(LocalDate(year: 2026, month: 11, day: 28)!)
 
     @Test func everyRowIsInTheEstateOrTheQuarantine() throws {
-        let estate = try EstateLoader.load(IngestOptions(inputsDirectory: Self.inputs, asOf: Self.asOf, useSystemTrustStore: false))
+        let estate = try EstateLoader.load(
+            IngestOptions(inputsDirectory: Self.inputs, asOf: Self.asOf, useSystemTrustStore: false))
         for input in estate.inputs { #expect(input.isBalanced, "\(input.name)") }
         let certificates = try #require(estate.inputs.first { $0.name == "certificates.csv" })
         #expect(certificates.accepted == estate.certificates.count)

@@ -218,7 +218,8 @@ struct FileInspectorTests {
     }
 
     @Test func inspectExplainsWhatItCannotRead() {
-        let crl = FileInspector.inspect(path: Fixtures.folder + "/revocation-list.pem", trust: Fixtures.trust, asOf: Fixtures.asOf)
+        let crl = FileInspector.inspect(
+            path: Fixtures.folder + "/revocation-list.pem", trust: Fixtures.trust, asOf: Fixtures.asOf)
         #expect(crl.error?.code == .noCertificate)
         #expect(crl.otherBlocks == ["X509 CRL"])
         let device = FileInspector.inspect(path: "/dev/zero", trust: Fixtures.trust, asOf: Fixtures.asOf)
