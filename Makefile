@@ -18,8 +18,9 @@ report: build
 		--as-of $(AS_OF) --timezone Asia/Shanghai
 	@echo "open output/report.html"
 
-## Run every test.
+## Run every test: the estate generators' (Python) first, then the Swift suites.
 test: deps
+	python3 -m unittest discover -s scripts -p 'test_*.py'
 	$(SWIFT) test
 
 ## Generate an estate of N certificates and measure a full run (throughput, peak memory).
