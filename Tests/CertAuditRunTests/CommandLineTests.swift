@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The built `certaudit` binary, run as the nightly job runs it: exit codes, the one summary line on
+/// stderr, messages that name the file. Skipped when the binary is not beside the test bundle.
+struct CommandLineTests {
+    static let binary: String? = {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [directory, directory.deletingLastPathComponent()].map {
+            $0.appendingPathComponent("certaudit").path
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(binary))
+        process.arguments = arguments
+        process.currentDirectoryURL = TestPaths.repository
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static let asOf = ["--as-of", "2026-11-28T00:00:00+08:00", "--no-system-trust"]
+
+    @Test(.enabled(if: binary != nil, "certaudit binary not built beside the tests"))
+    func aCleanRunExitsZeroWithOneSummaryLine() throws {
+        let output = try TestPaths.scratch().appendingPathComponent("out").path
+        let outcome = try Self.run(["run", "--output", output] + Self.asOf)
+        #expect(outcome.status == 0)
+        let lines = outcome.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("certaudit: 37 certificates, 7 rows quarantined") == true)
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test(.enabled(if: binary != nil, "certaudit binary not built beside the tests"))
+    func findingsAtTheFailOnLevelExitOne() throws {
+        let output = try TestPaths.scratch().appendingPathComponent("out").path
+        #expect(try Self.run(["run", "--output", output, "--fail-on", "critical"] + Self.asOf).status == 1)
+    }
+
+    @Test(.enabled(if: binary != nil, "certaudit binary not built beside the tests"))
+    func badUsageAndMissingInputsExitTwoNamingThePath() throws {
+        let missing = try Self.run(["run", "--inputs", "/nonexistent/estate"] + Self.asOf)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/estate"))
+        #expect(try Self.run(["run", "--fail-on", "severe"]).status == 2)
+        #expect(try Self.run(["run", "--no-such-option"]).status == 2)
+        let templates = try Self.run(
+            ["run", "--templates", "/nonexistent/templates", "--output", try TestPaths.scratch().path + "/o"]
+                + Self.asOf)
+        #expect(templates.status == 2)
+        #expect(templates.stderr.contains("/nonexistent/templates"))
+        let date = try Self.run(["run", "--as-of", "2026-02-30"])
+        #expect(date.status == 2)
+        #expect(date.stderr.contains("2026-02-30"))
+    }
+
+    @Test(.enabled(if: binary != nil, "certaudit binary not built beside the tests"))
+    func rulesListsTheWholeCatalogue() throws {
+        let outcome = try Self.run(["rules", "--format", "json"])
+        #expect(outcome.status == 0)
+        let rules = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]]
+        let ids = (rules ?? []).compactMap { $0["id"] as? String }
+        #expect(ids.contains("BR-MAX-VALIDITY") && ids.contains("PTS-RECONCILE"))
+        #expect(try Self.run(["rules", "--format", "markdown"]).stdout.hasPrefix("| ID |"))
+    }
+
+    @Test(.enabled(if: binary != nil, "certaudit binary not built beside the tests"))
+    func inspectShowsTheLeafAndTheChain() throws {
+        let fixture = TestPaths.repository.appendingPathComponent("Tests/CertAuditX509Tests/Fixtures").path
+        let text = try Self.run([
+            "inspect", fixture + "/chain-out-of-order.pem", "--trust", fixture + "/trust/root.pem", "--no-system-trust",
+            "--as-of", "2026-06-01",
+        ])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("certificate 2 (leaf)"))
+        #expect(text.stdout.contains("chain: complete"))
+        #expect(text.stdout.contains("NOT in chain order"))
+        let json = try Self.run(["inspect", fixture + "/garbage.pem", "--json"])
+        #expect(json.status == 2)
+        #expect(json.stdout.contains("解析失败"))
+    }
+}
