@@ -29,7 +29,7 @@ enum ChainVerifier {
             return Outcome(verified: false, error: -1, message: OpenSSLErrorQueue.drain(), chain: [])
         }
         let parameters = X509_STORE_CTX_get0_param(context)
-        X509_VERIFY_PARAM_set_time(parameters, time_t(options.time.secondsSinceEpoch))
+        if let time = options.time { X509_VERIFY_PARAM_set_time(parameters, time_t(time.secondsSinceEpoch)) }
         if options.strict { X509_VERIFY_PARAM_set_flags(parameters, UInt(X509_V_FLAG_X509_STRICT)) }
         if let depth = options.maxDepth { X509_VERIFY_PARAM_set_depth(parameters, Int32(depth)) }
         if let host = options.hostName { X509_VERIFY_PARAM_set1_host(parameters, host, host.utf8.count) }

@@ -8,8 +8,8 @@ public struct VerificationOptions: Sendable, Hashable {
         case clientAuth = "sslclient"
     }
 
-    /// Verification time (`-attime`).
-    public var time: Instant
+    /// Verification time (`-attime`); nil means the current time, as `openssl verify` uses.
+    public var time: Instant?
     public var purpose: Purpose?
     public var hostName: String?
     public var ipAddress: String?
@@ -21,7 +21,7 @@ public struct VerificationOptions: Sendable, Hashable {
     public var ignoreTime: Bool
 
     public init(
-        time: Instant, purpose: Purpose? = nil, hostName: String? = nil, ipAddress: String? = nil,
+        time: Instant?, purpose: Purpose? = nil, hostName: String? = nil, ipAddress: String? = nil,
         maxDepth: Int? = nil, strict: Bool = true, ignoreTime: Bool = false
     ) {
         self.time = time
