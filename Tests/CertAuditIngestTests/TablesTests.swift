@@ -117,5 +117,6 @@ struct TablesTests {
         #expect(result.records.map(\.type.isKnown) == [true, false])
         #expect(result.records[0].certificateID == "c1" && result.records[1].domain == nil)
         #expect(result.summary.rows == 2 && result.summary.accepted == 2)
+        #expect(result.summary.notes == ["unknown resource types kept as given: Quantum"])
     }
 }

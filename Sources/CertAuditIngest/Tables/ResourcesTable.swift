@@ -20,6 +20,11 @@ public enum ResourcesTable {
     public static func read(path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone)
         throws(InputFileError) -> TableReadResult<ResourceRecord>
     {
-        try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone)
+        var result = try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone)
+        let unknown = Set(result.records.filter { !$0.type.isKnown }.map(\.type.name)).sorted()
+        if !unknown.isEmpty {
+            result.summary.notes.append("unknown resource types kept as given: " + unknown.joined(separator: ", "))
+        }
+        return result
     }
 }
