@@ -189,6 +189,29 @@ def main():
            .last_update(when("2026-01-01")).next_update(when("2026-02-01")).sign(inter_key, hashes.SHA256()))
     write("revocation-list.pem", crl.public_bytes(serialization.Encoding.PEM))
 
+    # Bundle forms users download: PKCS#7 (PEM and DER), PKCS#12 with keystorePass.txt (modern and
+    # legacy RC2/3DES encryption, as IIS exports), a wrong password, a folder, a password file.
+    chain_pem = OUT / "chain-ordered.pem"
+    for form, target in (("PEM", "chain.p7b"), ("DER", "chain-der.p7b")):
+        subprocess.run(["openssl", "crl2pkcs7", "-nocrl", "-certfile", str(chain_pem), "-outform", form,
+                        "-out", str(OUT / target)], check=True)
+    key_file = OUT / "keys" / "p256-pkcs8.key"
+    for folder, extra, password in (("pfx", [], "fixture-password"), ("pfx-legacy", ["-legacy"], "fixture-password"),
+                                    ("pfx-wrong", [], "fixture-password")):
+        (OUT / folder).mkdir()
+        subprocess.run(["openssl", "pkcs12", "-export", *extra, "-in", str(chain_pem), "-inkey", str(key_file),
+                        "-passout", f"pass:{password}", "-out", str(OUT / folder / "server.pfx")], check=True)
+        written = "not-the-password" if folder == "pfx-wrong" else password
+        (OUT / folder / "keystorePass.txt").write_text(written + "\n", encoding="utf-8")
+    (OUT / "pfx-nopass").mkdir()
+    shutil.copy(OUT / "pfx" / "server.pfx", OUT / "pfx-nopass" / "server.pfx")
+    write("keys/password.txt", b"fixture-password\n")
+    write("keys/wrong-password.txt", b"guess\n")
+    write("folder/server.crt", pem(base) + pem(inter))
+    write("folder/server.key", key_pem(base_key))
+    write("folder/readme.txt", b"Certificate download: server.crt and server.key.\n")
+    write("folder/keystore.jks", bytes(rng.getrandbits(8) for _ in range(64)))
+
     sm2 = OUT / "sm2"
     sm2.mkdir()
     subprocess.run(["openssl", "ecparam", "-name", "SM2", "-genkey", "-noout", "-out", str(sm2 / "sm2.key")], check=True)

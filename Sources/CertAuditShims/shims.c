@@ -59,3 +59,16 @@ const ASN1_STRING *ca_GENERAL_NAME_string(const GENERAL_NAME *name) {
     default: return NULL;
     }
 }
+
+STACK_OF(X509) *ca_PKCS7_certificates(PKCS7 *p7) {
+    if (p7 == NULL || OBJ_obj2nid(p7->type) != NID_pkcs7_signed || p7->d.sign == NULL) return NULL;
+    return p7->d.sign->cert;
+}
+
+#include <openssl/provider.h>
+int ca_load_legacy_provider(void) {
+    OSSL_PROVIDER *base = OSSL_PROVIDER_load(NULL, "default");
+    OSSL_PROVIDER *legacy = OSSL_PROVIDER_load(NULL, "legacy");
+    (void)base;
+    return legacy != NULL;
+}

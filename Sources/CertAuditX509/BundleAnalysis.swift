@@ -23,7 +23,8 @@ enum BundleAnalysis {
         switch key {
         case nil: return .absent
         case .encrypted: return PrivateKeyStatus(present: true, encrypted: true)
-        case .unreadable(let problem): return PrivateKeyStatus(present: true, problem: problem)
+        case .unreadable(let problem), .wrongPassword(let problem):
+            return PrivateKeyStatus(present: true, problem: problem)
         case .key(let key):
             return PrivateKeyStatus(present: true, matchesLeaf: key.matches(leaf), algorithm: key.algorithm)
         }

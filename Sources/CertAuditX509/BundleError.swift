@@ -13,6 +13,8 @@ public struct BundleError: Error, Sendable, Hashable, CustomStringConvertible {
         case malformedCertificate = "malformed-certificate"
         case malformedKey = "malformed-key"
         case trustStore = "trust-store"
+        case passwordRequired = "password-required"
+        case wrongPassword = "wrong-password"
     }
 
     /// The console's message for anything it cannot parse: "parse failed, check that the

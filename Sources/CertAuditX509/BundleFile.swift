@@ -30,6 +30,42 @@ struct BundleFile {
         return real
     }
 
+    /// Most files a folder bundle may hold.
+    static let folderEntryLimit = 64
+
+    /// Whether a confined path names a folder.
+    func isFolder(_ relative: String) throws(BundleError) -> Bool {
+        var status = stat()
+        return stat(try resolve(relative), &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether a confined path names something (a missing optional file is not an error).
+    func exists(_ relative: String) -> Bool {
+        (try? resolve(relative)) != nil
+    }
+
+    /// The visible entries of a folder bundle, relative to the bundles folder, sorted by name.
+    func entries(ofFolder relative: String) throws(BundleError) -> [String] {
+        let path = try resolve(relative)
+        guard let directory = opendir(path) else {
+            throw BundleError(.unreadable, file: relative, String(cString: strerror(errno)))
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+            if names.count > Self.folderEntryLimit {
+                throw BundleError(.tooLarge, file: relative, "more than \(Self.folderEntryLimit) files in the folder")
+            }
+        }
+        let base = relative.hasSuffix("/") ? String(relative.dropLast()) : relative
+        return names.sorted().map { base + "/" + $0 }
+    }
+
     /// The bytes of a confined, regular file no larger than the limit.
     func read(_ relative: String) throws(BundleError) -> [UInt8] {
         let path = try resolve(relative)

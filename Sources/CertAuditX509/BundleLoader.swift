@@ -1,4 +1,5 @@
 import CertAuditCore
+import Foundation
 
 /// Loads one certificate row's bundle into facts: the files (confined to the bundles folder), the
 /// leaf found by structure, the key's status, the chain's verdict at the as-of time.
@@ -19,13 +20,22 @@ public struct BundleLoader: Sendable {
     public func load(_ request: BundleRequest, asOf: Instant) -> Result<BundleFacts, BundleError> {
         let files = BundleFile(root: bundlesDirectory, limit: sizeLimit)
         do throws(BundleError) {
-            let material = try BundleMaterial.parse(try files.read(request.bundle), file: request.bundle)
+            let password = try Self.password(for: request, files: files)
+            let material = try Self.material(request.bundle, password: password, files: files)
             guard !material.certificates.isEmpty else {
                 throw BundleError(.noCertificate, file: request.bundle, material.noCertificateReason())
             }
             var key = material.key
-            if let keyPath = request.key {
-                key = Self.readKey(keyPath, files: files)
+            if let keyPath = request.key { key = Self.readKey(keyPath, password: password, files: files) }
+            switch key {
+            case .encrypted:
+                throw BundleError(
+                    .passwordRequired, file: request.key ?? request.bundle,
+                    "the private key is encrypted and no password was given (password_file, or keystorePass.txt)")
+            case .wrongPassword(let reason):
+                throw BundleError(.wrongPassword, file: request.key ?? request.bundle, reason)
+            default:
+                break
             }
             return .success(BundleAnalysis.facts(of: material.certificates, key: key, trust: trust, asOf: asOf))
         } catch {
@@ -33,11 +43,55 @@ public struct BundleLoader: Sendable {
         }
     }
 
+    /// The password from `password_file`, else from `keystorePass.txt` beside the bundle (or inside a
+    /// folder bundle), as the console's download ships it; surrounding white space is not part of it.
+    static func password(for request: BundleRequest, files: BundleFile) throws(BundleError) -> String? {
+        var candidates: [String] = []
+        if let file = request.passwordFile {
+            candidates = [file]
+        } else {
+            let folder = request.bundle.split(separator: "/").dropLast().joined(separator: "/")
+            candidates = [folder.isEmpty ? "keystorePass.txt" : folder + "/keystorePass.txt"]
+            if (try? files.isFolder(request.bundle)) == true {
+                candidates.insert(request.bundle + "/keystorePass.txt", at: 0)
+            }
+        }
+        for candidate in candidates where request.passwordFile != nil || files.exists(candidate) {
+            let text = String(decoding: try files.read(candidate), as: UTF8.self)
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return nil
+    }
+
+    /// A bundle file, or every file of a folder bundle (in name order; the password file is skipped,
+    /// JKS keystores are listed but not parsed, files holding no certificate add only their key).
+    static func material(_ path: String, password: String?, files: BundleFile) throws(BundleError) -> BundleMaterial {
+        guard try files.isFolder(path) else {
+            return try BundleMaterial.parse(try files.read(path), file: path, password: password)
+        }
+        var material = BundleMaterial()
+        for entry in try files.entries(ofFolder: path) {
+            let name = entry.split(separator: "/").last.map(String.init) ?? entry
+            if name.lowercased() == "keystorepass.txt" { continue }
+            if name.lowercased().hasSuffix(".jks") {
+                material.otherBlocks.append("JKS keystore \(name) (not parsed)")
+                continue
+            }
+            guard try !files.isFolder(entry) else { continue }
+            do {
+                material.merge(try BundleMaterial.parse(try files.read(entry), file: entry, password: password))
+            } catch  where error.code == .noCertificate {
+                continue  // a readme or a CSR beside the certificate
+            }
+        }
+        return material
+    }
+
     /// A separate key file. Its problems (missing, outside the folder, unparseable) are the key's
     /// problems: the certificate itself stays valid.
-    static func readKey(_ path: String, files: BundleFile) -> BundleMaterial.Key {
+    static func readKey(_ path: String, password: String?, files: BundleFile) -> BundleMaterial.Key {
         do {
-            let material = try BundleMaterial.parse(try files.read(path), file: path)
+            let material = try BundleMaterial.parse(try files.read(path), file: path, password: password)
             return material.key ?? .unreadable("\(path): no private key block in the file")
         } catch {
             return .unreadable(error.message)

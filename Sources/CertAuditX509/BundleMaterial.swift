@@ -7,11 +7,13 @@ struct BundleMaterial {
     /// What the file said about a private key.
     enum Key {
         case key(PrivateKeyObject)
-        /// Encrypted (PKCS#8 `ENCRYPTED PRIVATE KEY` or legacy `Proc-Type: 4,ENCRYPTED`): not
-        /// decrypted until passwords are supported.
+        /// Encrypted (PKCS#8 `ENCRYPTED PRIVATE KEY` or legacy `Proc-Type: 4,ENCRYPTED`) and no
+        /// password was given.
         case encrypted
         /// A key block that does not parse.
         case unreadable(String)
+        /// A password was given and does not open the encrypted key.
+        case wrongPassword(String)
     }
 
     var certificates: [X509Object] = []
@@ -21,11 +23,13 @@ struct BundleMaterial {
 
     static let certificateLabels: Set<String> = ["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"]
     static let keyLabels: Set<String> = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY"]
+    static let pkcs7Labels: Set<String> = ["PKCS7", "PKCS #7 SIGNED DATA", "CERTIFICATE CHAIN"]
     static let harmlessLabels: Set<String> = ["EC PARAMETERS", "DH PARAMETERS"]
 
-    /// Reads every PEM block (or one DER certificate). Throws only when the file as a whole cannot be
-    /// read; a key block that does not parse is kept as `.unreadable`.
-    static func parse(_ bytes: [UInt8], file: String) throws(BundleError) -> BundleMaterial {
+    /// Reads every PEM block, or one binary form: a DER certificate, a DER PKCS#7 (`.p7b`), or a
+    /// PKCS#12 (`.pfx`/`.p12`, opened with `password`). Throws only when the file as a whole cannot
+    /// be read; a key block that does not parse is kept as `.unreadable`.
+    static func parse(_ bytes: [UInt8], file: String, password: String? = nil) throws(BundleError) -> BundleMaterial {
         guard !bytes.isEmpty else { throw BundleError(.noCertificate, file: file, "the file is empty") }
         let (blocks, unterminated) = PEMBlock.scan(bytes)
         if let unterminated {
@@ -33,23 +37,17 @@ struct BundleMaterial {
                 .malformedCertificate, file: file,
                 "the PEM block '-----BEGIN \(unterminated.label)-----' on line \(unterminated.line) never ends")
         }
+        if blocks.isEmpty { return try BinaryBundle.parse(bytes, file: file, password: password) }
         var material = BundleMaterial()
-        if blocks.isEmpty {
-            if bytes.first == 0x30, let certificate = X509Object.fromDER(bytes) {
-                material.certificates = [certificate]
-                return material
-            }
-            throw BundleError(
-                .noCertificate, file: file,
-                "no PEM certificate (-----BEGIN CERTIFICATE-----) and not a DER certificate either")
-        }
         for block in blocks {
             if certificateLabels.contains(block.label) {
                 material.certificates.append(try certificate(block, file: file))
+            } else if pkcs7Labels.contains(block.label) {
+                material.certificates += try BinaryBundle.pkcs7(block.text, pem: true, file: file, line: block.line)
             } else if block.label == "ENCRYPTED PRIVATE KEY"
                 || (keyLabels.contains(block.label) && block.hasEncryptionHeader)
             {
-                if material.key == nil { material.key = .encrypted }
+                if material.key == nil { material.key = password.map { privateKey(block, password: $0) } ?? .encrypted }
             } else if keyLabels.contains(block.label) {
                 if material.key == nil { material.key = privateKey(block) }
             } else if !harmlessLabels.contains(block.label) {
@@ -57,6 +55,13 @@ struct BundleMaterial {
             }
         }
         return material
+    }
+
+    /// Adds another file's material (a folder bundle): certificates in order, the first key.
+    mutating func merge(_ other: BundleMaterial) {
+        certificates += other.certificates
+        if key == nil { key = other.key }
+        otherBlocks += other.otherBlocks
     }
 
     static func certificate(_ block: PEMBlock, file: String) throws(BundleError) -> X509Object {
@@ -77,17 +82,25 @@ struct BundleMaterial {
         return X509Object(taking: parsed)
     }
 
-    /// Parses an unencrypted key block. The password callback refuses, so OpenSSL never prompts.
-    static func privateKey(_ block: PEMBlock) -> Key {
+    /// Parses a key block, decrypting it with `password` when one is given. The password callback
+    /// never prompts: without a password it refuses.
+    static func privateKey(_ block: PEMBlock, password: String? = nil) -> Key {
         OpenSSLErrorQueue.clear()
         let parsed: OpaquePointer? = block.text.withUnsafeBytes { bytes in
             guard let bio = BIO_new_mem_buf(bytes.baseAddress, Int32(bytes.count)) else { return nil }
             defer { BIO_free(bio) }
-            return PEM_read_bio_PrivateKey(bio, nil, ca_no_password_callback, nil)
+            guard let password else { return PEM_read_bio_PrivateKey(bio, nil, ca_no_password_callback, nil) }
+            return password.withCString { text in
+                PEM_read_bio_PrivateKey(bio, nil, ca_string_password_callback, UnsafeMutableRawPointer(mutating: text))
+            }
         }
         guard let parsed else {
-            return .unreadable(
-                "the \(block.label) block on line \(block.line) does not parse (\(OpenSSLErrorQueue.drain()))")
+            let reason = OpenSSLErrorQueue.drain()
+            if password != nil {
+                return .wrongPassword(
+                    "the password does not open the encrypted \(block.label) block on line \(block.line) (\(reason))")
+            }
+            return .unreadable("the \(block.label) block on line \(block.line) does not parse (\(reason))")
         }
         OpenSSLErrorQueue.clear()
         return .key(PrivateKeyObject(taking: parsed))

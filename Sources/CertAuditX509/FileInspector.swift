@@ -3,12 +3,14 @@ import CertAuditCore
 /// Reads any file a user names, as the bundle loader would read it (same parser, same analysis),
 /// but from any path: the user chose it, so there is no bundles folder to confine it to.
 public enum FileInspector {
-    public static func inspect(path: String, trust: TrustStore, asOf: Instant, sizeLimit: Int = 10 * 1024 * 1024)
+    public static func inspect(
+        path: String, trust: TrustStore, asOf: Instant, password: String? = nil, sizeLimit: Int = 10 * 1024 * 1024
+    )
         -> FileInspection
     {
         do throws(BundleError) {
             let bytes = try BundleFile.readRegularFile(path, name: path, limit: sizeLimit)
-            let material = try BundleMaterial.parse(bytes, file: path)
+            let material = try BundleMaterial.parse(bytes, file: path, password: password)
             guard !material.certificates.isEmpty else {
                 return FileInspection(
                     path: path, bundle: nil, certificates: [], leafIndex: nil, otherBlocks: material.otherBlocks,

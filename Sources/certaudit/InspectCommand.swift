@@ -28,6 +28,9 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .customLong("no-system-trust"), help: "Trust only the --trust anchors.")
     var noSystemTrust = false
 
+    @Option(name: .customLong("password-file"), help: "The password of a PKCS#12 file or an encrypted key.")
+    var passwordFile: String?
+
     func validate() throws {
         guard RunTimeZone(identifier: timezone) != nil else { throw ValidationError("unknown time zone '\(timezone)'") }
         if let asOf { _ = try RunCommand.parseAsOf(asOf, zone: RunTimeZone(identifier: timezone)!) }
@@ -43,7 +46,10 @@ struct InspectCommand: ParsableCommand {
             StandardError.write("certaudit: \(error.message)")
             throw ExitCode(2)
         }
-        let inspections = files.map { FileInspector.inspect(path: $0, trust: store, asOf: time) }
+        let password = try passwordFile.map { file in
+            try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let inspections = files.map { FileInspector.inspect(path: $0, trust: store, asOf: time, password: password) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -60,7 +60,7 @@ struct EstateLoaderTests {
             uniqueKeysWithValues: estate.quarantine.compactMap { record in record.certificateID.map { ($0, record) } })
         let expected: [String: (line: Int, fragment: String)] = [
             "absolute": (3, "must be relative"), "escape": (4, "'..'"), "link-out": (5, "leads out"),
-            "loop": (6, "loop"), "zero": (7, "leads out"), "garbage": (8, "not a DER certificate"),
+            "loop": (6, "loop"), "zero": (7, "leads out"), "garbage": (8, "not DER, PKCS#7 or PKCS#12"),
             "empty": (9, "empty"), "huge": (10, "limit"),
         ]
         for (id, want) in expected {

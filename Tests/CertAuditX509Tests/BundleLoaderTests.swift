@@ -112,7 +112,11 @@ struct BundleLoaderTests {
         #expect(try Fixtures.facts(leaf).key == .absent)
         #expect(try Fixtures.facts("bundle-with-key.pem").key.matchesLeaf == true)
         for encrypted in ["keys/p256-encrypted-pkcs8.key", "keys/p256-encrypted-legacy.key"] {
-            #expect(try Fixtures.facts(leaf, key: encrypted).key == PrivateKeyStatus(present: true, encrypted: true))
+            #expect(try Fixtures.facts(leaf, key: encrypted, password: "keys/password.txt").key.matchesLeaf == true)
+            #expect(Fixtures.load(leaf, key: encrypted).failure?.code == .passwordRequired)
+            let wrong = Fixtures.load(leaf, key: encrypted, password: "keys/wrong-password.txt").failure
+            #expect(wrong?.code == .wrongPassword)
+            #expect(wrong?.message.contains("password does not open") == true)
         }
         let broken = try Fixtures.facts(leaf, key: "keys/broken-base64.key").key
         #expect(broken.present && broken.matchesLeaf == nil)
@@ -144,7 +148,7 @@ struct BundleLoaderTests {
             ("broken-base64.pem", .malformedCertificate), ("unterminated.pem", .malformedCertificate),
             ("revocation-list.pem", .noCertificate), ("keys/p256-pkcs8.key", .noCertificate),
             ("/etc/passwd", .pathNotRelative), ("../Fixtures.swift", .pathOutsideBundles),
-            ("keys/../../Fixtures.swift", .pathOutsideBundles), ("nope.pem", .notFound), ("keys", .notRegularFile),
+            ("keys/../../Fixtures.swift", .pathOutsideBundles), ("nope.pem", .notFound), ("keys", .noCertificate),
         ])
     func refusals(path: String, code: BundleError.Code) throws {
         let error = try #require(Fixtures.error(path))
@@ -224,5 +228,41 @@ struct FileInspectorTests {
         #expect(crl.otherBlocks == ["X509 CRL"])
         let device = FileInspector.inspect(path: "/dev/zero", trust: Fixtures.trust, asOf: Fixtures.asOf)
         #expect(device.error?.code == .notRegularFile)
+    }
+}
+
+/// The other forms users download: PKCS#7, PKCS#12 with keystorePass.txt, folders.
+struct BundleFormTests {
+    @Test(arguments: ["chain.p7b", "chain-der.p7b", "pfx/server.pfx", "pfx-legacy/server.pfx", "folder"])
+    func everyFormGivesTheSameLeafAndChain(_ bundle: String) throws {
+        let reference = try Fixtures.facts("chain-ordered.pem")
+        let facts = try Fixtures.facts(bundle)
+        #expect(facts.leaf == reference.leaf)
+        #expect(facts.chain.status == .complete)
+        #expect(facts.others.map(\.fingerprintSHA256) == reference.others.map(\.fingerprintSHA256))
+    }
+
+    @Test func pkcs12AndFoldersBringTheirKey() throws {
+        #expect(try Fixtures.facts("pfx/server.pfx").key.matchesLeaf == true)
+        #expect(try Fixtures.facts("pfx-legacy/server.pfx").key.matchesLeaf == true)
+        #expect(try Fixtures.facts("folder").key.matchesLeaf == true)
+        #expect(try Fixtures.facts("pfx-nopass/server.pfx", password: "keys/password.txt").key.matchesLeaf == true)
+    }
+
+    @Test func missingAndWrongPasswordsAreClearReasons() {
+        let missing = Fixtures.load("pfx-nopass/server.pfx").failure
+        #expect(missing?.code == .passwordRequired)
+        #expect(missing?.message.contains("keystorePass.txt") == true)
+        #expect(Fixtures.load("pfx-wrong/server.pfx").failure?.code == .wrongPassword)
+        #expect(
+            Fixtures.load("pfx-nopass/server.pfx", password: "keys/wrong-password.txt").failure?.code == .wrongPassword)
+        #expect(Fixtures.load("pfx-nopass/server.pfx", password: "../x").failure?.code == .pathOutsideBundles)
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }

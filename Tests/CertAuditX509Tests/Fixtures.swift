@@ -12,12 +12,13 @@ enum Fixtures {
     static let trust = try! TrustStore(anchorFiles: [folder + "/trust/root.pem"], includeSystemDefaults: false)
     static let loader = BundleLoader(bundlesDirectory: folder, trust: trust)
 
-    static func load(_ bundle: String, key: String? = nil) -> Result<BundleFacts, BundleError> {
-        loader.load(BundleRequest(bundle: bundle, key: key), asOf: asOf)
+    static func load(_ bundle: String, key: String? = nil, password: String? = nil) -> Result<BundleFacts, BundleError>
+    {
+        loader.load(BundleRequest(bundle: bundle, key: key, passwordFile: password), asOf: asOf)
     }
 
-    static func facts(_ bundle: String, key: String? = nil) throws -> BundleFacts {
-        try load(bundle, key: key).get()
+    static func facts(_ bundle: String, key: String? = nil, password: String? = nil) throws -> BundleFacts {
+        try load(bundle, key: key, password: password).get()
     }
 
     static func error(_ bundle: String) -> BundleError? {

@@ -6,6 +6,8 @@
 #include <openssl/x509v3.h>
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
+#include <openssl/pkcs7.h>
+#include <openssl/pkcs12.h>
 
 int ca_sk_X509_num(const STACK_OF(X509) *stack);
 X509 *ca_sk_X509_value(const STACK_OF(X509) *stack, int index);
@@ -35,4 +37,9 @@ int ca_string_password_callback(char *buffer, int size, int rwflag, void *userda
 /// GENERAL_NAME's type and its string/octet value (dNSName, rfc822Name, URI, iPAddress), or NULL.
 int ca_GENERAL_NAME_type(const GENERAL_NAME *name);
 const ASN1_STRING *ca_GENERAL_NAME_string(const GENERAL_NAME *name);
+/// The certificates of a PKCS#7 signed-data structure (a `.p7b`), or NULL for any other type.
+STACK_OF(X509) *ca_PKCS7_certificates(PKCS7 *p7);
+/// Loads OpenSSL's default and legacy providers once, so PKCS#12 files protected with RC2 or 3DES
+/// (what IIS and older Windows export) can be opened. Returns 1 when the legacy provider loaded.
+int ca_load_legacy_provider(void);
 #endif
