@@ -89,6 +89,9 @@ class Leaf:
     ext: str = "crt"
 
 
+SM2_MATERIAL = Path(__file__).resolve().parent / "sample-sm2"
+
+
 @dataclass
 class Row:
     """One certificates.csv row plus what the README says about it."""
@@ -477,6 +480,22 @@ class Generator:
                  account_id=acct_main, domain="gitlab.example.com", sans="git.example.com|ci.example.com"),
             ok_leaf("git.example.com", ["git.example.com"], utc(2026, 10, 19)),
             "complete"))
+        # SM2 (国密) pairs: the material comes from scripts/sample-sm2/ (scripts/make_sample_sm2.sh;
+        # Python's cryptography has no SM2), verified through inputs/trust/sm2-root.pem.
+        R.append(Row(
+            "SM2 upload with its four parts: signing certificate + key, encryption certificate + key",
+            "—", "UP-SM2-PAIR, UP-KEY-MATCH, UP-FULL-CHAIN (leaf directly under the SM2 root)",
+            base(alias="国密网关", source="uploaded", standard="sm2", brand="DNSPod", product="DV",
+                 status="issued", project="gm", tags="env=prod|team=gm", account_id=acct_main,
+                 domain="gm.example.com", sans="gm.example.com", sm2_pair="distinct"),
+            None, "complete"))
+        R.append(Row(
+            "SM2 upload whose encryption slot holds the signing certificate again",
+            "UP-SM2-PAIR (same certificate twice)", "UP-KEY-MATCH",
+            base(alias="国密网关（同一证书）", source="uploaded", standard="sm2", brand="DNSPod", product="DV",
+                 status="issued", project="gm", account_id=acct_main, domain="gm.example.com",
+                 sans="gm.example.com", sm2_pair="same", allow_duplicate="true"),
+            None, "complete"))
         # Rows without a bundle: their dates come from the inventory.
         R.append(Row(
             "Order under review (no bundle): DNSPod DV, status `validating`, submitted 2026-11-26",
@@ -522,6 +541,7 @@ class Generator:
         (out / "bundles").mkdir()
         self.make_pki()
         (out / "trust" / "sample-root.pem").write_bytes(pki.pem(self.root.certificate))
+        shutil.copyfile(SM2_MATERIAL / "sm2-root.pem", out / "trust" / "sm2-root.pem")
 
         rows = self.rows()
         for row in rows:
@@ -552,6 +572,16 @@ class Generator:
             row.leaf = source.leaf
             row.fields["bundle"] = source.fields["bundle"].replace(source.cert_id, row.cert_id)
             row.fields["key"] = source.fields["key"].replace(source.cert_id, row.cert_id)
+            return
+        pair = row.fields.pop("sm2_pair", "")
+        if pair:
+            folder.mkdir()
+            for name in ("sign.pem", "sign.key", "enc.pem", "enc.key"):
+                shutil.copyfile(SM2_MATERIAL / name, folder / name)
+            encryption = "enc" if pair == "distinct" else "sign"
+            row.fields.update(
+                bundle=f"{row.cert_id}/sign.pem", key=f"{row.cert_id}/sign.key",
+                enc_bundle=f"{row.cert_id}/{encryption}.pem", enc_key=f"{row.cert_id}/{encryption}.key")
             return
         if row.leaf is None and row.fields["certificate_type"] == "CA":
             folder.mkdir()
@@ -712,6 +742,8 @@ class Generator:
             "- **certaudit Sample ECC CA G0 (retiring)** (EC P-256, root → G0): expires 2027-01-15T23:59:59Z,",
             "  before the leaf it signed (CHAIN-EXPIRING).",
             "- **certaudit Sample Client CA** (EC P-256, root → client CA): the CA-type upload.",
+            "- `trust/sm2-root.pem`: **certaudit Sample SM2 Root CA** (SM2, SM2-with-SM3), which signs the SM2",
+            "  signing and encryption certificates (from `scripts/sample-sm2/`, made by `scripts/make_sample_sm2.sh`).",
             "- **Unknown Partner Root CA** → **Unknown Partner Issuing CA**: a second PKI that is *not* in",
             "  `trust/`; its chain is `untrusted`.",
             "",

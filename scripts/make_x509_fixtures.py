@@ -212,12 +212,36 @@ def main():
     write("folder/readme.txt", b"Certificate download: server.crt and server.key.\n")
     write("folder/keystore.jks", bytes(rng.getrandbits(8) for _ in range(64)))
 
+    # SM2 (国密): a root in trust/, a signing and an encryption certificate with their keys, all
+    # signed SM2-with-SM3 through the openssl command line (the Python library has no SM2).
     sm2 = OUT / "sm2"
     sm2.mkdir()
-    subprocess.run(["openssl", "ecparam", "-name", "SM2", "-genkey", "-noout", "-out", str(sm2 / "sm2.key")], check=True)
-    subprocess.run(["openssl", "req", "-new", "-x509", "-key", str(sm2 / "sm2.key"), "-sm3", "-subj", "/CN=sm2.example.com",
-                    "-days", "3650", "-addext", "subjectAltName=DNS:sm2.example.com", "-out", str(sm2 / "sm2.pem")],
-                   check=True, capture_output=True)
+
+    def openssl(*arguments):
+        subprocess.run(["openssl", *arguments], check=True, capture_output=True)
+
+    for key in ("root", "sign", "enc"):
+        openssl("ecparam", "-name", "SM2", "-genkey", "-noout", "-out", str(sm2 / f"{key}.key"))
+    openssl("req", "-new", "-x509", "-key", str(sm2 / "root.key"), "-sm3", "-subj", "/CN=Fixture SM2 Root CA",
+            "-days", "7300", "-addext", "basicConstraints=critical,CA:TRUE",
+            "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", str(OUT / "trust" / "sm2-root.pem"))
+    for key, usage in (("sign", "digitalSignature"), ("enc", "keyEncipherment,dataEncipherment,keyAgreement")):
+        openssl("req", "-new", "-key", str(sm2 / f"{key}.key"), "-sm3", "-subj", "/CN=sm2.example.com",
+                "-out", str(sm2 / f"{key}.csr"))
+        (sm2 / f"{key}.ext").write_text(
+            "subjectAltName=DNS:sm2.example.com\nbasicConstraints=critical,CA:FALSE\n"
+            f"keyUsage=critical,{usage}\nauthorityKeyIdentifier=keyid\nsubjectKeyIdentifier=hash\n")
+        openssl("x509", "-req", "-in", str(sm2 / f"{key}.csr"), "-CA", str(OUT / "trust" / "sm2-root.pem"),
+                "-CAkey", str(sm2 / "root.key"), "-sm3", "-days", "3650", "-extfile", str(sm2 / f"{key}.ext"),
+                "-out", str(sm2 / f"{key}.pem"))
+        (sm2 / f"{key}.csr").unlink()
+        (sm2 / f"{key}.ext").unlink()
+    (sm2 / "root.key").unlink()
+    # A vendor shipping one key for both slots: the signing key is written as both.
+    shutil.copy(sm2 / "sign.key", sm2 / "both.key")
+    openssl("req", "-new", "-x509", "-key", str(sm2 / "sign.key"), "-sm3", "-subj", "/CN=sm2.example.com",
+            "-days", "3650", "-addext", "subjectAltName=DNS:sm2.example.com", "-out", str(sm2 / "sm2.pem"))
+    shutil.copy(sm2 / "sign.key", sm2 / "sm2.key")
     print(f"fixtures written to {OUT.relative_to(ROOT)}")
 
 

@@ -3,10 +3,14 @@ public struct Certificate: Sendable, Hashable {
     public var record: CertificateRecord
     /// nil for a row without a bundle (an order under review): its dates come from the inventory.
     public var bundle: BundleFacts?
+    /// SM2 (国密) only: the encryption certificate and its key (`enc_bundle`, `enc_key`); `bundle` is
+    /// then the signing pair.
+    public var encryption: BundleFacts?
 
-    public init(record: CertificateRecord, bundle: BundleFacts? = nil) {
+    public init(record: CertificateRecord, bundle: BundleFacts? = nil, encryption: BundleFacts? = nil) {
         self.record = record
         self.bundle = bundle
+        self.encryption = encryption
     }
 
     public var id: String { record.id }

@@ -25,15 +25,21 @@ struct BundleStage: Sendable {
         let results = parallelMap(records, workers: jobs) { record -> RowResult in
             guard let bundle = record.bundle else { return .accepted(Certificate(record: record), digestLine: nil) }
             let request = BundleRequest(bundle: bundle, key: record.key, passwordFile: record.passwordFile)
+            var certificate = Certificate(record: record)
             switch loader.load(request, asOf: asOf) {
-            case .success(let facts):
-                return .accepted(Certificate(record: record, bundle: facts), digestLine: digestLine(for: request))
-            case .failure(let error):
-                return .refused(
-                    QuarantineRecord(
-                        input: EstateLoader.certificatesFile, line: record.line, reason: error.message,
-                        certificateID: record.id, ruleID: "UP-PEM-FORMAT"))
+            case .success(let facts): certificate.bundle = facts
+            case .failure(let error): return refusal(record, error.message)
             }
+            var digest = digestLine(for: request)
+            if let encBundle = record.encBundle {
+                let encryption = BundleRequest(bundle: encBundle, key: record.encKey, passwordFile: record.passwordFile)
+                switch loader.load(encryption, asOf: asOf) {
+                case .success(let facts): certificate.encryption = facts
+                case .failure(let error): return refusal(record, "SM2 encryption certificate: " + error.message)
+                }
+                digest += digestLine(for: encryption)
+            }
+            return .accepted(certificate, digestLine: digest)
         }
         var outcome = Outcome(
             certificates: [], quarantine: [],
@@ -44,6 +50,7 @@ struct BundleStage: Sendable {
             switch result {
             case .accepted(var certificate, let line):
                 certificate.bundle = certificate.bundle.map { interner.intern($0) }
+                certificate.encryption = certificate.encryption.map { interner.intern($0) }
                 outcome.certificates.append(certificate)
                 if let line {
                     digestLines.append(line)
@@ -60,6 +67,13 @@ struct BundleStage: Sendable {
             "one row per certificate row that names a bundle; the digest covers each file read (path and SHA-256)"
         ]
         return outcome
+    }
+
+    private func refusal(_ record: CertificateRecord, _ reason: String) -> RowResult {
+        .refused(
+            QuarantineRecord(
+                input: EstateLoader.certificatesFile, line: record.line, reason: reason, certificateID: record.id,
+                ruleID: "UP-PEM-FORMAT"))
     }
 
     /// `path sha256\n` for the bundle and key files of a request that loaded (so their paths are safe).

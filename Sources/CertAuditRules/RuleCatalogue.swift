@@ -4,7 +4,7 @@ import CertAuditCore
 public enum RuleCatalogue {
     /// The rules the static audit checks, in catalogue order.
     public static let rules: [any Rule] = [
-        PEMFormatRule(), FullChainRule(), KeyMatchRule(), CACertificateRule(), DuplicateRule(),
+        PEMFormatRule(), FullChainRule(), KeyMatchRule(), CACertificateRule(), SM2PairRule(), DuplicateRule(),
         ExpiredRule(), ExpiringRule(), NotYetValidRule(), ChainExpiringRule(), InventoryMismatchRule(),
         UnknownReferenceRule(), MaximumValidityRule(), SubjectAltNameRule(), WeakKeyRule(), WeakSignatureRule(),
         ExpiredBindingRule(),

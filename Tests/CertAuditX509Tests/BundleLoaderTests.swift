@@ -266,3 +266,25 @@ extension Result {
         return nil
     }
 }
+
+/// SM2 (国密) signing and encryption pairs, verified SM2-with-SM3 through an SM2 root.
+struct SM2BundleTests {
+    @Test func bothCertificatesVerifyThroughTheSM2Root() throws {
+        for role in ["sign", "enc"] {
+            let facts = try Fixtures.facts("sm2/\(role).pem", key: "sm2/\(role).key")
+            #expect(facts.chain.status == .complete, "\(role): \(facts.chain.detail ?? "")")
+            #expect(facts.leaf.signatureAlgorithm == "SM2-with-SM3")
+            #expect(facts.leaf.publicKey.algorithm == .sm2)
+            #expect(facts.key.matchesLeaf == true)
+        }
+        let signing = try Fixtures.facts("sm2/sign.pem")
+        let encryption = try Fixtures.facts("sm2/enc.pem")
+        #expect(signing.leaf.fingerprintSHA256 != encryption.leaf.fingerprintSHA256)
+        #expect(encryption.leaf.keyUsage?.contains("keyEncipherment") == true)
+    }
+
+    @Test func oneKeyInBothSlotsMatchesOnlyItsOwnCertificate() throws {
+        #expect(try Fixtures.facts("sm2/sign.pem", key: "sm2/both.key").key.matchesLeaf == true)
+        #expect(try Fixtures.facts("sm2/enc.pem", key: "sm2/both.key").key.matchesLeaf == false)
+    }
+}

@@ -9,7 +9,8 @@ enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
         .path
     static let asOf = RunTimeZone.utc.startOfDay(LocalDate(year: 2026, month: 6, day: 1)!)
-    static let trust = try! TrustStore(anchorFiles: [folder + "/trust/root.pem"], includeSystemDefaults: false)
+    static let trust = try! TrustStore(
+        anchorFiles: [folder + "/trust/root.pem", folder + "/trust/sm2-root.pem"], includeSystemDefaults: false)
     static let loader = BundleLoader(bundlesDirectory: folder, trust: trust)
 
     static func load(_ bundle: String, key: String? = nil, password: String? = nil) -> Result<BundleFacts, BundleError>
