@@ -54,7 +54,7 @@ let package = Package(
             name: "CertAuditIngestTests",
             dependencies: ["CertAuditIngest", "CertAuditCore", "CertAuditCSV"]),
         .testTarget(
-            name: "CertAuditRulesTests", dependencies: ["CertAuditRules", "CertAuditCore"]),
+            name: "CertAuditRulesTests", dependencies: ["CertAuditRules", "CertAuditCore", "CertAuditX509"]),
         .testTarget(
             name: "CertAuditReportTests",
             dependencies: ["CertAuditReport", "CertAuditRules", "CertAuditCore", "CLibXML2"]),

@@ -1,7 +1,7 @@
 import CertAuditCore
 
-/// CRYPTO-WEAK-SIG: MD5 or SHA-1 signatures on anything but a root (a self-issued certificate's own
-/// signature is never checked by clients, so it does not matter).
+/// CRYPTO-WEAK-SIG: MD5 or SHA-1 signatures on anything but a root (a self-issued CA certificate,
+/// whose own signature clients never check).
 public struct WeakSignatureRule: CertificateRule {
     public init() {}
 
@@ -13,9 +13,11 @@ public struct WeakSignatureRule: CertificateRule {
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.bundle != nil }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        (certificate.bundle?.allCertificates ?? []).filter { !$0.isSelfIssued && Self.isWeak($0.signatureAlgorithm) }
+        (certificate.bundle?.allCertificates ?? []).filter { !Self.isRoot($0) && Self.isWeak($0.signatureAlgorithm) }
             .map { finding("\($0.subject) is signed with \($0.signatureAlgorithm).", certificate: certificate.id) }
     }
+
+    static func isRoot(_ facts: CertificateFacts) -> Bool { facts.isSelfIssued && facts.isCA }
 
     static func isWeak(_ algorithm: String) -> Bool {
         let name = algorithm.lowercased()
