@@ -3,8 +3,10 @@ SWIFT ?= swift
 # The sample estate in inputs/ is dated relative to this as-of time (see inputs/README.md).
 AS_OF ?= 2026-11-28T00:00:00+08:00
 N ?= 100000
+# Seconds each fuzz target runs (make fuzz SECONDS=600).
+SECONDS ?= 60
 
-.PHONY: report test bench deps build format lint fixtures sample-estate clean
+.PHONY: report test bench fuzz deps build format lint fixtures sample-estate clean
 
 deps:
 	@scripts/ensure_deps.sh
@@ -26,6 +28,10 @@ test: deps
 ## Generate an estate of N certificates and measure a full run (throughput, peak memory).
 bench: deps
 	scripts/bench.sh $(N)
+
+## Run the libFuzzer targets (CSV reader, bundle reader) for SECONDS each; not part of make test.
+fuzz: deps
+	scripts/fuzz.sh $(SECONDS)
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 /// certaudit: modules follow the pipeline stages of DESIGN.md. Only CertAuditX509 talks to OpenSSL
@@ -64,3 +65,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// libFuzzer targets, built only by `make fuzz` (which sets CERTAUDIT_FUZZ=1 and passes
+/// -sanitize=fuzzer,address): a normal build has no libFuzzer runtime to link them with.
+if ProcessInfo.processInfo.environment["CERTAUDIT_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(
+            name: "CSVFuzzer", dependencies: ["CertAuditCSV", "CertAuditCore"], path: "Fuzz/CSVFuzzer",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "BundleFuzzer", dependencies: ["CertAuditX509", "CertAuditCore"], path: "Fuzz/BundleFuzzer",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    ]
+}

@@ -10,6 +10,19 @@ public enum FileInspector {
     {
         do throws(BundleError) {
             let bytes = try BundleFile.readRegularFile(path, name: path, limit: sizeLimit)
+            return inspect(bytes: bytes, name: path, trust: trust, asOf: asOf, password: password)
+        } catch {
+            return FileInspection(
+                path: path, bundle: nil, certificates: [], leafIndex: nil, otherBlocks: [], error: error)
+        }
+    }
+
+    /// Bytes already in memory (a ZIP entry, a fuzzer's input), read exactly as a file would be.
+    public static func inspect(bytes: [UInt8], name: String, trust: TrustStore, asOf: Instant, password: String? = nil)
+        -> FileInspection
+    {
+        let path = name
+        do throws(BundleError) {
             let material = try BundleMaterial.parse(bytes, file: path, password: password)
             guard !material.certificates.isEmpty else {
                 return FileInspection(

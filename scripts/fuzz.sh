@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets (CSV reader, bundle reader) for SECONDS each, with AddressSanitizer.
+#
+#   scripts/fuzz.sh [SECONDS]        (make fuzz SECONDS=N)
+#
+# Seeds come from the test fixtures, the sample estate and ../shared/corpus/zlint when present; the
+# growing corpus lives in .build-fuzz/corpus/ (ignored by git). A crashing input is written to
+# Fuzz/crashes/<target>/ — commit it: Tests/CertAuditX509Tests/FuzzRegressionTests.swift and
+# Tests/CertAuditCSVTests/FuzzRegressionTests.swift replay every file there.
+set -euo pipefail
+SECONDS_EACH="${1:-60}"
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+SCRATCH=.build-fuzz
+CERTAUDIT_FUZZ=1 swift build --scratch-path "$SCRATCH" -c debug -Xswiftc -sanitize=fuzzer,address \
+    --product CSVFuzzer 2>&1 | grep -v "Cannot export local symbol" >&2
+CERTAUDIT_FUZZ=1 swift build --scratch-path "$SCRATCH" -c debug -Xswiftc -sanitize=fuzzer,address \
+    --product BundleFuzzer 2>&1 | grep -v "Cannot export local symbol" >&2
+
+seed() { # target, files...
+    local dir="$SCRATCH/seeds/$1"; shift
+    rm -rf "$dir"; mkdir -p "$dir"
+    for file in "$@"; do [ -f "$file" ] && cp "$file" "$dir/$(echo "$file" | tr '/' '_')"; done
+}
+seed csv inputs/*.csv
+seed bundle $(find Tests/CertAuditX509Tests/Fixtures -type f | sort) \
+    $(ls ../shared/corpus/zlint/*.pem 2>/dev/null | head -300)
+
+status=0
+for target in csv bundle; do
+    binary="$SCRATCH/debug/$( [ $target = csv ] && echo CSVFuzzer || echo BundleFuzzer )"
+    corpus="$SCRATCH/corpus/$target"
+    crashes="Fuzz/crashes/$target/"
+    mkdir -p "$corpus" "$crashes"
+    echo "== $target: $SECONDS_EACH s" >&2
+    started=$(date +%s)
+    if LSAN_OPTIONS="suppressions=$REPO/Fuzz/lsan.supp:print_suppressions=0" "$binary" "$corpus" "$SCRATCH/seeds/$target" -max_total_time="$SECONDS_EACH" -timeout=10 \
+        -rss_limit_mb=4096 -max_len=65536 -artifact_prefix="$crashes" -print_final_stats=1 \
+        >"$SCRATCH/$target.log" 2>&1; then
+        runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$SCRATCH/$target.log" | grep -o '[0-9]*$' || echo "?")
+        echo "$target: ran clean for $(( $(date +%s) - started )) s, $runs inputs" >&2
+    else
+        echo "$target: FINDING — see $SCRATCH/$target.log and $crashes" >&2
+        tail -40 "$SCRATCH/$target.log" >&2
+        status=1
+    fi
+done
+exit $status
