@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +25,9 @@ let package = Package(
         .target(name: "CertAuditShims", dependencies: ["COpenSSL"]),
         .target(name: "CertAuditCore"),
         .target(name: "CertAuditCSV", dependencies: ["CertAuditCore"]),
-        .target(name: "CertAuditX509", dependencies: ["CertAuditCore", "COpenSSL", "CertAuditShims"]),
+        .target(
+            name: "CertAuditX509",
+            dependencies: ["CertAuditCore", "COpenSSL", "CertAuditShims", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "CertAuditIngest",
             dependencies: ["CertAuditCore", "CertAuditCSV", "CertAuditX509"]),

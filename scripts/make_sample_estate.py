@@ -496,6 +496,15 @@ class Generator:
                  status="issued", project="gm", account_id=acct_main, domain="gm.example.com",
                  sans="gm.example.com", sm2_pair="same", allow_duplicate="true"),
             None, "complete"))
+        # The console's ZIP download, built from the first two rows' files: the Nginx and Other forms
+        # hold row 1's certificate and key, the Apache form row 2's certificate.
+        R.append(Row(
+            "The console's ZIP download (folders per server type) whose Apache form holds another "
+            "certificate than the Nginx form; a Tomcat JKS is listed, not parsed",
+            "UP-ZIP-FORMS (forms differ)", "UP-DUPLICATE (allowed), UP-KEY-MATCH",
+            base(alias="控制台下载包", source="uploaded", status="issued", project="官网", account_id=acct_main,
+                 allow_duplicate="true", console_zip="yes"),
+            None, "complete"))
         # Rows without a bundle: their dates come from the inventory.
         R.append(Row(
             "Order under review (no bundle): DNSPod DV, status `validating`, submitted 2026-11-26",
@@ -560,6 +569,27 @@ class Generator:
         self.write_readme(rows, quarantined, resources)
         self.rows_written = rows
 
+    def write_console_zip(self, folder: Path, row: Row, first: Row, second: Row) -> None:
+        import zipfile
+
+        bundles = self.output / "bundles"
+        crt, key = (bundles / first.fields["bundle"]).read_bytes(), (bundles / first.fields["key"]).read_bytes()
+        other = (bundles / second.fields["bundle"]).read_bytes()
+        domain = cn_of(first.certificate)
+        folder.mkdir()
+        name = f"{domain}.zip"
+        with zipfile.ZipFile(folder / name, "w", zipfile.ZIP_DEFLATED) as archive:
+            for entry, data in (
+                (f"{domain}_nginx/{domain}_bundle.crt", crt), (f"{domain}_nginx/{domain}.key", key),
+                (f"{domain}_apache/{domain}.crt", other), (f"{domain}_apache/{domain}.key", key),
+                (f"{domain}_tomcat/{domain}.jks", self.rng.randbytes(256)),
+                (f"{domain}_tomcat/keystorePass.txt", b"sample-password"),
+                (f"{domain}_other/{domain}.pem", crt), (f"{domain}_other/{domain}.key", key),
+            ):
+                archive.writestr(zipfile.ZipInfo(entry, date_time=(2026, 11, 20, 9, 0, 0)), data, zipfile.ZIP_DEFLATED)
+        # No `certificate`: the self-check's openssl verify reads PEM bundles, not ZIPs.
+        row.fields.update(bundle=f"{row.cert_id}/{name}", domain=domain, sans="|".join(sans_of(first.certificate)))
+
     def write_bundle(self, index: int, row: Row, rows: list[Row]) -> None:
         folder = self.output / "bundles" / row.cert_id
         if row.same_content_as is not None:
@@ -572,6 +602,9 @@ class Generator:
             row.leaf = source.leaf
             row.fields["bundle"] = source.fields["bundle"].replace(source.cert_id, row.cert_id)
             row.fields["key"] = source.fields["key"].replace(source.cert_id, row.cert_id)
+            return
+        if row.fields.pop("console_zip", ""):
+            self.write_console_zip(folder, row, rows[0], rows[1])
             return
         pair = row.fields.pop("sm2_pair", "")
         if pair:

@@ -212,6 +212,49 @@ def main():
     write("folder/readme.txt", b"Certificate download: server.crt and server.key.\n")
     write("folder/keystore.jks", bytes(rng.getrandbits(8) for _ in range(64)))
 
+    # The console's ZIP download: one folder per server type, as the console names them.
+    import zipfile
+    crt, key_bytes = pem(base) + pem(inter), key_pem(base_key)
+    pfx = (OUT / "pfx" / "server.pfx").read_bytes()
+    other_pfx_dir = OUT / "pfx-other"
+    other_pfx_dir.mkdir()
+    (other_pfx_dir / "leaf.pem").write_bytes(pem(leaves["rsa2048"]) + pem(inter))
+    subprocess.run(["openssl", "pkcs12", "-export", "-in", str(other_pfx_dir / "leaf.pem"), "-inkey",
+                    str(OUT / "leaf-rsa2048.key"), "-passout", "pass:fixture-password", "-out",
+                    str(other_pfx_dir / "server.pfx")], check=True)
+    other_pfx = (other_pfx_dir / "server.pfx").read_bytes()
+    shutil.rmtree(other_pfx_dir)
+
+    def console_zip(name, iis_pfx, extra=()):
+        with zipfile.ZipFile(OUT / "zip" / name, "w", zipfile.ZIP_DEFLATED) as archive:
+            d = "p256.example.com"
+            archive.writestr(f"{d}_nginx/{d}_bundle.crt", crt)
+            archive.writestr(f"{d}_nginx/{d}.key", key_bytes)
+            archive.writestr(f"{d}_Apache/{d}.crt", pem(base))
+            archive.writestr(f"{d}_Apache/root_bundle.crt", pem(inter))
+            archive.writestr(f"{d}_Apache/{d}.key", key_bytes)
+            archive.writestr(f"{d}_IIS/{d}.pfx", iis_pfx)
+            archive.writestr(f"{d}_IIS/keystorePass.txt", "fixture-password")
+            archive.writestr(f"{d}_Tomcat/{d}.jks", bytes(rng.getrandbits(8) for _ in range(128)))
+            archive.writestr(f"{d}_Tomcat/keystorePass.txt", "fixture-password")
+            archive.writestr(f"{d}_Other/{d}.pem", crt)
+            archive.writestr(f"{d}_Other/{d}.key", key_bytes)
+            for entry, data in extra:
+                archive.writestr(entry, data)
+
+    (OUT / "zip").mkdir()
+    console_zip("console.zip", pfx)
+    console_zip("forms-differ.zip", other_pfx)
+    console_zip("zip-slip.zip", pfx, [("../escape.pem", crt)])
+    with zipfile.ZipFile(OUT / "zip" / "bomb.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("p_nginx/huge.pem", bytes(9 * 1024 * 1024))
+    with zipfile.ZipFile(OUT / "zip" / "many.zip", "w", zipfile.ZIP_STORED) as archive:
+        for index in range(300):
+            archive.writestr(f"p_other/{index}.txt", b"x")
+    with zipfile.ZipFile(OUT / "zip" / "pfx-only.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("p_iis/p.pfx", pfx)
+        archive.writestr("p_iis/keystorePass.txt", "fixture-password\n")
+
     # SM2 (国密): a root in trust/, a signing and an encryption certificate with their keys, all
     # signed SM2-with-SM3 through the openssl command line (the Python library has no SM2).
     sm2 = OUT / "sm2"

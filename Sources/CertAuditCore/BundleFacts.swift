@@ -9,6 +9,11 @@ public struct BundleFacts: Sendable, Hashable {
     public var isInChainOrder: Bool
     public var key: PrivateKeyStatus
     public var chain: ChainVerdict
+    /// For the console's ZIP download: each other form (Apache, IIS, …) that does not hold the same
+    /// certificate and key as the one read, in plain words. Empty otherwise.
+    public var formMismatches: [String] = []
+    /// What the bundle holds that was listed but not read (a JKS keystore, …).
+    public var unreadParts: [String] = []
 
     public init(
         leaf: CertificateFacts, others: [CertificateFacts], isInChainOrder: Bool, key: PrivateKeyStatus,

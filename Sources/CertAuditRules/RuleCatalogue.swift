@@ -4,7 +4,8 @@ import CertAuditCore
 public enum RuleCatalogue {
     /// The rules the static audit checks, in catalogue order.
     public static let rules: [any Rule] = [
-        PEMFormatRule(), FullChainRule(), KeyMatchRule(), CACertificateRule(), SM2PairRule(), DuplicateRule(),
+        PEMFormatRule(), FullChainRule(), KeyMatchRule(), CACertificateRule(), SM2PairRule(), ArchiveFormsRule(),
+        DuplicateRule(),
         ExpiredRule(), ExpiringRule(), NotYetValidRule(), ChainExpiringRule(), InventoryMismatchRule(),
         UnknownReferenceRule(), MaximumValidityRule(), SubjectAltNameRule(), WeakKeyRule(), WeakSignatureRule(),
         ExpiredBindingRule(),

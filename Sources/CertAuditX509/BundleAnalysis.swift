@@ -3,6 +3,15 @@ import CertAuditCore
 /// Turns parsed certificates and a key into `BundleFacts`: leaf, order, key status, chain verdict.
 /// Shared by the loader and `certaudit inspect`, so both always say the same.
 enum BundleAnalysis {
+    static func facts(of material: BundleMaterial, key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant)
+        -> BundleFacts
+    {
+        var facts = facts(of: material.certificates, key: key, trust: trust, asOf: asOf)
+        facts.formMismatches = material.formMismatches
+        facts.unreadParts = material.unreadParts
+        return facts
+    }
+
     static func facts(of certificates: [X509Object], key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant)
         -> BundleFacts
     {

@@ -15,6 +15,7 @@ public struct BundleError: Error, Sendable, Hashable, CustomStringConvertible {
         case trustStore = "trust-store"
         case passwordRequired = "password-required"
         case wrongPassword = "wrong-password"
+        case unsafeArchive = "unsafe-archive"
     }
 
     /// The console's message for anything it cannot parse: "parse failed, check that the

@@ -37,7 +37,7 @@ public struct BundleLoader: Sendable {
             default:
                 break
             }
-            return .success(BundleAnalysis.facts(of: material.certificates, key: key, trust: trust, asOf: asOf))
+            return .success(BundleAnalysis.facts(of: material, key: key, trust: trust, asOf: asOf))
         } catch {
             return .failure(error)
         }
@@ -66,25 +66,18 @@ public struct BundleLoader: Sendable {
     /// A bundle file, or every file of a folder bundle (in name order; the password file is skipped,
     /// JKS keystores are listed but not parsed, files holding no certificate add only their key).
     static func material(_ path: String, password: String?, files: BundleFile) throws(BundleError) -> BundleMaterial {
+        if path.lowercased().hasSuffix(".zip") {
+            let archive = try ConsoleArchive(bytes: try files.read(path), file: path, sizeLimit: files.limit)
+            return try ConsoleArchiveReader.material(of: archive, file: path, password: password)
+        }
         guard try files.isFolder(path) else {
             return try BundleMaterial.parse(try files.read(path), file: path, password: password)
         }
-        var material = BundleMaterial()
-        for entry in try files.entries(ofFolder: path) {
-            let name = entry.split(separator: "/").last.map(String.init) ?? entry
-            if name.lowercased() == "keystorepass.txt" { continue }
-            if name.lowercased().hasSuffix(".jks") {
-                material.otherBlocks.append("JKS keystore \(name) (not parsed)")
-                continue
-            }
-            guard try !files.isFolder(entry) else { continue }
-            do {
-                material.merge(try BundleMaterial.parse(try files.read(entry), file: entry, password: password))
-            } catch  where error.code == .noCertificate {
-                continue  // a readme or a CSR beside the certificate
-            }
+        var entries: [(name: String, bytes: [UInt8])] = []
+        for entry in try files.entries(ofFolder: path) where try !files.isFolder(entry) {
+            entries.append((entry, try files.read(entry)))
         }
-        return material
+        return try BundleMaterial.merged(entries, password: password)
     }
 
     /// A separate key file. Its problems (missing, outside the folder, unparseable) are the key's

@@ -20,6 +20,10 @@ struct BundleMaterial {
     var key: Key?
     /// Labels of blocks that are neither certificates nor keys (`X509 CRL`, `CERTIFICATE REQUEST`, …).
     var otherBlocks: [String] = []
+    /// Parts listed but not read (a JKS keystore).
+    var unreadParts: [String] = []
+    /// For a console ZIP: the other forms that disagree with the one read.
+    var formMismatches: [String] = []
 
     static let certificateLabels: Set<String> = ["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"]
     static let keyLabels: Set<String> = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY"]
@@ -57,11 +61,35 @@ struct BundleMaterial {
         return material
     }
 
+    /// The material of several files (a folder bundle, one form of a ZIP), in the order given: the
+    /// password file is skipped, a JKS keystore is listed as not read, files holding no certificate
+    /// (a readme, a CSR) add only what they hold.
+    static func merged(_ files: [(name: String, bytes: [UInt8])], password: String?) throws(BundleError)
+        -> BundleMaterial
+    {
+        var material = BundleMaterial()
+        for (path, bytes) in files {
+            let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+            if name == "keystorepass.txt" { continue }
+            if name.hasSuffix(".jks") {
+                material.unreadParts.append("\(path): JKS keystore (listed, not parsed)")
+                continue
+            }
+            do {
+                material.merge(try parse(bytes, file: path, password: password))
+            } catch  where error.code == .noCertificate {
+                continue
+            }
+        }
+        return material
+    }
+
     /// Adds another file's material (a folder bundle): certificates in order, the first key.
     mutating func merge(_ other: BundleMaterial) {
         certificates += other.certificates
         if key == nil { key = other.key }
         otherBlocks += other.otherBlocks
+        unreadParts += other.unreadParts
     }
 
     static func certificate(_ block: PEMBlock, file: String) throws(BundleError) -> X509Object {

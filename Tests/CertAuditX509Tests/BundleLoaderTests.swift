@@ -288,3 +288,43 @@ struct SM2BundleTests {
         #expect(try Fixtures.facts("sm2/enc.pem", key: "sm2/both.key").key.matchesLeaf == false)
     }
 }
+
+/// The console's ZIP download: the PEM form is read, the others cross-checked, hostile archives refused.
+struct ConsoleArchiveTests {
+    @Test func thePEMFormIsReadAndTheOthersAgree() throws {
+        let facts = try Fixtures.facts("zip/console.zip")
+        #expect(facts.leaf == (try Fixtures.facts("chain-ordered.pem")).leaf)
+        #expect(facts.key.matchesLeaf == true)
+        #expect(facts.chain.status == .complete)
+        #expect(facts.formMismatches.isEmpty)
+        #expect(facts.unreadParts.count == 1 && facts.unreadParts[0].contains("JKS"))
+    }
+
+    @Test func aFormWithAnotherCertificateIsReported() throws {
+        let facts = try Fixtures.facts("zip/forms-differ.zip")
+        #expect(facts.formMismatches.count == 2)
+        #expect(facts.formMismatches.allSatisfy { $0.hasPrefix("the iis form") })
+    }
+
+    @Test func withoutAPEMFormThePFXIsRead() throws {
+        let facts = try Fixtures.facts("zip/pfx-only.zip")
+        #expect(facts.key.matchesLeaf == true)
+        #expect(facts.chain.status == .complete)
+    }
+
+    @Test(
+        "hostile archives are refused",
+        arguments: [("zip/zip-slip.zip", "zip slip"), ("zip/bomb.zip", "inflates"), ("zip/many.zip", "entries")])
+    func hostileArchives(path: String, fragment: String) {
+        let error = Fixtures.load(path).failure
+        #expect(error?.code == .unsafeArchive)
+        #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "")")
+    }
+
+    @Test func inspectReadsAZipToo() throws {
+        let inspection = FileInspector.inspect(
+            path: Fixtures.folder + "/zip/forms-differ.zip", trust: Fixtures.trust, asOf: Fixtures.asOf)
+        #expect(inspection.error == nil)
+        #expect(inspection.bundle?.formMismatches.count == 2)
+    }
+}
