@@ -27,7 +27,10 @@ let package = Package(
         .target(name: "CertAuditCSV", dependencies: ["CertAuditCore"]),
         .target(
             name: "CertAuditX509",
-            dependencies: ["CertAuditCore", "COpenSSL", "CertAuditShims", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "CertAuditCore", "COpenSSL", "CertAuditShims",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(
             name: "CertAuditIngest",
             dependencies: ["CertAuditCore", "CertAuditCSV", "CertAuditX509"]),
@@ -73,11 +76,13 @@ let package = Package(
 /// -sanitize=fuzzer,address): a normal build has no libFuzzer runtime to link them with.
 if ProcessInfo.processInfo.environment["CERTAUDIT_FUZZ"] != nil {
     package.targets += [
+        .target(name: "FuzzerDriver", path: "Fuzz/FuzzerDriver"),
         .executableTarget(
-            name: "CSVFuzzer", dependencies: ["CertAuditCSV", "CertAuditCore"], path: "Fuzz/CSVFuzzer",
+            name: "CSVFuzzer", dependencies: ["CertAuditCSV", "CertAuditCore", "FuzzerDriver"], path: "Fuzz/CSVFuzzer",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
-            name: "BundleFuzzer", dependencies: ["CertAuditX509", "CertAuditCore"], path: "Fuzz/BundleFuzzer",
+            name: "BundleFuzzer", dependencies: ["CertAuditX509", "CertAuditCore", "FuzzerDriver"],
+            path: "Fuzz/BundleFuzzer",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]
 }

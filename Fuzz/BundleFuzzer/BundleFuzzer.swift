@@ -1,4 +1,5 @@
 import CertAuditCore
+import FuzzerDriver
 import CertAuditX509
 
 /// libFuzzer target: any bytes through the bundle reader — PEM scanning, DER, PKCS#7, PKCS#12, keys
@@ -17,22 +18,11 @@ public func fuzzBundle(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable target's entry point as `BundleFuzzer_main`; it hands over to
-/// libFuzzer's driver, which parses libFuzzer's flags and calls the target above.
+/// The entry point SwiftPM links (`BundleFuzzer_main`), handed to libFuzzer's driver.
 @_cdecl("BundleFuzzer_main")
-public func BundleFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    warmUp()
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzBundle(UnsafeRawPointer(data), size) }
+public func bundleFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, warmUp: warmUp) { data, size in fuzzBundle(UnsafeRawPointer(data), size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
 
 /// OpenSSL initialises itself lazily (error strings, decoders, the legacy provider on the first
 /// PKCS#12); doing that before fuzzing keeps LeakSanitizer from taking one-time global state for a

@@ -1,5 +1,6 @@
 import CertAuditCSV
 import CertAuditCore
+import FuzzerDriver
 
 /// libFuzzer target: any bytes through the CSV parser, and every field through the value parsers.
 /// Built only by `make fuzz` (CERTAUDIT_FUZZ=1), with -sanitize=fuzzer,address.
@@ -22,22 +23,11 @@ public func fuzzCSV(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     return 0
 }
 
-/// SwiftPM links an executable target's entry point as `CSVFuzzer_main`; it hands over to
-/// libFuzzer's driver, which parses libFuzzer's flags and calls the target above.
+/// The entry point SwiftPM links (`CSVFuzzer_main`), handed to libFuzzer's driver.
 @_cdecl("CSVFuzzer_main")
-public func CSVFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    warmUp()
-    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzCSV(UnsafeRawPointer(data), size) }
+public func csvFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, warmUp: warmUp) { data, size in fuzzCSV(UnsafeRawPointer(data), size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
 
 /// Runs the target once so one-time initialisation happens before libFuzzer counts allocations.
 func warmUp() {
