@@ -34,7 +34,7 @@ for target in csv bundle; do
     mkdir -p "$corpus" "$crashes"
     echo "== $target: $SECONDS_EACH s" >&2
     started=$(date +%s)
-    if LSAN_OPTIONS="suppressions=$REPO/Fuzz/lsan.supp:print_suppressions=0" "$binary" "$corpus" "$SCRATCH/seeds/$target" -max_total_time="$SECONDS_EACH" -timeout=10 \
+    if SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$REPO/Fuzz/lsan.supp:print_suppressions=0" "$binary" "$corpus" "$SCRATCH/seeds/$target" -max_total_time="$SECONDS_EACH" -timeout=10 \
         -rss_limit_mb=4096 -max_len=65536 -artifact_prefix="$crashes" -print_final_stats=1 \
         >"$SCRATCH/$target.log" 2>&1; then
         runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$SCRATCH/$target.log" | grep -o '[0-9]*$' || echo "?")

@@ -49,14 +49,17 @@ public enum FieldValue {
     /// no computation ever uses a float.
     public static func fen(_ text: String) -> Result<Int64, FieldError> {
         let trimmed = text.trimmingSpaces
-        let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         let negative = trimmed.hasPrefix("-")
-        let whole = parts.first.map { negative ? $0.dropFirst() : $0 } ?? ""
-        guard parts.count <= 2, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit),
-            parts.count == 1 || (parts[1].count <= 2 && !parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit)),
+        let parts = (negative ? String(trimmed.dropFirst()) : trimmed).split(
+            separator: ".", omittingEmptySubsequences: false)
+        let whole = parts.first ?? ""
+        let fraction = parts.count == 2 ? parts[1] : ""
+        // At most 15 digits of yuan: far beyond any balance, and no overflow in fen.
+        guard parts.count <= 2, (1...15).contains(whole.count), whole.allSatisfy(\.isASCIIDigit),
+            parts.count == 1 || ((1...2).contains(fraction.count) && fraction.allSatisfy(\.isASCIIDigit)),
             let units = Int64(whole)
         else { return .failure(FieldError("'\(text)' is not an amount in CNY (e.g. 1234.50)")) }
-        let cents = parts.count == 2 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0
+        let cents = fraction.isEmpty ? 0 : Int64(fraction.padding(toLength: 2, withPad: "0", startingAt: 0))!
         return .success((negative ? -1 : 1) * (units * 100 + cents))
     }
 }

@@ -8,15 +8,18 @@ public struct Estate: Sendable {
     public let quarantine: [QuarantineRecord]
     /// The accounting of every input file, by name.
     public let inputs: [InputSummary]
+    /// Hosting, accounts, prices, contacts, alert policies, operations, holidays.
+    public let lifecycle: LifecycleInputs
 
     private let certificateIndex: [String: Int]
     private let resourcesByCertificate: [String: [Int]]
 
     public init(
         certificates: [Certificate], resources: [ResourceRecord] = [], quarantine: [QuarantineRecord] = [],
-        inputs: [InputSummary] = []
+        inputs: [InputSummary] = [], lifecycle: LifecycleInputs = LifecycleInputs()
     ) {
         self.certificates = certificates
+        self.lifecycle = lifecycle
         self.resources = resources
         self.quarantine = quarantine.sorted()
         self.inputs = inputs.sorted()

@@ -57,9 +57,30 @@ public enum EstateLoader {
             summaries.append(resources.summary)
             quarantine += resources.quarantine
         }
+        var lifecycle = LifecycleInputs()
+        func optional<Record>(_ name: String, _ schema: TableSchema<Record>) throws(IngestError) -> [Record] {
+            let file = path(inputs, name)
+            guard FileManager.default.fileExists(atPath: file) else { return [] }
+            let table = try readTable(file, name) { (path, name) throws(InputFileError) in
+                try schema.read(path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone)
+            }
+            summaries.append(table.summary)
+            quarantine += table.quarantine
+            return table.records
+        }
+        lifecycle.hosting = try optional("hosting.csv", LifecycleTables.hosting)
+        lifecycle.accounts = try optional("accounts.csv", LifecycleTables.accounts)
+        lifecycle.prices = try optional("pricing.csv", LifecycleTables.pricing)
+        lifecycle.contacts = try optional("contacts.csv", LifecycleTables.contacts)
+        lifecycle.alertPolicies = try optional("alert_policies.csv", LifecycleTables.alertPolicies)
+        lifecycle.operations = try optional("operations.csv", LifecycleTables.operations)
+        let holidays = try optional("holidays.csv", LifecycleTables.holidays)
+        lifecycle.calendar = WorkingCalendar(
+            holidays: Set(holidays.filter { $0.kind == .holiday }.map(\.date)),
+            makeUpWorkdays: Set(holidays.filter { $0.kind == .workday }.map(\.date)))
         return Estate(
             certificates: loaded.certificates, resources: resources?.records ?? [], quarantine: quarantine,
-            inputs: summaries)
+            inputs: summaries, lifecycle: lifecycle)
     }
 
     /// Reads one CSV table and fills in its digest; file-level problems end the run.

@@ -19,10 +19,24 @@ struct ConsoleArchive {
 
     let forms: [Form]
 
+    /// Reads bytes held in memory through a private temporary file: ZIPFoundation's in-memory
+    /// archive crashes on an entry offset past the end (a fuzz finding), its file-backed one does not.
     init(bytes: [UInt8], file: String, sizeLimit: Int) throws(BundleError) {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "certaudit-zip-\(UUID().uuidString)")
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+        else { throw BundleError(.unreadable, file: file, "cannot stage the ZIP archive in \(temporary.path)") }
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try self.init(url: temporary, file: file, sizeLimit: sizeLimit)
+    }
+
+    /// Reads a ZIP file already confined and size-checked by the caller.
+    init(url: URL, file: String, sizeLimit: Int) throws(BundleError) {
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw BundleError(.malformedCertificate, file: file, "not a readable ZIP archive (\(error))")
         }

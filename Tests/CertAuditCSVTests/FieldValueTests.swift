@@ -28,6 +28,8 @@ struct FieldValueTests {
         #expect(try FieldValue.fen("-0.05").get() == -5)
         #expect(throws: FieldError.self) { try FieldValue.fen("1.234").get() }
         #expect(throws: FieldError.self) { try FieldValue.fen("1e3").get() }
+        #expect(throws: FieldError.self) { try FieldValue.fen("99999999999999999999").get() }  // a fuzz finding
+        #expect(try FieldValue.fen("999999999999999.99").get() == 99_999_999_999_999_999)
     }
 
     @Test func theThreeTimeFormsInShanghai() throws {

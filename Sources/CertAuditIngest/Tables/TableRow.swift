@@ -36,6 +36,22 @@ struct TableRow: Sendable {
         try typed(column) { TimeField.parse($0, timeZone: timeZone) }
     }
 
+    func date(_ column: String) throws(RowIssue) -> LocalDate? {
+        try typed(column, TimeField.date)
+    }
+
+    /// Money in fen (1/100 CNY), from a decimal CNY amount.
+    func fen(_ column: String) throws(RowIssue) -> Int64? {
+        try typed(column, FieldValue.fen)
+    }
+
+    /// A whole number that must not be negative.
+    func count(_ column: String) throws(RowIssue) -> Int? {
+        guard let value = try integer(column) else { return nil }
+        guard value >= 0 else { throw issue(column, "\(column) \(value) must not be negative") }
+        return value
+    }
+
     func list(_ column: String) -> [String]? {
         text(column).map(FieldValue.list)
     }

@@ -1,7 +1,7 @@
 import CertAuditCore
 
-/// INV-UNKNOWN-REFERENCE (a certaudit addition to RULES.md): an input row names a certificate the
-/// estate does not hold — unknown, or quarantined. Broken links are findings naming file and line,
+/// INV-UNKNOWN-REFERENCE (a certaudit addition to RULES.md): an input row names a certificate, a
+/// contact or an account the estate does not hold — unknown, or quarantined. Broken links are findings naming file and line,
 /// never crashes; the row itself stays in the estate.
 public struct UnknownReferenceRule: EstateRule {
     public init() {}
@@ -14,19 +14,63 @@ public struct UnknownReferenceRule: EstateRule {
             + "not in certificates.csv, or whose row was quarantined; the link cannot be checked.")
 
     public func check(_ context: RuleContext) -> [Finding] {
+        let estate = context.estate
         var quarantined: [String: QuarantineRecord] = [:]
-        for record in context.estate.quarantine where record.input == "certificates.csv" {
+        for record in estate.quarantine where record.input == "certificates.csv" {
             if let id = record.certificateID, quarantined[id] == nil { quarantined[id] = record }
         }
-        return context.estate.resources.compactMap { resource in
-            guard let id = resource.certificateID, context.estate.certificate(id: id) == nil else { return nil }
+        func certificate(_ id: String, named place: String, resource: String? = nil) -> Finding? {
+            guard estate.certificate(id: id) == nil else { return nil }
             let why =
                 quarantined[id].map { "whose row was quarantined (certificates.csv line \($0.line): \($0.reason))" }
                 ?? "which is not in certificates.csv"
-            return finding(
-                "resources.csv line \(resource.line): \(resource.type) \(resource.id) names certificate \(id), \(why).",
-                certificate: id, resource: resource.id)
+            return finding("\(place) names certificate \(id), \(why).", certificate: id, resource: resource)
         }
+        var found = estate.resources.compactMap { resource in
+            resource.certificateID.flatMap {
+                certificate(
+                    $0, named: "resources.csv line \(resource.line): \(resource.type) \(resource.id)",
+                    resource: resource.id)
+            }
+        }
+        let lifecycle = estate.lifecycle
+        for plan in lifecycle.hosting {
+            found += [certificate(plan.certificateID, named: "hosting.csv line \(plan.line)")].compactMap { $0 }
+            if case .designated(let designated) = plan.association {
+                found += [certificate(designated, named: "hosting.csv line \(plan.line) (designated successor)")]
+                    .compactMap { $0 }
+            }
+        }
+        for operation in lifecycle.operations {
+            found += [certificate(operation.certificateID, named: "operations.csv line \(operation.line)")].compactMap {
+                $0
+            }
+        }
+        let contacts = Set(lifecycle.contacts.map(\.id))
+        for policy in lifecycle.alertPolicies {
+            if case .certificates(let ids) = policy.selection {
+                found += ids.compactMap {
+                    certificate($0, named: "alert_policies.csv line \(policy.line) (\(policy.id))")
+                }
+            }
+            for receiver in policy.receivers where !contacts.contains(receiver) {
+                found.append(
+                    finding(
+                        "alert_policies.csv line \(policy.line) (\(policy.id)) names receiver \(receiver), who is not in contacts.csv."
+                    ))
+            }
+        }
+        if !lifecycle.accounts.isEmpty {
+            let accounts = Set(lifecycle.accounts.map(\.id))
+            for certificate in estate.certificates {
+                guard let account = certificate.record.accountID, !accounts.contains(account) else { continue }
+                found.append(
+                    finding(
+                        "certificates.csv line \(certificate.record.line): account \(account) is not in accounts.csv.",
+                        certificate: certificate.id))
+            }
+        }
+        return found
     }
 
     public var examples: RuleExamples {

@@ -1,0 +1,12 @@
+/// One accepted row of `accounts.csv`. Money is kept in fen (1/100 CNY), never a float.
+public struct AccountRecord: Sendable, Hashable {
+    public var line: Int
+    public var id: String
+    public var balanceFen: Int64
+
+    public init(line: Int, id: String, balanceFen: Int64) {
+        self.line = line
+        self.id = id
+        self.balanceFen = balanceFen
+    }
+}

@@ -1,0 +1,26 @@
+/// The optional inputs behind the console's lifecycle rules and the simulation: hosting plans,
+/// accounts, prices, contacts, alert policies, requested operations and the working calendar. Each is
+/// empty when its file is absent.
+public struct LifecycleInputs: Sendable {
+    public var hosting: [HostingRecord]
+    public var accounts: [AccountRecord]
+    public var prices: [PriceRecord]
+    public var contacts: [ContactRecord]
+    public var alertPolicies: [AlertPolicyRecord]
+    public var operations: [OperationRecord]
+    public var calendar: WorkingCalendar
+
+    public init(
+        hosting: [HostingRecord] = [], accounts: [AccountRecord] = [], prices: [PriceRecord] = [],
+        contacts: [ContactRecord] = [], alertPolicies: [AlertPolicyRecord] = [], operations: [OperationRecord] = [],
+        calendar: WorkingCalendar = WorkingCalendar()
+    ) {
+        self.hosting = hosting
+        self.accounts = accounts
+        self.prices = prices
+        self.contacts = contacts
+        self.alertPolicies = alertPolicies
+        self.operations = operations
+        self.calendar = calendar
+    }
+}

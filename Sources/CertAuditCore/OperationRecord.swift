@@ -1,0 +1,30 @@
+/// One accepted row of `operations.csv`: an operation someone asks for, judged at `requestedAt`.
+public struct OperationRecord: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case revoke, delete, reissue, host, upload
+        case urgeReview = "urge_review"
+        case enableAutoRenew = "enable_auto_renew"
+        case disableAutoRenew = "disable_auto_renew"
+        case ignoreMessages = "ignore_messages"
+        case followMessages = "follow_messages"
+    }
+
+    public var line: Int
+    public var requestedAt: Instant
+    public var certificateID: String
+    public var kind: Kind
+    public var parameters: [Tag]
+    public var requestedBy: String?
+
+    public init(
+        line: Int, requestedAt: Instant, certificateID: String, kind: Kind, parameters: [Tag] = [],
+        requestedBy: String? = nil
+    ) {
+        self.line = line
+        self.requestedAt = requestedAt
+        self.certificateID = certificateID
+        self.kind = kind
+        self.parameters = parameters
+        self.requestedBy = requestedBy
+    }
+}

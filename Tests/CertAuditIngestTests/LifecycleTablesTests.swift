@@ -1,0 +1,100 @@
+import CertAuditCSV
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditIngest
+
+/// The lifecycle inputs (hosting, accounts, pricing, contacts, alert policies, operations, holidays):
+/// typed, bad rows quarantined with their line, every row accounted for.
+struct LifecycleTablesTests {
+    static func read<Record>(_ schema: TableSchema<Record>, _ text: String) throws -> TableReadResult<Record> {
+        let path = try TablesTests.write(text)
+        let result = try schema.read(path: path, inputName: "input.csv", encoding: .auto, timeZone: .shanghai)
+        #expect(result.summary.rows == result.summary.accepted + result.summary.quarantined)
+        return result
+    }
+
+    @Test func hostingPlans() throws {
+        let result = try Self.read(
+            LifecycleTables.hosting,
+            """
+            certificate_id,resource_types,replace_lead,configured_on,association,messages,status
+            a,CDN|clb,25,2026-10-01,auto,yes,hosting
+            b,WAF,immediate,,cert-9,no,10
+            c,CDN,soon,,,,
+            d,CDN,7,,,,-1
+
+            """)
+        #expect(result.records.map(\.certificateID) == ["a", "b", "d"])
+        #expect(result.records[0].resourceTypes.map(\.name) == ["CDN", "CLB"])
+        #expect(result.records[0].replaceLead == .daysBeforeExpiry(25))
+        #expect(result.records[1].replaceLead == .immediately && result.records[1].association == .designated("cert-9"))
+        #expect(result.records[1].status == .completed && result.records[2].status == .notHosted)
+        #expect(result.quarantine.map(\.line) == [4])
+    }
+
+    @Test func accountsKeepMoneyInFen() throws {
+        let result = try Self.read(LifecycleTables.accounts, "account_id,balance\n1001,1234.50\n1002,abc\n")
+        #expect(result.records == [AccountRecord(line: 2, id: "1001", balanceFen: 123_450)])
+        #expect(result.quarantine.first?.reason.contains("abc") == true)
+    }
+
+    @Test func contactsPoliciesOperationsAndPrices() throws {
+        let contacts = try Self.read(
+            LifecycleTables.contacts,
+            "contact_id,name,phone,email,wechat_verified,channels\nc1,王工,13800000000,ops@example.com,是,sms|email|wechat\nc2,,,,,pager\n"
+        )
+        #expect(contacts.records.first?.channels == [.sms, .email, .wechat])
+        #expect(contacts.quarantine.map(\.line) == [3])
+        let policies = try Self.read(
+            LifecycleTables.alertPolicies,
+            "policy_id,certificates,threshold_days,operator,period_minutes,repeat,receivers\np1,*,30,<=,5,24,c1|c2\np2,tag:env=prod,15,<,1,once,c1\np3,a|b,7,>,1,once,\n"
+        )
+        #expect(policies.records.map(\.selection) == [.all, .tag(Tag(key: "env", value: "prod"))])
+        #expect(policies.records.first?.repeats == .everyHours(24))
+        #expect(policies.quarantine.map(\.line) == [4])
+        let operations = try Self.read(
+            LifecycleTables.operations,
+            "requested_at,certificate_id,operation,params,requested_by\n2026-11-20 10:00:00,a,revoke,reason=key leaked,alice\n2026-11-20,b,explode,,\n"
+        )
+        #expect(operations.records.first?.kind == .revoke)
+        #expect(operations.records.first?.parameters == [Tag(key: "reason", value: "key leaked")])
+        #expect(operations.quarantine.map(\.line) == [3])
+        let prices = try Self.read(
+            LifecycleTables.pricing,
+            "brand,product,domain_type,years,price_cny,price_points\nDNSPod,DV,single,1,0.00,50\nGeoTrust,OV,wildcard,9,1.00,\n"
+        )
+        #expect(prices.records.first?.pricePoints == 50)
+        #expect(prices.quarantine.map(\.line) == [3])
+    }
+
+    @Test func holidaysMakeTheWorkingCalendar() throws {
+        let result = try Self.read(
+            LifecycleTables.holidays,
+            "date,kind,name\n2026-10-01,holiday,国庆节\n2026-10-10,workday,调休\n2026-02-30,holiday,\n")
+        #expect(result.records.count == 2)
+        #expect(result.quarantine.map(\.line) == [4])
+    }
+}
+
+struct WorkingCalendarTests {
+    let friday = LocalDate(year: 2026, month: 11, day: 27)!
+    let tuesday = LocalDate(year: 2026, month: 11, day: 24)!
+
+    @Test func theStartDayNeverCounts() {
+        let calendar = WorkingCalendar()
+        #expect(calendar.adding(workingDays: 1, to: friday) == LocalDate(year: 2026, month: 11, day: 30))
+        #expect(calendar.adding(workingDays: 1, to: tuesday) == LocalDate(year: 2026, month: 11, day: 25))
+        #expect(calendar.adding(workingDays: 5, to: tuesday) == LocalDate(year: 2026, month: 12, day: 1))
+    }
+
+    @Test func holidaysAndMakeUpWorkdays() {
+        let monday = LocalDate(year: 2026, month: 11, day: 30)!
+        let saturday = LocalDate(year: 2026, month: 11, day: 28)!
+        let calendar = WorkingCalendar(holidays: [monday], makeUpWorkdays: [saturday])
+        #expect(calendar.adding(workingDays: 1, to: friday) == saturday)
+        #expect(calendar.adding(workingDays: 2, to: friday) == LocalDate(year: 2026, month: 12, day: 1))
+        #expect(!calendar.isWorkingDay(monday) && calendar.isWorkingDay(saturday))
+    }
+}
