@@ -566,6 +566,7 @@ class Generator:
 
         self.write_certificates_csv(rows, quarantined)
         resources = self.write_resources_csv(rows)
+        self.hosting = self.write_hosting_csv(rows, resources)
         self.write_readme(rows, quarantined, resources)
         self.rows_written = rows
 
@@ -755,6 +756,30 @@ class Generator:
         (self.output / "resources.csv").write_text(buffer.getvalue(), encoding="utf-8")
         return listing
 
+    def write_hosting_csv(self, rows: list[Row], resources) -> list[tuple[str, str]]:
+        """hosting.csv: one plan per HOST rule that must fire, one that must stay quiet."""
+        bound = {values[3] for _, values, _ in resources if len(values) > 3}
+        idle = next(r for r in rows if r.cert_id not in bound and r.fields.get("bundle") and r.fields["source"] == "issued")
+        plans = [
+            ([rows[0].cert_id, "CDN|CLB", "15", "2026-10-01", "auto", "true", "hosting"],
+             "bound to CDN, CLB and WAF; the plan covers CDN and CLB: HOST-RESOURCE-TYPES (WAF)"),
+            ([rows[3].cert_id, "CDN|CLB|TEO", "7", "2026-10-15", "auto", "yes", "0"],
+             "covers every bound type, lead 7, auto-renewal on: every HOST rule stays quiet"),
+            ([rows[1].cert_id, "CLB", "10", "2026-11-01", "auto", "no", "hosting"],
+             "lead of 10 days (not offered): HOST-LEAD; automatic successor without auto-renewal: HOST-ASSOCIATION"),
+            ([rows[2].cert_id, "CDN", "25", "2026-11-01", rows[0].cert_id, "true", "hosting"],
+             "designated successor for other domains that expires sooner: HOST-DOMAIN-MATCH, HOST-ASSOCIATION"),
+            ([idle.cert_id, "CDN", "immediate", "2026-11-20", "auto", "false", "hosting"],
+             "bound to no resource: HOST-NO-RESOURCES; automatic successor without auto-renewal: HOST-ASSOCIATION"),
+        ]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["certificate_id", "resource_types", "replace_lead", "configured_on", "association", "messages", "status"])
+        for values, _ in plans:
+            writer.writerow(values)
+        (self.output / "hosting.csv").write_text(buffer.getvalue(), encoding="utf-8")
+        return [(values[0], purpose) for values, purpose in plans]
+
     def write_readme(self, rows, quarantined, resources) -> None:
         out = [MARKER, "", "# The sample estate", ""]
         out += [
@@ -766,6 +791,10 @@ class Generator:
             "",
             "    certaudit run --inputs inputs --output output \\",
             f"        --as-of {AS_OF_TEXT} --timezone Asia/Shanghai",
+            "",
+            "## hosting.csv",
+            "",
+            *[f"- line {index + 2}, `{cert}`: {purpose}" for index, (cert, purpose) in enumerate(self.hosting)],
             "",
             "## The PKI",
             "",

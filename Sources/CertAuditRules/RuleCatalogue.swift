@@ -8,7 +8,8 @@ public enum RuleCatalogue {
         DuplicateRule(),
         ExpiredRule(), ExpiringRule(), NotYetValidRule(), ChainExpiringRule(), InventoryMismatchRule(),
         UnknownReferenceRule(), MaximumValidityRule(), SubjectAltNameRule(), WeakKeyRule(), WeakSignatureRule(),
-        ExpiredBindingRule(),
+        ExpiredBindingRule(), HostingNoResourcesRule(), HostingResourceTypesRule(), HostingLeadRule(),
+        HostingAssociationRule(), HostingDomainMatchRule(),
     ]
 
     /// Every rule: the implemented ones, then each ID of spec/RULES.md not implemented yet, in the
