@@ -259,9 +259,9 @@ class Generator:
                     key_form="pkcs1", organization="certaudit 示例科技有限公司"),
             "complete"))
         R.append(Row(
-            "Healthy uploaded multi-domain GeoTrust OV (EC, PKCS#8 key); `From=upload`",
-            "—", "all CERT/BR/CRYPTO/UP rules",
-            base(alias="商城", source="upload", brand="GeoTrust", product="OV", domain_type="multi",
+            "Healthy uploaded multi-domain GeoTrust OV (EC, PKCS#8 key); `From=upload`; auto-renewal switched on",
+            "AR-ELIGIBLE (uploaded, and OV)", "all CERT/BR/CRYPTO/UP rules",
+            base(alias="商城", source="upload", brand="GeoTrust", product="OV", domain_type="multi", auto_renew="true",
                  status="issued", project="mall", tags="env=prod|team=mall", account_id=acct_main),
             ok_leaf("shop.example.com", ["shop.example.com", "m.shop.example.com"], utc(2026, 10, 20),
                     organization="certaudit 示例科技有限公司"),
@@ -371,8 +371,10 @@ class Generator:
         R.append(Row(
             "Expired on 2026-11-10T23:59:59Z and still bound to CDN, CLB and WAF resources; numeric "
             "status `3`",
-            "CERT-EXPIRED, RES-EXPIRED-BINDING (3 resources)", "BR-MAX-VALIDITY (365 days before 2026-03-15)",
+            "CERT-EXPIRED, RES-EXPIRED-BINDING (3 resources), AR-ENABLE-WINDOW (auto-renewal switched on 10 days "
+            "before expiry)", "BR-MAX-VALIDITY (365 days before 2026-03-15), AR-ELIGIBLE (TrustAsia DV wildcard)",
             base(alias="老活动页", source="issued", package_type="12", status="3", project="marketing",
+                 auto_renew="true", auto_renew_enabled_on="2026-11-01",
                  tags="env=prod|team=marketing", account_id=acct_main, payment="balance"),
             Leaf("*.old.example.com", ["*.old.example.com", "old.example.com"], utc(2025, 11, 11),
                  utc(2026, 11, 10, 23, 59, 59), key_type="rsa2048", key_form="pkcs1"),

@@ -9,7 +9,7 @@ public enum RuleCatalogue {
         ExpiredRule(), ExpiringRule(), NotYetValidRule(), ChainExpiringRule(), InventoryMismatchRule(),
         UnknownReferenceRule(), MaximumValidityRule(), SubjectAltNameRule(), WeakKeyRule(), WeakSignatureRule(),
         ExpiredBindingRule(), HostingNoResourcesRule(), HostingResourceTypesRule(), HostingLeadRule(),
-        HostingAssociationRule(), HostingDomainMatchRule(),
+        HostingAssociationRule(), HostingDomainMatchRule(), AutoRenewEligibleRule(), AutoRenewEnableWindowRule(),
     ]
 
     /// Every rule: the implemented ones, then each ID of spec/RULES.md not implemented yet, in the

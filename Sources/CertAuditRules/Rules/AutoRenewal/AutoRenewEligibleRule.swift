@@ -1,0 +1,69 @@
+import CertAuditCore
+
+/// AR-ELIGIBLE: auto-renewal works only for platform-issued certificates of the supported products —
+/// DNSPod DV single-domain and wildcard, TrustAsia DV wildcard, WoTrus DV wildcard. On any other
+/// certificate the switch does nothing: it will expire.
+public struct AutoRenewEligibleRule: CertificateRule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "AR-ELIGIBLE", title: "Auto-renewal is on for a product that supports it", defaultSeverity: .high,
+        citation: "RULES.md §4",
+        summary:
+            "Only platform-issued certificates (never uploaded ones) of supported products: DNSPod DV single-domain and "
+            + "wildcard, TrustAsia DV wildcard, WoTrus DV wildcard.")
+
+    /// (brand, domain type) pairs of the DV products that auto-renew, brand in lower case.
+    static let supported: Set<String> = ["dnspod/single", "dnspod/wildcard", "trustasia/wildcard", "wotrus/wildcard"]
+
+    public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
+        certificate.record.autoRenew == true
+    }
+
+    public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
+        let record = certificate.record
+        if record.source == .uploaded {
+            return [
+                finding(
+                    "Auto-renewal is on for an uploaded certificate: only platform-issued certificates renew.",
+                    certificate: certificate.id)
+            ]
+        }
+        let key = "\(record.brand?.lowercased() ?? "?")/\(record.domainType?.rawValue ?? "?")"
+        guard record.product == .dv, Self.supported.contains(key) else {
+            let product = [record.brand, record.product?.rawValue, record.domainType?.rawValue].compactMap { $0 }
+                .joined(separator: " ")
+            return [
+                finding(
+                    "Auto-renewal is on, but \(product.isEmpty ? "this product" : product) does not support it "
+                        + "(DNSPod DV single or wildcard, TrustAsia DV wildcard, WoTrus DV wildcard only).",
+                    certificate: certificate.id)
+            ]
+        }
+        return []
+    }
+
+    public var examples: RuleExamples {
+        func renewing(_ source: CertificateSource, brand: String, product: Product, type: DomainType) -> Certificate {
+            ExampleEstate.certificate(source: source) {
+                $0.autoRenew = true
+                $0.brand = brand
+                $0.product = product
+                $0.domainType = type
+            }
+        }
+        return RuleExamples(
+            passing: [
+                RuleExample("DNSPod DV single", [renewing(.issued, brand: "DNSPod", product: .dv, type: .single)]),
+                RuleExample(
+                    "TrustAsia DV wildcard", [renewing(.issued, brand: "TrustAsia", product: .dv, type: .wildcard)]),
+            ],
+            failing: [
+                RuleExample(
+                    "an uploaded certificate", [renewing(.uploaded, brand: "DNSPod", product: .dv, type: .single)]),
+                RuleExample("GeoTrust OV", [renewing(.issued, brand: "GeoTrust", product: .ov, type: .single)]),
+                RuleExample(
+                    "TrustAsia DV single", [renewing(.issued, brand: "TrustAsia", product: .dv, type: .single)]),
+            ])
+    }
+}
