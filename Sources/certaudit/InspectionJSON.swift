@@ -37,6 +37,9 @@ struct InspectionJSON: Encodable {
     let key: Key?
     let chain: Chain?
     let otherBlocks: [String]
+    /// The console ZIP's forms that disagree with the one read, and parts listed but not read.
+    let formMismatches: [String]
+    let notRead: [String]
 
     init(_ inspection: FileInspection, zone: RunTimeZone) {
         path = inspection.path
@@ -67,5 +70,7 @@ struct InspectionJSON: Encodable {
                 notOnChain: $0.chain.unusedCertificates)
         }
         otherBlocks = inspection.otherBlocks
+        formMismatches = inspection.bundle?.formMismatches ?? []
+        notRead = inspection.bundle?.unreadParts ?? []
     }
 }

@@ -27,6 +27,8 @@ enum InspectionText {
             lines.append(
                 "chain order: " + (bundle.isInChainOrder ? "leaf first, then each issuer" : "NOT in chain order"))
             if let earliest = chain.earliestExpiry { lines.append("chain expires: \(zone.iso8601(earliest))") }
+            for mismatch in bundle.formMismatches { lines.append("form check: \(mismatch)") }
+            for part in bundle.unreadParts { lines.append("not read: \(part)") }
             if !chain.unusedCertificates.isEmpty {
                 lines.append("not on the chain: " + chain.unusedCertificates.joined(separator: ", "))
             }

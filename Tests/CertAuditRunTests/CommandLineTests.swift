@@ -93,6 +93,13 @@ struct CommandLineTests {
         #expect(text.stdout.contains("certificate 2 (leaf)"))
         #expect(text.stdout.contains("chain: complete"))
         #expect(text.stdout.contains("NOT in chain order"))
+        let zip = try Self.run([
+            "inspect", fixture + "/zip/forms-differ.zip", "--trust", fixture + "/trust/root.pem", "--no-system-trust",
+            "--as-of", "2026-06-01",
+        ])
+        #expect(zip.status == 0)
+        #expect(zip.stdout.contains("form check: the iis form holds another certificate"))
+        #expect(zip.stdout.contains("not read: p256.example.com_Tomcat/p256.example.com.jks"))
         let json = try Self.run(["inspect", fixture + "/garbage.pem", "--json"])
         #expect(json.status == 2)
         #expect(json.stdout.contains("解析失败"))
