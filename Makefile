@@ -20,9 +20,11 @@ report: build
 		--as-of $(AS_OF) --timezone Asia/Shanghai
 	@echo "open output/report.html"
 
-## Run every test: the estate generators' (Python) first, then the Swift suites.
+## Run every test: the estate generators' (Python) first, then the Swift suites (after a build, so the
+## command-line tests find the certaudit binary beside them).
 test: deps
 	python3 -m unittest discover -s scripts -p 'test_*.py'
+	$(SWIFT) build
 	$(SWIFT) test
 
 ## Generate an estate of N certificates and measure a full run (throughput, peak memory).
