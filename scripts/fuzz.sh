@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets (CSV reader, bundle reader) for SECONDS each, with AddressSanitizer.
 #
-#   scripts/fuzz.sh [SECONDS]        (make fuzz SECONDS=N)
+#   scripts/fuzz.sh [SECONDS] [TARGET...]   (make fuzz SECONDS=N; targets: csv bundle, default both)
 #
 # Seeds come from the test fixtures, the sample estate and ../shared/corpus/zlint when present; the
 # growing corpus lives in .build-fuzz/corpus/ (ignored by git). A crashing input is written to
@@ -9,6 +9,8 @@
 # Tests/CertAuditCSVTests/FuzzRegressionTests.swift replay every file there.
 set -euo pipefail
 SECONDS_EACH="${1:-60}"
+shift || true
+[ $# -gt 0 ] && TARGETS=("$@") || TARGETS=(csv bundle)
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 SCRATCH=.build-fuzz
@@ -27,7 +29,7 @@ seed bundle $(find Tests/CertAuditX509Tests/Fixtures -type f | sort) \
     $(ls ../shared/corpus/zlint/*.pem 2>/dev/null | head -300)
 
 status=0
-for target in csv bundle; do
+for target in "${TARGETS[@]}"; do
     binary="$SCRATCH/debug/$( [ $target = csv ] && echo CSVFuzzer || echo BundleFuzzer )"
     corpus="$SCRATCH/corpus/$target"
     crashes="Fuzz/crashes/$target/"
