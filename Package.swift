@@ -13,12 +13,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
             name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
@@ -28,8 +29,7 @@ let package = Package(
         .target(
             name: "CertAuditX509",
             dependencies: [
-                "CertAuditCore", "COpenSSL", "CertAuditShims",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CertAuditCore", "COpenSSL", "CertAuditShims", "CZlib",
             ]),
         .target(
             name: "CertAuditIngest",

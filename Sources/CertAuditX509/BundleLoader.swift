@@ -67,9 +67,7 @@ public struct BundleLoader: Sendable {
     /// JKS keystores are listed but not parsed, files holding no certificate add only their key).
     static func material(_ path: String, password: String?, files: BundleFile) throws(BundleError) -> BundleMaterial {
         if path.lowercased().hasSuffix(".zip") {
-            _ = try files.read(path)  // confined, regular, within the size limit
-            let archive = try ConsoleArchive(
-                url: URL(fileURLWithPath: try files.resolve(path)), file: path, sizeLimit: files.limit)
+            let archive = try ConsoleArchive(bytes: try files.read(path), file: path, sizeLimit: files.limit)
             return try ConsoleArchiveReader.material(of: archive, file: path, password: password)
         }
         guard try files.isFolder(path) else {

@@ -1,10 +1,8 @@
-import Foundation
-import ZIPFoundation
-
 /// The console's ZIP download: one folder per server type (`*_nginx`, `*_apache`, `*_iis`,
-/// `*_tomcat`, `*_other`, any letter case), read in memory with limits of our own — no path that
-/// could leave a folder (zip-slip), no more than `entryLimit` entries, no entry above the size limit
-/// (counted while inflating, since declared sizes can lie), no suspicious compression ratio.
+/// `*_tomcat`, `*_other`, any letter case), read in memory by `ZipReader` with limits of our own —
+/// no path that could leave a folder (zip slip), no more than `entryLimit` entries, no entry above the
+/// size limit (inflated into a buffer of the declared size, never more), no suspicious compression
+/// ratio, no symbolic links.
 struct ConsoleArchive {
     /// One server type's files.
     struct Form {
@@ -19,66 +17,41 @@ struct ConsoleArchive {
 
     let forms: [Form]
 
-    /// Reads bytes held in memory through a private temporary file: ZIPFoundation's in-memory
-    /// archive crashes on an entry offset past the end (a fuzz finding), its file-backed one does not.
     init(bytes: [UInt8], file: String, sizeLimit: Int) throws(BundleError) {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "certaudit-zip-\(UUID().uuidString)")
-        guard
-            FileManager.default.createFile(
-                atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
-        else { throw BundleError(.unreadable, file: file, "cannot stage the ZIP archive in \(temporary.path)") }
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        try self.init(url: temporary, file: file, sizeLimit: sizeLimit)
-    }
-
-    /// Reads a ZIP file already confined and size-checked by the caller.
-    init(url: URL, file: String, sizeLimit: Int) throws(BundleError) {
-        let archive: Archive
+        let archive: ZipReader
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            archive = try ZipReader(bytes, entryLimit: Self.entryLimit)
         } catch {
-            throw BundleError(.malformedCertificate, file: file, "not a readable ZIP archive (\(error))")
+            throw BundleError(.unsafeArchive, file: file, error.description)
         }
         var forms: [String: Form] = [:]
-        var count = 0
         var total = 0
-        for entry in archive {
-            count += 1
-            guard count <= Self.entryLimit else {
-                throw BundleError(.unsafeArchive, file: file, "more than \(Self.entryLimit) entries")
-            }
+        for entry in archive.entries {
             let path = entry.path
             let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
             guard !path.hasPrefix("/"), !path.contains("\\"), !parts.contains(".."), !parts.isEmpty else {
                 throw BundleError(.unsafeArchive, file: file, "entry '\(path)' would leave its folder (zip slip)")
             }
-            guard entry.type == .file else {
-                if entry.type == .symlink {
-                    throw BundleError(.unsafeArchive, file: file, "entry '\(path)' is a symbolic link")
-                }
-                continue
+            if entry.isSymbolicLink {
+                throw BundleError(.unsafeArchive, file: file, "entry '\(path)' is a symbolic link")
             }
-            guard entry.uncompressedSize <= UInt64(sizeLimit) else {
+            if entry.isDirectory { continue }
+            guard entry.uncompressedSize <= sizeLimit else {
                 throw BundleError(
                     .tooLarge, file: file, "entry '\(path)' is \(entry.uncompressedSize) bytes, above the limit")
             }
-            if entry.compressedSize > 0, entry.uncompressedSize / entry.compressedSize > Self.ratioLimit,
+            if entry.compressedSize > 0, entry.uncompressedSize / entry.compressedSize > Int(Self.ratioLimit),
                 entry.uncompressedSize > 65_536
             {
                 throw BundleError(
                     .unsafeArchive, file: file,
                     "entry '\(path)' inflates \(entry.uncompressedSize / entry.compressedSize)-fold (a ZIP bomb?)")
             }
-            var data: [UInt8] = []
+            let data: [UInt8]
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    data += chunk
-                    if data.count > sizeLimit { throw ArchiveLimit.exceeded }
-                }
+                data = try archive.contents(of: entry, limit: sizeLimit)
             } catch {
-                throw BundleError(
-                    .unsafeArchive, file: file, "entry '\(path)' cannot be read within the limits (\(error))")
+                throw BundleError(.unsafeArchive, file: file, "entry '\(path)': \(error.description)")
             }
             total += data.count
             guard total <= sizeLimit * 4 else {
@@ -99,5 +72,4 @@ struct ConsoleArchive {
 
     static func rank(_ name: String) -> Int { preference.firstIndex(of: name) ?? preference.count }
 
-    private enum ArchiveLimit: Error { case exceeded }
 }

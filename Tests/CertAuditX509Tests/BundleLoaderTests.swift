@@ -328,3 +328,28 @@ struct ConsoleArchiveTests {
         #expect(inspection.bundle?.formMismatches.count == 2)
     }
 }
+
+/// The ZIP reader on damaged archives: every cut of the console download ends in an error or a
+/// reading, never a hang or a crash (ZIPFoundation hung on a truncated deflate stream).
+struct ZipReaderTests {
+    @Test func everyTruncationOfAnArchiveIsRefusedCleanly() throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.folder + "/zip/console.zip")))
+        for cut in stride(from: 0, to: bytes.count, by: 97) {
+            let inspection = FileInspector.inspect(
+                bytes: Array(bytes.prefix(cut)) + [0x50, 0x4B, 0x03, 0x04], name: "cut.zip", trust: Fixtures.trust,
+                asOf: Fixtures.asOf)
+            #expect(inspection.error != nil || !inspection.certificates.isEmpty)
+        }
+    }
+
+    @Test func aDamagedDeflateStreamIsAnError() throws {
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.folder + "/zip/console.zip")))
+        let reader = try ZipReader(bytes, entryLimit: 256)
+        let entry = try #require(reader.entries.first { $0.method == 8 })
+        let start = entry.localHeaderOffset + 30 + entry.path.utf8.count
+        for index in start..<(start + min(16, entry.compressedSize)) { bytes[index] ^= 0xFF }
+        let damaged = try ZipReader(bytes, entryLimit: 256)
+        #expect(throws: ZipReader.Failure.self) { try damaged.contents(of: entry, limit: 1 << 20) }
+        #expect(try reader.contents(of: entry, limit: 1 << 20).count == entry.uncompressedSize)
+    }
+}
