@@ -20,9 +20,10 @@ report: build
 		--as-of $(AS_OF) --timezone Asia/Shanghai
 	@echo "open output/report.html"
 
-## Run every test: the estate generators' (Python) first, then the Swift suites (after a build, so the
+## Run every test: the formatting lint and the estate generators' (Python) first, then the Swift suites (after a build, so the
 ## command-line tests find the certaudit binary beside them).
 test: deps
+	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz Package.swift
 	python3 -m unittest discover -s scripts -p 'test_*.py'
 	$(SWIFT) build
 	$(SWIFT) test
@@ -36,10 +37,10 @@ fuzz: deps
 	scripts/fuzz.sh $(SECONDS)
 
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+	$(SWIFT) format --in-place --recursive Sources Tests Fuzz Package.swift
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz Package.swift
 
 ## Regenerate the sample estate (inputs/) and the rule ID list from the spec.
 sample-estate:

@@ -1,6 +1,6 @@
 import CertAuditCore
-import FuzzerDriver
 import CertAuditX509
+import FuzzerDriver
 
 /// libFuzzer target: any bytes through the bundle reader — PEM scanning, DER, PKCS#7, PKCS#12, keys
 /// (with and without a password), facts extraction, leaf finding and chain verification.

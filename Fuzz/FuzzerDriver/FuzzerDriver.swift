@@ -8,11 +8,12 @@ public func runFuzzer(
     var count = argc
     var arguments = argv
     warmUp()
-    return LLVMFuzzerRunDriver(&count, &arguments, target)
+    return llvmFuzzerRunDriver(&count, &arguments, target)
 }
 
+/// libFuzzer's `LLVMFuzzerRunDriver`, bound by its C name.
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
+func llvmFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt

@@ -11,16 +11,4 @@ public struct FileInspection: Sendable, Hashable {
     /// Labels of other PEM blocks in the file (`X509 CRL`, `CERTIFICATE REQUEST`, …).
     public let otherBlocks: [String]
     public let error: BundleError?
-
-    init(
-        path: String, bundle: BundleFacts?, certificates: [CertificateFacts], leafIndex: Int?, otherBlocks: [String],
-        error: BundleError?
-    ) {
-        self.path = path
-        self.bundle = bundle
-        self.certificates = certificates
-        self.leafIndex = leafIndex
-        self.otherBlocks = otherBlocks
-        self.error = error
-    }
 }
