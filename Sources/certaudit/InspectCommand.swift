@@ -28,8 +28,14 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .customLong("no-system-trust"), help: "Trust only the --trust anchors.")
     var noSystemTrust = false
 
-    @Option(name: .customLong("password-file"), help: "The password of a PKCS#12 file or an encrypted key.")
+    @Option(
+        name: .customLong("password-file"),
+        help: "The password of a PKCS#12 file or an encrypted key (default: keystorePass.txt beside the file).")
     var passwordFile: String?
+
+    static func password(from file: String) throws -> String {
+        try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     func validate() throws {
         guard RunTimeZone(identifier: timezone) != nil else { throw ValidationError("unknown time zone '\(timezone)'") }
@@ -46,10 +52,15 @@ struct InspectCommand: ParsableCommand {
             StandardError.write("certaudit: \(error.message)")
             throw ExitCode(2)
         }
-        let password = try passwordFile.map { file in
-            try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let given = try passwordFile.map { try Self.password(from: $0) }
+        let inspections = files.map { file in
+            // As the bundle loader does: without --password-file, the keystorePass.txt beside the file.
+            let beside = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(
+                "keystorePass.txt"
+            ).path
+            let password = given ?? (try? Self.password(from: beside))
+            return FileInspector.inspect(path: file, trust: store, asOf: time, password: password)
         }
-        let inspections = files.map { FileInspector.inspect(path: $0, trust: store, asOf: time, password: password) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -100,6 +100,12 @@ struct CommandLineTests {
         #expect(zip.status == 0)
         #expect(zip.stdout.contains("form check: the iis form holds another certificate"))
         #expect(zip.stdout.contains("not read: p256.example.com_Tomcat/p256.example.com.jks"))
+        let pfx = try Self.run([
+            "inspect", fixture + "/pfx/server.pfx", "--trust", fixture + "/trust/root.pem", "--no-system-trust",
+            "--as-of", "2026-06-01",
+        ])
+        #expect(pfx.status == 0)
+        #expect(pfx.stdout.contains("key: present, matches the leaf"))
         let json = try Self.run(["inspect", fixture + "/garbage.pem", "--json"])
         #expect(json.status == 2)
         #expect(json.stdout.contains("解析失败"))
