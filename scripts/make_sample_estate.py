@@ -762,6 +762,8 @@ class Generator:
         """hosting.csv: one plan per HOST rule that must fire, one that must stay quiet."""
         bound = {values[3] for _, values, _ in resources if len(values) > 3}
         idle = next(r for r in rows if r.cert_id not in bound and r.fields.get("bundle") and r.fields["source"] == "issued")
+        ca_row = next(r for r in rows if r.fields["certificate_type"] == "CA")
+        late_upload = next(r for r in rows if r.fields["alias"] == "长期证书（超期一秒）")
         plans = [
             ([rows[0].cert_id, "CDN|CLB", "15", "2026-10-01", "auto", "true", "hosting"],
              "bound to CDN, CLB and WAF; the plan covers CDN and CLB: HOST-RESOURCE-TYPES (WAF)"),
@@ -771,6 +773,10 @@ class Generator:
              "lead of 10 days (not offered): HOST-LEAD; automatic successor without auto-renewal: HOST-ASSOCIATION"),
             ([rows[2].cert_id, "CDN", "25", "2026-11-01", rows[0].cert_id, "true", "hosting"],
              "designated successor for other domains that expires sooner: HOST-DOMAIN-MATCH, HOST-ASSOCIATION"),
+            ([ca_row.cert_id, "CDN", "15", "2026-11-01", "auto", "false", "hosting"],
+             "a CA-type upload: HOST-ELIGIBLE; bound to nothing: HOST-NO-RESOURCES"),
+            ([late_upload.cert_id, "CDN", "7", "2026-11-25", "auto", "true", "hosting"],
+             "uploaded, hosted with 23 days left: UPH-WINDOW; bound to nothing: HOST-NO-RESOURCES"),
             ([idle.cert_id, "CDN", "immediate", "2026-11-20", "auto", "false", "hosting"],
              "bound to no resource: HOST-NO-RESOURCES; automatic successor without auto-renewal: HOST-ASSOCIATION"),
         ]

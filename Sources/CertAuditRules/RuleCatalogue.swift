@@ -9,7 +9,8 @@ public enum RuleCatalogue {
         ExpiredRule(), ExpiringRule(), NotYetValidRule(), ChainExpiringRule(), InventoryMismatchRule(),
         UnknownReferenceRule(), MaximumValidityRule(), SubjectAltNameRule(), WeakKeyRule(), WeakSignatureRule(),
         ExpiredBindingRule(), HostingNoResourcesRule(), HostingResourceTypesRule(), HostingLeadRule(),
-        HostingAssociationRule(), HostingDomainMatchRule(), AutoRenewEligibleRule(), AutoRenewEnableWindowRule(),
+        HostingAssociationRule(), HostingDomainMatchRule(), HostingEligibleRule(), UploadedHostingWindowRule(),
+        AutoRenewEligibleRule(), AutoRenewEnableWindowRule(),
     ]
 
     /// Every rule: the implemented ones, then each ID of spec/RULES.md not implemented yet, in the
