@@ -389,7 +389,8 @@ class Generator:
         R.append(Row(
             "Boundary: expires 2026-12-27T23:59:59Z = local 2026-12-28 07:59:59, exactly 30 days left",
             "CERT-EXPIRING (30 ≤ 30)", "",
-            base(alias="年会直播", source="issued", package_type="48", status="issued",
+            base(alias="年会直播", source="issued", package_type="48", status="issued", ignored="true",
+                 ignored_since="2026-09-01", tags="env=prod|team=live",
                  project="marketing", account_id=acct_sub),
             ok_leaf("events.example.com", ["events.example.com"], utc(2026, 12, 28) - days(199)),
             "complete"))
@@ -410,7 +411,8 @@ class Generator:
         R.append(Row(
             "Issued 2026-06-01 with 200 days + 1 second (counts as 201 days)",
             "BR-MAX-VALIDITY (error: 201 > 200)", "",
-            base(alias="长期证书（超期一秒）", source="uploaded", status="issued", project="legacy", account_id=acct_main),
+            base(alias="长期证书（超期一秒）", source="uploaded", status="issued", project="legacy", account_id=acct_main,
+                 ignored="yes", ignored_since="2026-10-01"),
             Leaf("long.example.com", ["long.example.com"], utc(2026, 6, 1), utc(2026, 6, 1) + days(200),
                  key_type="rsa2048"),
             "complete"))
@@ -786,6 +788,18 @@ class Generator:
         for values, _ in plans:
             writer.writerow(values)
         (self.output / "hosting.csv").write_text(buffer.getvalue(), encoding="utf-8")
+        # contacts.csv and alert_policies.csv: one reachable contact, one no message reaches; the
+        # live-stream certificate (messages ignored) is watched by a policy reaching the first, the
+        # long-lived upload (messages ignored) only by one reaching the second: NOTIFY-UNWATCHED.
+        watched = next(r for r in rows if r.fields["alias"] == "年会直播")
+        (self.output / "contacts.csv").write_text(
+            "contact_id,name,phone,email,wechat_verified,channels\n"
+            "c-ops,王工,13800000000,ops@example.com,是,sms|email|wechat\n"
+            "c-legacy,李工,,,否,sms|wechat\n", encoding="utf-8")
+        (self.output / "alert_policies.csv").write_text(
+            "policy_id,name,certificates,threshold_days,operator,period_minutes,repeat,receivers\n"
+            f"p-live,直播证书,{watched.cert_id},30,<=,5,24,c-ops\n"
+            "p-legacy,旧系统,tag:env=legacy,15,<,1,once,c-legacy\n", encoding="utf-8")
         return [(values[0], purpose) for values, purpose in plans]
 
     def write_readme(self, rows, quarantined, resources) -> None:

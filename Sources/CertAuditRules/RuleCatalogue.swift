@@ -10,6 +10,8 @@ public enum RuleCatalogue {
         UnknownReferenceRule(), MaximumValidityRule(), SubjectAltNameRule(), WeakKeyRule(), WeakSignatureRule(),
         ExpiredBindingRule(), HostingNoResourcesRule(), HostingResourceTypesRule(), HostingLeadRule(),
         HostingAssociationRule(), HostingDomainMatchRule(), HostingEligibleRule(), UploadedHostingWindowRule(),
+        MessageIgnoreRule(), NotifyChannelsRule(),
+        NotifyUnwatchedRule(),
         AutoRenewEligibleRule(), AutoRenewEnableWindowRule(),
     ]
 

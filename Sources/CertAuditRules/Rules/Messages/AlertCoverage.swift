@@ -1,0 +1,44 @@
+import CertAuditCore
+
+/// Who can actually be told about a certificate: the contacts' reachable channels (NOTIFY-CHANNELS)
+/// and the alert policies that watch it (ALERT-POLICY). Shared by the message rules.
+struct AlertCoverage {
+    let estate: Estate
+
+    /// Why each of a contact's channels cannot deliver; empty when all can.
+    static func undeliverable(_ contact: ContactRecord) -> [String] {
+        contact.channels.compactMap { channel in
+            switch channel {
+            case .sms where (contact.phone ?? "").isEmpty: "SMS without a phone number"
+            case .email where (contact.email ?? "").isEmpty: "email without an address"
+            case .wechat where contact.wechatVerified != true:
+                "WeChat not verified (QR code not scanned, account not followed)"
+            default: nil
+            }
+        }
+    }
+
+    /// Whether the contact has at least one channel that delivers.
+    static func reachable(_ contact: ContactRecord) -> Bool {
+        contact.channels.count > undeliverable(contact).count
+    }
+
+    func policy(_ policy: AlertPolicyRecord, watches certificate: Certificate) -> Bool {
+        switch policy.selection {
+        case .all: true
+        case .certificates(let ids): ids.contains(certificate.id)
+        case .tag(let tag): certificate.record.tags.contains(tag)
+        }
+    }
+
+    /// An alert policy watches the certificate and one of its receivers can be reached. (Plain loops:
+    /// the closure form of this crashed Swift 6.3.1's optimiser in CopyPropagation.)
+    func isWatched(_ certificate: Certificate) -> Bool {
+        var reachable: Set<String> = []
+        for contact in estate.lifecycle.contacts where Self.reachable(contact) { reachable.insert(contact.id) }
+        for policy in estate.lifecycle.alertPolicies where self.policy(policy, watches: certificate) {
+            for receiver in policy.receivers where reachable.contains(receiver) { return true }
+        }
+        return false
+    }
+}

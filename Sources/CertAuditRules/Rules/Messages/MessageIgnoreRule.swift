@@ -1,0 +1,44 @@
+import CertAuditCore
+
+/// MSG-IGNORE: ignoring a certificate's messages stops every message about it, expiry reminders
+/// included, until it is followed again. Reported for every live certificate whose messages are
+/// ignored (information), and as medium once it is within the expiry threshold.
+public struct MessageIgnoreRule: CertificateRule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "MSG-IGNORE", title: "Messages about the certificate are ignored", defaultSeverity: .info,
+        citation: "RULES.md §9",
+        summary:
+            "Ignoring a certificate's messages stops every message about it from that day on, expiry reminders "
+            + "included, until it is followed again.")
+
+    public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
+        certificate.record.ignored == true && !certificate.isRetired
+    }
+
+    public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
+        let since = certificate.record.ignoredSince.map { " since \(context.localDate($0))" } ?? ""
+        guard let expiry = certificate.notAfter, expiry >= context.settings.asOf else {
+            return [
+                finding(
+                    "Messages are ignored\(since): no message about this certificate is sent.",
+                    certificate: certificate.id)
+            ]
+        }
+        let days = context.daysUntil(expiry)
+        let soon = days <= Int64(context.settings.expiryThresholdsDays.first ?? 30)
+        return [
+            finding(
+                "Messages are ignored\(since): the reminders for its expiry in \(days) days will not be sent.",
+                severity: soon ? .medium : descriptor.defaultSeverity, certificate: certificate.id,
+                date: context.localDate(expiry))
+        ]
+    }
+
+    public var examples: RuleExamples {
+        RuleExamples(
+            passing: [RuleExample("messages followed", [ExampleEstate.certificate { $0.ignored = false }])],
+            failing: [RuleExample("messages ignored", [ExampleEstate.certificate { $0.ignored = true }])])
+    }
+}
