@@ -11,7 +11,7 @@ public enum RuleCatalogue {
         ExpiredBindingRule(), HostingNoResourcesRule(), HostingResourceTypesRule(), HostingLeadRule(),
         HostingAssociationRule(), HostingDomainMatchRule(), HostingEligibleRule(), UploadedHostingWindowRule(),
         MessageIgnoreRule(), NotifyChannelsRule(),
-        NotifyUnwatchedRule(),
+        NotifyUnwatchedRule(), AlertPolicyRule(),
         AutoRenewEligibleRule(), AutoRenewEnableWindowRule(),
     ]
 
