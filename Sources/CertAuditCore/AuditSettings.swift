@@ -20,6 +20,10 @@ public struct AuditSettings: Sendable, Hashable {
         self.expiryThresholdsDays = expiryThresholdsDays.sorted(by: >)
     }
 
+    /// The widest CERT-EXPIRING threshold (the renewal window), in natural days: "expiring soon" for
+    /// every rule that asks.
+    public var renewalWindowDays: Int64 { Int64(expiryThresholdsDays.first ?? 30) }
+
     /// The local date of the as-of time.
     public var asOfDate: LocalDate { timeZone.localDate(of: asOf) }
 

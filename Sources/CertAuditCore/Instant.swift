@@ -26,4 +26,8 @@ public struct Instant: Comparable, Hashable, Sendable, CustomStringConvertible {
     public var description: String { RunTimeZone.utc.iso8601(self) }
 
     public static let secondsPerDay: Int64 = 86_400
+
+    /// The UTC calendar date: how the CA/Browser Forum dates an issue (notBefore), with no time-zone
+    /// look-up.
+    public var utcDate: LocalDate { LocalDate(daysSinceEpoch: floorDiv(secondsSinceEpoch, Instant.secondsPerDay)) }
 }

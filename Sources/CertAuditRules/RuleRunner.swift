@@ -49,7 +49,7 @@ public struct RuleRunner: Sendable {
     /// A rule with effective dates applies to certificates issued (notBefore, UTC date) within them.
     static func isEffective(_ descriptor: RuleDescriptor, for certificate: Certificate) -> Bool {
         guard let notBefore = certificate.leaf?.notBefore ?? certificate.record.issuedAt else { return true }
-        let issued = RunTimeZone.utc.localDate(of: notBefore)
+        let issued = notBefore.utcDate
         if let from = descriptor.effectiveFrom, issued < from { return false }
         if let until = descriptor.effectiveUntil, issued >= until { return false }
         return true

@@ -24,7 +24,7 @@ public struct MaximumValidityRule: CertificateRule {
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
         guard let leaf = certificate.leaf, let stage = ValidityStage.stage(issuedAt: leaf.notBefore) else { return [] }
         let days = ValidityStage.validityDays(notBefore: leaf.notBefore, notAfter: leaf.notAfter)
-        let issued = RunTimeZone.utc.localDate(of: leaf.notBefore)
+        let issued = leaf.notBefore.utcDate
         if days > stage.maximumDays {
             return [
                 finding(

@@ -30,7 +30,7 @@ public struct SubjectAltNameRule: CertificateRule {
                 finding(
                     "The certificate has no subjectAltName: browsers will not accept it.", certificate: certificate.id))
         }
-        let exact = RunTimeZone.utc.localDate(of: leaf.notBefore) >= Self.exactMatchFrom
+        let exact = leaf.notBefore.utcDate >= Self.exactMatchFrom
         let normalise: (String) -> String = exact ? { $0 } : { $0.lowercased() }
         let sans = Set(leaf.subjectAltNames.filter { $0.kind == .dns || $0.kind == .ip }.map { normalise($0.value) })
         found += leaf.commonNames.filter { !sans.contains(normalise($0)) }.map {

@@ -19,7 +19,7 @@ public struct ValidityStage: Sendable, Hashable {
 
     /// The stage in force for a certificate issued at `notBefore`, or nil before the schedule starts.
     public static func stage(issuedAt notBefore: Instant) -> ValidityStage? {
-        let issued = RunTimeZone.utc.localDate(of: notBefore)
+        let issued = notBefore.utcDate
         return schedule.last { $0.from <= issued }
     }
 

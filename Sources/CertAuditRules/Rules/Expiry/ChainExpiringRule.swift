@@ -26,7 +26,7 @@ public struct ChainExpiringRule: CertificateRule {
         let days = context.daysUntil(chainExpiry)
         let expired = chainExpiry < context.settings.asOf
         let severity: Severity =
-            expired || days <= Int64(context.settings.expiryThresholdsDays.first ?? 30)
+            expired || days <= context.settings.renewalWindowDays
             ? .high : descriptor.defaultSeverity
         let message =
             expired

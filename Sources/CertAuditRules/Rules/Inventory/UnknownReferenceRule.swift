@@ -19,39 +19,36 @@ public struct UnknownReferenceRule: EstateRule {
         for record in estate.quarantine where record.input == "certificates.csv" {
             if let id = record.certificateID, quarantined[id] == nil { quarantined[id] = record }
         }
-        func certificate(_ id: String, named place: String, resource: String? = nil) -> Finding? {
-            guard estate.certificate(id: id) == nil else { return nil }
+        var found: [Finding] = []
+        /// Reports `id` when the estate does not hold it.
+        func check(_ id: String, named place: String, resource: String? = nil) {
+            guard estate.certificate(id: id) == nil else { return }
             let why =
                 quarantined[id].map { "whose row was quarantined (certificates.csv line \($0.line): \($0.reason))" }
                 ?? "which is not in certificates.csv"
-            return finding("\(place) names certificate \(id), \(why).", certificate: id, resource: resource)
+            found.append(finding("\(place) names certificate \(id), \(why).", certificate: id, resource: resource))
         }
-        var found = estate.resources.compactMap { resource in
-            resource.certificateID.flatMap {
-                certificate(
-                    $0, named: "resources.csv line \(resource.line): \(resource.type) \(resource.id)",
+        for resource in estate.resources {
+            if let id = resource.certificateID {
+                check(
+                    id, named: "resources.csv line \(resource.line): \(resource.type) \(resource.id)",
                     resource: resource.id)
             }
         }
         let lifecycle = estate.lifecycle
         for plan in lifecycle.hosting {
-            found += [certificate(plan.certificateID, named: "hosting.csv line \(plan.line)")].compactMap { $0 }
+            check(plan.certificateID, named: "hosting.csv line \(plan.line)")
             if case .designated(let designated) = plan.association {
-                found += [certificate(designated, named: "hosting.csv line \(plan.line) (designated successor)")]
-                    .compactMap { $0 }
+                check(designated, named: "hosting.csv line \(plan.line) (designated successor)")
             }
         }
         for operation in lifecycle.operations {
-            found += [certificate(operation.certificateID, named: "operations.csv line \(operation.line)")].compactMap {
-                $0
-            }
+            check(operation.certificateID, named: "operations.csv line \(operation.line)")
         }
         let contacts = Set(lifecycle.contacts.map(\.id))
         for policy in lifecycle.alertPolicies {
             if case .certificates(let ids) = policy.selection {
-                found += ids.compactMap {
-                    certificate($0, named: "alert_policies.csv line \(policy.line) (\(policy.id))")
-                }
+                for id in ids { check(id, named: "alert_policies.csv line \(policy.line) (\(policy.id))") }
             }
             for receiver in policy.receivers where !contacts.contains(receiver) {
                 found.append(

@@ -27,7 +27,7 @@ public struct MessageIgnoreRule: CertificateRule {
             ]
         }
         let days = context.daysUntil(expiry)
-        let soon = days <= Int64(context.settings.expiryThresholdsDays.first ?? 30)
+        let soon = days <= context.settings.renewalWindowDays
         return [
             finding(
                 "Messages are ignored\(since): the reminders for its expiry in \(days) days will not be sent.",

@@ -18,7 +18,7 @@ public struct NotifyUnwatchedRule: CertificateRule {
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
         guard let expiry = certificate.notAfter, expiry >= context.settings.asOf,
-            context.daysUntil(expiry) <= Int64(context.settings.expiryThresholdsDays.first ?? 30),
+            context.daysUntil(expiry) <= context.settings.renewalWindowDays,
             !AlertCoverage(estate: context.estate).isWatched(certificate)
         else { return [] }
         return [
