@@ -8,11 +8,18 @@ public struct AuditSettings: Sendable, Hashable {
     public var failOn: Severity?
     /// CERT-EXPIRING thresholds in natural days, largest first.
     public var expiryThresholdsDays: [Int]
+    /// Which end of REV-DURATION's ranges review times assume (worst case unless told otherwise).
+    public var reviewEstimate: ReviewEstimate
+    /// Rule ID → severity, replacing the rule's default severity in every finding it makes.
+    public var severityOverrides: [String: Severity]
 
     public init(
         asOf: Instant, timeZone: RunTimeZone = .shanghai, horizonDays: Int = 365, failOn: Severity? = nil,
-        expiryThresholdsDays: [Int] = [30]
+        expiryThresholdsDays: [Int] = [30], reviewEstimate: ReviewEstimate = .worst,
+        severityOverrides: [String: Severity] = [:]
     ) {
+        self.reviewEstimate = reviewEstimate
+        self.severityOverrides = severityOverrides
         self.asOf = asOf
         self.timeZone = timeZone
         self.horizonDays = horizonDays

@@ -7,17 +7,16 @@ import CertAuditCore
 /// so the result does not depend on scheduling or thread count.
 public struct RuleRunner: Sendable {
     public let rules: [any Rule]
-    public let severityOverrides: [String: Severity]
 
-    public init(rules: [any Rule] = RuleCatalogue.rules, severityOverrides: [String: Severity] = [:]) {
+    public init(rules: [any Rule] = RuleCatalogue.rules) {
         self.rules = rules
-        self.severityOverrides = severityOverrides
     }
 
     public func run(_ context: RuleContext) -> [Finding] {
         let certificateRules = rules.compactMap { $0 as? any CertificateRule }
         var findings = rules.compactMap { $0 as? any EstateRule }.flatMap { $0.check(context) }
         findings += checkCertificates(with: certificateRules, in: context)
+        let severityOverrides = context.settings.severityOverrides
         if !severityOverrides.isEmpty {
             for index in findings.indices {
                 if let severity = severityOverrides[findings[index].ruleID] { findings[index].severity = severity }

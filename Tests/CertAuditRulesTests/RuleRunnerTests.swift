@@ -35,8 +35,10 @@ struct RuleRunnerTests {
     }
 
     @Test func severityOverridesApply() {
-        let context = RuleContext(estate: Self.busyEstate(count: 10), settings: ExampleEstate.settings)
-        let findings = RuleRunner(severityOverrides: ["CERT-EXPIRED": .info]).run(context)
+        var settings = ExampleEstate.settings
+        settings.severityOverrides = ["CERT-EXPIRED": .info]
+        let context = RuleContext(estate: Self.busyEstate(count: 10), settings: settings)
+        let findings = RuleRunner().run(context)
         let expired = findings.filter { $0.ruleID == "CERT-EXPIRED" }
         #expect(!expired.isEmpty)
         #expect(expired.allSatisfy { $0.severity == .info })
