@@ -67,7 +67,7 @@ let package = Package(
             dependencies: ["CertAuditReport", "CertAuditRules", "CertAuditCore", "CLibXML2"]),
         .testTarget(
             name: "CertAuditRunTests",
-            dependencies: ["CertAuditRun", "CertAuditCore", "CertAuditReport"]),
+            dependencies: ["CertAuditRun", "CertAuditCore", "CertAuditReport", "CertAuditIngest", "CertAuditRules"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -533,6 +533,39 @@ class Generator:
                  issued_at=iso_time(utc(2026, 6, 3)), not_after=iso_time(utc(2026, 12, 18, 23, 59, 59)),
                  account_id=acct_sub, payment="balance"),
             None, ""))
+        # Rows for the operations in operations.csv (no bundle: dates from the inventory).
+        R.append(Row(
+            "TrustAsia DV order under review (no bundle), materials submitted 2026-11-27 09:00 local",
+            "REV-URGE (urged a second before 24 h)", "REV-URGE (urged at 24 h); DEL-BY-STATE fires on its deletion",
+            base(alias="活动报名", source="issued", brand="TrustAsia", product="DV", domain_type="single",
+                 status="validating", project="marketing", domain="signup.example.org",
+                 sans="signup.example.org", submitted_at="2026-11-27 09:00:00", account_id=acct_main,
+                 payment="balance", verify_type="DNS", validation_ready="true"),
+            None, ""))
+        R.append(Row(
+            "GeoTrust OV issued 2020-03-24, expired 2022-04-24 (no bundle); a revocation requested in 2021",
+            "RVK-BEFORE-2020; CERT-EXPIRED (retired, low)", "RVK-ISSUED-HERE (in force in 2021)",
+            base(alias="旧版官网（2020）", source="issued", brand="GeoTrust", product="OV", domain_type="single",
+                 status="expired", project="legacy", domain="old-www.example.org", sans="old-www.example.org",
+                 issued_at="2020-03-24 10:00:00", not_after="2022-04-24 23:59:59", account_id=acct_main,
+                 payment="balance"),
+            None, ""))
+        R.append(Row(
+            "Free TrustAsia DV certificate already reissued once (no bundle), 62 days left",
+            "RI-FREE-ONCE", "DEL-BY-STATE (free: any state)",
+            base(alias="博客", source="issued", brand="TrustAsia", product="DV_FREE", domain_type="single",
+                 status="issued", project="blog", domain="blog.example.org", sans="blog.example.org",
+                 issued_at="2026-11-01 08:00:00", not_after="2027-01-30 07:59:59", account_id=acct_sub,
+                 free="true", reissue_count="1"),
+            None, ""))
+        R.append(Row(
+            "A reissue of line 3's TrustAsia OV (no bundle), ending when the original does",
+            "RVK-REISSUED (revoked on its own)", "RVK-REISSUED on the original (a condition only)",
+            base(alias="开放平台 API（重颁发）", source="issued", brand="TrustAsia", product="OV",
+                 domain_type="single", status="issued", project="api", domain="api.example.com",
+                 sans="api.example.com", issued_at="2026-11-10 08:00:00", not_after="2027-01-28 07:59:59",
+                 account_id=acct_main, payment="points", reissue_of="@1"),
+            None, ""))
         return R
 
     def quarantine_rows(self, good: list[Row]) -> list[Row]:
@@ -559,6 +592,9 @@ class Generator:
         rows = self.rows()
         for row in rows:
             row.cert_id = self.cert_id()
+        for row in rows:
+            if row.fields.get("reissue_of", "").startswith("@"):
+                row.fields["reissue_of"] = rows[int(row.fields["reissue_of"][1:])].cert_id
         for index, row in enumerate(rows):
             self.write_bundle(index, row, rows)
             self.fill_claims(row)
@@ -571,6 +607,7 @@ class Generator:
         self.write_certificates_csv(rows, quarantined)
         resources = self.write_resources_csv(rows)
         self.hosting = self.write_hosting_csv(rows, resources)
+        self.operations = self.write_operations_csv(rows)
         self.write_readme(rows, quarantined, resources)
         self.rows_written = rows
 
@@ -767,24 +804,27 @@ class Generator:
         ca_row = next(r for r in rows if r.fields["certificate_type"] == "CA")
         late_upload = next(r for r in rows if r.fields["alias"] == "长期证书（超期一秒）")
         plans = [
-            ([rows[0].cert_id, "CDN|CLB", "15", "2026-10-01", "auto", "true", "hosting"],
+            ([rows[0].cert_id, "CDN|CLB", "15", "2026-10-01", "auto", "true", "hosting", "", ""],
              "bound to CDN, CLB and WAF; the plan covers CDN and CLB: HOST-RESOURCE-TYPES (WAF)"),
-            ([rows[3].cert_id, "CDN|CLB|TEO", "7", "2026-10-15", "auto", "yes", "0"],
+            ([rows[3].cert_id, "CDN|CLB|TEO", "7", "2026-10-15", "auto", "yes", "0", "", ""],
              "covers every bound type, lead 7, auto-renewal on: every HOST rule stays quiet"),
-            ([rows[1].cert_id, "CLB", "10", "2026-11-01", "auto", "no", "hosting"],
+            ([rows[1].cert_id, "CLB", "10", "2026-11-01", "auto", "no", "hosting", "", ""],
              "lead of 10 days (not offered): HOST-LEAD; automatic successor without auto-renewal: HOST-ASSOCIATION"),
-            ([rows[2].cert_id, "CDN", "25", "2026-11-01", rows[0].cert_id, "true", "hosting"],
-             "designated successor for other domains that expires sooner: HOST-DOMAIN-MATCH, HOST-ASSOCIATION"),
-            ([ca_row.cert_id, "CDN", "15", "2026-11-01", "auto", "false", "hosting"],
+            ([rows[2].cert_id, "CDN", "25", "2026-11-01", rows[0].cert_id, "true", "hosting", "dns", "true"],
+             "designated successor for other domains that expires sooner: HOST-DOMAIN-MATCH, HOST-ASSOCIATION; "
+             "uploaded with its validation record in place: UPH-VALIDATION quiet"),
+            ([ca_row.cert_id, "CDN", "15", "2026-11-01", "auto", "false", "hosting", "", ""],
              "a CA-type upload: HOST-ELIGIBLE; bound to nothing: HOST-NO-RESOURCES"),
-            ([late_upload.cert_id, "CDN", "7", "2026-11-25", "auto", "true", "hosting"],
-             "uploaded, hosted with 23 days left: UPH-WINDOW; bound to nothing: HOST-NO-RESOURCES"),
-            ([idle.cert_id, "CDN", "immediate", "2026-11-20", "auto", "false", "hosting"],
+            ([late_upload.cert_id, "CDN", "7", "2026-11-25", "auto", "true", "hosting", "dns", "false"],
+             "uploaded, hosted with 23 days left: UPH-WINDOW; bound to nothing: HOST-NO-RESOURCES; "
+             "validation record missing: UPH-VALIDATION"),
+            ([idle.cert_id, "CDN", "immediate", "2026-11-20", "auto", "false", "hosting", "", ""],
              "bound to no resource: HOST-NO-RESOURCES; automatic successor without auto-renewal: HOST-ASSOCIATION"),
         ]
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["certificate_id", "resource_types", "replace_lead", "configured_on", "association", "messages", "status"])
+        writer.writerow(["certificate_id", "resource_types", "replace_lead", "configured_on", "association", "messages",
+                         "status", "validation_method", "validation_ready"])
         for values, _ in plans:
             writer.writerow(values)
         (self.output / "hosting.csv").write_text(buffer.getvalue(), encoding="utf-8")
@@ -802,6 +842,91 @@ class Generator:
             "p-legacy,旧系统,tag:env=legacy,15,<,1,once,c-legacy\n", encoding="utf-8")
         return [(values[0], purpose) for values, purpose in plans]
 
+    def write_operations_csv(self, rows: list[Row]) -> list[tuple[list[str], str]]:
+        """operations.csv: for every operation rule, a request it denies (or conditions) and one it
+        lets through; in time order, so that earlier allowed requests change what later ones see."""
+        by_alias = {r.fields["alias"]: r for r in rows}
+
+        def cid(index_or_alias) -> str:
+            return rows[index_or_alias].cert_id if isinstance(index_or_alias, int) else by_alias[index_or_alias].cert_id
+
+        www, api, shop, wildcard, ed, reordered = 0, 1, 2, 3, 4, 5
+        promo, push = "双十二大促", "直播推流"
+        mismatched_key, duplicate, expired_bound = "VPN 入口", "源站（重复上传）", "老活动页"
+        plan = [
+            ("2021-06-01 10:00:00", "旧版官网（2020）", "revoke", "reason=密钥泄露", "li.si",
+             "denied: RVK-BEFORE-2020 (issued 2020-03-24); judged as in force then; letter needed (RVK-OV-EV-LETTER)"),
+            ("2026-11-28 08:59:59", "活动报名", "urge_review", "", "zhang.san",
+             "denied: REV-URGE, one second before 24 h after submission"),
+            ("2026-11-28 09:00:00", "活动报名", "urge_review", "", "zhang.san",
+             "allowed: exactly 24 h after submission"),
+            ("2026-11-28 09:30:00", "新业务线", "urge_review", "", "zhang.san",
+             "denied: REV-URGE, DNSPod DV reviews cannot be urged"),
+            ("2026-11-28 10:00:00", api, "revoke", "reason=业务下线", "ops-王工",
+             "allowed with conditions: a confirmation letter (RVK-OV-EV-LETTER), the bound CLB (RVK-EFFECT), "
+             "its reissue goes too (RVK-REISSUED)"),
+            ("2026-11-28 10:30:00", "开放平台 API（重颁发）", "revoke", "reason=业务下线", "ops-王工",
+             "denied: RVK-REISSUED, a reissue is revoked with its original"),
+            ("2026-11-28 11:00:00", ed, "revoke", "reason=测试", "ops-王工",
+             "denied: RVK-ISSUED-HERE, an uploaded certificate"),
+            ("2026-11-28 11:30:00", promo, "revoke", "reason=活动结束", "ops-王工",
+             "denied: RVK-PENDING-RENEWAL (18 days left); conditions RVK-DV-VALIDATION, RVK-EFFECT"),
+            ("2026-11-28 12:00:00", "博客", "reissue", "", "=HYPERLINK(\"https://evil.example/\")",
+             "denied: RI-FREE-ONCE (reissued once already); requested_by is a CSV-injection probe"),
+            ("2026-11-28 13:00:00", "博客", "revoke", "reason=停用", "li.si",
+             "allowed with condition RVK-DV-VALIDATION (validate within 3 days)"),
+            ("2026-11-28 14:00:00", www, "reissue", "csr=online", "zhang.san",
+             "allowed with condition RI-VALIDATION (a new CSR); under review until Monday 2026-11-30"),
+            ("2026-11-28 15:00:00", "客户关系管理", "reissue", "", "zhang.san",
+             "denied: RI-ONE-PER-DOMAIN (www.example.com is being reissued)"),
+            ("2026-11-28 15:30:00", push, "reissue", "", "zhang.san",
+             "denied: RI-WINDOW (21 days left) and RI-ONE-PER-DOMAIN (push.example.com is under example.com too)"),
+            ("2026-11-28 16:00:00", wildcard, "reissue", "csr=paste|key_password=yes", "zhang.san",
+             "denied: RI-CSR (key password, bound to CLB); condition RI-VALIDATION"),
+            ("2026-11-28 16:30:00", shop, "enable_auto_renew", "", "zhang.san",
+             "denied: AR-ELIGIBLE (uploaded)"),
+            ("2026-11-28 17:00:00", www, "disable_auto_renew", "", "zhang.san", "allowed"),
+            ("2026-11-28 17:30:00", reordered, "ignore_messages", "", "li.si", "allowed"),
+            ("2026-11-28 17:40:00", "年会直播", "follow_messages", "", "li.si", "allowed"),
+            ("2026-11-28 17:50:00", "GHOST-CERT", "ignore_messages", "", "li.si",
+             "denied: INV-UNKNOWN-REFERENCE (no such certificate)"),
+            ("2026-11-28 18:00:00", ed, "host", "types=CDN|lead=7", "ops-王工",
+             "allowed with conditions HOST-NO-RESOURCES, UPH-VALIDATION (record not confirmed)"),
+            ("2026-11-28 18:30:00", promo, "host", "lead=25", "ops-王工",
+             "denied: HOST-LEAD (18 days left, lead 25); condition HOST-ASSOCIATION (auto-renewal is off)"),
+            ("2026-11-28 19:00:00", reordered, "upload", "", "li.si",
+             "allowed with condition UP-FULL-CHAIN (wrong order)"),
+            ("2026-11-28 19:10:00", duplicate, "upload", "", "li.si", "denied: UP-DUPLICATE"),
+            ("2026-11-28 19:20:00", mismatched_key, "upload", "", "li.si", "denied: UP-KEY-MATCH"),
+            ("2026-11-29 09:00:00", api, "delete", "", "ops-王工",
+             "denied: DEL-NO-RESOURCES (bound CLB) and DEL-BY-STATE (its revocation is not finished)"),
+            ("2026-11-29 09:10:00", "博客", "delete", "", "li.si", "allowed: a free certificate"),
+            ("2026-11-29 09:20:00", "活动报名", "delete", "", "li.si",
+             "denied: DEL-BY-STATE (under review: cancel it first)"),
+            ("2026-11-29 09:30:00", expired_bound, "delete", "", "li.si",
+             "denied: DEL-NO-RESOURCES only (expired certificates can be deleted, but it is still bound)"),
+            ("2026-11-30 09:00:00", www, "reissue", "", "zhang.san",
+             "denied: RI-IN-PROGRESS (the reissue of line 12 is under review until the end of 2026-11-30)"),
+            ("2026-11-30 10:00:00", ed, "delete", "", "li.si", "allowed: an uploaded certificate"),
+            ("2026-12-01 10:00:00", ed, "follow_messages", "", "li.si",
+             "denied: INV-UNKNOWN-REFERENCE (deleted on line 31)"),
+            ("2026-12-05 10:00:00", push, "enable_auto_renew", "", "zhang.san",
+             "allowed: 14 days before expiry (2026-12-19)"),
+            ("2026-12-06 10:00:00", push, "enable_auto_renew", "", "zhang.san",
+             "denied: AR-ENABLE-WINDOW (13 days)"),
+        ]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["requested_at", "certificate_id", "operation", "params", "requested_by"])
+        listing = []
+        for at, target, kind, params, who, expected in plan:
+            certificate = target if target == "GHOST-CERT" else cid(target)
+            values = [at, certificate, kind, params, who]
+            writer.writerow(values)
+            listing.append((values, expected))
+        (self.output / "operations.csv").write_text(buffer.getvalue(), encoding="utf-8")
+        return listing
+
     def write_readme(self, rows, quarantined, resources) -> None:
         out = [MARKER, "", "# The sample estate", ""]
         out += [
@@ -817,6 +942,16 @@ class Generator:
             "## hosting.csv",
             "",
             *[f"- line {index + 2}, `{cert}`: {purpose}" for index, (cert, purpose) in enumerate(self.hosting)],
+            "",
+            "## operations.csv",
+            "",
+            "Judged at each `requested_at`, in time order: an allowed request changes what the later ones see.",
+            "",
+            "| line | requested_at | certificate_id | operation | params | expected |",
+            "|---|---|---|---|---|---|",
+            *[f"| {index + 2} | {values[0]} | `{values[1]}` | {values[2]} | "
+              f"{'`' + values[3].replace('|', chr(92) + '|') + '`' if values[3] else ''} | {expected} |"
+              for index, (values, expected) in enumerate(self.operations)],
             "",
             "## The PKI",
             "",

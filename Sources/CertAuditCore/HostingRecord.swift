@@ -12,6 +12,8 @@ public struct HostingRecord: Sendable, Hashable {
     }
 
     public var line: Int
+    /// The input the plan comes from: `hosting.csv`, or `operations.csv` for a requested `host`.
+    public var origin = "hosting.csv"
     public var certificateID: String
     public var resourceTypes: [ResourceType]
     public var replaceLead: ReplaceLead?
@@ -31,4 +33,7 @@ public struct HostingRecord: Sendable, Hashable {
         self.resourceTypes = resourceTypes
         self.association = association
     }
+
+    /// Where the plan comes from, for messages: `hosting.csv line 7`.
+    public var reference: String { "\(origin) line \(line)" }
 }

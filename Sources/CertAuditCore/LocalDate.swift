@@ -48,6 +48,17 @@ public struct LocalDate: Comparable, Hashable, Sendable, CustomStringConvertible
         lhs.daysSinceEpoch - rhs.daysSinceEpoch
     }
 
+    /// The same day `months` calendar months later (earlier when negative), clamped to the end of a
+    /// shorter month: 2025-01-31 plus one month is 2025-02-28.
+    public func adding(months: Int) -> LocalDate {
+        let (year, month, day) = components
+        let index = year * 12 + (month - 1) + months
+        let newYear = Int((Double(index) / 12).rounded(.down))
+        let newMonth = index - newYear * 12 + 1
+        let newDay = min(day, LocalDate.daysInMonth(year: newYear, month: newMonth))
+        return LocalDate(year: newYear, month: newMonth, day: newDay)!
+    }
+
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

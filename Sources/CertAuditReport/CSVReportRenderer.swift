@@ -1,9 +1,10 @@
-/// Writes `findings.csv` and `inventory.csv`: UTF-8 with a byte-order mark, CRLF line ends
+/// Writes `findings.csv`, `inventory.csv` and `operations.csv`: UTF-8 with a byte-order mark, CRLF line ends
 /// (RFC 4180), one row per XML element of the same name with the same values.
 ///
 /// Decisions: a certificate's repeated children are joined into one cell with `; ` — SANs as
 /// `type:value`, bound resources as `type:id`; booleans are `true`/`false` as in the XML. Serial
 /// numbers count as text (a negative serial starts with `-`), so they are neutralised like input text.
+/// An operation's reasons are joined into one cell as `effect RULE: message`, separated by ` | `.
 struct CSVReportRenderer {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
@@ -14,6 +15,27 @@ struct CSVReportRenderer {
         "not-before", "not-after", "days-to-expiry", "fingerprint", "key-algorithm", "key-bits", "key-curve",
         "key-present", "key-matches", "signature-algorithm", "sans", "chain-status", "chain-length", "resources",
     ]
+
+    static let operationColumns = [
+        "requested-at", "line", "certificate", "kind", "requested-by", "verdict", "rule", "reasons",
+    ]
+
+    func operations(_ model: ReportModel) -> [UInt8] {
+        document(
+            header: Self.operationColumns,
+            rows: model.operations.map { operation in
+                [
+                    .value(operation.requestedAt), .value(String(operation.line)), .text(operation.certificate),
+                    .value(operation.kind), .text(operation.requestedBy), .value(operation.verdict),
+                    .text(operation.rule),
+                    .text(
+                        operation.reasons.isEmpty
+                            ? nil
+                            : operation.reasons.map { "\($0.effect) \($0.rule): \($0.message)" }.joined(
+                                separator: " | ")),
+                ]
+            })
+    }
 
     func findings(_ model: ReportModel) -> [UInt8] {
         document(

@@ -57,7 +57,8 @@ struct HTMLReportRenderer {
         "certificates": "certificates", "resources": "resources", "quarantined": "rows in quarantine",
         "findings.critical": "critical findings", "findings.high": "high findings",
         "findings.medium": "medium findings", "findings.low": "low findings", "findings.info": "info findings",
-        "findings": "findings in all",
+        "findings": "findings in all", "operations": "requested operations",
+        "operations.denied": "operations denied",
     ]
 
     func context(for model: ReportModel) -> [String: Any] {
@@ -149,6 +150,19 @@ struct HTMLReportRenderer {
                 return row
             },
             "hasQuarantine": !model.quarantine.isEmpty,
+            "operations": model.operations.map { operation -> [String: Any] in
+                [
+                    "requestedAt": operation.requestedAt, "line": operation.line, "certificate": operation.certificate,
+                    "kind": operation.kind, "requestedBy": operation.requestedBy ?? "", "verdict": operation.verdict,
+                    "reasons": operation.reasons.map { reason -> [String: Any] in
+                        [
+                            "rule": reason.rule, "effect": reason.effect, "message": reason.message,
+                            "hasRule": rulesByID.contains(reason.rule),
+                        ]
+                    },
+                ]
+            },
+            "hasOperations": !model.operations.isEmpty,
             "inputs": model.inputs.map { input -> [String: Any] in
                 var row: [String: Any] = [
                     "name": input.name, "sha256": input.sha256, "rows": input.rows, "accepted": input.accepted,

@@ -7,7 +7,7 @@ public import CertAuditCore
 /// U+FFFD) here, once, for all renderers. Sort orders: inputs by name; settings as given by the
 /// caller; certificates by ID, then inventory line; SANs by type, then value; bound resources by ID,
 /// then type; findings by `Finding`'s `<`; quarantine by input, line, column, reason; rules by ID;
-/// timeline by date then kind; accounts and packages by ID; operations by request time.
+/// timeline by date then kind; accounts and packages by ID; operations by request time, then line.
 ///
 /// The timeline, entitlements and operations sections are empty until the simulation, entitlement
 /// and operations stages pass their values in; their elements are always written, empty or not.
@@ -36,7 +36,7 @@ public struct ReportModel: Sendable {
         estate: Estate, findings: [Finding], settings: AuditSettings, rules: [RuleDescriptor],
         runSettings: [(name: String, value: String)], toolVersion: String = ToolVersion.current,
         timeline: [ReportTimelineEvent] = [], accounts: [ReportAccount] = [], packages: [ReportPackage] = [],
-        operations: [ReportOperation] = []
+        operations: [OperationVerdict] = []
     ) {
         header = ReportHeader(
             schemaVersion: ReportHeader.schemaVersion, generator: "certaudit \(toolVersion)",
@@ -69,10 +69,8 @@ public struct ReportModel: Sendable {
         self.accounts = accounts.sorted { $0.id < $1.id }
         self.packages = packages.sorted { $0.id < $1.id }
         self.operations = operations.sorted {
-            ($0.requestedAt, $0.certificate, $0.kind, $0.verdict) < (
-                $1.requestedAt, $1.certificate, $1.kind, $1.verdict
-            )
-        }
+            ($0.operation.requestedAt, $0.operation.line) < ($1.operation.requestedAt, $1.operation.line)
+        }.map { ReportModel.operation($0, zone: settings.timeZone) }
         self.rules = rules.sorted { $0.id < $1.id }.map {
             ReportRule(
                 id: ReportText.clean($0.id), title: ReportText.clean($0.title), severity: $0.defaultSeverity.rawValue,
@@ -91,6 +89,8 @@ public struct ReportModel: Sendable {
                     name: "findings.\(severity.rawValue)", value: findings.filter { $0.severity == severity }.count))
         }
         counts.append(ReportCount(name: "findings", value: findings.count))
+        counts.append(ReportCount(name: "operations", value: operations.count))
+        counts.append(ReportCount(name: "operations.denied", value: operations.filter { !$0.isAllowed }.count))
         summary = counts
 
         let weekCount = max(0, (settings.horizonDays + 6) / 7)
@@ -159,6 +159,20 @@ public struct ReportModel: Sendable {
             fingerprint: leaf?.fingerprintSHA256, key: key,
             signatureAlgorithm: ReportText.clean(leaf?.signatureAlgorithm), sans: sans,
             chainStatus: chain.status.rawValue, chainLength: chain.length, resources: resources)
+    }
+
+    static func operation(_ verdict: OperationVerdict, zone: RunTimeZone) -> ReportOperation {
+        let operation = verdict.operation
+        return ReportOperation(
+            requestedAt: zone.iso8601(operation.requestedAt), line: operation.line,
+            certificate: ReportText.clean(operation.certificateID), kind: operation.kind.rawValue,
+            requestedBy: ReportText.clean(operation.requestedBy), verdict: verdict.isAllowed ? "allowed" : "denied",
+            rule: verdict.denials.first.map { ReportText.clean($0.ruleID) },
+            reasons: verdict.reasons.map {
+                ReportOperationReason(
+                    rule: ReportText.clean($0.ruleID), effect: $0.effect.rawValue, message: ReportText.clean($0.message)
+                )
+            })
     }
 
     static func finding(_ finding: Finding) -> ReportFinding {

@@ -7,6 +7,7 @@ public struct ReportWriter: Sendable {
     public static let htmlFile = "report.html"
     public static let findingsFile = "findings.csv"
     public static let inventoryFile = "inventory.csv"
+    public static let operationsFile = "operations.csv"
     public static let schemaFile = "report.xsd"
 
     public let templatesDirectory: String
@@ -18,8 +19,8 @@ public struct ReportWriter: Sendable {
         self.htmlRowLimit = htmlRowLimit
     }
 
-    /// Renders XML (validated against `<templates>/report.xsd`), HTML, findings.csv and
-    /// inventory.csv, and publishes them atomically into `outputDirectory`.
+    /// Renders XML (validated against `<templates>/report.xsd`), HTML, findings.csv,
+    /// inventory.csv and operations.csv, and publishes them atomically into `outputDirectory`.
     public func write(_ model: ReportModel, to outputDirectory: String) throws(ReportError) {
         let files = try render(model)
         try ReportPublisher(outputDirectory: outputDirectory).publish(files)
@@ -37,7 +38,7 @@ public struct ReportWriter: Sendable {
         let csv = CSVReportRenderer()
         return [
             (Self.xmlFile, xml), (Self.htmlFile, html), (Self.findingsFile, csv.findings(model)),
-            (Self.inventoryFile, csv.inventory(model)),
+            (Self.inventoryFile, csv.inventory(model)), (Self.operationsFile, csv.operations(model)),
         ]
     }
 }

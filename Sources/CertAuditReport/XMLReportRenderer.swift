@@ -124,6 +124,15 @@ struct XMLReportRenderer {
             writer.attribute("kind", operation.kind)
             writer.attribute("verdict", operation.verdict)
             writer.attribute("rule", operation.rule)
+            writer.attribute("line", String(operation.line))
+            writer.attribute("requested-by", operation.requestedBy)
+            for reason in operation.reasons {
+                writer.start("reason")
+                writer.attribute("rule", reason.rule)
+                writer.attribute("effect", reason.effect)
+                writer.text(reason.message)
+                writer.end()
+            }
             writer.end()
         }
         writer.end()

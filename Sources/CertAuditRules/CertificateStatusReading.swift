@@ -13,3 +13,23 @@ extension Certificate {
     /// The notBefore of the leaf, or the inventory's issue time for a row without a bundle.
     var notBefore: Instant? { leaf?.notBefore ?? record.issuedAt }
 }
+
+extension CertificateRecord {
+    /// Whether the brand is `name`, ignoring letter case (`wotrus` = `WoTrus`).
+    func hasBrand(_ name: String) -> Bool { brand?.lowercased() == name.lowercased() }
+
+    /// The platform validates the domain without the user: its DNS is hosted here (DNSPod), or
+    /// `verify_type` is `DNS_AUTO`.
+    var validatesAutomatically: Bool { dnsOnPlatform == true || verifyType == .dnsAuto }
+
+    /// OV, OV Pro, EV or EV Pro: organisation-validated products that need letters and reviews.
+    var isOrganisationValidated: Bool {
+        switch product {
+        case .ov?, .ovPro?, .ev?, .evPro?: true
+        default: false
+        }
+    }
+
+    /// A free DV certificate (`DV_FREE`, or `free` on a DV row).
+    var isFreeDV: Bool { product == .dvFree || (free == true && (product == .dv || product == nil)) }
+}

@@ -3,7 +3,7 @@ import CertAuditIngest
 import CertAuditReport
 import CertAuditRules
 
-/// One audit, end to end: ingest → estate → checks → report model → renderers → published output.
+/// One audit, end to end: ingest → estate → checks and operation verdicts → report model → renderers → published output.
 /// Each stage is a pure step that hands a value to the next; only ingest reads and only the report
 /// writer writes.
 public enum AuditRun {
@@ -23,14 +23,16 @@ public enum AuditRun {
             throw .input(error.message)
         }
         progress("checking \(estate.certificates.count) certificates against \(RuleCatalogue.rules.count) rules")
-        let findings = RuleRunner().run(RuleContext(estate: estate, settings: options.settings))
+        let context = RuleContext(estate: estate, settings: options.settings)
+        let findings = RuleRunner().run(context)
+        let operations = OperationJudge().judge(context)
         let summary = RunSummary(
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
             failOn: options.settings.failOn, outputDirectory: options.outputDirectory)
         progress("writing \(options.outputDirectory)/")
         let model = ReportModel(
             estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
-            runSettings: options.manifestSettings)
+            runSettings: options.manifestSettings, operations: operations)
         do {
             try ReportWriter(templatesDirectory: options.templatesDirectory).write(model, to: options.outputDirectory)
         } catch {

@@ -85,8 +85,9 @@ import Testing
         #expect(text.contains("The outage calendar is empty"))
         #expect(text.contains("No certificates."))
         #expect(text.contains("nothing is in quarantine"))
+        #expect(text.contains("No operations were requested"))
         let document = try #require(ParsedDocument(html, kind: .html))
-        #expect(document.strings("//section").count == 7)
+        #expect(document.strings("//section").count == 8)
     }
 
     @Test func selfContainedAndPrintable() throws {
@@ -114,7 +115,7 @@ import Testing
         let directory = ReportFixtures.templatesDirectory
         let files = try #require(FileManager.default.enumerator(atPath: directory)?.allObjects as? [String])
             .filter { $0.hasSuffix(".mustache") }
-        #expect(files.count == 11)
+        #expect(files.count == 12)
         for file in files {
             let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
             #expect(!text.contains("{{{"), "\(file)")

@@ -18,7 +18,7 @@ import Testing
         try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
             ReportFixtures.hostileModel(), to: output.path)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == ["findings.csv", "inventory.csv", "report.html", "report.xml"])
+        #expect(names == ["findings.csv", "inventory.csv", "operations.csv", "report.html", "report.xml"])
         let xml = try [UInt8](Data(contentsOf: output.appendingPathComponent("report.xml")))
         try XSDValidator(schemaPath: ReportFixtures.templatesDirectory + "/report.xsd").validate(xml)
         // No temporary or old folder is left beside it.
@@ -28,7 +28,8 @@ import Testing
     @Test func zeroCertificatesRenderAndValidate() throws {
         let files = try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).render(
             ReportFixtures.emptyModel())
-        #expect(files.map(\.name) == ["report.xml", "report.html", "findings.csv", "inventory.csv"])
+        #expect(
+            files.map(\.name) == ["report.xml", "report.html", "findings.csv", "inventory.csv", "operations.csv"])
         #expect(ReportFixtures.file("inventory.csv", in: files).count > 3)
     }
 

@@ -56,9 +56,18 @@ import Testing
             accounts: [ReportAccount(id: "a", balance: "100.00", shortfallDate: "2027-03-01")],
             packages: [ReportPackage(id: "p", name: "Pack", total: "100", remaining: "49", forfeit: "0")],
             operations: [
-                ReportOperation(
-                    requestedAt: "2026-11-28T10:00:00+08:00", certificate: "c", kind: "revoke", verdict: "denied",
-                    rule: "RVK-1")
+                OperationVerdict(
+                    operation: OperationRecord(
+                        line: 3, requestedAt: ReportFixtures.settings.asOf, certificateID: "<i>c</i>", kind: .revoke,
+                        requestedBy: "ops"),
+                    reasons: [
+                        OperationReason(ruleID: "RVK-ISSUED-HERE", effect: .denies, message: "uploaded <b>x</b>"),
+                        OperationReason(ruleID: "RVK-EFFECT", effect: .requires, message: "bound"),
+                    ]),
+                OperationVerdict(
+                    operation: OperationRecord(
+                        line: 2, requestedAt: ReportFixtures.settings.asOf, certificateID: "d", kind: .delete),
+                    reasons: []),
             ])
         #expect(model.timeline.map(\.date) == ["2026-12-01", "2027-01-02"])
         let xml = try XMLReportRenderer().render(model)
@@ -67,7 +76,26 @@ import Testing
             model)
         let document = try #require(ParsedDocument(html, kind: .html))
         #expect(document.strings("//section[@id='calendar']//tbody/tr/td[3]") == ["", "<b>c</b>"])
+        #expect(document.strings("//section[@id='operations']//tbody/tr/td[2]") == ["2", "3"])
+        #expect(document.strings("//section[@id='operations']//tbody/tr/td[6]") == ["allowed", "denied"])
         #expect(document.strings("//b").isEmpty)
+        #expect(document.strings("//i").isEmpty)
+        let report = try #require(ParsedDocument(xml, kind: .xml))
+        #expect(
+            report.strings("//r:operation/@verdict", namespaces: ["r": "urn:certaudit:report:1"]) == [
+                "allowed", "denied",
+            ])
+        #expect(
+            report.strings("//r:operation/@rule", namespaces: ["r": "urn:certaudit:report:1"]) == ["RVK-ISSUED-HERE"])
+        #expect(
+            report.strings("//r:operation/r:reason/@effect", namespaces: ["r": "urn:certaudit:report:1"]) == [
+                "denies", "requires",
+            ])
+        #expect(
+            report.strings("//r:count[@name='operations.denied']/@value", namespaces: ["r": "urn:certaudit:report:1"])
+                == ["1"])
+        let csv = String(decoding: CSVReportRenderer().operations(model), as: UTF8.self)
+        #expect(csv.contains("denies RVK-ISSUED-HERE: uploaded <b>x</b> | requires RVK-EFFECT: bound"))
     }
 
     @Test func unknownTimelineKindIsRejected() throws {

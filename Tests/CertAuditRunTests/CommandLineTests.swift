@@ -45,7 +45,7 @@ struct CommandLineTests {
         #expect(outcome.status == 0)
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("certaudit: 40 certificates, 7 rows quarantined") == true)
+        #expect(lines.first?.hasPrefix("certaudit: 44 certificates, 7 rows quarantined") == true)
         #expect(outcome.stdout.isEmpty)
     }
 

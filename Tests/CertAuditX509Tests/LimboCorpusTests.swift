@@ -35,9 +35,13 @@ struct LimboCorpusTests {
             case "-verify_ip": options.ipAddress = iterator.next()
             case "-attime":
                 options.time = Instant(secondsSinceEpoch: try #require(iterator.next().flatMap { Int64($0) }))
-            case "-verify_depth": options.maxDepth = try #require(iterator.next().flatMap { Int($0) })
+            case "-verify_depth":
+                let depth: Int = try #require(iterator.next().flatMap { Int($0) })
+                options.maxDepth = depth
             case "-purpose":
-                options.purpose = try #require(iterator.next().flatMap { VerificationOptions.Purpose(rawValue: $0) })
+                let purpose: VerificationOptions.Purpose = try #require(
+                    iterator.next().flatMap { VerificationOptions.Purpose(rawValue: $0) })
+                options.purpose = purpose
             default: Issue.record("unknown flag \(flag)")
             }
         }

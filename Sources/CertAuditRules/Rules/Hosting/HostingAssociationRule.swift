@@ -15,7 +15,7 @@ public struct HostingAssociationRule: EstateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         HostingPlan.active(in: context.estate).compactMap { plan -> Finding? in
-            let line = "hosting.csv line \(plan.record.line)"
+            let line = "\(plan.record.reference)"
             switch plan.record.association {
             case .automatic:
                 guard plan.certificate.record.source == .issued, plan.certificate.record.autoRenew != true else {

@@ -21,7 +21,7 @@ public struct HostingDomainMatchRule: EstateRule {
             let missing = oldNames.subtracting(newNames).sorted()
             let extra = newNames.subtracting(oldNames).sorted()
             return finding(
-                "hosting.csv line \(plan.record.line): \(id) does not cover the same domains as \(plan.certificate.id)"
+                "\(plan.record.reference): \(id) does not cover the same domains as \(plan.certificate.id)"
                     + (missing.isEmpty ? "" : "; missing \(missing.joined(separator: ", "))")
                     + (extra.isEmpty ? "" : "; extra \(extra.joined(separator: ", "))") + ".",
                 certificate: plan.certificate.id)

@@ -17,7 +17,7 @@ public struct HostingEligibleRule: EstateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         HostingPlan.active(in: context.estate).compactMap { plan -> Finding? in
-            let line = "hosting.csv line \(plan.record.line)"
+            let line = "\(plan.record.reference)"
             if plan.certificate.record.kind == .ca {
                 return finding(
                     "\(line): \(plan.certificate.id) is a CA certificate, which cannot be hosted.",

@@ -15,7 +15,7 @@ public struct HostingLeadRule: EstateRule {
     public func check(_ context: RuleContext) -> [Finding] {
         HostingPlan.active(in: context.estate).compactMap { plan -> Finding? in
             guard case .daysBeforeExpiry(let lead) = plan.record.replaceLead else { return nil }
-            let line = "hosting.csv line \(plan.record.line)"
+            let line = "\(plan.record.reference)"
             guard ReplaceLead.allowedDays.contains(lead) else {
                 return finding(
                     "\(line): a lead of \(lead) days is not offered (immediately, 25, 15 or 7).",

@@ -12,7 +12,7 @@ public struct HostingNoResourcesRule: EstateRule {
         HostingPlan.active(in: context.estate).filter { context.estate.resources(boundTo: $0.certificate.id).isEmpty }
             .map {
                 finding(
-                    "hosting.csv line \($0.record.line): \($0.certificate.id) is hosted but bound to no resource, so hosting replaces nothing.",
+                    "\($0.record.reference): \($0.certificate.id) is hosted but bound to no resource, so hosting replaces nothing.",
                     certificate: $0.certificate.id)
             }
     }

@@ -18,7 +18,7 @@ public struct HostingResourceTypesRule: EstateRule {
             let named = Set(plan.record.resourceTypes.map(\.name))
             var found = named.subtracting(plan.supportedTypes).sorted().map {
                 finding(
-                    "hosting.csv line \(plan.record.line): hosting cannot replace on \($0) resources.",
+                    "\(plan.record.reference): hosting cannot replace on \($0) resources.",
                     severity: .medium, certificate: plan.certificate.id)
             }
             let outage = plan.certificate.effectiveExpiry.map { context.localDate($0 + 1) }
@@ -26,8 +26,8 @@ public struct HostingResourceTypesRule: EstateRule {
             where !named.contains(resource.type.name) || !plan.supportedTypes.contains(resource.type.name) {
                 found.append(
                     finding(
-                        "\(resource.type) \(resource.id) is bound to \(plan.certificate.id) but the hosting plan (hosting.csv line "
-                            + "\(plan.record.line)) does not replace on \(resource.type): it will serve the expired certificate"
+                        "\(resource.type) \(resource.id) is bound to \(plan.certificate.id) but the hosting plan ("
+                            + "\(plan.record.reference)) does not replace on \(resource.type): it will serve the expired certificate"
                             + (outage.map { " from \($0)" } ?? "") + ".",
                         certificate: plan.certificate.id, resource: resource.id, date: outage))
             }

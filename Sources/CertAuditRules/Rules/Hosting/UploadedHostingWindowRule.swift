@@ -20,7 +20,7 @@ public struct UploadedHostingWindowRule: EstateRule {
             let left = context.localDate(expiry) - context.localDate(configured)
             guard left <= 30 else { return nil }
             return finding(
-                "hosting.csv line \(plan.record.line): hosted with \(left) days left; uploaded-hosting needs more than 30.",
+                "\(plan.record.reference): hosted with \(left) days left; uploaded-hosting needs more than 30.",
                 certificate: plan.certificate.id, date: context.localDate(configured))
         }
     }

@@ -37,9 +37,9 @@ public struct UnknownReferenceRule: EstateRule {
         }
         let lifecycle = estate.lifecycle
         for plan in lifecycle.hosting {
-            check(plan.certificateID, named: "hosting.csv line \(plan.line)")
+            check(plan.certificateID, named: "\(plan.reference)")
             if case .designated(let designated) = plan.association {
-                check(designated, named: "hosting.csv line \(plan.line) (designated successor)")
+                check(designated, named: "\(plan.reference) (designated successor)")
             }
         }
         for operation in lifecycle.operations {

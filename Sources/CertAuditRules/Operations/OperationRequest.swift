@@ -1,0 +1,69 @@
+import CertAuditCore
+
+/// One requested operation and the state the estate implies at its `requested_at`: the inventory
+/// row with the effects of earlier allowed operations applied, the days left then, and what is
+/// bound to it. What every `OperationRule` reads.
+///
+/// Decision: the inventory shows the console at the as-of time; an operation is judged with that
+/// state, with what the dates imply at its own time (days left, expired or not), and with the
+/// effects of the earlier rows of `operations.csv` that were allowed (a reissue in progress, a
+/// revocation requested, messages ignored, auto-renewal switched, a certificate deleted).
+public struct OperationRequest: Sendable {
+    public let operation: OperationRecord
+    public let certificate: Certificate
+    public let context: RuleContext
+    /// Earlier allowed operations, for the rules that depend on them (reissues in progress).
+    public let history: OperationHistory
+
+    public init(operation: OperationRecord, certificate: Certificate, context: RuleContext, history: OperationHistory) {
+        self.operation = operation
+        self.certificate = certificate
+        self.context = context
+        self.history = history
+    }
+
+    public var record: CertificateRecord { certificate.record }
+
+    /// The local date of the request.
+    public var date: LocalDate { context.localDate(operation.requestedAt) }
+
+    /// Natural days from the request's date to the certificate's expiry date (RULES.md §0).
+    public var daysLeft: Int64? { certificate.notAfter.map { context.localDate($0) - date } }
+
+    /// Expired at the request: past its notAfter; without dates, when the inventory says so.
+    public var isExpired: Bool {
+        guard let notAfter = certificate.notAfter else { return record.status == .expired }
+        return operation.requestedAt > notAfter
+    }
+
+    /// The console state at the request: `expired` once the dates say so, `issued` before an
+    /// inventory `expired` was reached (an operation in the past), else the inventory's state with
+    /// earlier operations applied; nil when the inventory gives none.
+    public var state: CertificateState? {
+        switch (isExpired, record.status) {
+        case (true, nil), (true, .issued?): .expired
+        case (false, .expired?): .issued
+        case (_, let status): status
+        }
+    }
+
+    /// The local date the certificate was issued (notBefore, or the inventory's issue time).
+    public var issuedOn: LocalDate? { certificate.notBefore.map(context.localDate) }
+
+    /// Resources serving the certificate (the inventory's current bindings).
+    public var boundResources: [ResourceRecord] { context.estate.resources(boundTo: certificate.id) }
+
+    /// A `params` value, by key (case-insensitive), trimmed; nil when absent or empty.
+    public func parameter(_ key: String) -> String? {
+        let value = operation.parameters.first { $0.key.lowercased() == key.lowercased() }?.value
+        return value.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A boolean `params` value (`true/yes/1/on`); nil when absent.
+    public func flag(_ key: String) -> Bool? {
+        parameter(key).map { ["true", "yes", "1", "on", "是"].contains($0.lowercased()) }
+    }
+
+    /// `operations.csv line N`, for messages.
+    public var reference: String { "operations.csv line \(operation.line)" }
+}

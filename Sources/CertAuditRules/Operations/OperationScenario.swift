@@ -1,0 +1,109 @@
+import CertAuditCore
+
+/// Hosting, switching auto-renewal on and uploading are what the estate rules already describe at
+/// rest. Rather than restate them, a request of those kinds is judged by running the same rules on
+/// the estate as it would be if the request went through: a hosting plan configured at the request
+/// time, auto-renewal switched on then, the certificate uploaded after everything else.
+struct OperationScenario {
+    /// The catalogue rules a scenario reruns, by the IDs listed in `rulesByKind`.
+    let rules: [any Rule]
+
+    /// For each kind: the rules whose findings deny the request, then those whose findings are
+    /// conditions on it.
+    static let rulesByKind: [OperationRecord.Kind: (denying: [String], requiring: [String])] = [
+        .host: (
+            ["HOST-ELIGIBLE", "HOST-LEAD", "UPH-WINDOW"],
+            ["HOST-NO-RESOURCES", "HOST-RESOURCE-TYPES", "HOST-ASSOCIATION", "HOST-DOMAIN-MATCH", "UPH-VALIDATION"]
+        ),
+        .enableAutoRenew: (["AR-ELIGIBLE", "AR-ENABLE-WINDOW"], []),
+        .upload: (["UP-KEY-MATCH", "UP-CA-CERT", "UP-SM2-PAIR", "UP-DUPLICATE"], ["UP-FULL-CHAIN", "UP-ZIP-FORMS"]),
+    ]
+
+    func reasons(for request: OperationRequest) -> [OperationReason] {
+        guard let kind = Self.rulesByKind[request.operation.kind] else { return [] }
+        let scenario: (estate: Estate, certificate: Certificate)
+        var reasons: [OperationReason] = []
+        switch request.operation.kind {
+        case .host:
+            let hosting = Self.hostingPlan(for: request)
+            scenario = (hosting.estate, request.certificate)
+            reasons = hosting.invalid
+        case .enableAutoRenew:
+            var certificate = request.certificate
+            certificate.record.autoRenew = true
+            certificate.record.autoRenewEnabledOn = request.operation.requestedAt
+            scenario = (Estate(certificates: [certificate]), certificate)
+        default:
+            let others = request.context.estate.certificates.filter { $0.id != request.certificate.id }
+            scenario = (Estate(certificates: others + [request.certificate]), request.certificate)
+        }
+        let context = RuleContext(estate: scenario.estate, settings: request.context.settings)
+        for (ids, effect) in [(kind.denying, OperationReason.Effect.denies), (kind.requiring, .requires)] {
+            for rule in rules where ids.contains(rule.descriptor.id) {
+                for found in findings(of: rule, on: scenario.certificate, in: context) {
+                    let message =
+                        found.message.hasPrefix(request.reference)
+                        ? found.message : "\(request.reference): \(found.message)"
+                    reasons.append(OperationReason(ruleID: found.ruleID, effect: effect, message: message))
+                }
+            }
+        }
+        return reasons
+    }
+
+    /// The rule's findings about `certificate` in the scenario.
+    private func findings(of rule: any Rule, on certificate: Certificate, in context: RuleContext) -> [Finding] {
+        if let rule = rule as? any CertificateRule {
+            guard RuleRunner.isEffective(rule.descriptor, for: certificate), rule.applies(to: certificate, in: context)
+            else { return [] }
+            return rule.check(certificate, in: context)
+        }
+        if let rule = rule as? any EstateRule {
+            return rule.check(context).filter { $0.certificateID == certificate.id }
+        }
+        return []
+    }
+
+    /// The estate with the requested hosting plan in it: `types` (`CDN,CLB`; default every type the
+    /// scheme covers), `lead` (`immediate`, `25`, `15`, `7`), `association` (`auto` or a certificate
+    /// ID), `validation` (`dns`/`file`) and `validation_ready`, configured at the request time; and
+    /// the denial of a `lead` that is no lead at all.
+    static func hostingPlan(for request: OperationRequest) -> (estate: Estate, invalid: [OperationReason]) {
+        var invalid: [OperationReason] = []
+        let certificate = request.certificate
+        var plan = HostingRecord(line: request.operation.line, certificateID: certificate.id)
+        plan.origin = "operations.csv"
+        plan.configuredOn = request.operation.requestedAt
+        plan.status = .hosting
+        let scheme = HostingPlan(record: plan, certificate: certificate)
+        if let types = request.parameter("types") {
+            plan.resourceTypes = types.split { ",; +".contains($0) }.map { ResourceType(String($0)) }
+        } else {
+            plan.resourceTypes = scheme.supportedTypes.sorted().map(ResourceType.init)
+        }
+        if let lead = request.parameter("lead") {
+            if ["immediate", "immediately"].contains(lead.lowercased()) {
+                plan.replaceLead = .immediately
+            } else if let days = Int(lead) {
+                plan.replaceLead = .daysBeforeExpiry(days)
+            } else {
+                invalid.append(
+                    OperationReason(
+                        ruleID: "HOST-LEAD", effect: .denies,
+                        message: "\(request.reference): lead '\(lead)' is not immediate, 25, 15 or 7."))
+            }
+        }
+        var certificates = [certificate]
+        if let association = request.parameter("association"), association.lowercased() != "auto" {
+            plan.association = .designated(association)
+            if let designated = request.context.estate.certificate(id: association) { certificates.append(designated) }
+        }
+        plan.validationMethod = request.parameter("validation").flatMap {
+            HostingRecord.ValidationMethod(rawValue: $0.lowercased())
+        }
+        plan.validationReady = request.flag("validation_ready")
+        let estate = Estate(
+            certificates: certificates, resources: request.boundResources, lifecycle: LifecycleInputs(hosting: [plan]))
+        return (estate, invalid)
+    }
+}
