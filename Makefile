@@ -6,7 +6,7 @@ N ?= 100000
 # Seconds each fuzz target runs (make fuzz SECONDS=600).
 SECONDS ?= 60
 
-.PHONY: report test bench fuzz deps build format lint fixtures sample-estate clean
+.PHONY: report test bench fuzz deps build format lint fixtures sample-estate rules-reference clean
 
 deps:
 	@scripts/ensure_deps.sh
@@ -47,6 +47,10 @@ lint:
 ## Regenerate the sample estate (inputs/) and the rule ID list from the spec.
 sample-estate:
 	python3 scripts/make_sample_estate.py
+
+## Regenerate docs/rules.md, the rule reference, from the catalogue.
+rules-reference: build
+	scripts/gen_rules_reference.sh .build/release/certaudit > docs/rules.md
 
 clean:
 	rm -rf .build output

@@ -43,6 +43,24 @@ public enum RuleCatalogue {
         return ordered + planned
     }()
 
+    /// What an implemented rule looks at, in words for the rule reference: each certificate, the
+    /// whole estate, or requested operations of some kinds (and for which kinds an estate rule is
+    /// rerun as a what-if, `OperationScenario`). Nil for an ID that is not implemented.
+    public static func scope(of id: String) -> String? {
+        guard let rule = rules.first(where: { $0.descriptor.id == id }) else { return nil }
+        var parts: [String] = []
+        if rule is any CertificateRule { parts.append("each certificate") }
+        if rule is any EstateRule { parts.append("the estate") }
+        var kinds = (rule as? any OperationRule)?.judgedKinds ?? []
+        for (kind, ids) in OperationScenario.rulesByKind where (ids.denying + ids.requiring).contains(id) {
+            kinds.insert(kind)
+        }
+        if !kinds.isEmpty {
+            parts.append("requests: " + kinds.map(\.rawValue).sorted().joined(separator: ", "))
+        }
+        return parts.joined(separator: "; ")
+    }
+
     /// The descriptor of a rule ID, if the catalogue knows it.
     public static func descriptor(for id: String) -> RuleDescriptor? {
         descriptors.first { $0.id == id }

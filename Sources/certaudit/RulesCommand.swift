@@ -26,10 +26,13 @@ struct RulesCommand: ParsableCommand {
                 print("\(id)  \(severity)  \(status)  \(rule.title)")
             }
         case .markdown:
-            print("| ID | Severity | Status | Title | Citation |")
-            print("|---|---|---|---|---|")
+            print("| ID | Status | Severity | Title | Checks | Citation |")
+            print("|---|---|---|---|---|---|")
             for rule in rules {
-                let cells = [rule.id, rule.defaultSeverity.rawValue, rule.status.rawValue, rule.title, rule.citation]
+                let checks = RuleCatalogue.scope(of: rule.id) ?? rule.statusNote ?? ""
+                let cells = [
+                    rule.id, rule.status.rawValue, rule.defaultSeverity.rawValue, rule.title, checks, rule.citation,
+                ]
                 print(
                     "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
             }

@@ -1,3 +1,4 @@
+import CertAuditRules
 import Foundation
 import Testing
 
@@ -37,6 +38,18 @@ struct CommandLineTests {
     }
 
     static let asOf = ["--as-of", "2026-11-28T00:00:00+08:00", "--no-system-trust"]
+
+    /// docs/rules.md is the catalogue as `certaudit rules --format markdown` prints it, under its
+    /// header: regenerate it with `make rules-reference` when a rule changes.
+    @Test(.enabled(if: binary != nil, "certaudit binary not built beside the tests"))
+    func theCommittedRuleReferenceIsUpToDate() throws {
+        let outcome = try Self.run(["rules", "--format", "markdown"])
+        #expect(outcome.status == 0)
+        let reference = try String(
+            contentsOf: TestPaths.repository.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        #expect(reference.hasSuffix("\n\n" + outcome.stdout), "docs/rules.md is stale: run make rules-reference")
+        for id in RuleCatalogue.descriptors.map(\.id) { #expect(reference.contains("| \(id) |"), "\(id)") }
+    }
 
     @Test(.enabled(if: binary != nil, "certaudit binary not built beside the tests"))
     func aCleanRunExitsZeroWithOneSummaryLine() throws {
