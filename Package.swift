@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +46,7 @@ let package = Package(
             name: "CertAuditRun",
             dependencies: [
                 "CertAuditCore", "CertAuditIngest", "CertAuditRules", "CertAuditReport",
-                "CertAuditX509",
+                "CertAuditX509", .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .executableTarget(
             name: "certaudit",

@@ -50,7 +50,7 @@ public enum EstateLoader {
         certificates.summary.accepted -= loaded.quarantine.count
         certificates.summary.quarantined += loaded.quarantine.count
 
-        var summaries = [certificates.summary] + anchors.map(\.summary)
+        var summaries = [certificates.summary] + anchors.map(\.summary) + options.extraInputs
         summaries.append(loaded.summary)
         var quarantine = certificates.quarantine
         if let resources {

@@ -15,11 +15,14 @@ public struct IngestOptions: Sendable {
     public var jobs: Int
     /// Whether the system trust store joins `inputs/trust/` (tests turn it off for reproducibility).
     public var useSystemTrustStore: Bool
+    /// Inputs read before ingest (the settings file), listed in the accounting beside those read here
+    /// so the manifest covers every file the run used.
+    public var extraInputs: [InputSummary]
 
     public init(
         inputsDirectory: String, encoding: TextEncodingChoice = .auto, timeZone: RunTimeZone = .shanghai,
         asOf: Instant, bundleSizeLimit: Int = 10 * 1024 * 1024, jobs: Int = ProcessorCount.active,
-        useSystemTrustStore: Bool = true
+        useSystemTrustStore: Bool = true, extraInputs: [InputSummary] = []
     ) {
         self.inputsDirectory = inputsDirectory
         self.encoding = encoding
@@ -28,5 +31,6 @@ public struct IngestOptions: Sendable {
         self.bundleSizeLimit = bundleSizeLimit
         self.jobs = max(1, jobs)
         self.useSystemTrustStore = useSystemTrustStore
+        self.extraInputs = extraInputs
     }
 }

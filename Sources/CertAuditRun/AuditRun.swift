@@ -18,7 +18,7 @@ public enum AuditRun {
                 IngestOptions(
                     inputsDirectory: options.inputsDirectory, encoding: options.encoding,
                     timeZone: options.settings.timeZone, asOf: options.settings.asOf, jobs: options.jobs,
-                    useSystemTrustStore: options.useSystemTrustStore))
+                    useSystemTrustStore: options.useSystemTrustStore, extraInputs: options.settingsInputs))
         } catch {
             throw .input(error.message)
         }

@@ -1,8 +1,8 @@
 import CertAuditCSV
 import CertAuditCore
 
-/// Everything one `certaudit run` needs, resolved from the command line (and later the settings
-/// file) before the pipeline starts.
+/// Everything one `certaudit run` needs, resolved from the command line and the settings file
+/// (`SettingsLayer.runOptions`) before the pipeline starts.
 public struct RunOptions: Sendable {
     public var inputsDirectory: String
     public var outputDirectory: String
@@ -11,12 +11,14 @@ public struct RunOptions: Sendable {
     public var encoding: TextEncodingChoice
     public var jobs: Int
     public var useSystemTrustStore: Bool
+    /// The settings file the run read, if any: the manifest names it and accounts for its bytes.
+    public var settingsFile: SettingsFile?
 
     public init(
         inputsDirectory: String = "inputs", outputDirectory: String = "output",
         templatesDirectory: String = "templates",
         settings: AuditSettings, encoding: TextEncodingChoice = .auto, jobs: Int = ProcessorCount.active,
-        useSystemTrustStore: Bool = true
+        useSystemTrustStore: Bool = true, settingsFile: SettingsFile? = nil
     ) {
         self.inputsDirectory = inputsDirectory
         self.outputDirectory = outputDirectory
@@ -25,6 +27,7 @@ public struct RunOptions: Sendable {
         self.encoding = encoding
         self.jobs = jobs
         self.useSystemTrustStore = useSystemTrustStore
+        self.settingsFile = settingsFile
     }
 
     /// The settings as the run manifest lists them. The thread count is left out on purpose: it
@@ -37,8 +40,22 @@ public struct RunOptions: Sendable {
             ("horizon-days", String(settings.horizonDays)),
             ("fail-on", settings.failOn?.rawValue ?? "none"),
             ("expiry-thresholds-days", settings.expiryThresholdsDays.map(String.init).joined(separator: ",")),
+            ("review", settings.reviewEstimate.rawValue),
+            ("severity-overrides", severityOverridesText),
             ("encoding", encoding.rawValue),
             ("system-trust-store", useSystemTrustStore ? "yes" : "no"),
+            ("settings-file", settingsFile?.path ?? "none"),
         ]
+    }
+
+    /// `RULE=severity,…` sorted by rule ID, or `none`.
+    var severityOverridesText: String {
+        let overrides = settings.severityOverrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }
+        return overrides.isEmpty ? "none" : overrides.joined(separator: ",")
+    }
+
+    /// Files read before ingest (the settings file) that the manifest's input accounting lists too.
+    public var settingsInputs: [InputSummary] {
+        settingsFile.map { [$0.inputSummary] } ?? []
     }
 }

@@ -9,63 +9,74 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Audit the estate in the inputs folder and write the reports.")
 
-    @Option(help: "The inputs folder (certificates.csv, resources.csv, bundles/, trust/).")
+    @Option(help: "The inputs folder (certificates.csv, resources.csv, bundles/, trust/, certaudit.toml).")
     var inputs = "inputs"
+
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp(
+            "The run settings file; its values give way to the options given here. "
+                + "Default: certaudit.toml in the inputs folder, when present.", valueName: "file"))
+    var config: String?
 
     @Option(help: "Where the reports are published (atomically).")
     var output = "output"
+
+    // The settings below are optional so that an option given here can be told from one left to the
+    // settings file or the built-in default (named in the help, as ArgumentParser would).
 
     @Option(
         name: .customLong("as-of"),
         help: "The audit time: 2026-11-28, '2026-11-28 07:59:59' (local) or ISO 8601 with offset. Default: now.")
     var asOf: String?
 
-    @Option(help: "The time zone for local times and calendar days.")
-    var timezone = "Asia/Shanghai"
+    @Option(help: "The time zone for local times and calendar days. (default: Asia/Shanghai)")
+    var timezone: String?
 
-    @Option(help: "The simulation horizon in days.")
-    var horizon = 365
+    @Option(help: "The simulation horizon in days. (default: 365)")
+    var horizon: Int?
 
     @Option(
-        name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above: none|info|low|medium|high|critical.")
-    var failOn = "none"
+        name: .customLong("fail-on"),
+        help: "Exit 1 when a finding is at or above: none|info|low|medium|high|critical. (default: none)")
+    var failOn: String?
+
+    @Option(
+        name: .customLong("expiry-thresholds"),
+        help: "CERT-EXPIRING thresholds in days before expiry, comma-separated, e.g. 30,14,7. (default: 30)")
+    var expiryThresholds: String?
+
+    @Option(help: "Review durations the checks assume (REV-DURATION): worst|typical. (default: worst)")
+    var review: String?
 
     @Option(help: "The folder of report templates (report.html.mustache, report.xsd, partials).")
     var templates = "templates"
 
-    @Option(help: "Encoding of the CSV inputs: auto|utf-8|gb18030.")
-    var encoding = "auto"
+    @Option(help: "Encoding of the CSV inputs: auto|utf-8|gb18030. (default: auto)")
+    var encoding: String?
 
-    @Option(help: "Worker threads for parsing and checking (the output never depends on it).")
-    var jobs = ProcessorCount.active
+    @Option(
+        help:
+            "Worker threads for parsing and checking (the output never depends on it). (default: \(ProcessorCount.active))"
+    )
+    var jobs: Int?
 
     @Flag(name: .customLong("no-system-trust"), help: "Trust only the anchors in inputs/trust/.")
     var noSystemTrust = false
 
     func validate() throws {
-        guard RunTimeZone(identifier: timezone) != nil else { throw ValidationError("unknown time zone '\(timezone)'") }
-        guard failOn == "none" || Severity(rawValue: failOn) != nil else {
-            throw ValidationError("--fail-on must be none, info, low, medium, high or critical, not '\(failOn)'")
-        }
-        guard TextEncodingChoice(rawValue: encoding) != nil else {
-            throw ValidationError("--encoding must be auto, utf-8 or gb18030, not '\(encoding)'")
-        }
-        guard horizon >= 0 else { throw ValidationError("--horizon must not be negative") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if let asOf { _ = try Self.parseAsOf(asOf, zone: RunTimeZone(identifier: timezone)!) }
+        _ = try commandLineLayer()
     }
 
     func run() throws {
-        let zone = RunTimeZone(identifier: timezone)!
-        let asOfInstant = try asOf.map { try Self.parseAsOf($0, zone: zone) } ?? Self.now()
-        let options = RunOptions(
-            inputsDirectory: inputs, outputDirectory: output, templatesDirectory: templates,
-            settings: AuditSettings(
-                asOf: asOfInstant, timeZone: zone, horizonDays: horizon, failOn: Severity(rawValue: failOn)),
-            encoding: TextEncodingChoice(rawValue: encoding)!, jobs: jobs, useSystemTrustStore: !noSystemTrust)
-        let progress =
-            isatty(STDERR_FILENO) == 1 ? { (message: String) in StandardError.write("… \(message)") } : { _ in }
         do {
+            let file = try SettingsFile.locate(config: config, inputsDirectory: inputs)
+            let layer = (file?.layer ?? SettingsLayer()).overlaid(by: try commandLineLayer())
+            let options = try layer.runOptions(
+                inputsDirectory: inputs, outputDirectory: output, templatesDirectory: templates,
+                useSystemTrustStore: !noSystemTrust, settingsFile: file, now: Self.now())
+            let progress =
+                isatty(STDERR_FILENO) == 1 ? { (message: String) in StandardError.write("… \(message)") } : { _ in }
             let summary = try AuditRun.execute(options, progress: progress)
             StandardError.write(summary.line)
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
@@ -75,11 +86,36 @@ struct RunCommand: ParsableCommand {
         }
     }
 
+    /// The settings given on the command line, checked as the settings file's are; nil where an
+    /// option was not given.
+    func commandLineLayer() throws(ValidationError) -> SettingsLayer {
+        func checked<Value>(_ option: String, _ result: Result<Value, FieldError>) throws(ValidationError) -> Value {
+            switch result {
+            case .success(let value): return value
+            case .failure(let error): throw ValidationError("\(option): \(error.reason)")
+            }
+        }
+        var layer = SettingsLayer()
+        if let timezone { layer.timeZone = try checked("--timezone", SettingValues.timeZone(timezone)) }
+        if let asOf { layer.asOf = try checked("--as-of", SettingValues.asOf(asOf)) }
+        if let horizon { layer.horizonDays = try checked("--horizon", SettingValues.horizonDays(horizon)) }
+        if let failOn { layer.failOn = .some(try checked("--fail-on", SettingValues.failOn(failOn))) }
+        if let expiryThresholds {
+            layer.expiryThresholdsDays = try checked(
+                "--expiry-thresholds", SettingValues.expiryThresholds(list: expiryThresholds))
+        }
+        if let review { layer.reviewEstimate = try checked("--review", SettingValues.review(review)) }
+        if let encoding { layer.encoding = try checked("--encoding", SettingValues.encoding(encoding)) }
+        if let jobs { layer.jobs = try checked("--jobs", SettingValues.jobs(jobs)) }
+        return layer
+    }
+
     /// The clock is read here, once, and nowhere below.
     static func now() -> Instant {
         Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
     }
 
+    /// `--as-of` for commands that take no settings file (`inspect`).
     static func parseAsOf(_ text: String, zone: RunTimeZone) throws -> Instant {
         switch TimeField.parse(text, timeZone: zone) {
         case .success(let instant): return instant
