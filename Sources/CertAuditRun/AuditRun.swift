@@ -28,7 +28,7 @@ public enum AuditRun {
         let operations = OperationJudge().judge(context)
         let summary = RunSummary(
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
-            failOn: options.settings.failOn, outputDirectory: options.outputDirectory)
+            failOn: options.settings.failOn, outputDirectory: options.outputDirectory, operations: operations)
         progress("writing \(options.outputDirectory)/")
         let model = ReportModel(
             estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,

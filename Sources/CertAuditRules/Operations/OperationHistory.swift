@@ -2,7 +2,8 @@ import CertAuditCore
 
 /// What earlier allowed operations did, as later ones see it: reissues under review (RI-IN-PROGRESS,
 /// RI-ONE-PER-DOMAIN, RI-FREE-ONCE) and certificates deleted. Built up by `OperationJudge` in
-/// request order; the inventory's own `reissuing` certificates are part of it from the start.
+/// request order; the inventory's own reissues (`reissuing` certificates, `reissue_of` links) are
+/// part of it from the start, indexed once so that no request scans the estate.
 public struct OperationHistory: Sendable {
     /// One reissue under review: requested on `start`, issued at the end of `end` (REV-DURATION).
     public struct Reissue: Sendable, Hashable {
@@ -16,17 +17,27 @@ public struct OperationHistory: Sendable {
 
     /// Certificates the inventory shows as `reissuing`, by main domain.
     let reissuingInInventory: [String: [String]]
+    /// The inventory's reissues (`reissue_of`) of each original, in input order.
+    let reissuesInInventory: [String: [String]]
     public private(set) var reissues: [Reissue] = []
     /// Deleted certificate ID → the `operations.csv` line that deleted it.
     public private(set) var deleted: [String: Int] = [:]
 
     init(estate: Estate) {
         var byDomain: [String: [String]] = [:]
-        for certificate in estate.certificates where certificate.record.status == .reissuing {
-            for domain in certificate.mainDomains { byDomain[domain, default: []].append(certificate.id) }
+        var byOriginal: [String: [String]] = [:]
+        for certificate in estate.certificates {
+            if certificate.record.status == .reissuing {
+                for domain in certificate.mainDomains { byDomain[domain, default: []].append(certificate.id) }
+            }
+            if let original = certificate.record.reissueOf { byOriginal[original, default: []].append(certificate.id) }
         }
         reissuingInInventory = byDomain
+        reissuesInInventory = byOriginal
     }
+
+    /// The certificates the inventory lists as reissues of `original`.
+    public func reissues(of original: String) -> [String] { reissuesInInventory[original] ?? [] }
 
     /// The allowed reissue of `certificateID` still under review on `date`, if any.
     public func reissue(of certificateID: String, on date: LocalDate) -> Reissue? {

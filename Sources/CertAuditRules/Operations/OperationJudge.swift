@@ -21,7 +21,7 @@ public struct OperationJudge: Sendable {
             (operations[$0].requestedAt, operations[$0].line) < (operations[$1].requestedAt, operations[$1].line)
         }
         let operationRules = rules.compactMap { $0 as? any OperationRule }
-        let scenario = OperationScenario(rules: rules)
+        let scenario = OperationScenario(rules: rules, estate: context.estate)
         var history = OperationHistory(estate: context.estate)
         var records: [String: CertificateRecord] = [:]
         var verdicts = [OperationVerdict?](repeating: nil, count: operations.count)

@@ -7,6 +7,22 @@ import CertAuditCore
 struct OperationScenario {
     /// The catalogue rules a scenario reruns, by the IDs listed in `rulesByKind`.
     let rules: [any Rule]
+    /// The estate's certificates by leaf fingerprint (SHA-256), in input order: an upload is
+    /// compared with these, not with the whole estate.
+    let sameContent: [String: [Certificate]]
+
+    init(rules: [any Rule], estate: Estate) {
+        self.rules = rules
+        var byFingerprint: [String: [Certificate]] = [:]
+        if estate.lifecycle.operations.contains(where: { $0.kind == .upload }) {
+            for certificate in estate.certificates {
+                if let fingerprint = certificate.leaf?.fingerprintSHA256 {
+                    byFingerprint[fingerprint, default: []].append(certificate)
+                }
+            }
+        }
+        sameContent = byFingerprint
+    }
 
     /// For each kind: the rules whose findings deny the request, then those whose findings are
     /// conditions on it.
@@ -34,7 +50,10 @@ struct OperationScenario {
             certificate.record.autoRenewEnabledOn = request.operation.requestedAt
             scenario = (Estate(certificates: [certificate]), certificate)
         default:
-            let others = request.context.estate.certificates.filter { $0.id != request.certificate.id }
+            // Uploaded after every certificate with the same content (the only ones UP-DUPLICATE
+            // compares), so the rule blames this one if the content is already there.
+            let fingerprint = request.certificate.leaf?.fingerprintSHA256
+            let others = (fingerprint.flatMap { sameContent[$0] } ?? []).filter { $0.id != request.certificate.id }
             scenario = (Estate(certificates: others + [request.certificate]), request.certificate)
         }
         let context = RuleContext(estate: scenario.estate, settings: request.context.settings)

@@ -24,10 +24,9 @@ public struct RevokeReissuedRule: OperationRule {
                 "\(request.reference): \(request.certificate.id) is a reissue of \(original); revoke \(original) instead, "
                     + "which revokes it and all its reissues together.")
         }
-        let reissues = request.context.estate.certificates.filter { $0.record.reissueOf == request.certificate.id }
+        let reissues = request.history.reissues(of: request.certificate.id)
         guard !reissues.isEmpty, !exempt else { return [] }
-        return require(
-            "\(request.reference): its reissues \(reissues.map(\.id).joined(separator: ", ")) are revoked with it.")
+        return require("\(request.reference): its reissues \(reissues.joined(separator: ", ")) are revoked with it.")
     }
 
     public var examples: RuleExamples {
