@@ -13,8 +13,14 @@ byte the same on every run and with any number of processes.
 About 1% of bundles also carry the (shared) leaf key in PKCS#8 form after the chain, so key parsing
 and matching show up in the profile without a key file per bundle.
 
-OUTDIR/.bench-estate-stamp records what was generated; when it matches the request the estate is
-reused and nothing is written. An OUTDIR that exists without a stamp is refused, never deleted.
+Beside them, the lifecycle inputs the console rules and the operation verdicts read, so that the
+benchmark measures them too: hosting.csv (one plan per 10 certificates), contacts.csv (50),
+alert_policies.csv (100, by tag), holidays.csv and operations.csv (one request per 20 certificates,
+every kind). They are cheap, and rewritten on every call.
+
+OUTDIR/.bench-estate-stamp records what was generated; when it matches the request the bundles and
+certificates.csv are reused and not rewritten. An OUTDIR that exists without a stamp is refused,
+never deleted.
 """
 
 from __future__ import annotations
@@ -165,6 +171,53 @@ def resources_csv(total: int) -> str:
     return buffer.getvalue()
 
 
+OPERATION_KINDS = [
+    "revoke", "delete", "reissue", "urge_review", "enable_auto_renew", "disable_auto_renew",
+    "ignore_messages", "follow_messages", "host", "upload",
+]
+
+
+def write_lifecycle(outdir: Path, total: int) -> None:
+    """hosting.csv, contacts.csv, alert_policies.csv, holidays.csv and operations.csv."""
+    rng = random.Random(SEED + 11)
+
+    def table(name: str, header: list[str], rows: list[list[str]]) -> None:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        (outdir / name).write_text(buffer.getvalue(), encoding="utf-8")
+
+    table("hosting.csv",
+          ["certificate_id", "resource_types", "replace_lead", "configured_on", "association", "messages", "status",
+           "validation_ready"],
+          [[cert_id(index), rng.choice(["CDN|CLB", "CDN", "CLB|WAF|TEO"]), rng.choice(["immediate", "25", "15", "7"]),
+            f"2026-{rng.randrange(7, 12):02d}-{rng.randrange(1, 29):02d}", "auto", rng.choice(["true", "false"]),
+            "hosting", rng.choice(["true", "false", ""])]
+           for index in range(0, total, 10)])
+    table("contacts.csv", ["contact_id", "name", "phone", "email", "wechat_verified", "channels"],
+          [[f"c{n:03d}", f"联系人{n}", "13800000000" if n % 3 else "", f"c{n}@example.com" if n % 4 else "",
+            rng.choice(["true", "false"]), rng.choice(["sms|email", "wechat", "inbox|email", "sms"])]
+           for n in range(50)])
+    table("alert_policies.csv",
+          ["policy_id", "name", "certificates", "threshold_days", "operator", "period_minutes", "repeat", "receivers"],
+          [[f"p{n:03d}", f"策略{n}", f"tag:team=t{n % 37}", str(rng.choice([7, 15, 30])), rng.choice(["<", "<="]),
+            rng.choice(["1", "5"]), rng.choice(["once", "24"]), f"c{n % 50:03d}|c{(n * 7) % 50:03d}"]
+           for n in range(100)])
+    table("holidays.csv", ["date", "kind", "name"],
+          [["2026-10-01", "holiday", "国庆节"], ["2026-10-02", "holiday", "国庆节"], ["2026-10-10", "workday", "调休"],
+           ["2027-01-01", "holiday", "元旦"], ["2027-02-17", "holiday", "春节"]])
+    operations = []
+    for number in range(max(1, total // 20)):
+        index = rng.randrange(total)
+        kind = rng.choice(OPERATION_KINDS)
+        at = AS_OF + dt.timedelta(minutes=rng.randrange(0, 30 * 24 * 60))
+        params = {"revoke": "reason=业务下线", "reissue": rng.choice(["", "csr=online", "csr=paste|key_password=yes"]),
+                  "host": rng.choice(["types=CDN|lead=7", "lead=25", ""])}.get(kind, "")
+        operations.append([at.strftime("%Y-%m-%d %H:%M:%S"), cert_id(index), kind, params, f"user{number % 13}"])
+    table("operations.csv", ["requested_at", "certificate_id", "operation", "params", "requested_by"], operations)
+
+
 def stamp_text(total: int) -> str:
     return f"certaudit bench estate format={FORMAT_VERSION} seed={SEED} certificates={total}\n"
 
@@ -185,6 +238,7 @@ def main(argv: list[str]) -> int:
     outdir = Path(argv[1]) if len(argv) > 1 else repo / "bench" / "work" / f"estate-{total}"
     stamp = outdir / STAMP
     if stamp.exists() and stamp.read_text() == stamp_text(total):
+        write_lifecycle(outdir, total)
         print(f"{outdir}: estate of {total} certificates already generated (stamp matches), reused")
         return 0
     if outdir.exists():
@@ -216,6 +270,7 @@ def main(argv: list[str]) -> int:
         for shard in range(shards):
             handle.write(parts[shard])
     (outdir / "resources.csv").write_text(resources_csv(total), encoding="utf-8")
+    write_lifecycle(outdir, total)
     stamp.write_text(stamp_text(total))  # last: an interrupted run leaves no stamp and is redone
     elapsed = time.monotonic() - started
     print(f"{outdir}: generated {total} certificates in {elapsed:.1f} s with {processes} processes")

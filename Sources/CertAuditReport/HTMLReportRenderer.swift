@@ -150,7 +150,7 @@ struct HTMLReportRenderer {
                 return row
             },
             "hasQuarantine": !model.quarantine.isEmpty,
-            "operations": model.operations.map { operation -> [String: Any] in
+            "operations": model.operations.prefix(rowLimit).map { operation -> [String: Any] in
                 [
                     "requestedAt": operation.requestedAt, "line": operation.line, "certificate": operation.certificate,
                     "kind": operation.kind, "requestedBy": operation.requestedBy ?? "", "verdict": operation.verdict,
@@ -163,6 +163,8 @@ struct HTMLReportRenderer {
                 ]
             },
             "hasOperations": !model.operations.isEmpty,
+            "operationsTruncated": model.operations.count > rowLimit,
+            "operationsShown": min(rowLimit, model.operations.count), "operationsTotal": model.operations.count,
             "inputs": model.inputs.map { input -> [String: Any] in
                 var row: [String: Any] = [
                     "name": input.name, "sha256": input.sha256, "rows": input.rows, "accepted": input.accepted,

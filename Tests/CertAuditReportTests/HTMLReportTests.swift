@@ -65,11 +65,19 @@ import Testing
             return Certificate(record: record)
         }
         let findings = (0..<30).map { Finding(ruleID: "R", severity: .low, certificateID: "c\($0)", message: "m") }
+        let operations = (0..<30).map { index in
+            OperationVerdict(
+                operation: OperationRecord(
+                    line: index + 2, requestedAt: ReportFixtures.instant(daysFromAsOf: Int64(index)),
+                    certificateID: "c\(index)", kind: .delete),
+                reasons: [])
+        }
         let model = ReportModel(
             estate: Estate(certificates: certificates), findings: findings, settings: ReportFixtures.settings,
-            rules: [],
-            runSettings: [])
+            rules: [], runSettings: [], operations: operations)
         let document = try #require(ParsedDocument(try render(model, rowLimit: 10), kind: .html))
+        #expect(document.strings("//section[@id='operations']//tbody/tr/td[2]") == (2..<12).map(String.init))
+        #expect(document.strings("//a[@href='operations.csv']").count == 1)
         let rows = document.strings("//table[@id='inventory-table']/tbody/tr/td[1]")
         #expect(rows.count == 10)
         #expect(rows.first == "c29")

@@ -58,10 +58,13 @@ public struct OperationJudge: Sendable {
         return verdicts.compactMap { $0 }
     }
 
+    /// Each rule ID's position in the catalogue.
+    static let catalogueOrder = Dictionary(
+        RuleCatalogue.descriptors.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+
     /// Denials first, then conditions; each group in rule-catalogue order, then message.
     static func ordered(_ reasons: [OperationReason]) -> [OperationReason] {
-        let position = Dictionary(
-            RuleCatalogue.descriptors.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let position = catalogueOrder
         return reasons.sorted {
             let left = ($0.effect == .denies ? 0 : 1, position[$0.ruleID] ?? Int.max, $0.ruleID, $0.message)
             let right = ($1.effect == .denies ? 0 : 1, position[$1.ruleID] ?? Int.max, $1.ruleID, $1.message)

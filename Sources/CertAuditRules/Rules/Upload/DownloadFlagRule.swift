@@ -1,7 +1,9 @@
 import CertAuditCore
 
 /// UP-DOWNLOAD-FLAG: auditors want to see which private keys the platform may hand out for
-/// download (`allow_download`); each such certificate is listed (information).
+/// download (`allow_download`). Each certificate whose download is allowed and whose private key
+/// the platform holds (it issued the certificate, or the upload carried the key) is listed
+/// (information); a certificate without a key there exposes nothing secret.
 public struct DownloadFlagRule: CertificateRule {
     public init() {}
 
@@ -14,20 +16,29 @@ public struct DownloadFlagRule: CertificateRule {
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
         certificate.record.allowDownload == true
+            && (certificate.record.source == .issued || certificate.bundle?.key.present == true)
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        let key = certificate.bundle?.key.present == true ? "its private key is held by the platform and " : ""
-        return [
+        [
             finding(
-                "Downloads are allowed: \(key)anyone with console access to \(certificate.id) can download it.",
+                "Downloads are allowed: anyone with console access to \(certificate.id) can download its private key.",
                 certificate: certificate.id)
         ]
     }
 
     public var examples: RuleExamples {
         RuleExamples(
-            passing: [RuleExample("downloads off", [ExampleEstate.certificate { $0.allowDownload = false }])],
+            passing: [
+                RuleExample("downloads off", [ExampleEstate.certificate { $0.allowDownload = false }]),
+                RuleExample(
+                    "an upload without its key",
+                    [
+                        ExampleEstate.certificate(bundle: ExampleEstate.bundle(key: .absent)) {
+                            $0.allowDownload = true
+                        }
+                    ]),
+            ],
             failing: [RuleExample("downloads on", [ExampleEstate.certificate { $0.allowDownload = true }])])
     }
 }
