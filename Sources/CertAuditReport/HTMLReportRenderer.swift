@@ -128,7 +128,8 @@ struct HTMLReportRenderer {
             "rules": model.rules.map { rule -> [String: Any] in
                 [
                     "id": rule.id, "title": rule.title, "severity": rule.severity, "citation": rule.citation,
-                    "summary": rule.summary, "status": rule.status,
+                    "summary": rule.summary, "status": rule.status, "statusNote": rule.statusNote,
+                    "hasStatusNote": !rule.statusNote.isEmpty,
                 ]
             },
             "hasRules": !model.rules.isEmpty,

@@ -75,7 +75,8 @@ public struct ReportModel: Sendable {
             ReportRule(
                 id: ReportText.clean($0.id), title: ReportText.clean($0.title), severity: $0.defaultSeverity.rawValue,
                 citation: ReportText.clean($0.citation), summary: ReportText.clean($0.summary),
-                status: $0.status.rawValue)
+                status: $0.status.rawValue,
+                statusNote: $0.status == .implemented ? "" : ReportText.clean($0.statusNote) ?? "")
         }
 
         var counts = [

@@ -6,4 +6,6 @@ public struct ReportRule: Sendable, Hashable {
     public var citation: String
     public var summary: String
     public var status: String
+    /// Why a rule is not checked here (simulation, not applicable); empty when it is.
+    public var statusNote: String
 }

@@ -1,4 +1,5 @@
 import CertAuditCore
+import CertAuditRules
 import Foundation
 import Testing
 
@@ -140,5 +141,20 @@ import Testing
         } catch {
             #expect(error.kind == .templates)
         }
+    }
+}
+
+extension HTMLReportTests {
+    /// Findings link to the rule reference, which says for a rule not checked here where it belongs.
+    @Test func theRuleReferenceGivesEveryStatusAndItsReason() throws {
+        let model = ReportModel(
+            estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings,
+            rules: RuleCatalogue.descriptors, runSettings: [])
+        let document = try #require(ParsedDocument(try render(model), kind: .html))
+        #expect(document.strings("//div[@class='rule']").count == RuleCatalogue.descriptors.count)
+        let simulated = document.strings("//div[@id='rule-AR-CHARGE-DATE']//p[@class='note']").joined()
+        #expect(simulated.contains("status: simulation — Belongs to the simulation"))
+        let checked = document.strings("//div[@id='rule-RVK-EFFECT']//p[@class='note']").joined()
+        #expect(checked == "Source: RULES.md §6 · status: implemented")
     }
 }
