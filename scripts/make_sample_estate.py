@@ -607,7 +607,7 @@ class Generator:
         self.write_certificates_csv(rows, quarantined)
         resources = self.write_resources_csv(rows)
         self.hosting = self.write_hosting_csv(rows, resources)
-        self.operations = self.write_operations_csv(rows)
+        self.operations = self.write_operations_csv(rows, quarantined)
         self.write_readme(rows, quarantined, resources)
         self.rows_written = rows
 
@@ -842,7 +842,7 @@ class Generator:
             "p-legacy,旧系统,tag:env=legacy,15,<,1,once,c-legacy\n", encoding="utf-8")
         return [(values[0], purpose) for values, purpose in plans]
 
-    def write_operations_csv(self, rows: list[Row]) -> list[tuple[list[str], str]]:
+    def write_operations_csv(self, rows: list[Row], quarantined: list[Row]) -> list[tuple[list[str], str]]:
         """operations.csv: for every operation rule, a request it denies (or conditions) and one it
         lets through; in time order, so that earlier allowed requests change what later ones see."""
         by_alias = {r.fields["alias"]: r for r in rows}
@@ -914,13 +914,21 @@ class Generator:
              "allowed: 14 days before expiry (2026-12-19)"),
             ("2026-12-06 10:00:00", push, "enable_auto_renew", "", "zhang.san",
              "denied: AR-ENABLE-WINDOW (13 days)"),
+            ("2026-12-07 10:00:00", "quarantined:broken.pem", "upload", "comment=CHG-2048", "li.si",
+             "denied: UP-PEM-FORMAT (its bundle does not parse, so the row is in the quarantine)"),
         ]
+        garbage = next(r for r in quarantined if r.fields.get("bundle", "").endswith("broken.pem"))
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["requested_at", "certificate_id", "operation", "params", "requested_by"])
         listing = []
         for at, target, kind, params, who, expected in plan:
-            certificate = target if target == "GHOST-CERT" else cid(target)
+            if target == "GHOST-CERT":
+                certificate = target
+            elif target == "quarantined:broken.pem":
+                certificate = garbage.cert_id
+            else:
+                certificate = cid(target)
             values = [at, certificate, kind, params, who]
             writer.writerow(values)
             listing.append((values, expected))

@@ -7,6 +7,17 @@ public struct OperationRecord: Sendable, Hashable {
         case disableAutoRenew = "disable_auto_renew"
         case ignoreMessages = "ignore_messages"
         case followMessages = "follow_messages"
+
+        /// The `params` keys each kind understands (lower case); `comment` is free text for any kind.
+        /// Anything else is a typo that would silently change nothing, so ingest refuses it.
+        public var parameterNames: [String] {
+            switch self {
+            case .revoke: ["comment", "reason"]
+            case .reissue: ["comment", "csr", "key_password"]
+            case .host: ["association", "comment", "lead", "types", "validation", "validation_ready"]
+            default: ["comment"]
+            }
+        }
     }
 
     public var line: Int

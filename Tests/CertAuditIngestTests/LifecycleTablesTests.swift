@@ -61,6 +61,18 @@ struct LifecycleTablesTests {
         #expect(operations.records.first?.kind == .revoke)
         #expect(operations.records.first?.parameters == [Tag(key: "reason", value: "key leaked")])
         #expect(operations.quarantine.map(\.line) == [3])
+        let parameters = try Self.read(
+            LifecycleTables.operations,
+            "requested_at,certificate_id,operation,params\n"
+                + "2026-11-20,a,host,types=CDN,CLB|Lead=7\n"  // a comma inside an unquoted field: 5 fields
+                + "2026-11-20,a,host,\"types=CDN,CLB|Lead=7\"\n" + "2026-11-20,a,revoke,lead=7\n"
+                + "2026-11-20,a,reissue,csr=online|CSR=paste\n" + "2026-11-20,a,delete,comment=CHG-1024\n")
+        #expect(parameters.records.map(\.line) == [3, 6])
+        #expect(parameters.records.first?.parameters.map(\.key) == ["types", "Lead"])
+        let reasons = parameters.quarantine.map(\.reason)
+        #expect(reasons.count == 3)
+        #expect(reasons.contains { $0.contains("'lead' is not a parameter of revoke (expected comment, reason)") })
+        #expect(reasons.contains { $0.contains("'CSR' is given twice") })
         let prices = try Self.read(
             LifecycleTables.pricing,
             "brand,product,domain_type,years,price_cny,price_points\nDNSPod,DV,single,1,0.00,50\nGeoTrust,OV,wildcard,9,1.00,\n"

@@ -236,3 +236,25 @@ struct OperationJudgeTests {
         #expect(backward.first { $0.operation.line == 3 }?.denials.map(\.ruleID) == ["RI-ONE-PER-DOMAIN"])
     }
 }
+
+extension OperationJudgeTests {
+    @Test func aQuarantinedCertificateIsDeniedByTheRuleThatKeptItOut() {
+        let estate = Estate(
+            certificates: [],
+            quarantine: [
+                QuarantineRecord(
+                    input: "certificates.csv", line: 9, reason: "解析失败,请检查证书是否符合标准: not PEM",
+                    certificateID: "broken", ruleID: "UP-PEM-FORMAT")
+            ],
+            lifecycle: LifecycleInputs(operations: [ExampleEstate.operation(.upload, on: "broken")]))
+        let verdict = OperationJudge().judge(RuleContext(estate: estate, settings: ExampleEstate.settings))[0]
+        #expect(verdict.denials.map(\.ruleID) == ["UP-PEM-FORMAT"])
+        #expect(verdict.denials[0].message.contains("is in the quarantine (certificates.csv line 9"))
+    }
+
+    @Test func uploadingARowWithoutABundleIsDenied() {
+        let order = ExampleEstate.certificate(bundle: nil)
+        let verdict = Self.verdict([order], ExampleEstate.operation(.upload))
+        #expect(verdict.denials.map(\.ruleID) == ["UP-PEM-FORMAT"])
+    }
+}

@@ -59,7 +59,7 @@ struct CommandLineTests {
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("certaudit: 44 certificates, 7 rows quarantined") == true)
-        #expect(lines.first?.contains(", 33 operations (") == true, "\(outcome.stderr)")
+        #expect(lines.first?.contains(", 34 operations (") == true, "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
     }
 

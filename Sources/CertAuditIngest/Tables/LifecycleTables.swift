@@ -159,9 +159,23 @@ public enum LifecycleTables {
         else {
             throw row.issue("operation", "operation is required")
         }
+        let parameters = try row.tags("params")
+        var seen: Set<String> = []
+        for parameter in parameters {
+            let key = parameter.key.lowercased()
+            guard kind.parameterNames.contains(key) else {
+                throw row.issue(
+                    "params",
+                    "params: '\(parameter.key)' is not a parameter of \(kind.rawValue) (expected "
+                        + kind.parameterNames.joined(separator: ", ") + ")")
+            }
+            guard seen.insert(key).inserted else {
+                throw row.issue("params", "params: '\(parameter.key)' is given twice")
+            }
+        }
         return OperationRecord(
             line: row.line, requestedAt: at, certificateID: try row.required("certificate_id"), kind: kind,
-            parameters: try row.tags("params"), requestedBy: row.text("requested_by"))
+            parameters: parameters, requestedBy: row.text("requested_by"))
     }
 
     static let holidays = TableSchema<HolidayRecord>(

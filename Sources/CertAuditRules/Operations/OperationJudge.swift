@@ -23,6 +23,12 @@ public struct OperationJudge: Sendable {
         let operationRules = rules.compactMap { $0 as? any OperationRule }
         let scenario = OperationScenario(rules: rules, estate: context.estate)
         var history = OperationHistory(estate: context.estate)
+        var quarantined: [String: QuarantineRecord] = [:]
+        if !operations.isEmpty {
+            for record in context.estate.quarantine where record.input == "certificates.csv" {
+                if let id = record.certificateID, quarantined[id] == nil { quarantined[id] = record }
+            }
+        }
         var records: [String: CertificateRecord] = [:]
         var verdicts = [OperationVerdict?](repeating: nil, count: operations.count)
         for index in order {
@@ -30,7 +36,7 @@ public struct OperationJudge: Sendable {
             guard var certificate = context.estate.certificate(id: operation.certificateID) else {
                 verdicts[index] = OperationVerdict(
                     operation: operation,
-                    reasons: [unknown("no certificate \(operation.certificateID) in certificates.csv", operation)])
+                    reasons: [missing(operation, quarantined: quarantined[operation.certificateID])])
                 continue
             }
             if let line = history.deleted[certificate.id] {
@@ -76,6 +82,18 @@ public struct OperationJudge: Sendable {
         OperationReason(
             ruleID: "INV-UNKNOWN-REFERENCE", effect: .denies, message: "operations.csv line \(operation.line): \(what)."
         )
+    }
+
+    /// The denial of a request on a certificate the estate does not hold: quarantined (by the rule
+    /// that kept it out, UP-PEM-FORMAT for a bundle that does not parse) or not in the inventory.
+    private func missing(_ operation: OperationRecord, quarantined record: QuarantineRecord?) -> OperationReason {
+        guard let record else {
+            return unknown("no certificate \(operation.certificateID) in certificates.csv", operation)
+        }
+        return OperationReason(
+            ruleID: record.ruleID ?? "INV-UNKNOWN-REFERENCE", effect: .denies,
+            message: "operations.csv line \(operation.line): \(operation.certificateID) is in the quarantine "
+                + "(certificates.csv line \(record.line): \(record.reason)).")
     }
 
     /// What an allowed operation changes for the operations after it.

@@ -50,6 +50,15 @@ struct OperationScenario {
             certificate.record.autoRenewEnabledOn = request.operation.requestedAt
             scenario = (Estate(certificates: [certificate]), certificate)
         default:
+            guard request.certificate.bundle != nil else {
+                return [
+                    OperationReason(
+                        ruleID: "UP-PEM-FORMAT", effect: .denies,
+                        message:
+                            "\(request.reference): \(request.certificate.id) has no bundle: there is nothing to upload."
+                    )
+                ]
+            }
             // Uploaded after every certificate with the same content (the only ones UP-DUPLICATE
             // compares), so the rule blames this one if the content is already there.
             let fingerprint = request.certificate.leaf?.fingerprintSHA256
