@@ -85,5 +85,9 @@ if ProcessInfo.processInfo.environment["CERTAUDIT_FUZZ"] != nil {
             name: "BundleFuzzer", dependencies: ["CertAuditX509", "CertAuditCore", "FuzzerDriver"],
             path: "Fuzz/BundleFuzzer",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "EstateFuzzer",
+            dependencies: ["CertAuditIngest", "CertAuditRules", "CertAuditReport", "CertAuditCore", "FuzzerDriver"],
+            path: "Fuzz/EstateFuzzer", swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]
 }

@@ -26,14 +26,21 @@ public struct ReportWriter: Sendable {
         try ReportPublisher(outputDirectory: outputDirectory).publish(files)
     }
 
-    /// The report's files and their bytes, in a fixed order, without touching the output folder.
-    public func render(_ model: ReportModel) throws(ReportError) -> [(name: String, bytes: [UInt8])] {
+    /// `report.xml`, validated against `<templates>/report.xsd`: a report that does not validate is
+    /// never returned.
+    public func validatedXML(_ model: ReportModel) throws(ReportError) -> [UInt8] {
         let xml = try XMLReportRenderer().render(model)
         let schema = (templatesDirectory as NSString).appendingPathComponent(Self.schemaFile)
         guard FileManager().fileExists(atPath: schema) else {
             throw ReportError(.templates, "templates directory \(templatesDirectory) has no \(Self.schemaFile)")
         }
         try XSDValidator(schemaPath: schema).validate(xml)
+        return xml
+    }
+
+    /// The report's files and their bytes, in a fixed order, without touching the output folder.
+    public func render(_ model: ReportModel) throws(ReportError) -> [(name: String, bytes: [UInt8])] {
+        let xml = try validatedXML(model)
         let html = try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).render(model)
         let csv = CSVReportRenderer()
         return [

@@ -1,0 +1,115 @@
+import CertAuditCore
+import CertAuditIngest
+import CertAuditReport
+import CertAuditRules
+import Foundation
+import FuzzerDriver
+
+/// libFuzzer target: fuzzed rows for one input table, run through the whole static pipeline —
+/// ingest (typing, quarantine, linking), every rule, the operation verdicts and report.xml, which
+/// must validate against templates/report.xsd (HTML and CSV rendering are left out for speed; the
+/// model they read is the one the XML is rendered from). The first byte picks the table; the rest is the
+/// body under that table's real header, beside a small fixed inventory that the rows can refer to.
+/// Built only by `make fuzz` (CERTAUDIT_FUZZ=1); run from the repository root (templates/).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzEstate(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+    let bytes = start.map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? []
+    guard let selector = bytes.first else { return 0 }
+    let table = EstateFuzzInputs.tables[Int(selector) % EstateFuzzInputs.tables.count]
+    let folder = EstateFuzzInputs.folder
+    for (name, text) in EstateFuzzInputs.fixed {
+        let content = name == table.name ? Array((table.header + "\n").utf8) + bytes.dropFirst() : Array(text.utf8)
+        _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(content))
+    }
+    if EstateFuzzInputs.fixed[table.name] == nil {
+        _ = FileManager.default.createFile(
+            atPath: folder + "/" + table.name, contents: Data(Array((table.header + "\n").utf8) + bytes.dropFirst()))
+    }
+    defer {
+        for other in EstateFuzzInputs.tables where EstateFuzzInputs.fixed[other.name] == nil {
+            try? FileManager.default.removeItem(atPath: folder + "/" + other.name)
+        }
+    }
+    let settings = AuditSettings(asOf: EstateFuzzInputs.asOf)
+    let estate: Estate
+    do {
+        estate = try EstateLoader.load(
+            IngestOptions(
+                inputsDirectory: folder, timeZone: .shanghai, asOf: settings.asOf, jobs: 1, useSystemTrustStore: false))
+    } catch {
+        return 0  // a run error (say, a required column lost to a mutated header) is a clear exit 2
+    }
+    let rows = estate.inputs.map(\.rows).reduce(0, +)
+    let kept = estate.inputs.map { $0.accepted + $0.quarantined }.reduce(0, +)
+    precondition(rows == kept, "an input row was neither accepted nor quarantined")
+    let context = RuleContext(estate: estate, settings: settings)
+    let findings = RuleRunner().run(context)
+    let verdicts = OperationJudge().judge(context)
+    precondition(verdicts.count == estate.lifecycle.operations.count, "an operation got no verdict")
+    let model = ReportModel(
+        estate: estate, findings: findings, settings: settings, rules: RuleCatalogue.descriptors, runSettings: [],
+        operations: verdicts)
+    do {
+        _ = try ReportWriter(templatesDirectory: "templates").validatedXML(model)
+    } catch {
+        preconditionFailure("the report did not render or validate: \(error)")
+    }
+    return 0
+}
+
+/// The fixed part of every fuzzed estate, written once into a temporary inputs folder.
+enum EstateFuzzInputs {
+    static let asOf = RunTimeZone.shanghai.instant(of: LocalDate(year: 2026, month: 11, day: 28)!)
+
+    /// Each table the first byte can pick, with its header.
+    static let tables: [(name: String, header: String)] = [
+        ("certificates.csv", certificateHeader),
+        ("resources.csv", "resource_id,resource_type,region,certificate_id,domain"),
+        (
+            "hosting.csv",
+            "certificate_id,resource_types,replace_lead,configured_on,association,messages,status,successor_product,validation_method,validation_ready"
+        ),
+        ("accounts.csv", "account_id,balance"),
+        ("pricing.csv", "brand,product,domain_type,years,price_cny,price_points"),
+        ("contacts.csv", "contact_id,name,phone,email,wechat_verified,channels"),
+        (
+            "alert_policies.csv",
+            "policy_id,name,certificates,threshold_days,operator,period_minutes,repeat,receivers"
+        ),
+        ("operations.csv", "requested_at,certificate_id,operation,params,requested_by"),
+        ("holidays.csv", "date,kind,name"),
+    ]
+
+    static let certificateHeader =
+        "certificate_id,alias,source,brand,product,domain_type,status,domain,sans,not_after,issued_at,submitted_at,"
+        + "letter_uploaded_at,auto_renew,auto_renew_enabled_on,account_id,validation_ready,verify_type,ignored,"
+        + "allow_download,free,reissue_of,reissue_count,company_validated_on"
+
+    /// Inputs present in every run: three certificates without bundles and a resource.
+    static let fixed: [String: String] = [
+        "certificates.csv": certificateHeader + "\n"
+            + "a,A,issued,TrustAsia,DV,single,validating,a.example.com,a.example.com,,,2026-11-27 09:00:00,,,,1001,,DNS,,,,,,\n"
+            + "b,B,issued,GeoTrust,OV,single,issued,b.example.com,b.example.com,2027-02-01 07:59:59,2026-11-01,,,true,2026-11-02,1001,true,DNS_AUTO,,true,,,0,2025-10-28\n"
+            + "c,C,uploaded,,,,issued,c.example.com.cn,c.example.com.cn,2026-12-10 07:59:59,2026-06-01,,,,,,,,true,,,b,1,\n",
+        "resources.csv":
+            "resource_id,resource_type,region,certificate_id,domain\nlb-1,CLB,ap-shanghai,b,b.example.com\n",
+    ]
+
+    static let folder: String = {
+        let path = NSTemporaryDirectory() + "certaudit-estate-fuzz-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+}
+
+/// The entry point SwiftPM links (`EstateFuzzer_main`), handed to libFuzzer's driver.
+@_cdecl("EstateFuzzer_main")
+public func estateFuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, warmUp: warmUp) { data, size in fuzzEstate(UnsafeRawPointer(data), size) }
+}
+
+/// Runs the target once so one-time initialisation happens before libFuzzer counts allocations.
+func warmUp() {
+    let sample = [UInt8(7)] + Array("2026-11-28 10:00:00,b,revoke,reason=x,ops\n".utf8)
+    sample.withUnsafeBytes { _ = fuzzEstate($0.baseAddress, $0.count) }
+}
