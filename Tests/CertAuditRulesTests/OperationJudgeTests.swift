@@ -258,3 +258,17 @@ extension OperationJudgeTests {
         #expect(verdict.denials.map(\.ruleID) == ["UP-PEM-FORMAT"])
     }
 }
+
+extension OperationJudgeTests {
+    /// What-if reruns are judged as of the request: an expired certificate cannot be hosted, and
+    /// uploading one carries the expiry as a condition, though both are valid at the as-of time.
+    @Test func scenariosAreJudgedAtTheRequestTime() {
+        let host = Self.verdict([Self.issued()], ExampleEstate.operation(.host, at: Self.day(121)))
+        #expect(host.denials.map(\.ruleID) == ["HOST-ELIGIBLE"])
+        let upload = Self.verdict([ExampleEstate.certificate()], ExampleEstate.operation(.upload, at: Self.day(121)))
+        #expect(upload.isAllowed)
+        #expect(upload.conditions.map(\.ruleID) == ["CERT-EXPIRED"])
+        let early = Self.verdict([ExampleEstate.certificate()], ExampleEstate.operation(.upload, at: Self.day(119)))
+        #expect(early.reasons.isEmpty, "\(early.reasons.map(\.message))")
+    }
+}

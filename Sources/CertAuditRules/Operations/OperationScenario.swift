@@ -32,7 +32,10 @@ struct OperationScenario {
             ["HOST-NO-RESOURCES", "HOST-RESOURCE-TYPES", "HOST-ASSOCIATION", "HOST-DOMAIN-MATCH", "UPH-VALIDATION"]
         ),
         .enableAutoRenew: (["AR-ELIGIBLE", "AR-ENABLE-WINDOW"], []),
-        .upload: (["UP-KEY-MATCH", "UP-CA-CERT", "UP-SM2-PAIR", "UP-DUPLICATE"], ["UP-FULL-CHAIN", "UP-ZIP-FORMS"]),
+        .upload: (
+            ["UP-KEY-MATCH", "UP-CA-CERT", "UP-SM2-PAIR", "UP-DUPLICATE"],
+            ["UP-FULL-CHAIN", "UP-ZIP-FORMS", "CERT-EXPIRED", "CERT-NOT-YET-VALID"]
+        ),
     ]
 
     func reasons(for request: OperationRequest) -> [OperationReason] {
@@ -65,7 +68,10 @@ struct OperationScenario {
             let others = (fingerprint.flatMap { sameContent[$0] } ?? []).filter { $0.id != request.certificate.id }
             scenario = (Estate(certificates: others + [request.certificate]), request.certificate)
         }
-        let context = RuleContext(estate: scenario.estate, settings: request.context.settings)
+        // The scenario is judged at the request time: "expired" and "days left" mean then.
+        var settings = request.context.settings
+        settings.asOf = request.operation.requestedAt
+        let context = RuleContext(estate: scenario.estate, settings: settings)
         for (ids, effect) in [(kind.denying, OperationReason.Effect.denies), (kind.requiring, .requires)] {
             for rule in rules where ids.contains(rule.descriptor.id) {
                 for found in findings(of: rule, on: scenario.certificate, in: context) {

@@ -1,7 +1,8 @@
 import CertAuditCore
 
 /// HOST-ELIGIBLE: platform-issued server certificates can be hosted; uploaded ones only under the
-/// uploaded-hosting scheme, which exists from 2025-06-13 (UPH); a CA certificate never.
+/// uploaded-hosting scheme, which exists from 2025-06-13 (UPH); a CA certificate never, nor one
+/// that had already expired when the plan was configured.
 public struct HostingEligibleRule: EstateRule {
     public init() {}
 
@@ -17,7 +18,13 @@ public struct HostingEligibleRule: EstateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         HostingPlan.active(in: context.estate).compactMap { plan -> Finding? in
-            let line = "\(plan.record.reference)"
+            let line = plan.record.reference
+            if let configured = plan.record.configuredOn, let expiry = plan.certificate.notAfter, configured > expiry {
+                return finding(
+                    "\(line): hosting configured on \(context.localDate(configured)), after \(plan.certificate.id) expired "
+                        + "on \(context.localDate(expiry)): an expired certificate cannot be hosted.",
+                    certificate: plan.certificate.id)
+            }
             if plan.certificate.record.kind == .ca {
                 return finding(
                     "\(line): \(plan.certificate.id) is a CA certificate, which cannot be hosted.",
@@ -55,6 +62,9 @@ public struct HostingEligibleRule: EstateRule {
                 RuleExample(
                     "an uploaded certificate hosted on 2025-06-12",
                     estate: plan(ExampleEstate.certificate("u"), configured: early)),
+                RuleExample(
+                    "hosting configured after expiry",
+                    estate: plan(ExampleEstate.certificate("c", source: .issued), configured: ExampleEstate.day(121))),
             ])
     }
 }
