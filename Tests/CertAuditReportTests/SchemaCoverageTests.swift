@@ -59,7 +59,7 @@ import Testing
                 OperationVerdict(
                     operation: OperationRecord(
                         line: 3, requestedAt: ReportFixtures.settings.asOf, certificateID: "<i>c</i>", kind: .revoke,
-                        requestedBy: "ops"),
+                        requestedBy: "=HYPERLINK(\"https://evil.example/\")"),
                     reasons: [
                         OperationReason(ruleID: "RVK-ISSUED-HERE", effect: .denies, message: "uploaded <b>x</b>"),
                         OperationReason(ruleID: "RVK-EFFECT", effect: .requires, message: "bound"),
@@ -96,6 +96,7 @@ import Testing
                 == ["1"])
         let csv = String(decoding: CSVReportRenderer().operations(model), as: UTF8.self)
         #expect(csv.contains("denies RVK-ISSUED-HERE: uploaded <b>x</b> | requires RVK-EFFECT: bound"))
+        #expect(csv.contains(",\"'=HYPERLINK(\"\"https://evil.example/\"\")\",denied,RVK-ISSUED-HERE,"), "\(csv)")
     }
 
     @Test func unknownTimelineKindIsRejected() throws {
