@@ -1,6 +1,6 @@
 internal import COpenSSL
-import Glibc
 import CertAuditShims
+import Glibc
 
 /// The trust anchors chains are verified against: the system's store plus `inputs/trust/*.pem`.
 ///
