@@ -16,6 +16,17 @@ public struct ReportPublisher: Sendable {
 
     /// `files` maps a file name inside the output folder to its bytes.
     public func publish(_ files: [(name: String, bytes: [UInt8])]) throws(ReportError) {
+        try publish { (write: (String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) in
+            for file in files { try write(file.name, file.bytes) }
+        }
+    }
+
+    /// Publishes the files `produce` hands to `write`, one at a time: each is written into the
+    /// temporary folder as soon as it is rendered, so that only one rendered file is in memory at a
+    /// time. If `produce` throws (a report that does not validate), nothing is published.
+    public func publish(
+        _ produce: ((String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) -> Void
+    ) throws(ReportError) {
         let fileManager = FileManager()
         let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL
         let parent = output.deletingLastPathComponent()
@@ -32,13 +43,12 @@ public struct ReportPublisher: Sendable {
             throw ReportError(.internal, "cannot create \(temporary.path): \(error.localizedDescription)")
         }
         do {
-            for file in files {
-                try Data(file.bytes).write(to: temporary.appendingPathComponent(file.name))
+            try produce { (fileName: String, bytes: [UInt8]) throws(ReportError) in
+                try Self.write(bytes, to: temporary.appendingPathComponent(fileName).path)
             }
         } catch {
             try? fileManager.removeItem(at: temporary)
-            throw ReportError(
-                .internal, "cannot write the report into \(temporary.path): \(error.localizedDescription)")
+            throw error
         }
 
         let hadOutput = fileManager.fileExists(atPath: output.path)
@@ -57,5 +67,26 @@ public struct ReportPublisher: Sendable {
             throw ReportError(.internal, "cannot move the new report into \(output.path): \(reason)")
         }
         if hadOutput { try? fileManager.removeItem(at: old) }
+    }
+
+    /// Writes the bytes to a new file with POSIX calls: no copy of them is made on the way.
+    static func write(_ bytes: [UInt8], to path: String) throws(ReportError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw ReportError(.internal, "cannot write the report into \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes {
+                Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReportError(
+                    .internal, "cannot write the report into \(path): \(String(cString: strerror(errno)))")
+            }
+            written += count
+        }
     }
 }

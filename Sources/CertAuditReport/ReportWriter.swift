@@ -21,9 +21,13 @@ public struct ReportWriter: Sendable {
 
     /// Renders XML (validated against `<templates>/report.xsd`), HTML, findings.csv,
     /// inventory.csv and operations.csv, and publishes them atomically into `outputDirectory`.
+    /// Each file is written as soon as it is rendered (XML first, validated), so only one rendered
+    /// file is in memory at a time.
     public func write(_ model: ReportModel, to outputDirectory: String) throws(ReportError) {
-        let files = try render(model)
-        try ReportPublisher(outputDirectory: outputDirectory).publish(files)
+        try ReportPublisher(outputDirectory: outputDirectory).publish {
+            (write: (String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) in
+            try renderEach(model, into: write)
+        }
     }
 
     /// `report.xml`, validated against `<templates>/report.xsd`: a report that does not validate is
@@ -40,12 +44,23 @@ public struct ReportWriter: Sendable {
 
     /// The report's files and their bytes, in a fixed order, without touching the output folder.
     public func render(_ model: ReportModel) throws(ReportError) -> [(name: String, bytes: [UInt8])] {
-        let xml = try validatedXML(model)
-        let html = try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).render(model)
+        var files: [(name: String, bytes: [UInt8])] = []
+        try renderEach(model) { (name: String, bytes: [UInt8]) throws(ReportError) in files.append((name, bytes)) }
+        return files
+    }
+
+    /// Renders the files in their fixed order — the validated XML first, so that nothing is handed
+    /// on from a report that does not validate — and hands each to `take` as soon as it exists.
+    func renderEach(
+        _ model: ReportModel, into take: (String, [UInt8]) throws(ReportError) -> Void
+    ) throws(ReportError) {
+        try take(Self.xmlFile, try validatedXML(model))
+        try take(
+            Self.htmlFile,
+            try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).render(model))
         let csv = CSVReportRenderer()
-        return [
-            (Self.xmlFile, xml), (Self.htmlFile, html), (Self.findingsFile, csv.findings(model)),
-            (Self.inventoryFile, csv.inventory(model)), (Self.operationsFile, csv.operations(model)),
-        ]
+        try take(Self.findingsFile, csv.findings(model))
+        try take(Self.inventoryFile, csv.inventory(model))
+        try take(Self.operationsFile, csv.operations(model))
     }
 }

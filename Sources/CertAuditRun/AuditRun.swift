@@ -11,6 +11,20 @@ public enum AuditRun {
     public static func execute(_ options: RunOptions, progress: (String) -> Void = { _ in })
         throws(RunError) -> RunSummary
     {
+        let (model, summary) = try audit(options, progress: progress)
+        progress("writing \(options.outputDirectory)/")
+        do {
+            try ReportWriter(templatesDirectory: options.templatesDirectory).write(model, to: options.outputDirectory)
+        } catch {
+            throw error.kind == .templates ? .input(error.description) : .internal(error.description)
+        }
+        return summary
+    }
+
+    /// Ingest, checks and verdicts, down to the report model. The estate, the findings and the
+    /// verdicts live only in here: once the model holds what the reports show, they are freed before
+    /// the renderers run, which is when memory peaks.
+    static func audit(_ options: RunOptions, progress: (String) -> Void) throws(RunError) -> (ReportModel, RunSummary) {
         progress("reading \(options.inputsDirectory)/")
         let estate: Estate
         do {
@@ -29,15 +43,9 @@ public enum AuditRun {
         let summary = RunSummary(
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
             failOn: options.settings.failOn, outputDirectory: options.outputDirectory, operations: operations)
-        progress("writing \(options.outputDirectory)/")
         let model = ReportModel(
             estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
             runSettings: options.manifestSettings, operations: operations)
-        do {
-            try ReportWriter(templatesDirectory: options.templatesDirectory).write(model, to: options.outputDirectory)
-        } catch {
-            throw error.kind == .templates ? .input(error.description) : .internal(error.description)
-        }
-        return summary
+        return (model, summary)
     }
 }
