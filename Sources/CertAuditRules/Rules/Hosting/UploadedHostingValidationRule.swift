@@ -33,9 +33,9 @@ public struct UploadedHostingValidationRule: EstateRule {
                 ? "the validation file" : "the DNS CNAME at _dnsauth.\(domain ?? "<domain>")"
             let state = ready == false ? "is not in place" : "is not confirmed (validation_ready not given)"
             return finding(
-                "\(plan.record.reference): \(place) \(state); the successor ordered "
-                    + (submit.map { "on \($0) " } ?? "")
-                    + "cannot be issued without it, and the old certificate is not replaced.",
+                "\(plan.record.reference): \(place) \(state); the successor's order (submitted 29 days before "
+                    + "expiry" + (submit.map { ", on \($0)" } ?? "") + ") cannot be issued without it, and the old "
+                    + "certificate is not replaced.",
                 severity: ready == false ? .high : .medium, certificate: plan.certificate.id, date: submit)
         }
     }
