@@ -25,13 +25,10 @@ public enum LifecycleTables {
         var record = HostingRecord(line: row.line, certificateID: try row.required("certificate_id"))
         record.resourceTypes = (row.list("resource_types") ?? []).map(ResourceType.init)
         if let lead = row.text("replace_lead") {
-            if lead.lowercased() == "immediate" || lead.lowercased() == "immediately" {
-                record.replaceLead = .immediately
-            } else if let days = Int(lead), days > 0 {
-                record.replaceLead = .daysBeforeExpiry(days)
-            } else {
+            guard let parsed = ReplaceLead(text: lead) else {
                 throw row.issue("replace_lead", "replace_lead '\(lead)' is not immediate or a number of days")
             }
+            record.replaceLead = parsed
         }
         record.configuredOn = try row.time("configured_on")
         if let association = row.text("association"), association.lowercased() != "auto" {

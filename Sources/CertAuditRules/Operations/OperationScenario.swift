@@ -116,10 +116,8 @@ struct OperationScenario {
             plan.resourceTypes = scheme.supportedTypes.sorted().map(ResourceType.init)
         }
         if let lead = request.parameter("lead") {
-            if ["immediate", "immediately"].contains(lead.lowercased()) {
-                plan.replaceLead = .immediately
-            } else if let days = Int(lead) {
-                plan.replaceLead = .daysBeforeExpiry(days)
+            if let parsed = ReplaceLead(text: lead) {
+                plan.replaceLead = parsed
             } else {
                 invalid.append(
                     OperationReason(
