@@ -20,6 +20,10 @@ public struct OperationRecord: Sendable, Hashable {
         }
     }
 
+    /// The `params` that are booleans. Ingest checks them with the CSV boolean vocabulary and
+    /// writes them as `true` or `false`, so that the rules read one spelling.
+    public static let booleanParameters: Set<String> = ["key_password", "validation_ready"]
+
     public var line: Int
     public var requestedAt: Instant
     public var certificateID: String

@@ -156,9 +156,10 @@ public enum LifecycleTables {
         else {
             throw row.issue("operation", "operation is required")
         }
-        let parameters = try row.tags("params")
+        var parameters = try row.tags("params")
         var seen: Set<String> = []
-        for parameter in parameters {
+        for index in parameters.indices {
+            let parameter = parameters[index]
             let key = parameter.key.lowercased()
             guard kind.parameterNames.contains(key) else {
                 throw row.issue(
@@ -168,6 +169,12 @@ public enum LifecycleTables {
             }
             guard seen.insert(key).inserted else {
                 throw row.issue("params", "params: '\(parameter.key)' is given twice")
+            }
+            if OperationRecord.booleanParameters.contains(key) {
+                switch FieldValue.bool(parameter.value) {
+                case .success(let value): parameters[index].value = String(value)
+                case .failure(let error): throw row.issue("params", "params: \(parameter.key): \(error.reason)")
+                }
             }
         }
         return OperationRecord(

@@ -59,9 +59,10 @@ public struct OperationRequest: Sendable {
         return value.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// A boolean `params` value (`true/yes/1/on`); nil when absent.
+    /// A boolean `params` value (one of `OperationRecord.booleanParameters`, which ingest has
+    /// already checked and written as `true` or `false`); nil when absent.
     public func flag(_ key: String) -> Bool? {
-        parameter(key).map { ["true", "yes", "1", "on", "是"].contains($0.lowercased()) }
+        parameter(key).map { $0 == "true" }
     }
 
     /// `operations.csv line N`, for messages.

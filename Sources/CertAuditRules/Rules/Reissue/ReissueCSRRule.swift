@@ -46,12 +46,12 @@ public struct ReissueCSRRule: OperationRule {
                     operations: [ExampleEstate.operation(.reissue, ["csr": "online"])], resources: [clb]),
                 RuleExample(
                     "a key password with no CLB or CDN", [issued],
-                    operations: [ExampleEstate.operation(.reissue, ["key_password": "yes"])]),
+                    operations: [ExampleEstate.operation(.reissue, ["key_password": "true"])]),
             ],
             failing: [
                 RuleExample(
                     "a key password for a CLB", [issued],
-                    operations: [ExampleEstate.operation(.reissue, ["key_password": "yes"])], resources: [clb]),
+                    operations: [ExampleEstate.operation(.reissue, ["key_password": "true"])], resources: [clb]),
                 RuleExample(
                     "an unknown CSR method", [issued], operations: [ExampleEstate.operation(.reissue, ["csr": "email"])]
                 ),
