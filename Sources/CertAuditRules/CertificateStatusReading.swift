@@ -14,6 +14,17 @@ extension Certificate {
     var notBefore: Instant? { leaf?.notBefore ?? record.issuedAt }
 }
 
+extension CertificateState {
+    /// An order still in review, with no certificate issued yet: validating, pending submission
+    /// or letter, DNS record added, or being cancelled.
+    static let inReview: Set<CertificateState> = [
+        .validating, .pendingSubmission, .pendingLetter, .dnsAutoAdded, .cancelling,
+    ]
+
+    /// An order that ended: revoked, cancelled, refunded, validation failed, or expired.
+    static let ended: Set<CertificateState> = [.revoked, .cancelled, .refunded, .validationFailed, .expired]
+}
+
 extension CertificateRecord {
     /// Whether the brand is `name`, ignoring letter case (`wotrus` = `WoTrus`).
     func hasBrand(_ name: String) -> Bool { brand?.lowercased() == name.lowercased() }

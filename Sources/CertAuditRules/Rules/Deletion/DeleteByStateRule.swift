@@ -19,11 +19,6 @@ public struct DeleteByStateRule: OperationRule {
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.delete]
 
-    static let inReview: Set<CertificateState> = [
-        .validating, .pendingSubmission, .pendingLetter, .dnsAutoAdded, .cancelling,
-    ]
-    static let ended: Set<CertificateState> = [.revoked, .cancelled, .refunded, .validationFailed, .expired]
-
     public func judge(_ request: OperationRequest) -> [OperationReason] {
         let record = request.record
         if record.source == .uploaded || record.isFreeDV || record.free == true { return [] }
@@ -32,8 +27,8 @@ public struct DeleteByStateRule: OperationRule {
             return deny(
                 "\(request.reference): \(id) is a paid certificate; delete it after it is revoked or has expired.")
         }
-        if Self.ended.contains(state) { return [] }
-        if Self.inReview.contains(state) {
+        if CertificateState.ended.contains(state) { return [] }
+        if CertificateState.inReview.contains(state) {
             return deny(
                 "\(request.reference): \(id) is \(state.rawValue), awaiting validation; cancel the review first.")
         }

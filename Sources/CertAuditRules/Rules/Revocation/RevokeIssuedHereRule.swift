@@ -14,11 +14,9 @@ public struct RevokeIssuedHereRule: OperationRule {
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.revoke]
 
-    /// States in which there is no issued certificate to revoke.
-    static let notInForce: Set<CertificateState> = [
-        .expired, .cancelled, .cancelling, .refunded, .validating, .pendingSubmission, .pendingLetter,
-        .dnsAutoAdded, .validationFailed,
-    ]
+    /// States in which there is no issued certificate to revoke: in review, or ended (a revoked
+    /// one is RVK-EFFECT's to report).
+    static let notInForce = CertificateState.inReview.union(CertificateState.ended).subtracting([.revoked])
 
     public func judge(_ request: OperationRequest) -> [OperationReason] {
         if request.record.source == .uploaded {
