@@ -89,7 +89,7 @@ enum SpecRuleList {
         Entry(
             id: "UPH-PRODUCT", section: "3",
             text:
-                "Hosting buys a successor certificate of a recommended product (DV, OV, OV Pro, EV, EV Pro; brands SecureSite, GeoTrust, TrustAsia, DNSPod; 1–3 years)."
+                "Hosting buys a successor certificate of a recommended product (DV, OV, OV Pro, EV, EV Pro; brands SecureSite, GeoTrust, TrustAsia, DNSPod; 1–3 years). It is paid when hosting is configured (history at the as-of time): the automatic submission charges nothing and cannot fail for money."
         ),
         Entry(
             id: "UPH-AUTO-SUBMIT", section: "3",
@@ -103,7 +103,9 @@ enum SpecRuleList {
         ),
         Entry(
             id: "UPH-DEPLOY", section: "3",
-            text: "Once issued, the successor is deployed to the bound resources automatically."),
+            text:
+                "Once issued, the successor is deployed automatically, as under HOST-LEAD, HOST-RESOURCE-TYPES, HOST-NEW-CERT-READY and HOST-MESSAGES: at the plan's replacement time, on the resource types it names, only if issued by then, with the reminder 3 days before."
+        ),
         Entry(
             id: "AR-ELIGIBLE", section: "4",
             text:
@@ -120,7 +122,7 @@ enum SpecRuleList {
         Entry(
             id: "AR-CHARGE-FAILED", section: "4",
             text:
-                "If the account balance cannot cover the charge, auto-renewal stops for that certificate and it must be renewed by hand."
+                "If the account balance cannot cover the charge, auto-renewal stops for that certificate and it must be renewed by hand (no successor: its resources go on serving the old certificate)."
         ),
         Entry(
             id: "AR-SUCCESSOR", section: "4",
@@ -256,7 +258,7 @@ enum SpecRuleList {
         Entry(
             id: "PTS-RECONCILE", section: "10",
             text:
-                "(audit rule) For each package: original − consumed − transferred out (incl. held) + received = remaining, at every point of the ledger."
+                "(audit rule) For each package, at every point of its ledger: credits − debits = remaining (INPUTS.md's ledger arithmetic; held transfers count as debits until they lapse). The row that creates a package (its purchase, recharge or transfer in) is its original and is counted once; `total_points` must equal it."
         ),
         Entry(
             id: "BR-MAX-VALIDITY", section: "11",
@@ -281,6 +283,11 @@ enum SpecRuleList {
             id: "CHAIN-EXPIRING", section: "11",
             text:
                 "An intermediate (or a bundled root) in the certificate's chain expires before the leaf does, or has expired: the leaf fails from that date even though its own notAfter is later. Days to expiry of a certificate = of the earliest-expiring certificate in its served chain."
+        ),
+        Entry(
+            id: "INV-BAD-VALUE", section: "11",
+            text:
+                "(audit rule) A field of an input row holds a value that does not parse (a date that is not a date, a tag without `=`, an unknown state): the row is kept with that field taken as not given, and the finding names file, line, column and value. Medium; high when a rule that could raise a high finding needed the field."
         ),
         Entry(
             id: "INV-MISMATCH", section: "11",

@@ -6,6 +6,10 @@ import CertAuditCore
 public struct AutoRenewEligibleRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        [.certificates(.autoRenew), .certificates(.source)] + InputColumn.brand + InputColumn.product
+        + InputColumn.domainType
+
     public let descriptor = RuleDescriptor(
         id: "AR-ELIGIBLE", title: "Auto-renewal is on for a product that supports it", defaultSeverity: .high,
         citation: "RULES.md §4",

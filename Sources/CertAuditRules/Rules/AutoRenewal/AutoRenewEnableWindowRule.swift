@@ -5,6 +5,9 @@ import CertAuditCore
 public struct AutoRenewEnableWindowRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.expiry + [.certificates(.autoRenew), .certificates(.autoRenewEnabledOn)]
+
     /// The fewest days before expiry at which auto-renewal can still be switched on.
     public static let minimumDays: Int64 = 14
 

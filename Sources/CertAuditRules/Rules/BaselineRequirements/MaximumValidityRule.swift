@@ -8,6 +8,8 @@ import CertAuditCore
 public struct MaximumValidityRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.issueDate + InputColumn.expiry + [.certificates(.certificateType)]
+
     public let descriptor = RuleDescriptor(
         id: "BR-MAX-VALIDITY", title: "Validity within the Baseline Requirements' maximum", defaultSeverity: .high,
         citation: "CA/B Forum BR 6.3.2 (ballot SC-081); RULES.md §11",

@@ -5,6 +5,8 @@ import CertAuditCore
 public struct WeakSignatureRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.issueDate
+
     public let descriptor = RuleDescriptor(
         id: "CRYPTO-WEAK-SIG", title: "Weak signature algorithm", defaultSeverity: .high,
         citation: "CA/B Forum BR 7.1.3.2; RULES.md §11",

@@ -10,6 +10,10 @@ import CertAuditCore
 public struct DeleteByStateRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        [.certificates(.status), .certificates(.source), .certificates(.free)] + InputColumn.product
+        + InputColumn.expiry
+
     public let descriptor = RuleDescriptor(
         id: "DEL-BY-STATE", title: "Deletion allowed in the certificate's state", defaultSeverity: .medium,
         citation: "RULES.md §7",

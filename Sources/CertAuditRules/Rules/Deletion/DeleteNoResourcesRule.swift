@@ -5,6 +5,8 @@ import CertAuditCore
 public struct DeleteNoResourcesRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bindings
+
     public let descriptor = RuleDescriptor(
         id: "DEL-NO-RESOURCES", title: "Unbind before deleting", defaultSeverity: .medium, citation: "RULES.md §7",
         summary:

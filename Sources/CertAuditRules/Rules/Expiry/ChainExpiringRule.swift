@@ -5,6 +5,8 @@ import CertAuditCore
 public struct ChainExpiringRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status)]
+
     public let descriptor = RuleDescriptor(
         id: "CHAIN-EXPIRING", title: "An intermediate expires before the leaf", defaultSeverity: .medium,
         citation: "RULES.md §11",

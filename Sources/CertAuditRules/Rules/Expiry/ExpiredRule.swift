@@ -8,6 +8,8 @@ import CertAuditCore
 public struct ExpiredRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status)] + InputColumn.bindings
+
     public let descriptor = RuleDescriptor(
         id: "CERT-EXPIRED", title: "Certificate has expired", defaultSeverity: .high, citation: "RULES.md §11",
         summary: "The certificate has expired at the run's as-of time.")

@@ -5,11 +5,13 @@ import CertAuditCore
 public struct ExpiringRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status)]
+
     public let descriptor = RuleDescriptor(
         id: "CERT-EXPIRING", title: "Certificate expires soon", defaultSeverity: .medium, citation: "RULES.md §11",
         summary:
             "Days to expiry at or below the configured thresholds (default 30, the renewal window of 30 "
-            + "natural days). Counted in natural days of the run's time zone.")
+            + "natural days). Counted in natural days of the run's time zone.", highestSeverity: .high)
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
         certificate.notAfter != nil && !certificate.isRetired

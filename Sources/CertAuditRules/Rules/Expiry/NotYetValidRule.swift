@@ -4,6 +4,8 @@ import CertAuditCore
 public struct NotYetValidRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.issueDate
+
     public let descriptor = RuleDescriptor(
         id: "CERT-NOT-YET-VALID", title: "Certificate is not yet valid", defaultSeverity: .medium,
         citation: "RULES.md §11", summary: "notBefore is after the as-of time.")

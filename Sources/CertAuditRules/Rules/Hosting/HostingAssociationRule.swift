@@ -6,6 +6,9 @@ import CertAuditCore
 public struct HostingAssociationRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + [.hosting(.association), .certificates(.autoRenew)]
+
     public let descriptor = RuleDescriptor(
         id: "HOST-ASSOCIATION", title: "Hosting has a certificate to replace with", defaultSeverity: .high,
         citation: "RULES.md §2",

@@ -5,6 +5,9 @@ import CertAuditCore
 public struct HostingDomainMatchRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.bundleFacts + [.hosting(.association), .certificates(.sans)]
+
     public let descriptor = RuleDescriptor(
         id: "HOST-DOMAIN-MATCH", title: "A designated successor covers the same domains", defaultSeverity: .high,
         citation: "RULES.md §2",

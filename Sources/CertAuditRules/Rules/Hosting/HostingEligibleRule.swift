@@ -6,6 +6,9 @@ import CertAuditCore
 public struct HostingEligibleRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + [.hosting(.configuredOn), .certificates(.certificateType)]
+
     /// The day the console began hosting uploaded certificates (RULES.md §3).
     public static let uploadedHostingFrom = LocalDate(year: 2025, month: 6, day: 13)!
 

@@ -5,6 +5,9 @@ import CertAuditCore
 public struct HostingLeadRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + [.hosting(.configuredOn), .hosting(.replaceLead)]
+
     public let descriptor = RuleDescriptor(
         id: "HOST-LEAD", title: "Replacement lead is allowed and was possible", defaultSeverity: .medium,
         citation: "RULES.md §2",

@@ -4,6 +4,8 @@ import CertAuditCore
 public struct HostingNoResourcesRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.activePlans + InputColumn.bindings
+
     public let descriptor = RuleDescriptor(
         id: "HOST-NO-RESOURCES", title: "Hosting a certificate bound to nothing", defaultSeverity: .info,
         citation: "RULES.md §2", summary: "Hosting a certificate that is bound to no cloud resource does nothing.")

@@ -5,6 +5,9 @@ import CertAuditCore
 public struct HostingResourceTypesRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + InputColumn.bindings + [.hosting(.resourceTypes)]
+
     public let descriptor = RuleDescriptor(
         id: "HOST-RESOURCE-TYPES", title: "Hosting covers every type of resource the certificate is bound to",
         defaultSeverity: .high, citation: "RULES.md §2",

@@ -10,6 +10,12 @@ import CertAuditCore
 public struct UploadedHostingValidationRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + InputColumn.automaticValidation + [
+            .certificates(.certificateType), .hosting(.validationMethod), .hosting(.validationReady),
+            .certificates(.validationReady),
+        ]
+
     /// Days before expiry on which the successor's order is submitted (RULES.md §3).
     public static let autoSubmitDays: Int64 = 29
 

@@ -5,6 +5,9 @@ import CertAuditCore
 public struct UploadedHostingWindowRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + [.hosting(.configuredOn), .certificates(.certificateType)]
+
     public let descriptor = RuleDescriptor(
         id: "UPH-WINDOW", title: "Uploaded certificate hosted with more than 30 days left", defaultSeverity: .high,
         citation: "RULES.md §3",

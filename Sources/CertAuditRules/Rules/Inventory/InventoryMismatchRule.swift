@@ -5,6 +5,10 @@ import CertAuditCore
 public struct InventoryMismatchRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.bundleFacts + [.certificates(.domain), .certificates(.sans), .certificates(.notAfter)]
+        + InputColumn.brand + InputColumn.product + InputColumn.domainType + InputColumn.standard
+
     public let descriptor = RuleDescriptor(
         id: "INV-MISMATCH", title: "Inventory disagrees with the certificate", defaultSeverity: .medium,
         citation: "RULES.md §11",

@@ -6,6 +6,11 @@ import CertAuditCore
 public struct UnknownReferenceRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] = [
+        .resources(.certificateID), .hosting(.certificateID), .hosting(.association), .operations(.certificateID),
+        .alertPolicies(.certificates), .alertPolicies(.receivers), .certificates(.accountID), .certificates(.reissueOf),
+    ]
+
     public let descriptor = RuleDescriptor(
         id: "INV-UNKNOWN-REFERENCE", title: "Reference to an unknown certificate", defaultSeverity: .medium,
         citation: "certaudit addition (spec/INPUTS.md: every row is linked or reported)",

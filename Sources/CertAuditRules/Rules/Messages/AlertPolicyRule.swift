@@ -7,6 +7,12 @@ import CertAuditCore
 public struct AlertPolicyRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.alertCoverage + [
+            .alertPolicies(.thresholdDays), .alertPolicies(.periodMinutes), .alertPolicies(.repeat),
+            .alertPolicies(.operator),
+        ]
+
     public static let policyLimit = 300
 
     public let descriptor = RuleDescriptor(

@@ -6,6 +6,9 @@ import CertAuditCore
 public struct MessageIgnoreRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.expiry + [.certificates(.status), .certificates(.ignored), .certificates(.ignoredSince)]
+
     public let descriptor = RuleDescriptor(
         id: "MSG-IGNORE", title: "Messages about the certificate are ignored", defaultSeverity: .info,
         citation: "RULES.md §9",

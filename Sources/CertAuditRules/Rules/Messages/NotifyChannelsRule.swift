@@ -5,6 +5,8 @@ import CertAuditCore
 public struct NotifyChannelsRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.alertCoverage
+
     public let descriptor = RuleDescriptor(
         id: "NOTIFY-CHANNELS", title: "Every receiver can be reached on their channels", defaultSeverity: .medium,
         citation: "RULES.md §9",

@@ -5,6 +5,9 @@ import CertAuditCore
 public struct NotifyUnwatchedRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.expiry + InputColumn.alertCoverage + [.certificates(.status), .certificates(.ignored)]
+
     public let descriptor = RuleDescriptor(
         id: "NOTIFY-UNWATCHED", title: "Nobody will be told the certificate expires", defaultSeverity: .high,
         citation: "RULES.md §9 (audit rule)",

@@ -7,6 +7,8 @@ import CertAuditCore
 public struct ReissueCSRRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bindings
+
     public static let methods: Set<String> = ["original", "online", "paste"]
     /// Resource types that cannot load a password-protected key.
     public static let noKeyPasswordTypes: Set<String> = ["CLB", "CDN"]

@@ -5,6 +5,8 @@ import CertAuditCore
 public struct ReissueFreeOnceRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.product + [.certificates(.free), .certificates(.reissueCount)]
+
     public let descriptor = RuleDescriptor(
         id: "RI-FREE-ONCE", title: "A free DV certificate is reissued once", defaultSeverity: .medium,
         citation: "RULES.md §8", summary: "A free DV certificate can be reissued once.")

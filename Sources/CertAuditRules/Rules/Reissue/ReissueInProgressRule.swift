@@ -6,6 +6,8 @@ import CertAuditCore
 public struct ReissueInProgressRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = [.certificates(.status)] + InputColumn.issueDate
+
     public let descriptor = RuleDescriptor(
         id: "RI-IN-PROGRESS", title: "No reissue while one is in progress", defaultSeverity: .medium,
         citation: "RULES.md §8", summary: "A certificate being reissued cannot be reissued again.")

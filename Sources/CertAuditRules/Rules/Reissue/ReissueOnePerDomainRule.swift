@@ -6,6 +6,9 @@ import CertAuditCore
 public struct ReissueOnePerDomainRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.bundleFacts + [.certificates(.domain), .certificates(.sans), .certificates(.status)]
+
     public let descriptor = RuleDescriptor(
         id: "RI-ONE-PER-DOMAIN", title: "One reissue at a time per main domain", defaultSeverity: .medium,
         citation: "RULES.md §8",

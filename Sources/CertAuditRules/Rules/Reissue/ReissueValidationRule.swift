@@ -10,6 +10,11 @@ import CertAuditCore
 public struct ReissueValidationRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.issueDate + InputColumn.product + InputColumn.brand + InputColumn.domainType + [
+            .certificates(.companyValidatedOn), .certificates(.free),
+        ]
+
     public static let reuseMonths = 13
     public static let freshDays: Int64 = 3
 

@@ -5,6 +5,8 @@ import CertAuditCore
 public struct ReissueWindowRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status), .certificates(.source)]
+
     /// A reissue needs more than this many days left.
     public static let minimumDaysExclusive: Int64 = 30
 

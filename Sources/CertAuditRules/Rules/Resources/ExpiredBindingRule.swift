@@ -6,6 +6,8 @@ import CertAuditCore
 public struct ExpiredBindingRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + InputColumn.bindings + [.certificates(.status)]
+
     public let descriptor = RuleDescriptor(
         id: "RES-EXPIRED-BINDING", title: "A resource serves an expired or revoked certificate",
         defaultSeverity: .critical, citation: "RULES.md §11 (audit rule)",

@@ -10,6 +10,11 @@ import CertAuditCore
 public struct UrgeReviewRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.bundleFacts + InputColumn.brand + InputColumn.product + [
+            .certificates(.status), .certificates(.submittedAt), .certificates(.letterUploadedAt),
+        ]
+
     /// Brand (lower case) → products whose review can be urged.
     public static let supported: [String: Set<Product>] = [
         "securesite": [.ov, .ovPro, .ev, .evPro],

@@ -7,6 +7,8 @@ import CertAuditCore
 public struct RevocationEffectRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bindings + [.certificates(.status)]
+
     public let descriptor = RuleDescriptor(
         id: "RVK-EFFECT", title: "What a revocation stops", defaultSeverity: .medium, citation: "RULES.md §6",
         summary:

@@ -8,6 +8,8 @@ import CertAuditCore
 public struct RevokeBefore2020Rule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.issueDate
+
     /// The first issue date whose certificates can be revoked self-service.
     public static let selfServiceFrom = LocalDate(year: 2020, month: 3, day: 25)!
 

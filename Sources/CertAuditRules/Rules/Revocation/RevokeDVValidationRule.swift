@@ -6,6 +6,10 @@ import CertAuditCore
 public struct RevokeDVValidationRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.issueDate + InputColumn.expiry + InputColumn.brand + InputColumn.product + InputColumn.domainType
+        + InputColumn.automaticValidation + [.certificates(.source), .certificates(.validationReady)]
+
     /// Days after the request by which the domain must be validated.
     public static let deadlineDays: Int64 = 3
 

@@ -5,6 +5,8 @@ import CertAuditCore
 public struct RevokeIssuedHereRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status), .certificates(.source)]
+
     public let descriptor = RuleDescriptor(
         id: "RVK-ISSUED-HERE", title: "Only platform-issued certificates can be revoked", defaultSeverity: .medium,
         citation: "RULES.md §6",

@@ -7,6 +7,11 @@ import CertAuditCore
 public struct RevokeLetterRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.brand + InputColumn.product + InputColumn.standard + InputColumn.automaticValidation + [
+            .certificates(.source)
+        ]
+
     public let descriptor = RuleDescriptor(
         id: "RVK-OV-EV-LETTER", title: "Revocation reason, letters and manual review", defaultSeverity: .medium,
         citation: "RULES.md §6",

@@ -9,6 +9,8 @@ import CertAuditCore
 public struct RevokePendingRenewalRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status)]
+
     /// Days before expiry (inclusive) from which a certificate is pending renewal.
     public static let windowDays: Int64 = 30
 

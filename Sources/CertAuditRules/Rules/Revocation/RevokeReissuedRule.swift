@@ -5,6 +5,9 @@ import CertAuditCore
 public struct RevokeReissuedRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.brand + InputColumn.standard + [.certificates(.reissueOf), .certificates(.status)]
+
     public let descriptor = RuleDescriptor(
         id: "RVK-REISSUED", title: "Reissues are revoked with their original", defaultSeverity: .medium,
         citation: "RULES.md §6",

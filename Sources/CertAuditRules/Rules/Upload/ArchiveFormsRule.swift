@@ -6,6 +6,8 @@ import CertAuditCore
 public struct ArchiveFormsRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bundleFacts
+
     public let descriptor = RuleDescriptor(
         id: "UP-ZIP-FORMS", title: "Every form in the console's ZIP holds the same certificate and key",
         defaultSeverity: .high, citation: "certaudit addition (spec/INPUTS.md bundles/: the console ZIP)",

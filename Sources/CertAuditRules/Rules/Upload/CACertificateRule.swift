@@ -5,6 +5,8 @@ import CertAuditCore
 public struct CACertificateRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.keyFacts + [.certificates(.certificateType)]
+
     public let descriptor = RuleDescriptor(
         id: "UP-CA-CERT", title: "CA uploads are CA certificates without a key", defaultSeverity: .high,
         citation: "RULES.md §1",

@@ -7,6 +7,8 @@ import CertAuditCore
 public struct DownloadFlagRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.keyFacts + [.certificates(.allowDownload), .certificates(.source)]
+
     public let descriptor = RuleDescriptor(
         id: "UP-DOWNLOAD-FLAG", title: "Private key downloadable from the platform", defaultSeverity: .info,
         citation: "RULES.md §1",

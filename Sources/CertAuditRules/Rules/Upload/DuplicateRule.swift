@@ -5,6 +5,8 @@ import CertAuditCore
 public struct DuplicateRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bundleFacts + [.certificates(.allowDuplicate)]
+
     public let descriptor = RuleDescriptor(
         id: "UP-DUPLICATE", title: "No duplicate uploads", defaultSeverity: .medium, citation: "RULES.md §1",
         summary:

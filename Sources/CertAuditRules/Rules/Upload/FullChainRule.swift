@@ -7,6 +7,8 @@ import CertAuditCore
 public struct FullChainRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bundleFacts + [.certificates(.certificateType)]
+
     public let descriptor = RuleDescriptor(
         id: "UP-FULL-CHAIN", title: "Bundle carries the complete chain, in order", defaultSeverity: .high,
         citation: "RULES.md §1",

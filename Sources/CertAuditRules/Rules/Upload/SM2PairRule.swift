@@ -6,6 +6,11 @@ import CertAuditCore
 public struct SM2PairRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.keyFacts + InputColumn.standard + [
+            .certificates(.encBundle), .certificates(.encKey), .certificates(.certificateType),
+        ]
+
     public let descriptor = RuleDescriptor(
         id: "UP-SM2-PAIR", title: "SM2 signing and encryption pairs are complete and distinct",
         defaultSeverity: .high, citation: "RULES.md §1",
