@@ -36,7 +36,5 @@ public struct AuditSettings: Sendable, Hashable {
 
     /// Natural days from the as-of date to the local date of `expiry` (RULES.md §0): 0 on the expiry
     /// date itself, negative once past it. Every rule and report counts days to expiry this way.
-    public func daysToExpiry(_ expiry: Instant) -> Int64 {
-        timeZone.localDate(of: expiry) - asOfDate
-    }
+    public func daysToExpiry(_ expiry: Instant) -> Int64 { timeZone.naturalDays(from: asOf, to: expiry) }
 }

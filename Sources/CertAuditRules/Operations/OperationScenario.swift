@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// Hosting, switching auto-renewal on and uploading are what the estate rules already describe at
@@ -49,8 +50,8 @@ struct OperationScenario {
             reasons = hosting.invalid
         case .enableAutoRenew:
             var certificate = request.certificate
-            certificate.record.autoRenew = true
-            certificate.record.autoRenewEnabledOn = request.operation.requestedAt
+            certificate.record = request.console.applying(.autoRenewSwitchedOn, at: request.operation.requestedAt)
+                .record(from: certificate.record, on: request.date)
             scenario = (Estate(certificates: [certificate]), certificate)
         default:
             guard request.certificate.bundle != nil else {
@@ -69,9 +70,8 @@ struct OperationScenario {
             scenario = (Estate(certificates: others + [request.certificate]), request.certificate)
         }
         // The scenario is judged at the request time: "expired" and "days left" mean then.
-        var settings = request.context.settings
-        settings.asOf = request.operation.requestedAt
-        let context = RuleContext(estate: scenario.estate, settings: settings)
+        let context = RuleContext(
+            estate: scenario.estate, settings: request.context.settings, evaluatedAt: request.operation.requestedAt)
         for (ids, effect) in [(kind.denying, OperationReason.Effect.denies), (kind.requiring, .requires)] {
             for rule in rules where ids.contains(rule.descriptor.id) {
                 for found in findings(of: rule, on: scenario.certificate, in: context) {
@@ -109,11 +109,10 @@ struct OperationScenario {
         plan.origin = "operations.csv"
         plan.configuredOn = request.operation.requestedAt
         plan.status = .hosting
-        let scheme = HostingPlan(record: plan, certificate: certificate)
         if let types = request.parameter("types") {
             plan.resourceTypes = types.split { ",; +".contains($0) }.map { ResourceType(String($0)) }
         } else {
-            plan.resourceTypes = scheme.supportedTypes.sorted().map(ResourceType.init)
+            plan.resourceTypes = HostingScheme(for: certificate).resourceTypes.sorted().map(ResourceType.init)
         }
         if let lead = request.parameter("lead") {
             if let parsed = ReplaceLead(text: lead) {

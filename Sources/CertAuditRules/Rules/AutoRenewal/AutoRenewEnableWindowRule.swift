@@ -1,12 +1,10 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// AR-ENABLE-WINDOW: auto-renewal can be switched on only while at least 14 natural days (14
 /// included) remain before expiry; switched on later, it never charges.
 public struct AutoRenewEnableWindowRule: CertificateRule {
     public init() {}
-
-    /// The fewest days before expiry at which auto-renewal can still be switched on.
-    public static let minimumDays: Int64 = 14
 
     public let descriptor = RuleDescriptor(
         id: "AR-ENABLE-WINDOW", title: "Auto-renewal was switched on in time", defaultSeverity: .high,
@@ -21,7 +19,7 @@ public struct AutoRenewEnableWindowRule: CertificateRule {
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
         guard let enabled = certificate.record.autoRenewEnabledOn, let expiry = certificate.notAfter else { return [] }
         let left = context.localDate(expiry) - context.localDate(enabled)
-        guard left < Self.minimumDays else { return [] }
+        guard !AutoRenewal.canSwitchOn(daysLeft: left) else { return [] }
         return [
             finding(
                 "Auto-renewal was switched on \(context.localDate(enabled)) with \(left) days left, fewer than 14: it cannot take effect.",

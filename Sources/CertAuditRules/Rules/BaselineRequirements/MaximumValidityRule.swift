@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// BR-MAX-VALIDITY: a TLS server certificate is valid no longer than the schedule allows on its

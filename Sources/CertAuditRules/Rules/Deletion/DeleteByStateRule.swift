@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// DEL-BY-STATE: which certificates can be deleted, by state. Uploaded, expired and free
@@ -32,7 +33,7 @@ public struct DeleteByStateRule: OperationRule {
             return deny(
                 "\(request.reference): \(id) is \(state.rawValue), awaiting validation; cancel the review first.")
         }
-        if state == .revoking || state == .pendingRevocationLetter {
+        if CertificateState.revocationRequested.contains(state) {
             return deny(
                 "\(request.reference): the revocation of \(id) is not finished; a paid certificate can be deleted once revoked."
             )

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// CHAIN-EXPIRING: a certificate served in the chain expires before the leaf (or has expired), so the
@@ -24,7 +25,7 @@ public struct ChainExpiringRule: CertificateRule {
         let name = culprit?.subject ?? "a chain certificate"
         let when = context.settings.timeZone.iso8601(chainExpiry)
         let days = context.daysUntil(chainExpiry)
-        let expired = chainExpiry < context.settings.asOf
+        let expired = chainExpiry < context.evaluatedAt
         let severity: Severity =
             expired || days <= context.settings.renewalWindowDays
             ? .high : descriptor.defaultSeverity

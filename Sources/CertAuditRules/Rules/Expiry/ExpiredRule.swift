@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// CERT-EXPIRED: the certificate has expired at the as-of time.
@@ -17,7 +18,7 @@ public struct ExpiredRule: CertificateRule {
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        guard let notAfter = certificate.notAfter, notAfter < context.settings.asOf else { return [] }
+        guard let notAfter = certificate.notAfter, notAfter < context.evaluatedAt else { return [] }
         let inUse = !context.estate.resources(boundTo: certificate.id).isEmpty
         let severity: Severity = certificate.isRetired && !inUse ? .low : descriptor.defaultSeverity
         let days = -context.daysUntil(notAfter)

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// CERT-EXPIRING: days to expiry at or below the configured thresholds (default 30 natural days,
@@ -16,7 +17,7 @@ public struct ExpiringRule: CertificateRule {
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        guard let notAfter = certificate.notAfter, notAfter >= context.settings.asOf else { return [] }
+        guard let notAfter = certificate.notAfter, notAfter >= context.evaluatedAt else { return [] }
         let days = context.daysUntil(notAfter)
         guard let threshold = context.settings.expiryThresholdsDays.last(where: { days <= Int64($0) }) else {
             return []

@@ -13,7 +13,7 @@ public struct NotYetValidRule: CertificateRule {
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        guard let notBefore = certificate.leaf?.notBefore, notBefore > context.settings.asOf else { return [] }
+        guard let notBefore = certificate.leaf?.notBefore, notBefore > context.evaluatedAt else { return [] }
         return [
             finding(
                 "Not valid before \(context.settings.timeZone.iso8601(notBefore)).", certificate: certificate.id,

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-ASSOCIATION and HOST-DOMAIN-MATCH: the new certificate is the auto-renewed successor (which

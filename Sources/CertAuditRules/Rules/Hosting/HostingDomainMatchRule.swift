@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-DOMAIN-MATCH: a designated new certificate covers exactly the old certificate's domains;

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-ELIGIBLE: platform-issued server certificates can be hosted; uploaded ones only under the

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-NO-RESOURCES: hosting a certificate bound to no cloud resource does nothing (information).

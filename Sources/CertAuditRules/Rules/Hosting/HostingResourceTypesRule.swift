@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-RESOURCE-TYPES: hosting replaces the certificate only on the resource types its plan names.

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// UPH-WINDOW: an uploaded third-party certificate can be hosted while it has more than 30 days

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// MSG-IGNORE: ignoring a certificate's messages stops every message about it, expiry reminders
@@ -19,7 +20,7 @@ public struct MessageIgnoreRule: CertificateRule {
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
         let since = certificate.record.ignoredSince.map { " since \(context.localDate($0))" } ?? ""
-        guard let expiry = certificate.notAfter, expiry >= context.settings.asOf else {
+        guard let expiry = certificate.notAfter, expiry >= context.evaluatedAt else {
             return [
                 finding(
                     "Messages are ignored\(since): no message about this certificate is sent.",

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// NOTIFY-UNWATCHED (audit rule): a certificate approaching expiry whose messages are ignored, and
@@ -17,7 +18,7 @@ public struct NotifyUnwatchedRule: CertificateRule {
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        guard let expiry = certificate.notAfter, expiry >= context.settings.asOf,
+        guard let expiry = certificate.notAfter, expiry >= context.evaluatedAt,
             context.daysUntil(expiry) <= context.settings.renewalWindowDays,
             !AlertCoverage(estate: context.estate).isWatched(certificate)
         else { return [] }

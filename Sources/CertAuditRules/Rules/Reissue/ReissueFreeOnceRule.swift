@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RI-FREE-ONCE: a free DV certificate can be reissued once: `reissue_count` from the inventory

@@ -18,7 +18,7 @@ public struct ReissueInProgressRule: OperationRule {
         if let earlier = request.history.reissue(of: id, on: request.date) {
             return deny(
                 "\(request.reference): \(id) is being reissued (operations.csv line \(earlier.line), under review until "
-                    + "\(earlier.end)).")
+                    + "\(earlier.review.end)).")
         }
         return deny("\(request.reference): \(id) is being reissued; wait until that reissue is done.")
     }

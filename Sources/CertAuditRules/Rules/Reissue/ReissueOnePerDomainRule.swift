@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RI-ONE-PER-DOMAIN: while one certificate under a main domain is being reissued (the inventory's

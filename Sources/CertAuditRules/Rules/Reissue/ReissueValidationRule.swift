@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RI-VALIDATION: whether a reissue needs the domain validated again. Not within 3 days of issuance,

@@ -23,7 +23,7 @@ public struct ExpiredBindingRule: EstateRule {
                 return finding(
                     "\(label) serves certificate \(id), which is revoked.", certificate: id, resource: resource.id)
             }
-            guard let expiry = certificate.effectiveExpiry, expiry < context.settings.asOf else { return nil }
+            guard let expiry = certificate.effectiveExpiry, expiry < context.evaluatedAt else { return nil }
             let outage = context.localDate(expiry + 1)
             let what =
                 expiry < (certificate.leaf?.notAfter ?? expiry)

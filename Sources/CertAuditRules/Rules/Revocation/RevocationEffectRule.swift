@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RVK-EFFECT: once a revocation is requested the certificate can no longer be downloaded or
@@ -19,15 +20,13 @@ public struct RevocationEffectRule: OperationRule {
 
     public func judge(_ request: OperationRequest) -> [OperationReason] {
         let id = request.certificate.id
-        switch request.record.status {
-        case .revoked?:
+        if request.record.status == .revoked {
             return deny("\(request.reference): \(id) is revoked; it can no longer be used, only deleted.")
-        case .revoking?, .pendingRevocationLetter?:
+        }
+        if let status = request.record.status, CertificateState.revocationRequested.contains(status) {
             return deny(
                 "\(request.reference): a revocation of \(id) has been requested; it can no longer be downloaded or deployed."
             )
-        default:
-            break
         }
         guard request.operation.kind == .revoke else { return [] }
         let bound = request.boundResources

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RVK-DV-VALIDATION: revoking a DV certificate needs the domain validated (DNS or file) within 3

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RVK-ISSUED-HERE: only certificates the platform issued, and that are in force, can be revoked

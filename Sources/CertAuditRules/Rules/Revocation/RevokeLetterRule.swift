@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RVK-OV-EV-LETTER: what a revocation needs besides the click, by brand and product: a reason

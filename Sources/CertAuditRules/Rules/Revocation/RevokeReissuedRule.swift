@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RVK-REISSUED: a reissued order is revoked with its original, never on its own (except WoTrus

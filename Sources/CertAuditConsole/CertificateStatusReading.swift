@@ -3,7 +3,7 @@ import CertAuditCore
 extension Certificate {
     /// The console says the certificate is no longer meant to be served (expired, revoked, cancelled
     /// or refunded): findings about its expiry matter less unless something still serves it.
-    var isRetired: Bool {
+    public var isRetired: Bool {
         switch record.status {
         case .expired, .revoked, .cancelled, .refunded: true
         default: false
@@ -11,30 +11,34 @@ extension Certificate {
     }
 
     /// The notBefore of the leaf, or the inventory's issue time for a row without a bundle.
-    var notBefore: Instant? { leaf?.notBefore ?? record.issuedAt }
+    public var notBefore: Instant? { leaf?.notBefore ?? record.issuedAt }
 }
 
 extension CertificateState {
     /// An order still in review, with no certificate issued yet: validating, pending submission
     /// or letter, DNS record added, or being cancelled.
-    static let inReview: Set<CertificateState> = [
+    public static let inReview: Set<CertificateState> = [
         .validating, .pendingSubmission, .pendingLetter, .dnsAutoAdded, .cancelling,
     ]
 
     /// An order that ended: revoked, cancelled, refunded, validation failed, or expired.
-    static let ended: Set<CertificateState> = [.revoked, .cancelled, .refunded, .validationFailed, .expired]
+    public static let ended: Set<CertificateState> = [.revoked, .cancelled, .refunded, .validationFailed, .expired]
+
+    /// A revocation was requested and is not finished: the certificate can no longer be downloaded
+    /// or deployed (RVK-EFFECT).
+    public static let revocationRequested: Set<CertificateState> = [.revoking, .pendingRevocationLetter]
 }
 
 extension CertificateRecord {
     /// Whether the brand is `name`, ignoring letter case (`wotrus` = `WoTrus`).
-    func hasBrand(_ name: String) -> Bool { brand?.lowercased() == name.lowercased() }
+    public func hasBrand(_ name: String) -> Bool { brand?.lowercased() == name.lowercased() }
 
     /// The platform validates the domain without the user: its DNS is hosted here (DNSPod), or
     /// `verify_type` is `DNS_AUTO`.
-    var validatesAutomatically: Bool { dnsOnPlatform == true || verifyType == .dnsAuto }
+    public var validatesAutomatically: Bool { dnsOnPlatform == true || verifyType == .dnsAuto }
 
     /// OV, OV Pro, EV or EV Pro: organisation-validated products that need letters and reviews.
-    var isOrganisationValidated: Bool {
+    public var isOrganisationValidated: Bool {
         switch product {
         case .ov?, .ovPro?, .ev?, .evPro?: true
         default: false
@@ -42,5 +46,5 @@ extension CertificateRecord {
     }
 
     /// A free DV certificate (`DV_FREE`, or `free` on a DV row).
-    var isFreeDV: Bool { product == .dvFree || (free == true && (product == .dv || product == nil)) }
+    public var isFreeDV: Bool { product == .dvFree || (free == true && (product == .dv || product == nil)) }
 }
