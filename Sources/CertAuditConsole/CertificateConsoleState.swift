@@ -128,6 +128,9 @@ public struct CertificateConsoleState: Sendable, Hashable {
     /// An order that ended: revoked, cancelled, refunded, validation failed or expired.
     public var hasEnded: Bool { status.map(CertificateState.ended.contains) ?? false }
 
+    /// No longer meant to be served (`CertificateState.retired`): expired, revoked, cancelled or refunded.
+    public var isRetired: Bool { status.map(CertificateState.retired.contains) ?? false }
+
     /// A revocation was requested and is not finished (RVK-EFFECT).
     public var isRevocationRequested: Bool { status.map(CertificateState.revocationRequested.contains) ?? false }
 

@@ -3,12 +3,11 @@ import CertAuditCore
 extension Certificate {
     /// The console says the certificate is no longer meant to be served (expired, revoked, cancelled
     /// or refunded): findings about its expiry matter less unless something still serves it.
-    public var isRetired: Bool {
-        switch record.status {
-        case .expired, .revoked, .cancelled, .refunded: true
-        default: false
-        }
-    }
+    public var isRetired: Bool { record.status.map(CertificateState.retired.contains) ?? false }
+
+    /// The first day it is served expired (RULES.md §0): the local date of the first second after
+    /// its effective expiry (its own notAfter, or the earliest in its served chain).
+    public func outageDate(in zone: RunTimeZone) -> LocalDate? { effectiveExpiry.map { zone.localDate(of: $0 + 1) } }
 
     /// The notBefore of the leaf, or the inventory's issue time for a row without a bundle.
     public var notBefore: Instant? { leaf?.notBefore ?? record.issuedAt }
@@ -23,6 +22,9 @@ extension CertificateState {
 
     /// An order that ended: revoked, cancelled, refunded, validation failed, or expired.
     public static let ended: Set<CertificateState> = [.revoked, .cancelled, .refunded, .validationFailed, .expired]
+
+    /// A certificate the console no longer means to be served: expired, revoked, cancelled or refunded.
+    public static let retired: Set<CertificateState> = [.expired, .revoked, .cancelled, .refunded]
 
     /// A revocation was requested and is not finished: the certificate can no longer be downloaded
     /// or deployed (RVK-EFFECT).

@@ -127,11 +127,31 @@ struct CertificateConsoleStateTests {
         #expect(CertificateConsoleState(status: nil, notAfter: notAfter).isInForce(at: notAfter, in: zone))
     }
 
+    @Test func anOutageStartsWithTheFirstSecondAfterExpiry() {
+        var record = CertificateRecord(line: 2, id: "c")
+        // 23:59:59 on 2026-12-31: the first expired second is on 2027-01-01.
+        record.claimedNotAfter = zone.instant(of: day(2026, 12, 31), hour: 23, minute: 59, second: 59)
+        #expect(Certificate(record: record).outageDate(in: zone) == day(2027, 1, 1))
+        // 10:00:00 on 2026-12-31: already at 10:00:01 that day.
+        record.claimedNotAfter = zone.instant(of: day(2026, 12, 31), hour: 10)
+        #expect(Certificate(record: record).outageDate(in: zone) == day(2026, 12, 31))
+        record.claimedNotAfter = nil
+        #expect(Certificate(record: record).outageDate(in: zone) == nil)
+    }
+
     @Test func theStateSetsOfTheConsole() {
         #expect(CertificateConsoleState(status: .pendingLetter).isInReview)
         #expect(!CertificateConsoleState(status: .issued).isInReview)
         #expect(CertificateConsoleState(status: .refunded).hasEnded)
         #expect(CertificateConsoleState(status: .pendingRevocationLetter).isRevocationRequested)
+        #expect(CertificateConsoleState(status: .cancelled).isRetired)
+        #expect(!CertificateConsoleState(status: .validationFailed).isRetired)
+        #expect(!CertificateConsoleState(status: nil).isRetired)
+        var record = CertificateRecord(line: 2, id: "c")
+        record.status = .refunded
+        #expect(Certificate(record: record).isRetired)
+        record.status = .revoking
+        #expect(!Certificate(record: record).isRetired)
         #expect(CertificateState.inReview.isDisjoint(with: CertificateState.ended))
         #expect(CertificateState.revocationRequested.isDisjoint(with: CertificateState.ended))
     }

@@ -22,7 +22,7 @@ public struct HostingResourceTypesRule: EstateRule {
                     "\(plan.record.reference): hosting cannot replace on \($0) resources.",
                     severity: .medium, certificate: plan.certificate.id)
             }
-            let outage = plan.certificate.effectiveExpiry.map { context.localDate($0 + 1) }
+            let outage = plan.certificate.outageDate(in: context.settings.timeZone)
             for resource in context.estate.resources(boundTo: plan.certificate.id)
             where !named.contains(resource.type.name) || !plan.supportedTypes.contains(resource.type.name) {
                 found.append(

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RES-EXPIRED-BINDING: a cloud resource serves a certificate that has expired (its own notAfter or
@@ -23,8 +24,9 @@ public struct ExpiredBindingRule: EstateRule {
                 return finding(
                     "\(label) serves certificate \(id), which is revoked.", certificate: id, resource: resource.id)
             }
-            guard let expiry = certificate.effectiveExpiry, expiry < context.evaluatedAt else { return nil }
-            let outage = context.localDate(expiry + 1)
+            guard let expiry = certificate.effectiveExpiry, expiry < context.evaluatedAt,
+                let outage = certificate.outageDate(in: context.settings.timeZone)
+            else { return nil }
             let what =
                 expiry < (certificate.leaf?.notAfter ?? expiry)
                 ? "whose chain expired on \(context.settings.timeZone.iso8601(expiry))"
