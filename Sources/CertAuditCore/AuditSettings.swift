@@ -11,12 +11,12 @@ public struct AuditSettings: Sendable, Hashable {
     /// Which end of REV-DURATION's ranges review times assume (worst case unless told otherwise).
     public var reviewEstimate: ReviewEstimate
     /// Rule ID → severity, replacing the rule's default severity in every finding it makes.
-    public var severityOverrides: [String: Severity]
+    public var severityOverrides: [RuleID: Severity]
 
     public init(
         asOf: Instant, timeZone: RunTimeZone = .shanghai, horizonDays: Int = 365, failOn: Severity? = nil,
         expiryThresholdsDays: [Int] = [30], reviewEstimate: ReviewEstimate = .worst,
-        severityOverrides: [String: Severity] = [:]
+        severityOverrides: [RuleID: Severity] = [:]
     ) {
         self.reviewEstimate = reviewEstimate
         self.severityOverrides = severityOverrides

@@ -24,9 +24,9 @@ struct RuleContextTests {
         #expect(later.daysUntil(ExampleEstate.day(10)) == -2)
         #expect(RuleRunner(rules: [ExpiredRule()]).run(now).isEmpty)
         let expired = RuleRunner(rules: [ExpiredRule()]).run(later)
-        #expect(expired.map(\.ruleID) == ["CERT-EXPIRED"])
+        #expect(expired.map(\.ruleID) == [.certExpired])
         #expect(expired.first?.message.contains("2 days ago") == true)
-        #expect(RuleRunner(rules: [ExpiringRule()]).run(now).map(\.ruleID) == ["CERT-EXPIRING"])
+        #expect(RuleRunner(rules: [ExpiringRule()]).run(now).map(\.ruleID) == [.certExpiring])
         #expect(RuleRunner(rules: [ExpiringRule()]).run(later).isEmpty)
     }
 }

@@ -79,7 +79,7 @@ public struct OperationJudge: Sendable {
 
     private func unknown(_ what: String, _ operation: OperationRecord) -> OperationReason {
         OperationReason(
-            ruleID: "INV-UNKNOWN-REFERENCE", effect: .denies, message: "operations.csv line \(operation.line): \(what)."
+            ruleID: .invUnknownReference, effect: .denies, message: "operations.csv line \(operation.line): \(what)."
         )
     }
 
@@ -90,7 +90,7 @@ public struct OperationJudge: Sendable {
             return unknown("no certificate \(operation.certificateID) in certificates.csv", operation)
         }
         return OperationReason(
-            ruleID: record.ruleID ?? "INV-UNKNOWN-REFERENCE", effect: .denies,
+            ruleID: record.ruleID ?? .invUnknownReference, effect: .denies,
             message: "operations.csv line \(operation.line): \(operation.certificateID) is in the quarantine "
                 + "(certificates.csv line \(record.line): \(record.reason)).")
     }

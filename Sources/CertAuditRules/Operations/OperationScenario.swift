@@ -27,15 +27,15 @@ struct OperationScenario {
 
     /// For each kind: the rules whose findings deny the request, then those whose findings are
     /// conditions on it.
-    static let rulesByKind: [OperationRecord.Kind: (denying: [String], requiring: [String])] = [
+    static let rulesByKind: [OperationRecord.Kind: (denying: [RuleID], requiring: [RuleID])] = [
         .host: (
-            ["HOST-ELIGIBLE", "HOST-LEAD", "UPH-WINDOW"],
-            ["HOST-NO-RESOURCES", "HOST-RESOURCE-TYPES", "HOST-ASSOCIATION", "HOST-DOMAIN-MATCH", "UPH-VALIDATION"]
+            [.hostEligible, .hostLead, .uphWindow],
+            [.hostNoResources, .hostResourceTypes, .hostAssociation, .hostDomainMatch, .uphValidation]
         ),
-        .enableAutoRenew: (["AR-ELIGIBLE", "AR-ENABLE-WINDOW"], []),
+        .enableAutoRenew: ([.arEligible, .arEnableWindow], []),
         .upload: (
-            ["UP-KEY-MATCH", "UP-CA-CERT", "UP-SM2-PAIR", "UP-DUPLICATE"],
-            ["UP-FULL-CHAIN", "UP-ZIP-FORMS", "CERT-EXPIRED", "CERT-NOT-YET-VALID"]
+            [.upKeyMatch, .upCaCert, .upSm2Pair, .upDuplicate],
+            [.upFullChain, .upZipForms, .certExpired, .certNotYetValid]
         ),
     ]
 
@@ -57,7 +57,7 @@ struct OperationScenario {
             guard request.certificate.bundle != nil else {
                 return [
                     OperationReason(
-                        ruleID: "UP-PEM-FORMAT", effect: .denies,
+                        ruleID: .upPemFormat, effect: .denies,
                         message:
                             "\(request.reference): \(request.certificate.id) has no bundle: there is nothing to upload."
                     )
@@ -120,7 +120,7 @@ struct OperationScenario {
             } else {
                 invalid.append(
                     OperationReason(
-                        ruleID: "HOST-LEAD", effect: .denies,
+                        ruleID: .hostLead, effect: .denies,
                         message: "\(request.reference): lead '\(lead)' is not immediate, 25, 15 or 7."))
             }
         }

@@ -8,7 +8,7 @@ public struct AutoRenewEligibleRule: CertificateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "AR-ELIGIBLE", title: "Auto-renewal is on for a product that supports it", defaultSeverity: .high,
+        id: .arEligible, title: "Auto-renewal is on for a product that supports it", defaultSeverity: .high,
         citation: "RULES.md §4",
         summary:
             "Only platform-issued certificates (never uploaded ones) of supported products: DNSPod DV single-domain and "

@@ -7,7 +7,7 @@ public struct AutoRenewEnableWindowRule: CertificateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "AR-ENABLE-WINDOW", title: "Auto-renewal was switched on in time", defaultSeverity: .high,
+        id: .arEnableWindow, title: "Auto-renewal was switched on in time", defaultSeverity: .high,
         citation: "RULES.md §4",
         summary: "Auto-renewal can be switched on only while at least 14 days (14 included) remain before expiry.")
 

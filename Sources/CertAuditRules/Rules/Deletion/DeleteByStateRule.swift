@@ -12,7 +12,7 @@ public struct DeleteByStateRule: OperationRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "DEL-BY-STATE", title: "Deletion allowed in the certificate's state", defaultSeverity: .medium,
+        id: .delByState, title: "Deletion allowed in the certificate's state", defaultSeverity: .medium,
         citation: "RULES.md §7",
         summary:
             "Expired: any time. Free test certificates: any state. Paid: only after revocation. Awaiting validation: "

@@ -7,7 +7,7 @@ public struct ChainExpiringRule: CertificateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "CHAIN-EXPIRING", title: "An intermediate expires before the leaf", defaultSeverity: .medium,
+        id: .chainExpiring, title: "An intermediate expires before the leaf", defaultSeverity: .medium,
         citation: "RULES.md §11",
         summary:
             "An intermediate (or a bundled root) in the certificate's chain expires before the leaf does, or "

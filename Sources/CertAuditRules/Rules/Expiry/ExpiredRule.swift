@@ -10,7 +10,7 @@ public struct ExpiredRule: CertificateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "CERT-EXPIRED", title: "Certificate has expired", defaultSeverity: .high, citation: "RULES.md §11",
+        id: .certExpired, title: "Certificate has expired", defaultSeverity: .high, citation: "RULES.md §11",
         summary: "The certificate has expired at the run's as-of time.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {

@@ -7,7 +7,7 @@ public struct ExpiringRule: CertificateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "CERT-EXPIRING", title: "Certificate expires soon", defaultSeverity: .medium, citation: "RULES.md §11",
+        id: .certExpiring, title: "Certificate expires soon", defaultSeverity: .medium, citation: "RULES.md §11",
         summary:
             "Days to expiry at or below the configured thresholds (default 30, the renewal window of 30 "
             + "natural days). Counted in natural days of the run's time zone.")

@@ -5,7 +5,7 @@ public struct NotYetValidRule: CertificateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "CERT-NOT-YET-VALID", title: "Certificate is not yet valid", defaultSeverity: .medium,
+        id: .certNotYetValid, title: "Certificate is not yet valid", defaultSeverity: .medium,
         citation: "RULES.md §11", summary: "notBefore is after the as-of time.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {

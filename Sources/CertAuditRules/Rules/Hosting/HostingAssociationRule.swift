@@ -8,7 +8,7 @@ public struct HostingAssociationRule: EstateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "HOST-ASSOCIATION", title: "Hosting has a certificate to replace with", defaultSeverity: .high,
+        id: .hostAssociation, title: "Hosting has a certificate to replace with", defaultSeverity: .high,
         citation: "RULES.md §2",
         summary:
             "The new certificate is either detected automatically (the auto-renewed successor) or designated by the user. "

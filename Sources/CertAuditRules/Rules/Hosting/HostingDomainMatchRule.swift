@@ -7,7 +7,7 @@ public struct HostingDomainMatchRule: EstateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "HOST-DOMAIN-MATCH", title: "A designated successor covers the same domains", defaultSeverity: .high,
+        id: .hostDomainMatch, title: "A designated successor covers the same domains", defaultSeverity: .high,
         citation: "RULES.md §2",
         summary:
             "A designated new certificate must cover exactly the old certificate's domains; a mismatch can break the service once replaced."

@@ -7,7 +7,7 @@ public struct HostingLeadRule: EstateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "HOST-LEAD", title: "Replacement lead is allowed and was possible", defaultSeverity: .medium,
+        id: .hostLead, title: "Replacement lead is allowed and was possible", defaultSeverity: .medium,
         citation: "RULES.md §2",
         summary:
             "The replacement time is \"immediately\", or 25, 15 or 7 days before expiry. The old certificate's remaining "

@@ -6,7 +6,7 @@ public struct HostingNoResourcesRule: EstateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "HOST-NO-RESOURCES", title: "Hosting a certificate bound to nothing", defaultSeverity: .info,
+        id: .hostNoResources, title: "Hosting a certificate bound to nothing", defaultSeverity: .info,
         citation: "RULES.md §2", summary: "Hosting a certificate that is bound to no cloud resource does nothing.")
 
     public func check(_ context: RuleContext) -> [Finding] {

@@ -7,7 +7,7 @@ public struct HostingResourceTypesRule: EstateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "HOST-RESOURCE-TYPES", title: "Hosting covers every type of resource the certificate is bound to",
+        id: .hostResourceTypes, title: "Hosting covers every type of resource the certificate is bound to",
         defaultSeverity: .high, citation: "RULES.md §2",
         summary:
             "Hosting names the resource types it replaces on (CDN, CLB, TKE, LIVE, WAF, DDOS, APIGATEWAY, TEO, VOD; "

@@ -12,7 +12,7 @@ public struct UploadedHostingValidationRule: EstateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "UPH-VALIDATION", title: "Validation record in place for the successor", defaultSeverity: .high,
+        id: .uphValidation, title: "Validation record in place for the successor", defaultSeverity: .high,
         citation: "RULES.md §3",
         summary:
             "The domain-validation record (DNS CNAME at _dnsauth.<domain>, or a file at the validation path) must be in "

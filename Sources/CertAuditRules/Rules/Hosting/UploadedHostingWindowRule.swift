@@ -7,7 +7,7 @@ public struct UploadedHostingWindowRule: EstateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "UPH-WINDOW", title: "Uploaded certificate hosted with more than 30 days left", defaultSeverity: .high,
+        id: .uphWindow, title: "Uploaded certificate hosted with more than 30 days left", defaultSeverity: .high,
         citation: "RULES.md §3",
         summary:
             "An uploaded third-party certificate can be hosted for free while it has more than 30 days before expiry. "

@@ -8,7 +8,7 @@ public struct MessageIgnoreRule: CertificateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "MSG-IGNORE", title: "Messages about the certificate are ignored", defaultSeverity: .info,
+        id: .msgIgnore, title: "Messages about the certificate are ignored", defaultSeverity: .info,
         citation: "RULES.md §9",
         summary:
             "Ignoring a certificate's messages stops every message about it from that day on, expiry reminders "

@@ -7,7 +7,7 @@ public struct NotifyUnwatchedRule: CertificateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "NOTIFY-UNWATCHED", title: "Nobody will be told the certificate expires", defaultSeverity: .high,
+        id: .notifyUnwatched, title: "Nobody will be told the certificate expires", defaultSeverity: .high,
         citation: "RULES.md §9 (audit rule)",
         summary:
             "A certificate approaching expiry whose messages are ignored, and which no alert policy with a deliverable "

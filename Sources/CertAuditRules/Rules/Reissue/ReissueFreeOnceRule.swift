@@ -7,7 +7,7 @@ public struct ReissueFreeOnceRule: OperationRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "RI-FREE-ONCE", title: "A free DV certificate is reissued once", defaultSeverity: .medium,
+        id: .riFreeOnce, title: "A free DV certificate is reissued once", defaultSeverity: .medium,
         citation: "RULES.md §8", summary: "A free DV certificate can be reissued once.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.reissue]

@@ -7,7 +7,7 @@ public struct ReissueInProgressRule: OperationRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "RI-IN-PROGRESS", title: "No reissue while one is in progress", defaultSeverity: .medium,
+        id: .riInProgress, title: "No reissue while one is in progress", defaultSeverity: .medium,
         citation: "RULES.md §8", summary: "A certificate being reissued cannot be reissued again.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.reissue]

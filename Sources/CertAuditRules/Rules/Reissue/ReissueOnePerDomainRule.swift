@@ -8,7 +8,7 @@ public struct ReissueOnePerDomainRule: OperationRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "RI-ONE-PER-DOMAIN", title: "One reissue at a time per main domain", defaultSeverity: .medium,
+        id: .riOnePerDomain, title: "One reissue at a time per main domain", defaultSeverity: .medium,
         citation: "RULES.md §8",
         summary:
             "While one certificate under a main domain is being reissued, no other certificate under that main domain "

@@ -8,7 +8,7 @@ public struct ExpiredBindingRule: EstateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "RES-EXPIRED-BINDING", title: "A resource serves an expired or revoked certificate",
+        id: .resExpiredBinding, title: "A resource serves an expired or revoked certificate",
         defaultSeverity: .critical, citation: "RULES.md §11 (audit rule)",
         summary:
             "A cloud resource serves — or, per the simulation, will serve on a given date — a certificate that "

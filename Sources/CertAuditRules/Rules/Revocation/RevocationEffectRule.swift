@@ -9,7 +9,7 @@ public struct RevocationEffectRule: OperationRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "RVK-EFFECT", title: "What a revocation stops", defaultSeverity: .medium, citation: "RULES.md §6",
+        id: .rvkEffect, title: "What a revocation stops", defaultSeverity: .medium, citation: "RULES.md §6",
         summary:
             "Once a revocation is requested the certificate can no longer be downloaded or deployed; once revoked, "
             + "browsers distrust it, and it can be deleted.")

@@ -7,7 +7,7 @@ public struct RevokeIssuedHereRule: OperationRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "RVK-ISSUED-HERE", title: "Only platform-issued certificates can be revoked", defaultSeverity: .medium,
+        id: .rvkIssuedHere, title: "Only platform-issued certificates can be revoked", defaultSeverity: .medium,
         citation: "RULES.md §6",
         summary:
             "Only platform-issued certificates can be revoked; uploaded ones cannot. A certificate that is not in "

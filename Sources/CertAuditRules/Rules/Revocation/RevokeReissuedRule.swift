@@ -7,7 +7,7 @@ public struct RevokeReissuedRule: OperationRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "RVK-REISSUED", title: "Reissues are revoked with their original", defaultSeverity: .medium,
+        id: .rvkReissued, title: "Reissues are revoked with their original", defaultSeverity: .medium,
         citation: "RULES.md §6",
         summary:
             "A reissued order cannot be revoked on its own (except WoTrus international and DNSPod SM2): revoke the "

@@ -9,7 +9,7 @@ public struct KeyMatchRule: CertificateRule {
     public init() {}
 
     public let descriptor = RuleDescriptor(
-        id: "UP-KEY-MATCH", title: "Private key matches the certificate", defaultSeverity: .critical,
+        id: .upKeyMatch, title: "Private key matches the certificate", defaultSeverity: .critical,
         citation: "RULES.md §1",
         summary: "The private key of a server certificate must match the leaf's public key.")
 
