@@ -13,7 +13,7 @@ public struct RuleDescriptor: Sendable, Hashable {
     }
 
     /// Stable ID from spec/RULES.md (or a documented addition).
-    public var id: String
+    public var id: RuleID
     public var title: String
     public var defaultSeverity: Severity
     /// Where the rule comes from: `RULES.md §1`, `CA/B Forum BR 6.3.2`, …
@@ -32,7 +32,7 @@ public struct RuleDescriptor: Sendable, Hashable {
     public var highestSeverity: Severity
 
     public init(
-        id: String, title: String, defaultSeverity: Severity, citation: String, summary: String,
+        id: RuleID, title: String, defaultSeverity: Severity, citation: String, summary: String,
         effectiveFrom: LocalDate? = nil, effectiveUntil: LocalDate? = nil, status: Status = .implemented,
         statusNote: String? = nil, highestSeverity: Severity? = nil
     ) {

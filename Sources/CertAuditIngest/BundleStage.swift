@@ -111,7 +111,7 @@ struct BundleStage: Sendable {
         .refused(
             QuarantineRecord(
                 input: EstateLoader.certificatesFile, line: record.line, reason: reason, certificateID: record.id,
-                ruleID: "UP-PEM-FORMAT"))
+                ruleID: .upPemFormat))
     }
 
     /// `path sha256\n` for the bundle and key files of a request that loaded (so their paths are safe).

@@ -30,16 +30,16 @@ struct RuleRunnerTests {
         let first = RuleRunner().run(context)
         let second = RuleRunner().run(context)
         #expect(first == second)
-        let duplicates = first.filter { $0.ruleID == "UP-DUPLICATE" }
+        let duplicates = first.filter { $0.ruleID == .upDuplicate }
         #expect(duplicates.count == 5_000 - 7)
     }
 
     @Test func severityOverridesApply() {
         var settings = ExampleEstate.settings
-        settings.severityOverrides = ["CERT-EXPIRED": .info]
+        settings.severityOverrides = [.certExpired: .info]
         let context = RuleContext(estate: Self.busyEstate(count: 10), settings: settings)
         let findings = RuleRunner().run(context)
-        let expired = findings.filter { $0.ruleID == "CERT-EXPIRED" }
+        let expired = findings.filter { $0.ruleID == .certExpired }
         #expect(!expired.isEmpty)
         #expect(expired.allSatisfy { $0.severity == .info })
     }

@@ -79,12 +79,12 @@ struct BadValueTests {
         }
         switch description.kind {
         case .value:
-            #expect(naming.map(\.ruleID) == ["INV-BAD-VALUE"], "\(column): \(naming)")
+            #expect(naming.map(\.ruleID) == [.invBadValue], "\(column): \(naming)")
             #expect(naming.first?.message.contains("'\(value)'") == true)
         case .file where after.estate.badValues.contains { $0.column == column }:
-            #expect(naming.map(\.ruleID) == ["UP-PEM-FORMAT"], "\(column): \(naming)")
+            #expect(naming.map(\.ruleID) == [.upPemFormat], "\(column): \(naming)")
         case .file, .text:
-            #expect(!after.findings.contains { $0.ruleID == "INV-BAD-VALUE" && $0.message.hasPrefix(place) })
+            #expect(!after.findings.contains { $0.ruleID == .invBadValue && $0.message.hasPrefix(place) })
         }
         let unchanged = before.findings(aboutRow: line, of: column, subject: subject)
         let now = after.findings(aboutRow: line, of: column, subject: subject)
@@ -104,9 +104,9 @@ struct BadValueTests {
         let id = try #require(subject.certificate)
         #expect(after.estate.certificate(id: id) != nil)
         let rules = { (audit: Audit) in audit.findings.filter { $0.certificateID == id }.map(\.ruleID) }
-        #expect(rules(before).contains("HOST-ASSOCIATION") && rules(before).contains("HOST-LEAD"))
-        #expect(rules(after).sorted() == (rules(before) + ["INV-BAD-VALUE"]).sorted())
-        #expect(!after.findings.contains { $0.ruleID == "INV-UNKNOWN-REFERENCE" && $0.certificateID == id })
+        #expect(rules(before).contains(.hostAssociation) && rules(before).contains(.hostLead))
+        #expect(rules(after).sorted() == (rules(before) + [.invBadValue]).sorted())
+        #expect(!after.findings.contains { $0.ruleID == .invUnknownReference && $0.certificateID == id })
     }
 }
 

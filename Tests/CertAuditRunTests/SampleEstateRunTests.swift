@@ -95,7 +95,8 @@ struct SampleEstateRunTests {
             if expected.hasPrefix("allowed") {
                 #expect(verdict.isAllowed, "line \(line): expected allowed, denied by \(denials)")
             } else {
-                let rule = String(expected.dropFirst("denied: ".count).prefix { !" (,;".contains($0) })
+                let rule = RuleID(
+                    rawValue: String(expected.dropFirst("denied: ".count).prefix { !" (,;".contains($0) }))
                 #expect(denials.first == rule, "line \(line): expected \(rule) first, got \(denials)")
             }
         }

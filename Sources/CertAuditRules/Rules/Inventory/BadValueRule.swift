@@ -13,7 +13,7 @@ public struct BadValueRule: EstateRule {
     public let reads: [InputColumn] = InputColumn.all
 
     public let descriptor = RuleDescriptor(
-        id: "INV-BAD-VALUE", title: "A value that does not parse, taken as not given", defaultSeverity: .medium,
+        id: .invBadValue, title: "A value that does not parse, taken as not given", defaultSeverity: .medium,
         citation: "RULES.md §11 (audit rule); spec/INPUTS.md",
         summary:
             "A field of an input row holds a value that does not parse (a date that is not a date, a tag without "
@@ -29,7 +29,7 @@ public struct BadValueRule: EstateRule {
             let unchecked =
                 readers.isEmpty
                 ? "No rule reads the column."
-                : "Could not check with it: " + readers.map(\.id).joined(separator: ", ") + "."
+                : "Could not check with it: " + readers.map(\.id.rawValue).joined(separator: ", ") + "."
             return finding(
                 "\(bad.column.input) line \(bad.line), column \(bad.column.name) (field \(bad.field)): the value "
                     + "'\(bad.value)' is taken as not given: \(bad.reason). \(unchecked)",

@@ -10,7 +10,7 @@ public struct InventoryMismatchRule: CertificateRule {
         + InputColumn.brand + InputColumn.product + InputColumn.domainType + InputColumn.standard
 
     public let descriptor = RuleDescriptor(
-        id: "INV-MISMATCH", title: "Inventory disagrees with the certificate", defaultSeverity: .medium,
+        id: .invMismatch, title: "Inventory disagrees with the certificate", defaultSeverity: .medium,
         citation: "RULES.md §11",
         summary:
             "What the inventory claims (domain, SANs, notAfter) differs from the parsed certificate. The parsed "

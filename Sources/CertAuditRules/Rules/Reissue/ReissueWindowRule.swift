@@ -11,7 +11,7 @@ public struct ReissueWindowRule: OperationRule {
     public static let minimumDaysExclusive: Int64 = 30
 
     public let descriptor = RuleDescriptor(
-        id: "RI-WINDOW", title: "Reissue only with more than 30 days left", defaultSeverity: .medium,
+        id: .riWindow, title: "Reissue only with more than 30 days left", defaultSeverity: .medium,
         citation: "RULES.md §8",
         summary: "Only issued certificates with more than 30 days before expiry can be reissued.")
 

@@ -14,7 +14,7 @@ public struct RevokeBefore2020Rule: OperationRule {
     public static let selfServiceFrom = LocalDate(year: 2020, month: 3, day: 25)!
 
     public let descriptor = RuleDescriptor(
-        id: "RVK-BEFORE-2020", title: "Issued on or after 2020-03-25 to revoke self-service", defaultSeverity: .medium,
+        id: .rvkBefore2020, title: "Issued on or after 2020-03-25 to revoke self-service", defaultSeverity: .medium,
         citation: "RULES.md §6", summary: "Certificates issued before 2020-03-25 cannot be revoked self-service.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.revoke]

@@ -15,7 +15,7 @@ public struct RevokePendingRenewalRule: OperationRule {
     public static let windowDays: Int64 = 30
 
     public let descriptor = RuleDescriptor(
-        id: "RVK-PENDING-RENEWAL", title: "No revocation while pending renewal", defaultSeverity: .medium,
+        id: .rvkPendingRenewal, title: "No revocation while pending renewal", defaultSeverity: .medium,
         citation: "RULES.md §6",
         summary: "A certificate within 30 days of expiry in the pending-renewal state cannot be revoked.")
 

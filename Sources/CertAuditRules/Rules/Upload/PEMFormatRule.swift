@@ -5,20 +5,19 @@ import CertAuditCore
 /// `not_after` is readable, with the bundle as a bad value; this rule turns each into a finding, and
 /// flags a key file that does not parse (the certificate itself stays in the estate).
 public struct PEMFormatRule: EstateRule {
-    public static let id = "UP-PEM-FORMAT"
     public init() {}
 
     public let reads: [InputColumn] = InputColumn.keyFacts + [.certificates(.encBundle), .certificates(.encKey)]
 
     public let descriptor = RuleDescriptor(
-        id: PEMFormatRule.id, title: "Bundle and key must be well-formed PEM", defaultSeverity: .high,
+        id: .upPemFormat, title: "Bundle and key must be well-formed PEM", defaultSeverity: .high,
         citation: "RULES.md §1",
         summary:
             "A certificate or private key that does not parse is rejected with the console's wording "
             + "\"解析失败,请检查证书是否符合标准\" and the precise reason.")
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let rejected = context.estate.quarantine.filter { $0.ruleID == Self.id }.map {
+        let rejected = context.estate.quarantine.filter { $0.ruleID == .upPemFormat }.map {
             finding("\($0.input) line \($0.line): \($0.reason)", certificate: $0.certificateID)
         }
         let unreadable = context.estate.badValues.filter { Self.reportsUnreadable($0.column) }.map {
@@ -42,7 +41,7 @@ public struct PEMFormatRule: EstateRule {
         let badKey = ExampleEstate.bundle(key: PrivateKeyStatus(present: true, problem: "not a PEM private key"))
         let quarantined = QuarantineRecord(
             input: "certificates.csv", line: 7, reason: "解析失败,请检查证书是否符合标准: no certificate",
-            certificateID: "bad", ruleID: Self.id)
+            certificateID: "bad", ruleID: .upPemFormat)
         let onInventory = ExampleEstate.certificate("kept", bundle: nil) {
             $0.bundle = "kept/broken.pem"
             $0.claimedNotAfter = ExampleEstate.day(40)

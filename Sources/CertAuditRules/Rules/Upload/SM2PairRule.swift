@@ -12,7 +12,7 @@ public struct SM2PairRule: CertificateRule {
         ]
 
     public let descriptor = RuleDescriptor(
-        id: "UP-SM2-PAIR", title: "SM2 signing and encryption pairs are complete and distinct",
+        id: .upSm2Pair, title: "SM2 signing and encryption pairs are complete and distinct",
         defaultSeverity: .high, citation: "RULES.md §1",
         summary:
             "An SM2 upload has four parts: signing certificate + key, encryption certificate + key. The two "
