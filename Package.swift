@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +39,11 @@ let package = Package(
         .target(name: "CertAuditConsole", dependencies: ["CertAuditCore"]),
         .target(name: "CertAuditRules", dependencies: ["CertAuditCore", "CertAuditConsole"]),
         .target(
+            name: "CertAuditSimulation",
+            dependencies: [
+                "CertAuditCore", "CertAuditConsole", .product(name: "HeapModule", package: "swift-collections"),
+            ]),
+        .target(
             name: "CertAuditReport",
             dependencies: [
                 "CertAuditCore", "CertAuditRules", "CLibXML2",
@@ -46,7 +52,7 @@ let package = Package(
         .target(
             name: "CertAuditRun",
             dependencies: [
-                "CertAuditCore", "CertAuditIngest", "CertAuditRules", "CertAuditReport",
+                "CertAuditCore", "CertAuditIngest", "CertAuditRules", "CertAuditSimulation", "CertAuditReport",
                 "CertAuditX509", .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .executableTarget(
@@ -57,6 +63,9 @@ let package = Package(
             ]),
         .testTarget(name: "CertAuditCoreTests", dependencies: ["CertAuditCore"]),
         .testTarget(name: "CertAuditConsoleTests", dependencies: ["CertAuditConsole", "CertAuditCore"]),
+        .testTarget(
+            name: "CertAuditSimulationTests",
+            dependencies: ["CertAuditSimulation", "CertAuditConsole", "CertAuditCore", "CertAuditRules"]),
         .testTarget(name: "CertAuditCSVTests", dependencies: ["CertAuditCSV", "CertAuditCore"]),
         .testTarget(
             name: "CertAuditX509Tests", dependencies: ["CertAuditX509", "CertAuditCore"], exclude: ["Fixtures"]),

@@ -9,12 +9,7 @@ import CertAuditCore
 /// the end of its last day, so its BR validity is `validUntil − issuedOn + 1` days; the cap is the
 /// stage's maximum (the MUST), not the one-day-shorter SHOULD, and the stage is the one in force on
 /// the local issue date (the simulation has no notBefore instant to take a UTC date from).
-public enum SuccessorValidityPolicy: String, Sendable, Hashable, CaseIterable {
-    /// The old expiry plus one year, never longer than BR-MAX-VALIDITY allows on the issue date.
-    case cabf
-    /// The old expiry plus one year, whatever the Baseline Requirements say.
-    case oneYear = "one-year"
-
+extension SuccessorValidityPolicy {
     /// The last day the successor of a certificate that expires on `oldExpiry` (the local date of
     /// its notAfter) is valid, when it is issued on `issuedOn`. One year later is the same day and
     /// month (29 February → 28 February).

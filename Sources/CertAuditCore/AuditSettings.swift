@@ -10,14 +10,17 @@ public struct AuditSettings: Sendable, Hashable {
     public var expiryThresholdsDays: [Int]
     /// Which end of REV-DURATION's ranges review times assume (worst case unless told otherwise).
     public var reviewEstimate: ReviewEstimate
+    /// How long simulated successors are valid (AR-SUCCESSOR-VALIDITY).
+    public var successorValidity: SuccessorValidityPolicy
     /// Rule ID → severity, replacing the rule's default severity in every finding it makes.
     public var severityOverrides: [RuleID: Severity]
 
     public init(
         asOf: Instant, timeZone: RunTimeZone = .shanghai, horizonDays: Int = 365, failOn: Severity? = nil,
         expiryThresholdsDays: [Int] = [30], reviewEstimate: ReviewEstimate = .worst,
-        severityOverrides: [RuleID: Severity] = [:]
+        severityOverrides: [RuleID: Severity] = [:], successorValidity: SuccessorValidityPolicy = .cabf
     ) {
+        self.successorValidity = successorValidity
         self.reviewEstimate = reviewEstimate
         self.severityOverrides = severityOverrides
         self.asOf = asOf

@@ -43,6 +43,9 @@ public struct CertificateRecord: Sendable, Hashable {
     public var free: Bool?
     public var reissueOf: String?
     public var reissueCount: Int?
+    /// The certificate this one renews (an auto-renewal or hosting successor already created), when
+    /// the console shows it: the simulation carries that renewal on from this row.
+    public var renewalOf: String?
     public var companyValidatedOn: Instant?
     /// Columns that contradict what `package_type` implies (`brand: GeoTrust ≠ TrustAsia`, …).
     public var packageTypeConflicts: [String] = []

@@ -31,5 +31,6 @@ public enum CertificatesColumn: String, InputTableColumn {
     case free
     case reissueOf = "reissue_of"
     case reissueCount = "reissue_count"
+    case renewalOf = "renewal_of"
     case companyValidatedOn = "company_validated_on"
 }

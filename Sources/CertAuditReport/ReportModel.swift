@@ -7,7 +7,8 @@ public import CertAuditCore
 /// U+FFFD) here, once, for all renderers. Sort orders: inputs by name; settings as given by the
 /// caller; certificates by ID, then inventory line; SANs by type, then value; bound resources by ID,
 /// then type; findings by `Finding`'s `<`; quarantine by input, line, column, reason; rules by ID;
-/// timeline by date then kind; accounts and packages by ID; operations by request time, then line.
+/// timeline in the simulation's order (by date, then the step of the day); outages by date, then
+/// resource; accounts and packages by ID; operations by request time, then line.
 ///
 /// The timeline, entitlements and operations sections are empty until the simulation, entitlement
 /// and operations stages pass their values in; their elements are always written, empty or not.
@@ -20,6 +21,8 @@ public struct ReportModel: Sendable {
     public let findings: [ReportFinding]
     public let quarantine: [ReportQuarantineRecord]
     public let timeline: [ReportTimelineEvent]
+    /// Every resource outage, under way or predicted (the outage calendar).
+    public let outages: [ReportOutage]
     public let accounts: [ReportAccount]
     public let packages: [ReportPackage]
     public let operations: [ReportOperation]
@@ -35,7 +38,8 @@ public struct ReportModel: Sendable {
     public init(
         estate: Estate, findings: [Finding], settings: AuditSettings, rules: [RuleDescriptor],
         runSettings: [(name: String, value: String)], toolVersion: String = ToolVersion.current,
-        timeline: [ReportTimelineEvent] = [], accounts: [ReportAccount] = [], packages: [ReportPackage] = [],
+        timeline: [TimelineEvent] = [], outages: [Outage] = [], accounts: [ReportAccount] = [],
+        packages: [ReportPackage] = [],
         operations: [OperationVerdict] = []
     ) {
         header = ReportHeader(
@@ -65,7 +69,14 @@ public struct ReportModel: Sendable {
                 reason: ReportText.clean($0.reason),
                 certificate: ReportText.clean($0.certificateID), rule: ReportText.clean($0.ruleID?.rawValue))
         }
-        self.timeline = timeline.sorted(by: ReportModel.timelineOrder)
+        self.timeline = timeline.sorted().map(ReportModel.event)
+        let asOfDate = settings.asOfDate
+        self.outages = outages.sorted().map {
+            ReportOutage(
+                resource: ReportText.clean($0.resourceID), resourceType: ReportText.clean($0.resourceType.name),
+                certificate: ReportText.clean($0.certificateID), date: $0.date.description,
+                underWay: $0.date < asOfDate, causes: $0.causes.map(ReportText.clean))
+        }
         self.accounts = accounts.sorted { $0.id < $1.id }
         self.packages = packages.sorted { $0.id < $1.id }
         self.operations = operations.sorted {
@@ -118,16 +129,19 @@ public struct ReportModel: Sendable {
         summary.first { $0.name == name }?.value
     }
 
-    /// Timeline order: date, then kind, certificate, resource, account, package, amount, points.
-    static func timelineOrder(_ lhs: ReportTimelineEvent, _ rhs: ReportTimelineEvent) -> Bool {
-        let left = [
-            lhs.date, lhs.kind, lhs.certificate, lhs.resource, lhs.account, lhs.package, lhs.amount, lhs.points,
-        ]
-        let right = [
-            rhs.date, rhs.kind, rhs.certificate, rhs.resource, rhs.account, rhs.package, rhs.amount, rhs.points,
-        ]
-        for (l, r) in zip(left, right) where l != r { return (l ?? "") < (r ?? "") }
-        return false
+    static func event(_ event: TimelineEvent) -> ReportTimelineEvent {
+        ReportTimelineEvent(
+            date: event.date.description, kind: event.kind.rawValue, certificate: ReportText.clean(event.certificateID),
+            resource: ReportText.clean(event.resourceID), account: ReportText.clean(event.accountID),
+            package: ReportText.clean(event.packageID), amount: event.amountFen.map { Money(fen: $0).description },
+            points: event.points.map(String.init), policy: ReportText.clean(event.policyID),
+            times: event.times.map(String.init), message: event.messageSent.map { $0 ? "sent" : "not-sent" },
+            detail: event.detail.isEmpty ? nil : ReportText.clean(event.detail),
+            deliveries: event.deliveries.sorted().map {
+                ReportDelivery(
+                    receiver: ReportText.clean($0.receiver), channel: ReportText.clean($0.channel),
+                    deliverable: $0.deliverable)
+            })
     }
 
     static func certificate(_ certificate: Certificate, bound: [ResourceRecord], settings: AuditSettings)

@@ -41,6 +41,7 @@ public enum CertificatesTable {
         TableColumn(.free),
         TableColumn(.reissueOf, kind: .text),
         TableColumn(.reissueCount),
+        TableColumn(.renewalOf, kind: .text),
         TableColumn(.companyValidatedOn),
     ]
 
@@ -114,6 +115,7 @@ public enum CertificatesTable {
         record.free = try row.bool(.free)
         record.reissueOf = row.text(.reissueOf)
         record.reissueCount = try row.integer(.reissueCount)
+        record.renewalOf = row.text(.renewalOf)
         record.companyValidatedOn = try row.time(.companyValidatedOn)
         if record.verifyType == .dnsAuto && record.dnsOnPlatform == nil { record.dnsOnPlatform = true }
         try applyPackageType(&record, &row)

@@ -9,6 +9,7 @@ public struct UnknownReferenceRule: EstateRule {
     public let reads: [InputColumn] = [
         .resources(.certificateID), .hosting(.certificateID), .hosting(.association), .operations(.certificateID),
         .alertPolicies(.certificates), .alertPolicies(.receivers), .certificates(.accountID), .certificates(.reissueOf),
+        .certificates(.renewalOf),
     ]
 
     public let descriptor = RuleDescriptor(
@@ -38,6 +39,11 @@ public struct UnknownReferenceRule: EstateRule {
                 check(
                     id, named: "resources.csv line \(resource.line): \(resource.type) \(resource.id)",
                     resource: resource.id)
+            }
+        }
+        for certificate in estate.certificates {
+            if let renewed = certificate.record.renewalOf {
+                check(renewed, named: "certificates.csv line \(certificate.record.line) (renewal_of of \(certificate.id))")
             }
         }
         let lifecycle = estate.lifecycle

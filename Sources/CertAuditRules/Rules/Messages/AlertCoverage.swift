@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// Who can actually be told about a certificate: the contacts' reachable channels (NOTIFY-CHANNELS)
@@ -7,28 +8,14 @@ struct AlertCoverage {
 
     /// Why each of a contact's channels cannot deliver; empty when all can.
     static func undeliverable(_ contact: ContactRecord) -> [String] {
-        contact.channels.compactMap { channel in
-            switch channel {
-            case .sms where (contact.phone ?? "").isEmpty: "SMS without a phone number"
-            case .email where (contact.email ?? "").isEmpty: "email without an address"
-            case .wechat where contact.wechatVerified != true:
-                "WeChat not verified (QR code not scanned, account not followed)"
-            default: nil
-            }
-        }
+        contact.channels.compactMap(contact.undeliverable)
     }
 
     /// Whether the contact has at least one channel that delivers.
-    static func reachable(_ contact: ContactRecord) -> Bool {
-        contact.channels.count > undeliverable(contact).count
-    }
+    static func reachable(_ contact: ContactRecord) -> Bool { contact.isReachable }
 
     func policy(_ policy: AlertPolicyRecord, watches certificate: Certificate) -> Bool {
-        switch policy.selection {
-        case .all: true
-        case .certificates(let ids): ids.contains(certificate.id)
-        case .tag(let tag): certificate.record.tags.contains(tag)
-        }
+        policy.watches(certificate)
     }
 
     /// An alert policy watches the certificate and one of its receivers can be reached. (Plain loops:

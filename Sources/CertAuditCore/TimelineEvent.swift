@@ -1,0 +1,56 @@
+/// One dated event of the simulated future (`<timeline><event>`, `timeline.csv`).
+public struct TimelineEvent: Sendable, Hashable, Comparable {
+    public var date: LocalDate
+    public var kind: TimelineEventKind
+    /// The inventory certificate the event is about; for a successor, the one it succeeds
+    /// (RULES.md §0); for hosting, the hosting record's certificate.
+    public var certificateID: String?
+    public var resourceID: String?
+    public var accountID: String?
+    public var packageID: String?
+    /// Money in fen; nil when the charge could not be checked (no account or price).
+    public var amountFen: Int64?
+    public var points: Int?
+    /// The alert policy (`alert`).
+    public var policyID: String?
+    /// How many times an alert fires that day.
+    public var times: Int?
+    /// Whether the console sends its message for this event (hosting: HOST-MESSAGES, MSG-IGNORE).
+    public var messageSent: Bool?
+    /// Each receiver and channel of an alert.
+    public var deliveries: [AlertDelivery]
+    /// Plain language: why, with what, what it leads to.
+    public var detail: String
+
+    public init(
+        date: LocalDate, kind: TimelineEventKind, certificateID: String? = nil, resourceID: String? = nil,
+        accountID: String? = nil, packageID: String? = nil, amountFen: Int64? = nil, points: Int? = nil,
+        policyID: String? = nil, times: Int? = nil, messageSent: Bool? = nil, deliveries: [AlertDelivery] = [],
+        detail: String = ""
+    ) {
+        self.date = date
+        self.kind = kind
+        self.certificateID = certificateID
+        self.resourceID = resourceID
+        self.accountID = accountID
+        self.packageID = packageID
+        self.amountFen = amountFen
+        self.points = points
+        self.policyID = policyID
+        self.times = times
+        self.messageSent = messageSent
+        self.deliveries = deliveries
+        self.detail = detail
+    }
+
+    /// Timeline order: by date, the kind's step of the day, then certificate, kind, resource,
+    /// account, package, policy (docs/simulation.md).
+    public static func < (lhs: TimelineEvent, rhs: TimelineEvent) -> Bool {
+        if lhs.date != rhs.date { return lhs.date < rhs.date }
+        if lhs.kind.sameDayOrder != rhs.kind.sameDayOrder { return lhs.kind.sameDayOrder < rhs.kind.sameDayOrder }
+        let left = [lhs.certificateID, lhs.kind.rawValue, lhs.resourceID, lhs.accountID, lhs.packageID, lhs.policyID]
+        let right = [rhs.certificateID, rhs.kind.rawValue, rhs.resourceID, rhs.accountID, rhs.packageID, rhs.policyID]
+        for (a, b) in zip(left, right) where a != b { return (a ?? "") < (b ?? "") }
+        return lhs.detail < rhs.detail
+    }
+}

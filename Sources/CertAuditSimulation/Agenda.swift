@@ -1,0 +1,58 @@
+import CertAuditCore
+import HeapModule
+
+/// What the simulation still has to do, earliest first. Actions of one date run in the step order of
+/// RULES.md §0 (charges and submissions, issuance, replacements, outages) and, within a step, by
+/// certificate ID, so that accounts are drawn in a stated order and the result never depends on
+/// the order anything was scheduled in.
+struct Agenda {
+    enum Action: Hashable {
+        /// An auto-renewal charge for the certificate's newest generation (AR-CHARGE-DATE).
+        case charge
+        /// Uploaded-certificate hosting submits the successor's order (UPH-AUTO-SUBMIT).
+        case submit
+        /// The CA issues the pending successor (REV-DURATION).
+        case issue
+        /// The hosting plan replaces generation `generation` (HOST-LEAD).
+        case replace(generation: Int)
+        /// Resource `resource` goes out, unless it moved since `version`.
+        case outage(resource: Int, version: Int)
+
+        var step: Int {
+            switch self {
+            case .charge, .submit: TimelineEventKind.renewalCharge.sameDayOrder
+            case .issue: TimelineEventKind.successorIssued.sameDayOrder
+            case .replace: TimelineEventKind.hostingReplaced.sameDayOrder
+            case .outage: TimelineEventKind.resourceExpired.sameDayOrder
+            }
+        }
+    }
+
+    struct Item: Comparable {
+        let date: LocalDate
+        let certificateID: String
+        let sequence: Int
+        let action: Action
+
+        static func < (lhs: Item, rhs: Item) -> Bool {
+            (lhs.date, lhs.action.step, lhs.certificateID, lhs.sequence)
+                < (rhs.date, rhs.action.step, rhs.certificateID, rhs.sequence)
+        }
+
+        static func == (lhs: Item, rhs: Item) -> Bool { lhs.sequence == rhs.sequence }
+    }
+
+    private var heap = Heap<Item>()
+    private var sequence = 0
+
+    mutating func schedule(_ action: Action, on date: LocalDate, for certificateID: String) {
+        sequence += 1
+        heap.insert(Item(date: date, certificateID: certificateID, sequence: sequence, action: action))
+    }
+
+    /// The next action dated on or before `end`, if any.
+    mutating func next(through end: LocalDate) -> Item? {
+        guard let first = heap.min, first.date <= end else { return nil }
+        return heap.popMin()
+    }
+}

@@ -1,0 +1,72 @@
+import CertAuditConsole
+import CertAuditCore
+
+/// One inventory certificate and the successors the simulation creates for it, generation by
+/// generation: what resources can serve, when each expires, and what happened on the way (the
+/// causes an outage is explained by). Every event about any generation carries the inventory
+/// certificate's ID (RULES.md §0).
+struct RenewalChain {
+    /// One certificate of the chain: the inventory's (generation 0) or a simulated successor.
+    struct Generation {
+        /// The local date of its notAfter.
+        let expiry: LocalDate
+        /// The first day a resource serving it is out (RULES.md §0).
+        let outage: LocalDate
+        /// A successor's creation date: its review started, and its auto-renewal was switched on.
+        let createdOn: LocalDate?
+        /// Where its own successor stands.
+        var successor: Successor = .none
+    }
+
+    enum Successor: Equatable {
+        case none
+        /// Created on that date, under review or waiting for its validation record.
+        case awaiting(createdOn: LocalDate)
+        /// Issued on that date: the next generation.
+        case issued(on: LocalDate)
+        case failed(on: LocalDate)
+        /// A successor the inventory already holds (`renewal_of`), issued on its notBefore's date.
+        case inventory(id: String)
+    }
+
+    let certificate: Certificate
+    var generations: [Generation]
+    /// Auto-renewal still charges (it stops for good when a charge fails).
+    var autoRenews = false
+    var plan: HostingRun?
+    /// What happened, oldest first, dated: the chain of causes of an outage.
+    var history: [String] = []
+
+    var id: String { certificate.id }
+    var newest: Int { generations.count - 1 }
+
+    /// The inventory certificate, in force at the as-of date: issued (or no state given) and not yet
+    /// past its expiry date. Only such certificates renew, are hosted and replaced.
+    func isInForce(asOf date: LocalDate) -> Bool {
+        let status = certificate.record.status
+        return (status == nil || status == .issued) && generations[0].expiry >= date
+    }
+}
+
+/// A hosting plan in force, as the simulation carries it over generations (docs/simulation.md).
+struct HostingRun {
+    let record: HostingRecord
+    let scheme: HostingScheme
+    /// The resource types it replaces on: those it names that its scheme covers (HOST-RESOURCE-TYPES).
+    let types: Set<String>
+    /// The generation it hosts now.
+    var hostedGeneration = 0
+    /// A designated (or inventory) successor replaced once: the plan is done.
+    var ended = false
+
+    init(record: HostingRecord, scheme: HostingScheme) {
+        self.record = record
+        self.scheme = scheme
+        types = Set(record.resourceTypes.map { $0.name.uppercased() }).intersection(scheme.resourceTypes)
+    }
+
+    /// A lead not given replaces as soon as the successor is there, like `immediate`.
+    var lead: ReplaceLead { record.replaceLead ?? .immediately }
+
+    func replaces(_ type: ResourceType) -> Bool { types.contains(type.name.uppercased()) }
+}

@@ -1,0 +1,35 @@
+import CertAuditConsole
+import CertAuditCore
+
+/// Alert policies (ALERT-POLICY) fire for the inventory certificates they watch while days to expiry
+/// are below their threshold, and each alert says which receivers and channels it reaches
+/// (NOTIFY-CHANNELS). Ignoring a certificate's messages does not silence them (RULES.md §0).
+extension SimulationRun {
+    mutating func alert() {
+        let contacts = Dictionary(estate.lifecycle.contacts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for policy in estate.lifecycle.alertPolicies {
+            let deliveries = policy.receivers.flatMap { receiver -> [AlertDelivery] in
+                guard let contact = contacts[receiver] else {
+                    return [AlertDelivery(receiver: receiver, channel: "unknown contact", deliverable: false)]
+                }
+                guard !contact.channels.isEmpty else {
+                    return [AlertDelivery(receiver: receiver, channel: "no channel", deliverable: false)]
+                }
+                return contact.channels.map {
+                    AlertDelivery(receiver: receiver, channel: $0.rawValue, deliverable: contact.undeliverable($0) == nil)
+                }
+            }
+            for certificate in estate.certificates where policy.watches(certificate) {
+                guard let chain = chains[certificate.id], chain.isInForce(asOf: first) else { continue }
+                for (date, times) in AlertSchedule(policy: policy, expiry: chain.generations[0].expiry)
+                    .firings(from: first, through: last)
+                {
+                    emit(
+                        TimelineEvent(
+                            date: date, kind: .alert, certificateID: certificate.id, policyID: policy.id, times: times,
+                            deliveries: deliveries))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import CertAuditConsole
+import CertAuditCore
+
+/// Hosting (HOST-*) and the deployment of uploaded-hosting's successors (UPH-DEPLOY): the plan in
+/// force replaces the hosted certificate on the resource types it names, at its lead, if the new
+/// certificate is issued by then.
+extension SimulationRun {
+    /// Takes the first hosting.csv row in force for the certificate and schedules its first
+    /// replacement.
+    mutating func startHosting(_ id: String) {
+        guard let chain = chains[id],
+            let record = estate.lifecycle.hosting.first(where: {
+                $0.certificateID == id && HostingPlanState.isInForce($0.status)
+            })
+        else { return }
+        chains[id]?.plan = HostingRun(record: record, scheme: HostingScheme(for: chain.certificate))
+        note(id, "\(record.reference) hosts it")
+        schedulePlan(id, generation: 0)
+    }
+
+    /// Schedules the replacement of generation `generation` at the plan's lead (and its reminder);
+    /// `immediate` replaces when the successor is issued, and fails on the expiry date without one.
+    mutating func schedulePlan(_ id: String, generation: Int) {
+        guard let chain = chains[id], let plan = chain.plan else { return }
+        let expiry = chain.generations[generation].expiry
+        switch plan.lead {
+        case .daysBeforeExpiry:
+            guard let date = plan.lead.replacementDate(expiringOn: expiry), date >= first else {
+                note(id, "the replacement date has passed: the plan does not replace it")
+                return
+            }
+            agenda.schedule(.replace(generation: generation), on: date, for: id)
+            if let reminder = plan.lead.reminderDate(expiringOn: expiry), reminder >= first,
+                sendsMessages(plan, chain.certificate, on: reminder)
+            {
+                emit(TimelineEvent(date: reminder, kind: .hostingReminder, certificateID: id, messageSent: true))
+            }
+        case .immediately:
+            agenda.schedule(.replace(generation: generation), on: max(expiry, first), for: id)
+            if case .inventory(let successor) = chain.generations[generation].successor,
+                let ready = readyDate(ofInventory: successor)
+            {
+                agenda.schedule(.replace(generation: generation), on: max(ready, first), for: id)
+            }
+        }
+        if plan.scheme == .uploaded, generation > 0 {
+            agenda.schedule(.submit, on: max(HostingScheme.autoSubmitDate(expiringOn: expiry), first), for: id)
+        }
+    }
+
+    /// HOST-MESSAGES: the plan's messages are on (not given: on) and the certificate's are not ignored.
+    func sendsMessages(_ plan: HostingRun, _ certificate: Certificate, on date: LocalDate) -> Bool {
+        plan.record.messages != false && messagesReach(certificate, on: date)
+    }
+
+    /// The date an inventory successor is issued (its notBefore's, else its issue time's), when it
+    /// is in force.
+    func readyDate(ofInventory id: String) -> LocalDate? {
+        guard let certificate = estate.certificate(id: id) else { return nil }
+        let state = certificate.record.status
+        guard state == nil || state == .issued else { return nil }
+        let issued = certificate.leaf?.notBefore ?? certificate.record.issuedAt
+        return issued.map(zone.localDate(of:)) ?? first
+    }
+
+    /// HOST-NEW-CERT-READY, HOST-RESOURCE-TYPES: on the replacement date the new certificate must be
+    /// issued; it then replaces the hosted one on the types the plan names.
+    mutating func replace(_ id: String, generation: Int, on date: LocalDate) {
+        guard let chain = chains[id], var plan = chain.plan, !plan.ended, plan.hostedGeneration == generation else {
+            return
+        }
+        let sent = sendsMessages(plan, chain.certificate, on: date)
+        let target = replacement(for: chain, plan: plan, generation: generation, on: date)
+        guard let target else {
+            emit(
+                TimelineEvent(
+                    date: date, kind: .hostingFailed, certificateID: id, messageSent: sent,
+                    detail: "no new certificate issued by then"))
+            note(id, "hosting failed \(date): no new certificate issued by then")
+            chains[id]?.plan?.ended = true
+            report(
+                .hostNewCertReady, .high,
+                "\(plan.record.reference): on \(date) there is no new certificate issued to replace with, so the "
+                    + "replacement fails and the bound resources keep the certificate that expires on "
+                    + "\(chain.generations[generation].expiry).", certificate: id, on: date)
+            return
+        }
+        emit(
+            TimelineEvent(
+                date: date, kind: .hostingReplaced, certificateID: id, messageSent: sent,
+                detail: "replaced with \(target.certificateID == id ? "its successor" : target.certificateID)"))
+        note(id, "hosting replaced it \(date)")
+        if !sent {
+            report(
+                .hostMessages, .low,
+                "\(plan.record.reference): the replacement on \(date) sends no message (messages off, or ignored "
+                    + "for this certificate).", certificate: id, on: date)
+        }
+        move(from: (id, generation), to: target, types: plan)
+        if target.certificateID == id {
+            plan.hostedGeneration = target.generation
+            chains[id]?.plan = plan
+            schedulePlan(id, generation: target.generation)
+        } else {
+            chains[id]?.plan?.ended = true
+        }
+    }
+
+    /// What the plan replaces generation `generation` with on `date`, if it is issued by then: the
+    /// designated certificate, the inventory's successor, or the simulated one.
+    func replacement(for chain: RenewalChain, plan: HostingRun, generation: Int, on date: LocalDate)
+        -> (certificateID: String, generation: Int)?
+    {
+        if case .designated(let designated) = plan.record.association {
+            guard let ready = readyDate(ofInventory: designated), ready <= date,
+                let expiry = chains[designated]?.generations[0].expiry, expiry >= date
+            else { return nil }
+            return (designated, 0)
+        }
+        switch chain.generations[generation].successor {
+        case .issued(let issued) where issued <= date: return (chain.id, generation + 1)
+        case .inventory(let successor):
+            guard let ready = readyDate(ofInventory: successor), ready <= date, chains[successor] != nil else {
+                return nil
+            }
+            return (successor, 0)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import CertAuditConsole
+import CertAuditCore
+
+/// RES-EXPIRED-BINDING: every resource serves its certificate until a replacement moves it, and is
+/// out from the first day after what it serves expires (RULES.md §0); nobody acts afterwards.
+extension SimulationRun {
+    /// What every resource serves at the as-of date: an outage under way is reported with its first
+    /// day (before the as-of date); a revoked certificate is out now.
+    mutating func bindResources() {
+        for (index, resource) in estate.resources.enumerated() {
+            guard let id = resource.certificateID, let chain = chains[id] else { continue }
+            serving[index] = Serving(certificateID: id, generation: 0)
+            if let status = chain.certificate.record.status, CertificateState.revocationRequested.union([.revoked])
+                .contains(status)
+            {
+                goOut(index, on: first, because: "its certificate is \(status.rawValue)")
+            } else if chain.generations[0].outage < first {
+                goOut(index, on: chain.generations[0].outage, because: nil)
+            } else {
+                agenda.schedule(.outage(resource: index, version: 0), on: chain.generations[0].outage, for: id)
+            }
+        }
+    }
+
+    /// A replacement moves every resource that serves `old` and whose type the plan names to `new`.
+    mutating func move(
+        from old: (certificateID: String, generation: Int), to new: (certificateID: String, generation: Int),
+        types plan: HostingRun
+    ) {
+        for index in serving.indices {
+            guard var current = serving[index], current.certificateID == old.certificateID,
+                current.generation == old.generation, !current.isOut, plan.replaces(estate.resources[index].type),
+                let outage = chains[new.certificateID]?.generations[new.generation].outage
+            else { continue }
+            current.certificateID = new.certificateID
+            current.generation = new.generation
+            current.version += 1
+            serving[index] = current
+            agenda.schedule(.outage(resource: index, version: current.version), on: outage, for: new.certificateID)
+        }
+    }
+
+    /// The resource goes out on `date`, unless it moved since the outage was scheduled.
+    mutating func outage(_ index: Int, version: Int, on date: LocalDate) {
+        guard let current = serving[index], current.version == version, !current.isOut else { return }
+        goOut(index, on: date, because: nil)
+    }
+
+    /// Records the outage: the event when it falls in the window, the finding (dated its first day,
+    /// also before the as-of date) and its chain of causes.
+    mutating func goOut(_ index: Int, on date: LocalDate, because reason: String?) {
+        guard var current = serving[index], let chain = chains[current.certificateID] else { return }
+        current.isOut = true
+        serving[index] = current
+        let resource = estate.resources[index]
+        var causes = chain.history
+        if let reason { causes.append(reason) }
+        if let plan = chain.plan, !plan.replaces(resource.type) {
+            causes.append("\(plan.record.reference) does not replace on \(resource.type)")
+        } else if chain.plan == nil, reason == nil {
+            causes.append("no hosting plan replaces it")
+        }
+        let underWay = date < first
+        let served = current.generation == 0 ? "its certificate" : "the successor it was moved to"
+        causes.append(
+            "\(resource.type) \(resource.id) \(underWay ? "has served" : "serves") an expired or revoked certificate "
+                + "from \(date)")
+        outages.append(
+            Outage(
+                resourceID: resource.id, resourceType: resource.type, certificateID: chain.id, date: date,
+                causes: causes))
+        emit(
+            TimelineEvent(
+                date: date, kind: .resourceExpired, certificateID: chain.id, resourceID: resource.id,
+                detail: causes.joined(separator: " → ")))
+        if date <= last {
+            findings.append(
+                Finding(
+                    ruleID: .resExpiredBinding, severity: .critical, certificateID: chain.id, resourceID: resource.id,
+                    date: date,
+                    message: "\(resource.type) \(resource.id) \(underWay ? "is" : "will be") out from \(date): "
+                        + "\(served) has expired or been revoked. " + causes.joined(separator: " → ") + "."))
+        }
+    }
+}

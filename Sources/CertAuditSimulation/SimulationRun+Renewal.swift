@@ -1,0 +1,207 @@
+import CertAuditConsole
+import CertAuditCore
+
+/// Auto-renewal (AR-*) and uploaded-certificate hosting's orders (UPH-AUTO-SUBMIT), from the charge
+/// or submission to the successor's issue or failure.
+extension SimulationRun {
+    /// Schedules what renews a certificate in force: uploaded-hosting's order, or auto-renewal's
+    /// first charge; a date before the as-of date is history, carried on from the inventory.
+    mutating func startRenewal(_ id: String) {
+        guard let chain = chains[id] else { return }
+        let record = chain.certificate.record
+        let expiry = chain.generations[0].expiry
+        if let plan = chain.plan, plan.scheme == .uploaded {
+            let submission = HostingScheme.autoSubmitDate(expiringOn: expiry)
+            if submission >= first {
+                agenda.schedule(.submit, on: submission, for: id)
+            } else {
+                carryOn(id, renewedOn: submission, what: "uploaded-hosting's order was submitted")
+            }
+            return
+        }
+        guard record.autoRenew == true else {
+            note(id, "auto-renewal is off")
+            return
+        }
+        guard AutoRenewal.supports(record) else {
+            note(id, "auto-renewal does nothing for this product (AR-ELIGIBLE)")
+            return
+        }
+        let switchedOn = record.autoRenewEnabledOn.map(zone.localDate(of:)) ?? expiry - AutoRenewal.chargeDaysBeforeExpiry
+        guard let charge = AutoRenewal.chargeDate(expiringOn: expiry, switchedOnOn: switchedOn) else {
+            note(id, "auto-renewal was switched on \(switchedOn) with fewer than 14 days left: it never charges")
+            return
+        }
+        chains[id]?.autoRenews = true
+        if charge >= first {
+            agenda.schedule(.charge, on: charge, for: id)
+        } else {
+            carryOn(id, renewedOn: charge, what: "auto-renewal charged")
+        }
+    }
+
+    /// A renewal dated before the as-of date is history: the inventory row naming the certificate in
+    /// `renewal_of` carries it on, issued or still in review; without one, none is assumed.
+    mutating func carryOn(_ id: String, renewedOn date: LocalDate, what: String) {
+        guard let successor = inventorySuccessors[id] else {
+            note(id, "\(what) on \(date), before the as-of date, and no certificate names it in renewal_of")
+            report(
+                .arChargeDate, .info,
+                "\(what) on \(date), before the as-of date, but no certificate in the inventory names \(id) in "
+                    + "renewal_of: the simulation assumes there is no successor.", certificate: id, on: first)
+            return
+        }
+        let state = successor.record.status
+        if state == nil || state == .issued {
+            chains[id]?.generations[0].successor = .inventory(id: successor.id)
+            note(id, "its successor \(successor.id) is in the inventory")
+        } else if let state, CertificateState.inReview.contains(state) {
+            chains[id]?.generations[0].successor = .awaiting(createdOn: date)
+            note(id, "its successor \(successor.id) is still in review (\(state.rawValue))")
+            review(
+                id, createdOn: date, product: successor.record.product,
+                validated: successor.record.validatesAutomatically || successor.record.validationReady == true,
+                failsOn: date + AutoRenewal.validationDeadlineDays, rule: .arValidation)
+        } else {
+            note(id, "its successor \(successor.id) is \(state?.rawValue ?? "not in force")")
+        }
+    }
+
+    /// AR-CHARGE-DATE, AR-CHARGE-FAILED: the charge for the newest generation's successor, drawn from
+    /// the account in date order; a successful one creates the successor (AR-SUCCESSOR).
+    mutating func charge(_ id: String, on date: LocalDate) {
+        guard let chain = chains[id], chain.autoRenews else { return }
+        let record = chain.certificate.record
+        let price = prices.price(for: record)
+        var event = TimelineEvent(date: date, kind: .renewalCharge, certificateID: id, accountID: record.accountID)
+        if record.payment == .points {
+            event.detail = "paid in points (\(price?.pricePoints.map(String.init) ?? "no price") points): not checked"
+        } else if let account = record.accountID, let balance = accounts[account], let fen = price?.priceFen {
+            let outcome = balance.charge(fen)
+            event.amountFen = fen
+            accounts[account] = balance.applying(outcome, at: zone.instant(of: date))
+            if case .chargeRefused = outcome {
+                fail(id, account: account, amount: Money(fen: fen), balance: Money(fen: balance.balanceFen), on: date)
+                return
+            }
+            event.detail = "balance \(Money(fen: balance.balanceFen)) → \(Money(fen: balance.balanceFen - fen))"
+        } else {
+            event.detail = uncheckedReason(record, hasPrice: price?.priceFen != nil)
+        }
+        emit(event)
+        note(id, "auto-renewal charged on \(date)")
+        startSuccessor(id, on: date)
+        review(
+            id, createdOn: date, product: record.product,
+            validated: record.validatesAutomatically || record.validationReady == true,
+            failsOn: date + AutoRenewal.validationDeadlineDays, rule: .arValidation)
+    }
+
+    /// Why a charge is taken to succeed without being checked.
+    func uncheckedReason(_ record: CertificateRecord, hasPrice: Bool) -> String {
+        guard let account = record.accountID else { return "no account_id: the charge is not checked" }
+        if !knownAccounts.contains(account) { return "account \(account) is not in accounts.csv: not checked" }
+        if accounts[account] == nil { return "account \(account) has no readable balance: not checked" }
+        return hasPrice ? "not checked" : "no price in pricing.csv for this product: not checked"
+    }
+
+    /// AR-CHARGE-FAILED: the balance cannot cover the charge; auto-renewal stops for the certificate.
+    mutating func fail(_ id: String, account: String, amount: Money, balance: Money, on date: LocalDate) {
+        emit(
+            TimelineEvent(
+                date: date, kind: .renewalChargeFailed, certificateID: id, accountID: account, amountFen: amount.fen,
+                detail: "balance \(balance) < \(amount)"))
+        if shortfalls.insert("\(account)|\(date)").inserted {
+            emit(TimelineEvent(date: date, kind: .accountShortfall, accountID: account))
+        }
+        chains[id]?.autoRenews = false
+        note(id, "auto-renewal charge failed \(date) (balance \(balance) < \(amount)) → no successor")
+        report(
+            .arChargeFailed, .high,
+            "The auto-renewal charge of \(amount) on \(date) fails: account \(account) has \(balance) left. "
+                + "Auto-renewal stops, no successor is created: renew by hand.", certificate: id, on: date)
+    }
+
+    /// A successor order is created for the newest generation (AR-SUCCESSOR, UPH-AUTO-SUBMIT).
+    mutating func startSuccessor(_ id: String, on date: LocalDate) {
+        guard let newest = chains[id]?.newest else { return }
+        chains[id]?.generations[newest].successor = .awaiting(createdOn: date)
+        emit(TimelineEvent(date: date, kind: .successorCreated, certificateID: id))
+    }
+
+    /// REV-DURATION, AR-VALIDATION, UPH-VALIDATION: with its validation record in place the successor
+    /// is issued on the review's last working day; without it, its review fails on `failsOn`.
+    mutating func review(
+        _ id: String, createdOn date: LocalDate, product: Product?, validated: Bool, failsOn: LocalDate, rule: RuleID
+    ) {
+        guard validated else {
+            emit(TimelineEvent(date: failsOn, kind: .validationDeadline, certificateID: id))
+            emit(TimelineEvent(date: failsOn, kind: .validationFailed, certificateID: id))
+            if let newest = chains[id]?.newest { chains[id]?.generations[newest].successor = .failed(on: failsOn) }
+            note(id, "the successor's validation record is missing: its review fails \(failsOn) → no successor")
+            report(
+                rule, .high,
+                "The successor created on \(date) has no domain-validation record in place: its review fails on "
+                    + "\(failsOn) and no successor is issued.", certificate: id, on: failsOn)
+            return
+        }
+        let end = ReviewPeriod(
+            of: product, startingOn: date, estimate: settings.reviewEstimate, calendar: estate.lifecycle.calendar
+        ).end
+        agenda.schedule(.issue, on: max(end, first), for: id)
+    }
+
+    /// The CA issues the pending successor: a new generation, valid per AR-SUCCESSOR-VALIDITY, which
+    /// renews again (auto-renewal switched on the day it was created) or is resubmitted (UPH).
+    mutating func issue(_ id: String, on date: LocalDate) {
+        guard var chain = chains[id], case .awaiting(let created) = chain.generations[chain.newest].successor else {
+            return
+        }
+        let previous = chain.newest
+        let expiry = settings.successorValidity.validUntil(
+            oldExpiry: chain.generations[previous].expiry, issuedOn: date)
+        chain.generations[previous].successor = .issued(on: date)
+        chain.generations.append(RenewalChain.Generation(expiry: expiry, outage: expiry + 1, createdOn: created))
+        chain.history.append("successor issued \(date), valid until \(expiry)")
+        chains[id] = chain
+        emit(TimelineEvent(date: date, kind: .successorIssued, certificateID: id, detail: "valid until \(expiry)"))
+        emit(TimelineEvent(date: expiry, kind: .expiry, certificateID: id, detail: "successor issued \(date)"))
+        if let plan = chain.plan, !plan.ended, plan.hostedGeneration == previous {
+            if plan.lead == .immediately { agenda.schedule(.replace(generation: previous), on: date, for: id) }
+        } else {
+            deployByHand(id, generation: previous, issuedOn: date)
+        }
+        if chain.autoRenews, let charge = AutoRenewal.chargeDate(expiringOn: expiry, switchedOnOn: created) {
+            agenda.schedule(.charge, on: max(charge, date), for: id)
+        }
+    }
+
+    /// UPH-AUTO-SUBMIT: uploaded-hosting submits the successor's order 29 days before expiry; paid
+    /// when hosting was configured (UPH-PRODUCT), it never fails for money.
+    mutating func submit(_ id: String, on date: LocalDate) {
+        guard let chain = chains[id], let plan = chain.plan, !plan.ended, plan.hostedGeneration == chain.newest
+        else { return }
+        emit(TimelineEvent(date: date, kind: .uphOrderSubmitted, certificateID: id))
+        note(id, "uploaded-hosting submitted the successor's order \(date)")
+        startSuccessor(id, on: date)
+        let ready = plan.record.validationReady ?? chain.certificate.record.validationReady
+        review(
+            id, createdOn: date, product: plan.record.successorProduct ?? chain.certificate.record.product,
+            validated: ready == true, failsOn: date, rule: .uphValidation)
+    }
+
+    /// AR-DEPLOY: an issued successor that no hosting plan deploys stays undeployed ("nobody acts by
+    /// hand"): the resources bound to the generation it succeeds keep serving that one.
+    mutating func deployByHand(_ id: String, generation: Int, issuedOn date: LocalDate) {
+        let bound = serving.indices.filter { index in
+            serving[index].map { $0.certificateID == id && $0.generation == generation && !$0.isOut } ?? false
+        }
+        note(id, "the successor issued \(date) is not deployed (no hosting plan)")
+        guard !bound.isEmpty, let expiry = chains[id]?.generations[generation].expiry else { return }
+        let names = bound.map { "\(estate.resources[$0].type) \(estate.resources[$0].id)" }.joined(separator: ", ")
+        report(
+            .arDeploy, .medium,
+            "The successor issued on \(date) must be deployed by hand: no hosting plan replaces it, so \(names) "
+                + "keep serving the certificate that expires on \(expiry).", certificate: id, on: date)
+    }
+}

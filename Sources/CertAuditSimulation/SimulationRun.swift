@@ -1,0 +1,123 @@
+import CertAuditConsole
+import CertAuditCore
+
+/// One run of the simulation: the estate's state as it moves forward, the agenda of what is due, and
+/// what it has emitted. The renewal, hosting, outage and alert steps are extensions in files of
+/// their own; this file holds the state and the loop.
+struct SimulationRun {
+    /// Which certificate a resource serves, and whether it is out.
+    struct Serving {
+        var certificateID: String
+        var generation: Int
+        /// Bumped on every move, so an outage scheduled for what it served before is stale.
+        var version = 0
+        var isOut = false
+    }
+
+    let estate: Estate
+    let settings: AuditSettings
+    let zone: RunTimeZone
+    /// The as-of date: the first day simulated (RULES.md §0).
+    let first: LocalDate
+    /// The horizon's last day.
+    let last: LocalDate
+    let prices: PriceList
+    /// Accounts whose balance the simulation can draw (accounts.csv rows with a readable balance).
+    var accounts: [String: AccountState]
+    /// Every account accounts.csv names, readable balance or not.
+    let knownAccounts: Set<String>
+    /// The first inventory row naming each certificate in `renewal_of`.
+    let inventorySuccessors: [String: Certificate]
+    var chains: [String: RenewalChain] = [:]
+    /// Parallel to `estate.resources`; nil for a resource bound to nothing the simulation knows.
+    var serving: [Serving?]
+    var agenda = Agenda()
+    var events: [TimelineEvent] = []
+    var findings: [Finding] = []
+    var outages: [Outage] = []
+    /// `account|date` of each shortfall already emitted (one per account and date).
+    var shortfalls: Set<String> = []
+
+    init(estate: Estate, settings: AuditSettings) {
+        self.estate = estate
+        self.settings = settings
+        zone = settings.timeZone
+        first = settings.asOfDate
+        last = settings.asOfDate + Int64(settings.horizonDays)
+        prices = PriceList(estate.lifecycle.prices)
+        var accounts: [String: AccountState] = [:]
+        for record in estate.lifecycle.accounts where accounts[record.id] == nil {
+            accounts[record.id] = AccountState(record)
+        }
+        self.accounts = accounts
+        knownAccounts = Set(estate.lifecycle.accounts.map(\.id))
+        var successors: [String: Certificate] = [:]
+        for certificate in estate.certificates {
+            if let renewed = certificate.record.renewalOf, successors[renewed] == nil { successors[renewed] = certificate }
+        }
+        inventorySuccessors = successors
+        serving = Array(repeating: nil, count: estate.resources.count)
+    }
+
+    /// Sets the scene at the as-of date: every certificate's chain and expiry, the renewals and
+    /// hosting plans in force, what each resource serves.
+    mutating func start() {
+        for certificate in estate.certificates {
+            guard let notAfter = certificate.notAfter, chains[certificate.id] == nil else { continue }
+            let effective = certificate.effectiveExpiry ?? notAfter
+            let generation = RenewalChain.Generation(
+                expiry: zone.localDate(of: notAfter), outage: zone.localDate(of: effective + 1), createdOn: nil)
+            chains[certificate.id] = RenewalChain(certificate: certificate, generations: [generation])
+            emit(TimelineEvent(date: generation.expiry, kind: .expiry, certificateID: certificate.id))
+        }
+        for certificate in estate.certificates {
+            guard chains[certificate.id]?.isInForce(asOf: first) == true else { continue }
+            startHosting(certificate.id)
+            startRenewal(certificate.id)
+        }
+        bindResources()
+    }
+
+    /// Runs the agenda to the horizon.
+    mutating func proceed() {
+        while let item = agenda.next(through: last) {
+            switch item.action {
+            case .charge: charge(item.certificateID, on: item.date)
+            case .submit: submit(item.certificateID, on: item.date)
+            case .issue: issue(item.certificateID, on: item.date)
+            case .replace(let generation): replace(item.certificateID, generation: generation, on: item.date)
+            case .outage(let resource, let version): outage(resource, version: version, on: item.date)
+            }
+        }
+    }
+
+    /// Keeps what falls in the window (as-of date through horizon): nothing before is simulated.
+    mutating func emit(_ event: TimelineEvent) {
+        if isInWindow(event.date) { events.append(event) }
+    }
+
+    /// A finding the simulation dates, kept when its date falls in the window.
+    mutating func report(
+        _ ruleID: RuleID, _ severity: Severity, _ message: String, certificate: String?, resource: String? = nil,
+        on date: LocalDate
+    ) {
+        guard isInWindow(date) else { return }
+        findings.append(
+            Finding(
+                ruleID: ruleID, severity: severity, certificateID: certificate, resourceID: resource, date: date,
+                message: message))
+    }
+
+    func isInWindow(_ date: LocalDate) -> Bool { first <= date && date <= last }
+
+    /// Adds a dated line to what happened to a chain.
+    mutating func note(_ id: String, _ text: String) { chains[id]?.history.append(text) }
+
+    /// Messages about the certificate are not ignored on `date` (MSG-IGNORE): ignoring from a date on
+    /// silences every message from then; ignoring with no date given, every message.
+    func messagesReach(_ certificate: Certificate, on date: LocalDate) -> Bool {
+        guard certificate.record.ignored == true else { return true }
+        guard let since = certificate.record.ignoredSince else { return false }
+        return zone.localDate(of: since) > date
+    }
+}

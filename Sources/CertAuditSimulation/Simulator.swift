@@ -1,0 +1,14 @@
+import CertAuditCore
+
+/// The discrete-event simulation of the estate from the as-of date to the horizon (RULES.md §0,
+/// docs/simulation.md): a pure function of the estate and the settings — no clock, no randomness,
+/// no I/O — whose cost grows with the number of events, not with days × certificates.
+public enum Simulator {
+    public static func run(_ estate: Estate, settings: AuditSettings) -> Simulation {
+        var run = SimulationRun(estate: estate, settings: settings)
+        run.start()
+        run.proceed()
+        run.alert()
+        return Simulation(events: run.events, findings: run.findings, outages: run.outages)
+    }
+}
