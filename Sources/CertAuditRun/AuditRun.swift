@@ -38,7 +38,7 @@ public enum AuditRun {
         }
         progress("checking \(estate.certificates.count) certificates against \(RuleCatalogue.rules.count) rules")
         let context = RuleContext(estate: estate, settings: options.settings)
-        let findings = RuleRunner().run(context)
+        let findings = RuleRunner(jobs: options.jobs).run(context)
         let operations = OperationJudge().judge(context)
         let summary = RunSummary(
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
