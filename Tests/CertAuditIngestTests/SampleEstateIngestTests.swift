@@ -20,7 +20,28 @@ struct SampleEstateIngestTests {
         #expect(certificates.rows == certificates.accepted + certificates.quarantined)
         let resources = try #require(estate.inputs.first { $0.name == "resources.csv" })
         #expect(resources.accepted == estate.resources.count)
-        #expect(estate.certificates.count >= 25)
-        #expect(estate.quarantine.count >= 6)
+        // inputs/README.md: 50 certificate rows (44 in the estate, 6 malformed), 21 resource rows (1 malformed).
+        #expect(certificates.rows == 50 && certificates.accepted == 44 && certificates.quarantined == 6)
+        #expect(resources.rows == 21 && resources.accepted == 20 && resources.quarantined == 1)
+        #expect(estate.certificates.count == 44)
+        #expect(estate.quarantine.count == 7)
+    }
+
+    /// The `bundles/` row counts the certificate rows that name a bundle, counted from the table
+    /// itself and not from what the loader returned, so a row lost on the way unbalances it.
+    @Test func theBundlesRowCountsEveryRowThatNamesABundle() throws {
+        let table = try CertificatesTable.read(
+            path: Self.inputs + "/certificates.csv", inputName: "certificates.csv", encoding: .auto, timeZone: .shanghai
+        )
+        let naming = table.records.filter { $0.bundle != nil }
+        let estate = try EstateLoader.load(
+            IngestOptions(inputsDirectory: Self.inputs, asOf: Self.asOf, useSystemTrustStore: false))
+        let bundles = try #require(estate.inputs.first { $0.name == "bundles/" })
+        #expect(bundles.rows == naming.count)
+        #expect(bundles.isBalanced)
+        let refused = estate.quarantine.filter { $0.ruleID == "UP-PEM-FORMAT" }
+        #expect(bundles.quarantined == refused.count)
+        #expect(bundles.accepted == estate.certificates.filter { $0.bundle != nil }.count)
+        #expect(Set(refused.map(\.line)).isSubset(of: Set(naming.map(\.line))))
     }
 }
