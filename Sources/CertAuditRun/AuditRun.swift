@@ -16,7 +16,7 @@ public enum AuditRun {
         do {
             try ReportWriter(templatesDirectory: options.templatesDirectory).write(model, to: options.outputDirectory)
         } catch {
-            throw error.kind == .templates ? .input(error.description) : .internal(error.description)
+            throw error.kind == .templates ? .input(error.description) : .internal(error.message)
         }
         return summary
     }
