@@ -35,7 +35,8 @@ let package = Package(
         .target(
             name: "CertAuditIngest",
             dependencies: ["CertAuditCore", "CertAuditCSV", "CertAuditX509"]),
-        .target(name: "CertAuditRules", dependencies: ["CertAuditCore"]),
+        .target(name: "CertAuditConsole", dependencies: ["CertAuditCore"]),
+        .target(name: "CertAuditRules", dependencies: ["CertAuditCore", "CertAuditConsole"]),
         .target(
             name: "CertAuditReport",
             dependencies: [
@@ -55,6 +56,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "CertAuditCoreTests", dependencies: ["CertAuditCore"]),
+        .testTarget(name: "CertAuditConsoleTests", dependencies: ["CertAuditConsole", "CertAuditCore"]),
         .testTarget(name: "CertAuditCSVTests", dependencies: ["CertAuditCSV", "CertAuditCore"]),
         .testTarget(
             name: "CertAuditX509Tests", dependencies: ["CertAuditX509", "CertAuditCore"], exclude: ["Fixtures"]),
@@ -62,7 +64,8 @@ let package = Package(
             name: "CertAuditIngestTests",
             dependencies: ["CertAuditIngest", "CertAuditCore", "CertAuditCSV"]),
         .testTarget(
-            name: "CertAuditRulesTests", dependencies: ["CertAuditRules", "CertAuditCore", "CertAuditX509"]),
+            name: "CertAuditRulesTests",
+            dependencies: ["CertAuditRules", "CertAuditConsole", "CertAuditCore", "CertAuditX509"]),
         .testTarget(
             name: "CertAuditReportTests",
             dependencies: ["CertAuditReport", "CertAuditRules", "CertAuditCore", "CLibXML2"]),

@@ -575,10 +575,14 @@ class Generator:
         first_id = good[0].cert_id
         rows = []
         rows.append(Row("Wrong field count (5 fields instead of 38)", "quarantined", "", {}, raw=None))
-        rows.append(Row("Impossible date `issued_at=2026-02-30`", "quarantined", "", {}))
-        rows.append(Row("Unknown status word `active`", "quarantined", "", {}))
-        rows.append(Row("Bundle is 512 random bytes named `.pem`", "quarantined (UP-PEM-FORMAT message)", "", {}))
-        rows.append(Row("Bundle path escapes `inputs/bundles/`: `../../etc/passwd`", "quarantined", "", {}))
+        rows.append(Row("Order under review with an impossible date `issued_at=2026-02-30`: the row stays, the date "
+                        "taken as not given", "INV-BAD-VALUE (issued_at)", "", {}))
+        rows.append(Row("Unknown status word `active`: the row stays, the status taken as not given",
+                        "INV-BAD-VALUE (status)", "", {}))
+        rows.append(Row("Bundle is 512 random bytes named `.pem`, and no inventory `not_after` to fall back on",
+                        "quarantined (UP-PEM-FORMAT message)", "", {}))
+        rows.append(Row("Bundle path escapes `inputs/bundles/`: `../../etc/passwd`, and no inventory `not_after`",
+                        "quarantined", "", {}))
         rows.append(Row(f"Duplicate certificate_id `{first_id}` (the ID of line 2 again)", "quarantined", "", {}))
         return rows
 
@@ -606,13 +610,14 @@ class Generator:
         for row in quarantined:
             row.cert_id = self.cert_id()
         self.fill_quarantine(quarantined, rows)
+        kept = self.bad_value_rows()
 
-        self.write_certificates_csv(rows, quarantined)
+        self.write_certificates_csv(rows, quarantined, kept)
         resources = self.write_resources_csv(rows)
         self.hosting = self.write_hosting_csv(rows, resources)
         self.operations = self.write_operations_csv(rows, quarantined)
-        self.write_readme(rows, quarantined, resources)
-        self.write_expectations(rows, quarantined)
+        self.write_readme(rows, quarantined + kept, resources)
+        self.write_expectations(rows, quarantined + kept)
         self.rows_written = rows
 
     def write_console_zip(self, folder: Path, row: Row, first: Row, second: Row) -> None:
@@ -721,7 +726,48 @@ class Generator:
         dup.cert_id = good[0].cert_id
         dup.fields = base(dup, alias="重复的证书 ID", status="validating", domain="dup.example.com")
 
-    def write_certificates_csv(self, rows: list[Row], quarantined: list[Row]) -> None:
+    def bad_value_rows(self) -> list[Row]:
+        """Rows with a bad value in a field they can do without: each stays in the estate (issue 14).
+        Their IDs come from a second generator so that adding them moved no other row's ID."""
+        ids = Generator(self.output)
+        ids.rng = random.Random(SEED + 14)
+        ids.used_ids = set(self.used_ids)
+
+        def base(**kw):
+            d = {c: "" for c in CERT_COLUMNS}
+            d.update(certificate_type="SVR", standard="international", project="bad-values")
+            d.update(kw)
+            return d
+
+        unreadable, enabled_on, tag = (Row(purpose, fires, quiet, {}) for purpose, fires, quiet in (
+            ("Bundle is a truncated PEM, but the inventory `not_after` is readable: the certificate stays, audited on "
+             "the inventory's dates", "UP-PEM-FORMAT (the row stays)", "CERT-EXPIRING (52 days left)"),
+            ("Auto-renewal on, switched on `2026-13-01` (no such month): the date is taken as not given",
+             "INV-BAD-VALUE high (AR-ENABLE-WINDOW could not check)", "AR-ENABLE-WINDOW"),
+            ("A tag typo `env=prod|broken`: the tags are taken as not given, nothing else changes",
+             "INV-BAD-VALUE high (NOTIFY-UNWATCHED reads tags)", "CERT-EXPIRING (142 days left)"),
+        ))
+        for row in (unreadable, enabled_on, tag):
+            row.cert_id = ids.cert_id()
+        folder = self.output / "bundles" / unreadable.cert_id
+        folder.mkdir()
+        (folder / "truncated.pem").write_bytes(b"-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIUZ\n")
+        unreadable.fields = base(
+            certificate_id=unreadable.cert_id, alias="截断的证书文件", source="uploaded", status="issued",
+            bundle=f"{unreadable.cert_id}/truncated.pem", domain="truncated.example.com",
+            sans="truncated.example.com", issued_at="2026-07-01 08:00:00", not_after="2027-01-20 07:59:59")
+        enabled_on.fields = base(
+            certificate_id=enabled_on.cert_id, alias="自动续费日期错误", source="issued", package_type="48",
+            status="issued", domain="renew.example.com", sans="renew.example.com",
+            issued_at="2026-10-01 08:00:00", not_after="2027-04-19 07:59:59", auto_renew="true",
+            auto_renew_enabled_on="2026-13-01", account_id="100012345678", payment="balance")
+        tag.fields = base(
+            certificate_id=tag.cert_id, alias="标签错误", source="issued", package_type="48", status="issued",
+            domain="tag.example.com", sans="tag.example.com", tags="env=prod|broken",
+            issued_at="2026-10-01 08:00:00", not_after="2027-04-19 07:59:59")
+        return [unreadable, enabled_on, tag]
+
+    def write_certificates_csv(self, rows: list[Row], quarantined: list[Row], kept: list[Row]) -> None:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(CERT_COLUMNS)
@@ -734,6 +780,7 @@ class Generator:
                 ordered.append(quarantined[positions[index]])
             ordered.append(row)
         ordered.append(quarantined[5])
+        ordered += kept
         for row in ordered:
             row.line = line
             writer.writerow(row.raw if row.raw is not None else [row.fields[c] for c in CERT_COLUMNS])
@@ -810,29 +857,29 @@ class Generator:
         # (row, what the plan is, what it fires, what stays quiet): the last two in the grammar of the
         # certificates table's fires/quiet columns (see `expectations`).
         plans = [
-            ([rows[0].cert_id, "CDN|CLB", "15", "2026-10-01", "auto", "true", "hosting", "", ""],
+            ([rows[0].cert_id, "CDN|CLB", "15", "2026-10-01", "auto", "true", "hosting", "", "", ""],
              "bound to CDN, CLB and WAF; the plan covers CDN and CLB", "HOST-RESOURCE-TYPES (WAF)", ""),
-            ([rows[3].cert_id, "CDN|CLB|TEO", "7", "2026-10-15", "auto", "yes", "0", "", ""],
+            ([rows[3].cert_id, "CDN|CLB|TEO", "7", "2026-10-15", "auto", "yes", "0", "", "", ""],
              "covers every bound type, lead 7, auto-renewal on", "—", "HOST-*, UPH-* (every hosting rule)"),
-            ([rows[1].cert_id, "CLB", "10", "2026-11-01", "auto", "no", "hosting", "", ""],
+            ([rows[1].cert_id, "CLB", "10", "2026-11-01", "auto", "no", "hosting", "", "", ""],
              "lead of 10 days (not offered); automatic successor without auto-renewal",
              "HOST-LEAD, HOST-ASSOCIATION", ""),
-            ([rows[2].cert_id, "CDN", "25", "2026-11-01", rows[0].cert_id, "true", "hosting", "dns", "true"],
+            ([rows[2].cert_id, "CDN", "25", "2026-11-01", rows[0].cert_id, "true", "hosting", "OV", "dns", "true"],
              "designated successor for other domains that expires sooner; uploaded with its validation record in place",
              "HOST-DOMAIN-MATCH, HOST-ASSOCIATION", "UPH-VALIDATION"),
-            ([ca_row.cert_id, "CDN", "15", "2026-11-01", "auto", "false", "hosting", "", ""],
+            ([ca_row.cert_id, "CDN", "15", "2026-11-01", "auto", "false", "hosting", "", "", ""],
              "a CA-type upload, bound to nothing", "HOST-ELIGIBLE, HOST-NO-RESOURCES", ""),
-            ([late_upload.cert_id, "CDN", "7", "2026-11-25", "auto", "true", "hosting", "dns", "false"],
+            ([late_upload.cert_id, "CDN", "7", "2026-11-25", "auto", "true", "hosting", "DV", "dns", "false"],
              "uploaded, hosted with 23 days left, bound to nothing, validation record missing",
              "UPH-WINDOW, HOST-NO-RESOURCES, UPH-VALIDATION", ""),
-            ([idle.cert_id, "CDN", "immediate", "2026-11-20", "auto", "false", "hosting", "", ""],
+            ([idle.cert_id, "CDN", "immediate", "2026-11-20", "auto", "false", "hosting", "", "", ""],
              "bound to no resource; automatic successor without auto-renewal", "HOST-NO-RESOURCES, HOST-ASSOCIATION",
              ""),
         ]
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["certificate_id", "resource_types", "replace_lead", "configured_on", "association", "messages",
-                         "status", "validation_method", "validation_ready"])
+                         "status", "successor_product", "validation_method", "validation_ready"])
         for values, *_ in plans:
             writer.writerow(values)
         (self.output / "hosting.csv").write_text(buffer.getvalue(), encoding="utf-8")
@@ -848,6 +895,24 @@ class Generator:
             "policy_id,name,certificates,threshold_days,operator,period_minutes,repeat,receivers\n"
             f"p-live,直播证书,{watched.cert_id},30,<=,5,24,c-ops\n"
             "p-legacy,旧系统,tag:env=legacy,15,<,1,once,c-legacy\n", encoding="utf-8")
+        # accounts.csv, pricing.csv and holidays.csv: what the simulation and the finance forecast
+        # read (the balances at the as-of time, what a renewal costs, the 2027 holiday schedule with
+        # its make-up workdays on weekends).
+        (self.output / "accounts.csv").write_text(
+            "account_id,balance\n100012345678,1234.50\n100098765432,20.00\n", encoding="utf-8")
+        (self.output / "pricing.csv").write_text(
+            "brand,product,domain_type,years,price_cny,price_points\n"
+            "DNSPod,DV,single,1,299.00,50\n"
+            "DNSPod,DV,wildcard,1,1699.00,200\n"
+            "TrustAsia,DV,wildcard,1,1999.00,240\n"
+            "TrustAsia,OV,single,1,3999.00,480\n"
+            "GeoTrust,OV,multi,1,8999.00,\n", encoding="utf-8")
+        (self.output / "holidays.csv").write_text(
+            "date,kind,name\n"
+            "2027-01-01,holiday,元旦\n"
+            + "".join(f"2027-02-{day:02d},holiday,春节\n" for day in range(6, 14))
+            + "2027-02-14,workday,春节调休\n"
+            "2027-02-20,workday,春节调休\n", encoding="utf-8")
         return [(values[0], what, fires, quiet) for values, what, fires, quiet in plans]
 
     def write_operations_csv(self, rows: list[Row], quarantined: list[Row]) -> list[tuple[list[str], str]]:
@@ -1265,7 +1330,8 @@ def main() -> int:
     if problems:
         return 1
     certificates = sum(1 for r in generator.rows_written)
-    print(f"wrote {output}: {certificates} certificate rows + 6 malformed, self-check passed")
+    print(f"wrote {output}: {certificates} certificate rows with bundles or inventory dates, 5 rows with a bad "
+          "value that stay, 4 malformed rows; self-check passed")
     return 0
 
 

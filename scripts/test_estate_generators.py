@@ -63,7 +63,7 @@ class SampleEstateTests(unittest.TestCase):
         short = [row for row in body if len(row) != len(header)]
         self.assertEqual(len(short), 1)
         self.assertEqual(len(short[0]), 5)
-        self.assertEqual(len(body), 50)
+        self.assertEqual(len(body), 53)
 
     def test_main_files_are_utf8_lf_without_bom(self):
         for name in ("certificates.csv", "resources.csv", "README.md"):

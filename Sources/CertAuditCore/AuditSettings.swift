@@ -11,12 +11,12 @@ public struct AuditSettings: Sendable, Hashable {
     /// Which end of REV-DURATION's ranges review times assume (worst case unless told otherwise).
     public var reviewEstimate: ReviewEstimate
     /// Rule ID → severity, replacing the rule's default severity in every finding it makes.
-    public var severityOverrides: [String: Severity]
+    public var severityOverrides: [RuleID: Severity]
 
     public init(
         asOf: Instant, timeZone: RunTimeZone = .shanghai, horizonDays: Int = 365, failOn: Severity? = nil,
         expiryThresholdsDays: [Int] = [30], reviewEstimate: ReviewEstimate = .worst,
-        severityOverrides: [String: Severity] = [:]
+        severityOverrides: [RuleID: Severity] = [:]
     ) {
         self.reviewEstimate = reviewEstimate
         self.severityOverrides = severityOverrides
@@ -36,7 +36,5 @@ public struct AuditSettings: Sendable, Hashable {
 
     /// Natural days from the as-of date to the local date of `expiry` (RULES.md §0): 0 on the expiry
     /// date itself, negative once past it. Every rule and report counts days to expiry this way.
-    public func daysToExpiry(_ expiry: Instant) -> Int64 {
-        timeZone.localDate(of: expiry) - asOfDate
-    }
+    public func daysToExpiry(_ expiry: Instant) -> Int64 { timeZone.naturalDays(from: asOf, to: expiry) }
 }

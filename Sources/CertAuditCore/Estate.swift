@@ -6,6 +6,8 @@ public struct Estate: Sendable {
     public let resources: [ResourceRecord]
     /// Everything kept out, across all inputs.
     public let quarantine: [QuarantineRecord]
+    /// Values of kept rows that did not parse, taken as not given (INV-BAD-VALUE), in input order.
+    public let badValues: [BadValue]
     /// The accounting of every input file, by name.
     public let inputs: [InputSummary]
     /// Hosting, accounts, prices, contacts, alert policies, operations, holidays.
@@ -16,12 +18,13 @@ public struct Estate: Sendable {
 
     public init(
         certificates: [Certificate], resources: [ResourceRecord] = [], quarantine: [QuarantineRecord] = [],
-        inputs: [InputSummary] = [], lifecycle: LifecycleInputs = LifecycleInputs()
+        inputs: [InputSummary] = [], lifecycle: LifecycleInputs = LifecycleInputs(), badValues: [BadValue] = []
     ) {
         self.certificates = certificates
         self.lifecycle = lifecycle
         self.resources = resources
         self.quarantine = quarantine.sorted()
+        self.badValues = badValues.sorted()
         self.inputs = inputs.sorted()
         var index: [String: Int] = [:]
         for (position, certificate) in certificates.enumerated() where index[certificate.id] == nil {

@@ -1,7 +1,7 @@
 /// One thing wrong (or worth knowing) about the estate, produced by one rule.
 public struct Finding: Sendable, Hashable, Comparable {
     /// A rule ID from spec/RULES.md or a documented addition (see `certaudit rules`).
-    public var ruleID: String
+    public var ruleID: RuleID
     public var severity: Severity
     public var certificateID: String?
     public var resourceID: String?
@@ -12,7 +12,7 @@ public struct Finding: Sendable, Hashable, Comparable {
     public var message: String
 
     public init(
-        ruleID: String, severity: Severity, certificateID: String? = nil, resourceID: String? = nil,
+        ruleID: RuleID, severity: Severity, certificateID: String? = nil, resourceID: String? = nil,
         packageID: String? = nil, date: LocalDate? = nil, message: String
     ) {
         self.ruleID = ruleID

@@ -8,12 +8,12 @@ public struct OperationReason: Sendable, Hashable {
         case requires
     }
 
-    public var ruleID: String
+    public var ruleID: RuleID
     public var effect: Effect
     /// Plain language, for people: why, and what to do.
     public var message: String
 
-    public init(ruleID: String, effect: Effect, message: String) {
+    public init(ruleID: RuleID, effect: Effect, message: String) {
         self.ruleID = ruleID
         self.effect = effect
         self.message = message

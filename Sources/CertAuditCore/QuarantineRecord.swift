@@ -10,11 +10,11 @@ public struct QuarantineRecord: Sendable, Hashable, Comparable {
     /// The row's certificate ID, when it could be read.
     public var certificateID: String?
     /// The rule behind the rejection (`UP-PEM-FORMAT` for a bundle that does not parse), if any.
-    public var ruleID: String?
+    public var ruleID: RuleID?
 
     public init(
         input: String, line: Int, column: Int? = nil, reason: String, certificateID: String? = nil,
-        ruleID: String? = nil
+        ruleID: RuleID? = nil
     ) {
         self.input = input
         self.line = line

@@ -3,12 +3,9 @@ public enum ReplaceLead: Sendable, Hashable, CustomStringConvertible {
     case immediately
     case daysBeforeExpiry(Int)
 
-    /// The console's choices: immediately, or 25, 15 or 7 days before expiry.
-    public static let allowedDays: Set<Int> = [25, 15, 7]
-
     /// `immediate` (or `immediately`), or a positive number of days, as hosting.csv and a `host`
     /// request's `lead` write it; nil for anything else. Whether the console offers that many days
-    /// is HOST-LEAD's question, not the parser's.
+    /// is HOST-LEAD's question (CertAuditConsole's `ReplaceLead.allowedDays`), not the parser's.
     public init?(text: String) {
         let lowered = text.lowercased()
         if lowered == "immediate" || lowered == "immediately" {

@@ -13,7 +13,7 @@ public struct RuleDescriptor: Sendable, Hashable {
     }
 
     /// Stable ID from spec/RULES.md (or a documented addition).
-    public var id: String
+    public var id: RuleID
     public var title: String
     public var defaultSeverity: Severity
     /// Where the rule comes from: `RULES.md §1`, `CA/B Forum BR 6.3.2`, …
@@ -27,11 +27,14 @@ public struct RuleDescriptor: Sendable, Hashable {
     public var status: Status
     /// Why the rule is not checked, for `planned` and `not-applicable`.
     public var statusNote: String?
+    /// The most severe finding the rule can raise (CERT-EXPIRING is medium, high within 7 days):
+    /// what a bad value that keeps the rule from checking puts at risk (INV-BAD-VALUE).
+    public var highestSeverity: Severity
 
     public init(
-        id: String, title: String, defaultSeverity: Severity, citation: String, summary: String,
+        id: RuleID, title: String, defaultSeverity: Severity, citation: String, summary: String,
         effectiveFrom: LocalDate? = nil, effectiveUntil: LocalDate? = nil, status: Status = .implemented,
-        statusNote: String? = nil
+        statusNote: String? = nil, highestSeverity: Severity? = nil
     ) {
         self.id = id
         self.title = title
@@ -42,5 +45,6 @@ public struct RuleDescriptor: Sendable, Hashable {
         self.effectiveUntil = effectiveUntil
         self.status = status
         self.statusNote = statusNote
+        self.highestSeverity = max(highestSeverity ?? defaultSeverity, defaultSeverity)
     }
 }

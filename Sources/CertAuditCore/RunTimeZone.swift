@@ -38,6 +38,10 @@ public struct RunTimeZone: Sendable, Hashable {
         return Instant(secondsSinceEpoch: wall - max(first, second))
     }
 
+    /// Natural days from the local date of `start` to the local date of `end` (RULES.md §0): 0 on the
+    /// same date, negative when `end` falls on an earlier one.
+    public func naturalDays(from start: Instant, to end: Instant) -> Int64 { localDate(of: end) - localDate(of: start) }
+
     /// The first instant of `date` in this zone.
     public func startOfDay(_ date: LocalDate) -> Instant { instant(of: date) }
 

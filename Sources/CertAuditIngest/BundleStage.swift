@@ -2,7 +2,9 @@ import CertAuditCore
 import CertAuditX509
 
 /// Attaches parsed bundles to certificate rows, in parallel and in input order. A row whose bundle
-/// cannot be read leaves the estate for the quarantine, with the loader's UP-PEM-FORMAT wording.
+/// cannot be read stays when its inventory `not_after` is readable — audited on what the inventory
+/// says, the bundle a bad value that UP-PEM-FORMAT reports — and otherwise leaves the estate for the
+/// quarantine, with the loader's UP-PEM-FORMAT wording (spec/INPUTS.md).
 struct BundleStage: Sendable {
     let loader: BundleLoader
     let asOf: Instant
@@ -11,71 +13,107 @@ struct BundleStage: Sendable {
     struct Outcome {
         var certificates: [Certificate]
         var quarantine: [QuarantineRecord]
+        /// The rows' bad values (those of quarantined rows dropped), and each bundle that could not be
+        /// read on a row that stays.
+        var badValues: [BadValue]
         /// The `bundles/` line of the manifest.
         var summary: InputSummary
     }
 
     /// One row's result: the certificate, or why it was refused; and the digest of what was read.
     private enum RowResult: Sendable {
-        case accepted(Certificate, digestLine: String?)
+        case accepted(Certificate, digestLine: String?, unreadable: [BadValue])
         case refused(QuarantineRecord)
     }
 
-    func attach(to records: [CertificateRecord]) -> Outcome {
+    /// `fields` gives the 1-based header position of each column, for the bad values this stage adds.
+    func attach(to records: [CertificateRecord], badValues: [BadValue], fields: [InputColumn: Int]) -> Outcome {
         let results = parallelMap(records, workers: jobs) { record -> RowResult in
-            guard let bundle = record.bundle else { return .accepted(Certificate(record: record), digestLine: nil) }
+            guard let bundle = record.bundle else {
+                return .accepted(Certificate(record: record), digestLine: nil, unreadable: [])
+            }
             let request = BundleRequest(bundle: bundle, key: record.key, passwordFile: record.passwordFile)
             var certificate = Certificate(record: record)
+            var unreadable: [BadValue] = []
+            var digest = ""
             switch loader.load(request, asOf: asOf) {
-            case .success(let facts): certificate.bundle = facts
-            case .failure(let error): return refusal(record, error.message)
+            case .success(let facts):
+                certificate.bundle = facts
+                digest += digestLine(for: request)
+            case .failure(let error):
+                // Without a readable bundle, the inventory's not_after is all there is to audit.
+                guard record.claimedNotAfter != nil else { return refusal(record, error.message) }
+                unreadable.append(unreadableBundle(record, .bundle, fields, bundle, error.message))
             }
-            var digest = digestLine(for: request)
             if let encBundle = record.encBundle {
                 let encryption = BundleRequest(bundle: encBundle, key: record.encKey, passwordFile: record.passwordFile)
                 switch loader.load(encryption, asOf: asOf) {
-                case .success(let facts): certificate.encryption = facts
-                case .failure(let error): return refusal(record, "SM2 encryption certificate: " + error.message)
+                case .success(let facts):
+                    certificate.encryption = facts
+                    digest += digestLine(for: encryption)
+                case .failure(let error):
+                    unreadable.append(
+                        unreadableBundle(
+                            record, .encBundle, fields, encBundle, "SM2 encryption certificate: " + error.message))
                 }
-                digest += digestLine(for: encryption)
             }
-            return .accepted(certificate, digestLine: digest)
+            return .accepted(certificate, digestLine: digest.isEmpty ? nil : digest, unreadable: unreadable)
         }
         var outcome = Outcome(
-            certificates: [], quarantine: [],
+            certificates: [], quarantine: [], badValues: [],
             summary: InputSummary(name: "bundles/", sha256: "", rows: 0, accepted: 0, quarantined: 0))
         var digestLines: [String] = []
+        var keptLines: Set<Int> = []
         var interner = FactsInterner()
         for result in results {
             switch result {
-            case .accepted(var certificate, let line):
+            case .accepted(var certificate, let line, let unreadable):
+                outcome.badValues += unreadable
                 certificate.bundle = certificate.bundle.map { interner.intern($0) }
                 certificate.encryption = certificate.encryption.map { interner.intern($0) }
                 outcome.certificates.append(certificate)
-                if let line {
-                    digestLines.append(line)
-                    outcome.summary.accepted += 1
+                keptLines.insert(certificate.record.line)
+                if let line { digestLines.append(line) }
+                if certificate.record.bundle != nil {
+                    if certificate.bundle != nil {
+                        outcome.summary.accepted += 1
+                    } else {
+                        outcome.summary.quarantined += 1
+                    }
                 }
             case .refused(let record):
                 outcome.quarantine.append(record)
                 outcome.summary.quarantined += 1
             }
         }
+        outcome.badValues += badValues.filter { keptLines.contains($0.line) }
         // Counted from the rows, not from the outcomes: a row that got lost on the way shows as
         // rows ≠ accepted + quarantined.
         outcome.summary.rows = records.filter { $0.bundle != nil }.count
         outcome.summary.sha256 = SHA256Digest.hex(Array(digestLines.joined().utf8))
         outcome.summary.notes = [
-            "one row per certificate row that names a bundle; the digest covers each file read (path and SHA-256)"
+            "one row per certificate row that names a bundle; the digest covers each file read (path and SHA-256); "
+                + "a bundle that cannot be read counts as quarantined, also when its row stays on its inventory "
+                + "not_after (UP-PEM-FORMAT)"
         ]
         return outcome
+    }
+
+    /// A bundle (or SM2 encryption bundle) that could not be read, on a row that stays.
+    private func unreadableBundle(
+        _ record: CertificateRecord, _ column: CertificatesColumn, _ fields: [InputColumn: Int], _ path: String,
+        _ reason: String
+    ) -> BadValue {
+        BadValue(
+            column: InputColumn(column), line: record.line, field: fields[InputColumn(column)] ?? 0, value: path,
+            reason: reason, certificateID: record.id)
     }
 
     private func refusal(_ record: CertificateRecord, _ reason: String) -> RowResult {
         .refused(
             QuarantineRecord(
                 input: EstateLoader.certificatesFile, line: record.line, reason: reason, certificateID: record.id,
-                ruleID: "UP-PEM-FORMAT"))
+                ruleID: .upPemFormat))
     }
 
     /// `path sha256\n` for the bundle and key files of a request that loaded (so their paths are safe).

@@ -45,7 +45,8 @@ public enum EstateLoader {
             loader: BundleLoader(
                 bundlesDirectory: path(inputs, bundlesFolder), trust: trust, sizeLimit: options.bundleSizeLimit),
             asOf: options.asOf, jobs: options.jobs)
-        let loaded = bundles.attach(to: certificates.records)
+        let loaded = bundles.attach(
+            to: certificates.records, badValues: certificates.badValues, fields: certificates.fields)
         certificates.quarantine += loaded.quarantine
         certificates.summary.accepted -= loaded.quarantine.count
         certificates.summary.quarantined += loaded.quarantine.count
@@ -53,12 +54,15 @@ public enum EstateLoader {
         var summaries = [certificates.summary] + anchors.map(\.summary) + options.extraInputs
         summaries.append(loaded.summary)
         var quarantine = certificates.quarantine
+        var badValues = loaded.badValues
         if let resources {
             summaries.append(resources.summary)
             quarantine += resources.quarantine
+            badValues += resources.badValues
         }
         var lifecycle = LifecycleInputs()
-        func optional<Record>(_ name: String, _ schema: TableSchema<Record>) throws(IngestError) -> [Record] {
+        func optional<Record, Column>(_ schema: TableSchema<Record, Column>) throws(IngestError) -> [Record] {
+            let name = Column.inputName
             let file = path(inputs, name)
             guard FileManager.default.fileExists(atPath: file) else { return [] }
             let table = try readTable(file, name) { (path, name) throws(InputFileError) in
@@ -66,21 +70,22 @@ public enum EstateLoader {
             }
             summaries.append(table.summary)
             quarantine += table.quarantine
+            badValues += table.badValues
             return table.records
         }
-        lifecycle.hosting = try optional("hosting.csv", LifecycleTables.hosting)
-        lifecycle.accounts = try optional("accounts.csv", LifecycleTables.accounts)
-        lifecycle.prices = try optional("pricing.csv", LifecycleTables.pricing)
-        lifecycle.contacts = try optional("contacts.csv", LifecycleTables.contacts)
-        lifecycle.alertPolicies = try optional("alert_policies.csv", LifecycleTables.alertPolicies)
-        lifecycle.operations = try optional("operations.csv", LifecycleTables.operations)
-        let holidays = try optional("holidays.csv", LifecycleTables.holidays)
+        lifecycle.hosting = try optional(LifecycleTables.hosting)
+        lifecycle.accounts = try optional(LifecycleTables.accounts)
+        lifecycle.prices = try optional(LifecycleTables.pricing)
+        lifecycle.contacts = try optional(LifecycleTables.contacts)
+        lifecycle.alertPolicies = try optional(LifecycleTables.alertPolicies)
+        lifecycle.operations = try optional(LifecycleTables.operations)
+        let holidays = try optional(LifecycleTables.holidays)
         lifecycle.calendar = WorkingCalendar(
             holidays: Set(holidays.filter { $0.kind == .holiday }.map(\.date)),
             makeUpWorkdays: Set(holidays.filter { $0.kind == .workday }.map(\.date)))
         return Estate(
             certificates: loaded.certificates, resources: resources?.records ?? [], quarantine: quarantine,
-            inputs: summaries, lifecycle: lifecycle)
+            inputs: summaries, lifecycle: lifecycle, badValues: badValues)
     }
 
     /// Reads one CSV table and fills in its digest; file-level problems end the run.

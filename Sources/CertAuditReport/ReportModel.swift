@@ -63,7 +63,7 @@ public struct ReportModel: Sendable {
             ReportQuarantineRecord(
                 input: ReportText.clean($0.input), line: $0.line, column: $0.column,
                 reason: ReportText.clean($0.reason),
-                certificate: ReportText.clean($0.certificateID), rule: ReportText.clean($0.ruleID))
+                certificate: ReportText.clean($0.certificateID), rule: ReportText.clean($0.ruleID?.rawValue))
         }
         self.timeline = timeline.sorted(by: ReportModel.timelineOrder)
         self.accounts = accounts.sorted { $0.id < $1.id }
@@ -73,7 +73,8 @@ public struct ReportModel: Sendable {
         }.map { ReportModel.operation($0, zone: settings.timeZone) }
         self.rules = rules.sorted { $0.id < $1.id }.map {
             ReportRule(
-                id: ReportText.clean($0.id), title: ReportText.clean($0.title), severity: $0.defaultSeverity.rawValue,
+                id: ReportText.clean($0.id.rawValue), title: ReportText.clean($0.title),
+                severity: $0.defaultSeverity.rawValue,
                 citation: ReportText.clean($0.citation), summary: ReportText.clean($0.summary),
                 status: $0.status.rawValue,
                 statusNote: $0.status == .implemented ? "" : ReportText.clean($0.statusNote) ?? "")
@@ -168,17 +169,18 @@ public struct ReportModel: Sendable {
             requestedAt: zone.iso8601(operation.requestedAt), line: operation.line,
             certificate: ReportText.clean(operation.certificateID), kind: operation.kind.rawValue,
             requestedBy: ReportText.clean(operation.requestedBy), verdict: verdict.isAllowed ? "allowed" : "denied",
-            rule: verdict.denials.first.map { ReportText.clean($0.ruleID) },
+            rule: verdict.denials.first.map { ReportText.clean($0.ruleID.rawValue) },
             reasons: verdict.reasons.map {
                 ReportOperationReason(
-                    rule: ReportText.clean($0.ruleID), effect: $0.effect.rawValue, message: ReportText.clean($0.message)
+                    rule: ReportText.clean($0.ruleID.rawValue), effect: $0.effect.rawValue,
+                    message: ReportText.clean($0.message)
                 )
             })
     }
 
     static func finding(_ finding: Finding) -> ReportFinding {
         ReportFinding(
-            rule: ReportText.clean(finding.ruleID), severity: finding.severity.rawValue,
+            rule: ReportText.clean(finding.ruleID.rawValue), severity: finding.severity.rawValue,
             certificate: ReportText.clean(finding.certificateID), resource: ReportText.clean(finding.resourceID),
             package: ReportText.clean(finding.packageID), date: finding.date?.description,
             message: ReportText.clean(finding.message))

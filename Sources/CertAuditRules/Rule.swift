@@ -9,6 +9,10 @@ public protocol Rule: Sendable {
     var descriptor: RuleDescriptor { get }
     /// Estates on which the rule must stay quiet and estates on which it must fire.
     var examples: RuleExamples { get }
+    /// The input columns the rule's verdict depends on. A bad value in one of them (INV-BAD-VALUE)
+    /// means the rule could not check what it needed; a bad value anywhere else leaves its findings
+    /// as they were (a test holds every rule to this).
+    var reads: [InputColumn] { get }
 }
 
 /// A rule that looks at one certificate at a time; the runner iterates (in parallel) over the estate.

@@ -7,7 +7,8 @@ public enum RuleCatalogue {
         PEMFormatRule(), FullChainRule(), KeyMatchRule(), CACertificateRule(), SM2PairRule(), ArchiveFormsRule(),
         DuplicateRule(), DownloadFlagRule(),
         ExpiredRule(), ExpiringRule(), NotYetValidRule(), ChainExpiringRule(), InventoryMismatchRule(),
-        UnknownReferenceRule(), MaximumValidityRule(), SubjectAltNameRule(), WeakKeyRule(), WeakSignatureRule(),
+        UnknownReferenceRule(), BadValueRule(), MaximumValidityRule(), SubjectAltNameRule(), WeakKeyRule(),
+        WeakSignatureRule(),
         ExpiredBindingRule(), HostingNoResourcesRule(), HostingResourceTypesRule(), HostingLeadRule(),
         HostingAssociationRule(), HostingDomainMatchRule(), HostingEligibleRule(), UploadedHostingWindowRule(),
         UploadedHostingValidationRule(),
@@ -46,7 +47,7 @@ public enum RuleCatalogue {
     /// What an implemented rule looks at, in words for the rule reference: each certificate, the
     /// whole estate, or requested operations of some kinds (and for which kinds an estate rule is
     /// rerun as a what-if, `OperationScenario`). Nil for an ID that is not implemented.
-    public static func scope(of id: String) -> String? {
+    public static func scope(of id: RuleID) -> String? {
         guard let rule = rules.first(where: { $0.descriptor.id == id }) else { return nil }
         var parts: [String] = []
         if rule is any CertificateRule { parts.append("each certificate") }
@@ -62,12 +63,12 @@ public enum RuleCatalogue {
     }
 
     /// The descriptor of a rule ID, if the catalogue knows it.
-    public static func descriptor(for id: String) -> RuleDescriptor? {
+    public static func descriptor(for id: RuleID) -> RuleDescriptor? {
         descriptors.first { $0.id == id }
     }
 
     /// The IDs spec/RULES.md defines, as the repository's generated copy holds them.
-    public static var specRuleIDs: [String] { SpecRuleList.entries.map(\.id) }
+    public static var specRuleIDs: [RuleID] { SpecRuleList.entries.map(\.id) }
 
     static func firstSentence(of text: String) -> String {
         let plain = text.replacingOccurrences(of: "`", with: "")

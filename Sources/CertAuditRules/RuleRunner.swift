@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// Runs a catalogue over an estate. The one place that decides applicability, effective dates,
@@ -52,7 +53,7 @@ public struct RuleRunner: Sendable {
 
     /// A rule with effective dates applies to certificates issued (notBefore, UTC date) within them.
     static func isEffective(_ descriptor: RuleDescriptor, for certificate: Certificate) -> Bool {
-        guard let notBefore = certificate.leaf?.notBefore ?? certificate.record.issuedAt else { return true }
+        guard let notBefore = certificate.notBefore else { return true }
         let issued = notBefore.utcDate
         if let from = descriptor.effectiveFrom, issued < from { return false }
         if let until = descriptor.effectiveUntil, issued >= until { return false }

@@ -91,11 +91,11 @@ public enum SettingValues {
 
     /// A rule ID of the catalogue (implemented or not): an override of a misspelt ID would
     /// silently change nothing.
-    public static func ruleID(_ text: String) -> Result<String, FieldError> {
-        guard RuleCatalogue.descriptors.contains(where: { $0.id == text }) else {
+    public static func ruleID(_ text: String) -> Result<RuleID, FieldError> {
+        guard let descriptor = RuleCatalogue.descriptor(for: RuleID(rawValue: text)) else {
             return .failure(FieldError("'\(text)' is not a rule ID (`certaudit rules` lists them)"))
         }
-        return .success(text)
+        return .success(descriptor.id)
     }
 
     public static func encoding(_ text: String) -> Result<TextEncodingChoice, FieldError> {

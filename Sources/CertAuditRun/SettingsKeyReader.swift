@@ -62,18 +62,18 @@ struct SettingsKeyReader {
             key, "must be a date-time such as 2026-11-28T00:00:00+08:00 (or a string), not \(Self.kind(value.type))")
     }
 
-    func severityOverrides(_ key: String, _ value: TOMLValueConvertible) throws(RunError) -> [String: Severity] {
+    func severityOverrides(_ key: String, _ value: TOMLValueConvertible) throws(RunError) -> [RuleID: Severity] {
         guard let table = value.table else {
             throw problem(key, "must be a table of rule ID = severity, such as [severity] \"CERT-EXPIRING\" = \"low\"")
         }
-        var overrides: [String: Severity] = [:]
+        var overrides: [RuleID: Severity] = [:]
         for rule in table.keys.sorted() {
             let name = "[\(key)] \(rule)"
             guard let entry = table[rule] else {
                 throw problem(name, "cannot be read (a key must not contain a NUL character)")
             }
-            _ = try check(name, SettingValues.ruleID(rule))
-            overrides[rule] = try check(name, SettingValues.severity(try string(name, entry)))
+            let id = try check(name, SettingValues.ruleID(rule))
+            overrides[id] = try check(name, SettingValues.severity(try string(name, entry)))
         }
         return overrides
     }

@@ -15,14 +15,14 @@ public struct SettingsLayer: Sendable, Equatable {
     public var expiryThresholdsDays: [Int]?
     public var reviewEstimate: ReviewEstimate?
     /// Rule ID → severity; stacked rule by rule, the upper layer winning for the rules it names.
-    public var severityOverrides: [String: Severity]?
+    public var severityOverrides: [RuleID: Severity]?
     public var encoding: TextEncodingChoice?
     public var jobs: Int?
 
     public init(
         timeZone: RunTimeZone? = nil, asOf: String? = nil, horizonDays: Int? = nil, failOn: Severity?? = nil,
         expiryThresholdsDays: [Int]? = nil, reviewEstimate: ReviewEstimate? = nil,
-        severityOverrides: [String: Severity]? = nil, encoding: TextEncodingChoice? = nil, jobs: Int? = nil
+        severityOverrides: [RuleID: Severity]? = nil, encoding: TextEncodingChoice? = nil, jobs: Int? = nil
     ) {
         self.timeZone = timeZone
         self.asOf = asOf

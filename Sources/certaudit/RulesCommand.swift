@@ -18,9 +18,9 @@ struct RulesCommand: ParsableCommand {
         let rules = RuleCatalogue.descriptors
         switch format {
         case .table:
-            let width = rules.map(\.id.count).max() ?? 0
+            let width = rules.map(\.id.rawValue.count).max() ?? 0
             for rule in rules {
-                let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let id = rule.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
                 let severity = rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
                 let status = rule.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
                 print("\(id)  \(severity)  \(status)  \(rule.title)")
@@ -31,7 +31,8 @@ struct RulesCommand: ParsableCommand {
             for rule in rules {
                 let checks = RuleCatalogue.scope(of: rule.id) ?? rule.statusNote ?? ""
                 let cells = [
-                    rule.id, rule.status.rawValue, rule.defaultSeverity.rawValue, rule.title, checks, rule.citation,
+                    rule.id.rawValue, rule.status.rawValue, rule.defaultSeverity.rawValue, rule.title, checks,
+                    rule.citation,
                 ]
                 print(
                     "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
@@ -58,7 +59,7 @@ struct RuleJSON: Encodable {
     let effectiveUntil: String?
 
     init(_ rule: RuleDescriptor) {
-        id = rule.id
+        id = rule.id.rawValue
         title = rule.title
         severity = rule.defaultSeverity.rawValue
         citation = rule.citation

@@ -58,9 +58,9 @@ struct CalendarTests {
     }
 
     @Test func findingsSortMostSevereFirst() {
-        let low = Finding(ruleID: "B", severity: .low, message: "x")
-        let high = Finding(ruleID: "Z", severity: .high, message: "x")
-        let highA = Finding(ruleID: "A", severity: .high, message: "x")
+        let low = Finding(ruleID: RuleID(rawValue: "B"), severity: .low, message: "x")
+        let high = Finding(ruleID: RuleID(rawValue: "Z"), severity: .high, message: "x")
+        let highA = Finding(ruleID: RuleID(rawValue: "A"), severity: .high, message: "x")
         #expect([low, high, highA].sorted() == [highA, high, low])
     }
 }

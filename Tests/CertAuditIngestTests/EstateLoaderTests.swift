@@ -66,7 +66,7 @@ struct EstateLoaderTests {
         for (id, want) in expected {
             let record = try #require(reasons[id], "\(id) not quarantined")
             #expect(record.line == want.line)
-            #expect(record.ruleID == "UP-PEM-FORMAT")
+            #expect(record.ruleID == .upPemFormat)
             #expect(record.reason.hasPrefix("解析失败,请检查证书是否符合标准: "))
             #expect(record.reason.contains(want.fragment), "\(id): \(record.reason)")
         }

@@ -8,7 +8,9 @@ import Testing
 /// The lifecycle inputs (hosting, accounts, pricing, contacts, alert policies, operations, holidays):
 /// typed, bad rows quarantined with their line, every row accounted for.
 struct LifecycleTablesTests {
-    static func read<Record>(_ schema: TableSchema<Record>, _ text: String) throws -> TableReadResult<Record> {
+    static func read<Record, Column>(_ schema: TableSchema<Record, Column>, _ text: String) throws -> TableReadResult<
+        Record
+    > {
         let path = try TablesTests.write(text)
         let result = try schema.read(path: path, inputName: "input.csv", encoding: .auto, timeZone: .shanghai)
         #expect(result.summary.rows == result.summary.accepted + result.summary.quarantined)
@@ -26,18 +28,25 @@ struct LifecycleTablesTests {
             d,CDN,7,,,,-1
 
             """)
-        #expect(result.records.map(\.certificateID) == ["a", "b", "d"])
+        #expect(result.records.map(\.certificateID) == ["a", "b", "c", "d"])
         #expect(result.records[0].resourceTypes.map(\.name) == ["CDN", "CLB"])
         #expect(result.records[0].replaceLead == .daysBeforeExpiry(25))
         #expect(result.records[1].replaceLead == .immediately && result.records[1].association == .designated("cert-9"))
-        #expect(result.records[1].status == .completed && result.records[2].status == .notHosted)
-        #expect(result.quarantine.map(\.line) == [4])
+        #expect(result.records[1].status == .completed && result.records[3].status == .notHosted)
+        #expect(result.records[2].replaceLead == nil && result.quarantine.isEmpty)
+        #expect(result.badValues.map(\.column) == [.hosting(.replaceLead)])
+        #expect(result.badValues.first?.certificateID == "c" && result.badValues.first?.value == "soon")
     }
 
     @Test func accountsKeepMoneyInFen() throws {
         let result = try Self.read(LifecycleTables.accounts, "account_id,balance\n1001,1234.50\n1002,abc\n")
-        #expect(result.records == [AccountRecord(line: 2, id: "1001", balanceFen: 123_450)])
-        #expect(result.quarantine.first?.reason.contains("abc") == true)
+        #expect(
+            result.records == [
+                AccountRecord(line: 2, id: "1001", balanceFen: 123_450),
+                AccountRecord(line: 3, id: "1002", balanceFen: nil),
+            ])
+        #expect(result.badValues.map(\.column) == [.accounts(.balance)])
+        #expect(result.badValues.first?.reason.contains("abc") == true)
     }
 
     @Test func contactsPoliciesOperationsAndPrices() throws {
@@ -46,14 +55,19 @@ struct LifecycleTablesTests {
             "contact_id,name,phone,email,wechat_verified,channels\nc1,王工,13800000000,ops@example.com,是,sms|email|wechat\nc2,,,,,pager\n"
         )
         #expect(contacts.records.first?.channels == [.sms, .email, .wechat])
-        #expect(contacts.quarantine.map(\.line) == [3])
+        #expect(contacts.quarantine.isEmpty && contacts.records.last?.channels == [])
+        #expect(contacts.badValues.map(\.column) == [.contacts(.channels)])
         let policies = try Self.read(
             LifecycleTables.alertPolicies,
             "policy_id,certificates,threshold_days,operator,period_minutes,repeat,receivers\np1,*,30,<=,5,24,c1|c2\np2,tag:env=prod,15,<,1,once,c1\np3,a|b,7,>,1,once,\n"
         )
-        #expect(policies.records.map(\.selection) == [.all, .tag(Tag(key: "env", value: "prod"))])
+        #expect(
+            policies.records.map(\.selection) == [
+                .all, .tag(Tag(key: "env", value: "prod")), .certificates(["a", "b"]),
+            ])
         #expect(policies.records.first?.repeats == .everyHours(24))
-        #expect(policies.quarantine.map(\.line) == [4])
+        #expect(policies.quarantine.isEmpty && policies.records.last?.comparison == .below)
+        #expect(policies.badValues.map { "\($0.line) \($0.column.name) \($0.value)" } == ["4 operator >"])
         let operations = try Self.read(
             LifecycleTables.operations,
             "requested_at,certificate_id,operation,params,requested_by\n2026-11-20 10:00:00,a,revoke,reason=key leaked,alice\n2026-11-20,b,explode,,\n"

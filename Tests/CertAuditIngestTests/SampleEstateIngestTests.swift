@@ -20,11 +20,19 @@ struct SampleEstateIngestTests {
         #expect(certificates.rows == certificates.accepted + certificates.quarantined)
         let resources = try #require(estate.inputs.first { $0.name == "resources.csv" })
         #expect(resources.accepted == estate.resources.count)
-        // inputs/README.md: 50 certificate rows (44 in the estate, 6 malformed), 21 resource rows (1 malformed).
-        #expect(certificates.rows == 50 && certificates.accepted == 44 && certificates.quarantined == 6)
+        // inputs/README.md: 53 certificate rows (49 in the estate, 4 malformed), 21 resource rows (1 malformed).
+        #expect(certificates.rows == 53 && certificates.accepted == 49 && certificates.quarantined == 4)
         #expect(resources.rows == 21 && resources.accepted == 20 && resources.quarantined == 1)
-        #expect(estate.certificates.count == 44)
-        #expect(estate.quarantine.count == 7)
+        #expect(estate.certificates.count == 49)
+        #expect(estate.quarantine.count == 5)
+        // The rows with a bad value in a field they can do without stay (issue 14).
+        #expect(
+            estate.badValues.map { "\($0.column.input):\($0.line):\($0.column.name)" } == [
+                "certificates.csv:15:issued_at", "certificates.csv:24:status", "certificates.csv:52:bundle",
+                "certificates.csv:53:auto_renew_enabled_on", "certificates.csv:54:tags",
+            ])
+        let kept = try #require(estate.certificate(id: "v2igOre9"))
+        #expect(kept.bundle == nil && kept.record.bundle == "v2igOre9/truncated.pem" && kept.notAfter != nil)
     }
 
     /// The `bundles/` row counts the certificate rows that name a bundle, counted from the table
@@ -39,8 +47,12 @@ struct SampleEstateIngestTests {
         let bundles = try #require(estate.inputs.first { $0.name == "bundles/" })
         #expect(bundles.rows == naming.count)
         #expect(bundles.isBalanced)
-        let refused = estate.quarantine.filter { $0.ruleID == "UP-PEM-FORMAT" }
-        #expect(bundles.quarantined == refused.count)
+        let refused = estate.quarantine.filter { $0.ruleID == .upPemFormat }
+        // A bundle that cannot be read counts as quarantined, also when its row stays on its
+        // inventory not_after (issue 14).
+        let kept = estate.badValues.filter { $0.column == .certificates(.bundle) }
+        #expect(kept.count == 1)
+        #expect(bundles.quarantined == refused.count + kept.count)
         #expect(bundles.accepted == estate.certificates.filter { $0.bundle != nil }.count)
         #expect(Set(refused.map(\.line)).isSubset(of: Set(naming.map(\.line))))
     }

@@ -61,17 +61,14 @@ struct TablesTests {
         #expect(error.map { String(describing: $0).contains("duplicates") } == true)
     }
 
-    @Test func eachKindOfBadRowIsQuarantinedWithItsLine() throws {
+    /// Only a malformed row is quarantined: wrong field count, no ID, an ID seen before, or a bad
+    /// not_after on a row without a bundle (no expiry left to audit).
+    @Test func onlyMalformedRowsAreQuarantinedWithTheirLine() throws {
         let result = try Self.certificates(
             """
             certificate_id,status,not_after,auto_renew,source,tags,package_type
             good,issued,2026-12-01,yes,issued,env=prod,
             bad-date,issued,2026-02-30,,,,
-            bad-status,shiny,,,,,
-            bad-bool,,,perhaps,,,
-            bad-source,,,,from <space>,,
-            bad-tags,,,,,novalue,
-            bad-code,,,,,,999
             short,issued
             ,issued,,,,,
             good,issued,,,,,
@@ -80,16 +77,46 @@ struct TablesTests {
         #expect(result.records.map(\.id) == ["good"])
         let byLine = Dictionary(uniqueKeysWithValues: result.quarantine.map { ($0.line, $0) })
         #expect(byLine[3]?.column == 3 && byLine[3]?.reason.contains("2026-02-30") == true)
-        #expect(byLine[4]?.column == 2 && byLine[4]?.reason.contains("shiny") == true)
-        #expect(byLine[5]?.reason.contains("perhaps") == true)
-        #expect(byLine[6]?.reason.contains("source") == true)
-        #expect(byLine[7]?.reason.contains("novalue") == true)
-        #expect(byLine[8]?.reason.contains("999") == true)
-        #expect(byLine[9]?.reason == "row has 2 fields, the header has 7")
-        #expect(byLine[10]?.reason.contains("certificate_id is required") == true)
-        #expect(byLine[11]?.reason.contains("already appears on line 2") == true)
-        #expect(result.quarantine.count == 9)
+        #expect(byLine[3]?.reason.contains("no expiry") == true)
+        #expect(byLine[4]?.reason == "row has 2 fields, the header has 7")
+        #expect(byLine[5]?.reason.contains("certificate_id is required") == true)
+        #expect(byLine[6]?.reason.contains("already appears on line 2") == true)
+        #expect(result.quarantine.count == 4)
         #expect(byLine[3]?.certificateID == "bad-date")
+        #expect(result.badValues.isEmpty)
+    }
+
+    /// A bad value in a field the row can do without keeps the row: the field is not given, and the
+    /// bad value names its line, field, column, value and reason.
+    @Test func eachKindOfBadValueKeepsItsRow() throws {
+        let result = try Self.certificates(
+            """
+            certificate_id,status,not_after,auto_renew,source,tags,package_type,bundle
+            bad-status,shiny,,,,,,
+            bad-bool,,,perhaps,,,,
+            bad-source,,,,from <space>,,,
+            bad-tags,,,,,novalue,,
+            bad-code,,,,,,999,
+            bad-expiry,,2026-02-30,,,,,a/b.pem
+
+            """)
+        #expect(
+            result.records.map(\.id) == ["bad-status", "bad-bool", "bad-source", "bad-tags", "bad-code", "bad-expiry"])
+        #expect(result.quarantine.isEmpty)
+        #expect(result.records[0].status == nil && result.records[1].autoRenew == nil)
+        #expect(result.records[2].source == .issued && result.records[3].tags.isEmpty)
+        #expect(result.records[4].packageType == nil && result.records[5].claimedNotAfter == nil)
+        let found = result.badValues.map {
+            "\($0.line) \($0.field) \($0.column.name) \($0.value) \($0.certificateID ?? "")"
+        }
+        #expect(
+            found == [
+                "2 2 status shiny bad-status", "3 4 auto_renew perhaps bad-bool",
+                "4 5 source from <space> bad-source", "5 6 tags novalue bad-tags", "6 7 package_type 999 bad-code",
+                "7 3 not_after 2026-02-30 bad-expiry",
+            ])
+        #expect(result.badValues[0].reason.contains("not a known state name"))
+        #expect(result.summary.rows == 6 && result.summary.accepted == 6)
     }
 
     @Test func packageTypeFillsTheProductAndRecordsConflicts() throws {

@@ -65,7 +65,9 @@ import Testing
             record.claimedNotAfter = ReportFixtures.instant(daysFromAsOf: Int64(100 - index))
             return Certificate(record: record)
         }
-        let findings = (0..<30).map { Finding(ruleID: "R", severity: .low, certificateID: "c\($0)", message: "m") }
+        let findings = (0..<30).map {
+            Finding(ruleID: RuleID(rawValue: "R"), severity: .low, certificateID: "c\($0)", message: "m")
+        }
         let operations = (0..<30).map { index in
             OperationVerdict(
                 operation: OperationRecord(

@@ -89,23 +89,23 @@ enum ReportFixtures {
     static func hostileFindings() -> [Finding] {
         [
             Finding(
-                ruleID: "CERT-EXPIRING", severity: .medium, certificateID: "cert-c", message: "expires in 200 days"),
+                ruleID: .certExpiring, severity: .medium, certificateID: "cert-c", message: "expires in 200 days"),
             Finding(
-                ruleID: "CERT-EXPIRED", severity: .critical, certificateID: "cert-a",
+                ruleID: .certExpired, severity: .critical, certificateID: "cert-a",
                 date: LocalDate(year: 2026, month: 11, day: 25), message: formulaMessage),
             Finding(
-                ruleID: "UNKNOWN-RULE", severity: .info, resourceID: "@cdn-1", packageID: "-pkg",
+                ruleID: RuleID(rawValue: "UNKNOWN-RULE"), severity: .info, resourceID: "@cdn-1", packageID: "-pkg",
                 message: "alias \(scriptAlias) and \(quoteBrand)"),
-            Finding(ruleID: "CERT-EXPIRING", severity: .high, certificateID: "cert-b", message: "tab\tand\r\nnewline"),
+            Finding(ruleID: .certExpiring, severity: .high, certificateID: "cert-b", message: "tab\tand\r\nnewline"),
         ]
     }
 
     static let rules = [
         RuleDescriptor(
-            id: "CERT-EXPIRING", title: "Certificate expiring", defaultSeverity: .high, citation: "RULES.md §1",
+            id: .certExpiring, title: "Certificate expiring", defaultSeverity: .high, citation: "RULES.md §1",
             summary: "Expires within a threshold <soon>."),
         RuleDescriptor(
-            id: "CERT-EXPIRED", title: "Certificate expired", defaultSeverity: .critical, citation: "RULES.md §1",
+            id: .certExpired, title: "Certificate expired", defaultSeverity: .critical, citation: "RULES.md §1",
             summary: "Already expired."),
     ]
 

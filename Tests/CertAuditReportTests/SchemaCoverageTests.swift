@@ -32,7 +32,7 @@ import Testing
                 chain: ChainVerdict(status: status, length: 2))
             certificates.append(Certificate(record: record, bundle: bundle))
         }
-        let findings = Severity.allCases.map { Finding(ruleID: "R", severity: $0, message: "m") }
+        let findings = Severity.allCases.map { Finding(ruleID: RuleID(rawValue: "R"), severity: $0, message: "m") }
         let model = ReportModel(
             estate: Estate(certificates: certificates), findings: findings, settings: ReportFixtures.settings,
             rules: [],
@@ -61,8 +61,8 @@ import Testing
                         line: 3, requestedAt: ReportFixtures.settings.asOf, certificateID: "<i>c</i>", kind: .revoke,
                         requestedBy: "=HYPERLINK(\"https://evil.example/\")"),
                     reasons: [
-                        OperationReason(ruleID: "RVK-ISSUED-HERE", effect: .denies, message: "uploaded <b>x</b>"),
-                        OperationReason(ruleID: "RVK-EFFECT", effect: .requires, message: "bound"),
+                        OperationReason(ruleID: .rvkIssuedHere, effect: .denies, message: "uploaded <b>x</b>"),
+                        OperationReason(ruleID: .rvkEffect, effect: .requires, message: "bound"),
                     ]),
                 OperationVerdict(
                     operation: OperationRecord(

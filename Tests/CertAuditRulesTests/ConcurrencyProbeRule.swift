@@ -30,9 +30,10 @@ struct ConcurrencyProbeRule: CertificateRule {
     let slow: Set<String>
 
     let descriptor = RuleDescriptor(
-        id: "TEST-CONCURRENCY", title: "Concurrency probe", defaultSeverity: .info, citation: "tests",
+        id: RuleID(rawValue: "TEST-CONCURRENCY"), title: "Concurrency probe", defaultSeverity: .info, citation: "tests",
         summary: "Measures parallel checks.")
     let examples = RuleExamples(passing: [], failing: [])
+    let reads: [InputColumn] = []
 
     func applies(to certificate: Certificate, in context: RuleContext) -> Bool { true }
 

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 import Testing
 

@@ -38,18 +38,18 @@ struct OperationJudgeTests {
 
     /// One allowed and one denied request of every kind.
     static let kinds:
-        [(kind: OperationRecord.Kind, allowed: OperationVerdict, denied: OperationVerdict, rule: String)] = [
+        [(kind: OperationRecord.Kind, allowed: OperationVerdict, denied: OperationVerdict, rule: RuleID)] = [
             (
                 .revoke, verdict([issued()], ExampleEstate.operation(.revoke)),
-                verdict([ExampleEstate.certificate()], ExampleEstate.operation(.revoke)), "RVK-ISSUED-HERE"
+                verdict([ExampleEstate.certificate()], ExampleEstate.operation(.revoke)), .rvkIssuedHere
             ),
             (
                 .delete, verdict([ExampleEstate.certificate()], ExampleEstate.operation(.delete)),
-                verdict([issued()], ExampleEstate.operation(.delete)), "DEL-BY-STATE"
+                verdict([issued()], ExampleEstate.operation(.delete)), .delByState
             ),
             (
                 .reissue, verdict([issued()], ExampleEstate.operation(.reissue, at: day(89))),
-                verdict([issued()], ExampleEstate.operation(.reissue, at: day(90))), "RI-WINDOW"
+                verdict([issued()], ExampleEstate.operation(.reissue, at: day(90))), .riWindow
             ),
             (
                 .urgeReview,
@@ -69,19 +69,19 @@ struct OperationJudgeTests {
                             $0.submittedAt = day(-2)
                         }
                     ], ExampleEstate.operation(.urgeReview)),
-                "REV-URGE"
+                .revUrge
             ),
             (
                 .enableAutoRenew, verdict([issued()], ExampleEstate.operation(.enableAutoRenew, at: day(106))),
-                verdict([issued()], ExampleEstate.operation(.enableAutoRenew, at: day(107))), "AR-ENABLE-WINDOW"
+                verdict([issued()], ExampleEstate.operation(.enableAutoRenew, at: day(107))), .arEnableWindow
             ),
             (
                 .disableAutoRenew, verdict([issued()], ExampleEstate.operation(.disableAutoRenew)),
-                verdict([issued()], ExampleEstate.operation(.disableAutoRenew, on: "nobody")), "INV-UNKNOWN-REFERENCE"
+                verdict([issued()], ExampleEstate.operation(.disableAutoRenew, on: "nobody")), .invUnknownReference
             ),
             (
                 .ignoreMessages, verdict([issued()], ExampleEstate.operation(.ignoreMessages)),
-                verdict([issued()], ExampleEstate.operation(.ignoreMessages, on: "nobody")), "INV-UNKNOWN-REFERENCE"
+                verdict([issued()], ExampleEstate.operation(.ignoreMessages, on: "nobody")), .invUnknownReference
             ),
             (
                 .followMessages, verdict([issued()], ExampleEstate.operation(.followMessages)),
@@ -90,11 +90,11 @@ struct OperationJudgeTests {
                     [
                         ExampleEstate.operation(.delete),
                         ExampleEstate.operation(.followMessages, at: day(1), line: 3),
-                    ])[1], "INV-UNKNOWN-REFERENCE"
+                    ])[1], .invUnknownReference
             ),
             (
                 .host, verdict([ExampleEstate.certificate()], ExampleEstate.operation(.host, at: day(89))),
-                verdict([ExampleEstate.certificate()], ExampleEstate.operation(.host, at: day(90))), "UPH-WINDOW"
+                verdict([ExampleEstate.certificate()], ExampleEstate.operation(.host, at: day(90))), .uphWindow
             ),
             (
                 .upload, verdict([ExampleEstate.certificate()], ExampleEstate.operation(.upload)),
@@ -103,7 +103,7 @@ struct OperationJudgeTests {
                         ExampleEstate.certificate(
                             bundle: ExampleEstate.bundle(key: .init(present: true, matchesLeaf: false, algorithm: .rsa))
                         )
-                    ], ExampleEstate.operation(.upload)), "UP-KEY-MATCH"
+                    ], ExampleEstate.operation(.upload)), .upKeyMatch
             ),
         ]
 
@@ -122,14 +122,14 @@ struct OperationJudgeTests {
         let fourteen = Self.verdict([Self.issued()], ExampleEstate.operation(.enableAutoRenew, at: Self.day(106)))
         let thirteen = Self.verdict([Self.issued()], ExampleEstate.operation(.enableAutoRenew, at: Self.day(107)))
         #expect(fourteen.isAllowed)
-        #expect(thirteen.denials.map(\.ruleID) == ["AR-ENABLE-WINDOW"])
+        #expect(thirteen.denials.map(\.ruleID) == [.arEnableWindow])
     }
 
     @Test func reissueNeedsMoreThan30Days() {
         let thirtyOne = Self.verdict([Self.issued()], ExampleEstate.operation(.reissue, at: Self.day(89)))
         let thirty = Self.verdict([Self.issued()], ExampleEstate.operation(.reissue, at: Self.day(90)))
         #expect(thirtyOne.isAllowed)
-        #expect(thirty.denials.map(\.ruleID) == ["RI-WINDOW"])
+        #expect(thirty.denials.map(\.ruleID) == [.riWindow])
     }
 
     @Test(arguments: [(Product.dv, 24), (.ov, 72), (.ev, 96)] as [(Product, Int64)])
@@ -145,7 +145,7 @@ struct OperationJudgeTests {
         let onTime = Self.verdict([order], ExampleEstate.operation(.urgeReview, at: milestone + hours * Self.hour))
         let early = Self.verdict([order], ExampleEstate.operation(.urgeReview, at: milestone + (hours * Self.hour - 1)))
         #expect(onTime.isAllowed, "\(onTime.denials.map(\.message))")
-        #expect(early.denials.map(\.ruleID) == ["REV-URGE"])
+        #expect(early.denials.map(\.ruleID) == [.revUrge])
     }
 
     @Test func revocationNeedsAnIssueDateFrom2020_03_25() {
@@ -156,7 +156,7 @@ struct OperationJudgeTests {
         }
         let revoke = ExampleEstate.operation(.revoke, ["reason": "superseded"])
         #expect(Self.verdict([issuedOn(25)], revoke).isAllowed)
-        #expect(Self.verdict([issuedOn(24)], revoke).denials.map(\.ruleID) == ["RVK-BEFORE-2020"])
+        #expect(Self.verdict([issuedOn(24)], revoke).denials.map(\.ruleID) == [.rvkBefore2020])
     }
 
     @Test func validationIsReusedFor13MonthsToTheDay() {
@@ -168,7 +168,7 @@ struct OperationJudgeTests {
         let expired = validated(LocalDate(year: 2025, month: 10, day: 27)!)
         #expect(reused.isAllowed && reused.reasons.isEmpty, "\(reused.reasons.map(\.message))")
         #expect(expired.isAllowed)
-        #expect(expired.conditions.map(\.ruleID) == ["RI-VALIDATION"])
+        #expect(expired.conditions.map(\.ruleID) == [.riValidation])
     }
 
     @Test func everyDenyingRuleIsListedDenialsFirst() {
@@ -177,7 +177,7 @@ struct OperationJudgeTests {
         let verdict = Self.verdict(
             [ExampleEstate.certificate { $0.status = .revoking }], revoke,
             resources: [ExampleEstate.resource(serving: "cert-1")])
-        #expect(verdict.denials.map(\.ruleID) == ["RVK-ISSUED-HERE", "RVK-PENDING-RENEWAL", "RVK-EFFECT"])
+        #expect(verdict.denials.map(\.ruleID) == [.rvkIssuedHere, .rvkPendingRenewal, .rvkEffect])
         let effects = verdict.reasons.map(\.effect)
         #expect(effects == effects.sorted { $0 == .denies && $1 == .requires })
     }
@@ -194,8 +194,8 @@ struct OperationJudgeTests {
             ])
         #expect(verdicts.map(\.operation.line) == [2, 3, 4])
         #expect(verdicts[1].isAllowed)
-        #expect(verdicts[0].denials.map(\.ruleID) == ["RVK-EFFECT"])
-        #expect(verdicts[2].denials.map(\.ruleID) == ["DEL-BY-STATE"])
+        #expect(verdicts[0].denials.map(\.ruleID) == [.rvkEffect])
+        #expect(verdicts[2].denials.map(\.ruleID) == [.delByState])
     }
 
     @Test func aDeniedRequestChangesNothing() {
@@ -214,9 +214,9 @@ struct OperationJudgeTests {
         let request = ExampleEstate.operation(.host, ["types": "CDN,CLB", "lead": "25"])
         let verdict = Self.verdict([Self.issued { $0.autoRenew = true }], request, resources: bound)
         #expect(verdict.isAllowed)
-        #expect(verdict.conditions.map(\.ruleID) == ["HOST-RESOURCE-TYPES"])
+        #expect(verdict.conditions.map(\.ruleID) == [.hostResourceTypes])
         let notALead = Self.verdict([Self.issued()], ExampleEstate.operation(.host, ["lead": "soon"]))
-        #expect(notALead.denials.map(\.ruleID) == ["HOST-LEAD"])
+        #expect(notALead.denials.map(\.ruleID) == [.hostLead])
     }
 
     @Test func verdictsDoNotDependOnInputOrderOfEqualTimes() {
@@ -232,8 +232,8 @@ struct OperationJudgeTests {
         let forward = Self.verdicts(certificates, [a, b])
         let backward = Self.verdicts(certificates, [b, a])
         // Same time: the earlier line goes first, whatever the order in the array.
-        #expect(forward.first { $0.operation.line == 3 }?.denials.map(\.ruleID) == ["RI-ONE-PER-DOMAIN"])
-        #expect(backward.first { $0.operation.line == 3 }?.denials.map(\.ruleID) == ["RI-ONE-PER-DOMAIN"])
+        #expect(forward.first { $0.operation.line == 3 }?.denials.map(\.ruleID) == [.riOnePerDomain])
+        #expect(backward.first { $0.operation.line == 3 }?.denials.map(\.ruleID) == [.riOnePerDomain])
     }
 }
 
@@ -244,18 +244,18 @@ extension OperationJudgeTests {
             quarantine: [
                 QuarantineRecord(
                     input: "certificates.csv", line: 9, reason: "解析失败,请检查证书是否符合标准: not PEM",
-                    certificateID: "broken", ruleID: "UP-PEM-FORMAT")
+                    certificateID: "broken", ruleID: .upPemFormat)
             ],
             lifecycle: LifecycleInputs(operations: [ExampleEstate.operation(.upload, on: "broken")]))
         let verdict = OperationJudge().judge(RuleContext(estate: estate, settings: ExampleEstate.settings))[0]
-        #expect(verdict.denials.map(\.ruleID) == ["UP-PEM-FORMAT"])
+        #expect(verdict.denials.map(\.ruleID) == [.upPemFormat])
         #expect(verdict.denials[0].message.contains("is in the quarantine (certificates.csv line 9"))
     }
 
     @Test func uploadingARowWithoutABundleIsDenied() {
         let order = ExampleEstate.certificate(bundle: nil)
         let verdict = Self.verdict([order], ExampleEstate.operation(.upload))
-        #expect(verdict.denials.map(\.ruleID) == ["UP-PEM-FORMAT"])
+        #expect(verdict.denials.map(\.ruleID) == [.upPemFormat])
     }
 }
 
@@ -264,10 +264,10 @@ extension OperationJudgeTests {
     /// uploading one carries the expiry as a condition, though both are valid at the as-of time.
     @Test func scenariosAreJudgedAtTheRequestTime() {
         let host = Self.verdict([Self.issued()], ExampleEstate.operation(.host, at: Self.day(121)))
-        #expect(host.denials.map(\.ruleID) == ["HOST-ELIGIBLE"])
+        #expect(host.denials.map(\.ruleID) == [.hostEligible])
         let upload = Self.verdict([ExampleEstate.certificate()], ExampleEstate.operation(.upload, at: Self.day(121)))
         #expect(upload.isAllowed)
-        #expect(upload.conditions.map(\.ruleID) == ["CERT-EXPIRED"])
+        #expect(upload.conditions.map(\.ruleID) == [.certExpired])
         let early = Self.verdict([ExampleEstate.certificate()], ExampleEstate.operation(.upload, at: Self.day(119)))
         #expect(early.reasons.isEmpty, "\(early.reasons.map(\.message))")
     }

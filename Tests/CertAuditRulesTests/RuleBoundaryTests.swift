@@ -70,7 +70,7 @@ struct RuleBoundaryTests {
         let estate = Estate(certificates: [certificate], lifecycle: LifecycleInputs(operations: [request]))
         let verdict = OperationJudge().judge(RuleContext(estate: estate, settings: ExampleEstate.settings))
         #expect(verdict.count == 1)
-        #expect(verdict.first?.denials.map(\.ruleID).contains("HOST-LEAD") == denied, "\(left) days left")
+        #expect(verdict.first?.denials.map(\.ruleID).contains(.hostLead) == denied, "\(left) days left")
     }
 
     /// BR 6.1.5: RSA keys of 2048 bits pass, 2047 do not; on facts and on real certificates

@@ -43,7 +43,7 @@ struct RuleCatalogueTests {
 
     @Test func additionsToTheSpecAreDocumented() {
         let additions = RuleCatalogue.rules.map(\.descriptor).filter { !RuleCatalogue.specRuleIDs.contains($0.id) }
-        #expect(additions.map(\.id).sorted() == ["INV-UNKNOWN-REFERENCE", "UP-ZIP-FORMS"])
+        #expect(additions.map(\.id).sorted() == [.invUnknownReference, .upZipForms])
         #expect(additions.allSatisfy { $0.citation.contains("certaudit addition") })
     }
 
@@ -53,6 +53,6 @@ struct RuleCatalogueTests {
         let pattern = try Regex(#"^\| ([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+) \|"#).anchorsMatchLineEndings()
         let ids = markdown.matches(of: pattern).map { String(markdown[$0.range].dropFirst(2).dropLast(2)) }
         #expect(!ids.isEmpty)
-        #expect(ids == RuleCatalogue.specRuleIDs, "run scripts/gen_spec_rule_list.py")
+        #expect(ids == RuleCatalogue.specRuleIDs.map(\.rawValue), "run scripts/gen_spec_rule_list.py")
     }
 }

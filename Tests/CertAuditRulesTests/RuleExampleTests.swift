@@ -10,7 +10,7 @@ struct RuleExampleTests {
     static let rules = RuleCatalogue.rules.map(RuleUnderTest.init)
 
     /// What the rule alone says about the example: (rule ID, message) of each finding and reason.
-    static func said(by rule: any Rule, on example: RuleExample) -> [(rule: String, message: String)] {
+    static func said(by rule: any Rule, on example: RuleExample) -> [(rule: RuleID, message: String)] {
         let context = RuleContext(estate: example.estate, settings: example.settings)
         let findings = RuleRunner(rules: [rule]).run(context).map { ($0.ruleID, $0.message) }
         let reasons = OperationJudge(rules: [rule]).judge(context).flatMap(\.reasons).map { ($0.ruleID, $0.message) }
@@ -32,7 +32,7 @@ struct RuleExampleTests {
         for example in rule.rule.examples.failing {
             let said = Self.said(by: rule.rule, on: example)
             #expect(!said.isEmpty, "\(rule): '\(example.name)' produced nothing")
-            #expect(said.allSatisfy { $0.rule == rule.description }, "\(rule): wrong rule ID")
+            #expect(said.allSatisfy { $0.rule == rule.rule.descriptor.id }, "\(rule): wrong rule ID")
             #expect(said.allSatisfy { !$0.message.isEmpty })
         }
     }
@@ -50,5 +50,5 @@ struct RuleExampleTests {
 /// Wraps a rule so that parameterised tests can name it.
 struct RuleUnderTest: CustomStringConvertible, Sendable {
     let rule: any Rule
-    var description: String { rule.descriptor.id }
+    var description: String { rule.descriptor.id.rawValue }
 }

@@ -30,7 +30,7 @@ struct RuleRunnerTests {
         let first = RuleRunner(jobs: 1).run(context)
         let second = RuleRunner(jobs: 3).run(context)
         #expect(first == second)
-        let duplicates = first.filter { $0.ruleID == "UP-DUPLICATE" }
+        let duplicates = first.filter { $0.ruleID == .upDuplicate }
         #expect(duplicates.count == 5_000 - 7)
     }
 
@@ -52,10 +52,10 @@ struct RuleRunnerTests {
 
     @Test func severityOverridesApply() {
         var settings = ExampleEstate.settings
-        settings.severityOverrides = ["CERT-EXPIRED": .info]
+        settings.severityOverrides = [.certExpired: .info]
         let context = RuleContext(estate: Self.busyEstate(count: 10), settings: settings)
         let findings = RuleRunner().run(context)
-        let expired = findings.filter { $0.ruleID == "CERT-EXPIRED" }
+        let expired = findings.filter { $0.ruleID == .certExpired }
         #expect(!expired.isEmpty)
         #expect(expired.allSatisfy { $0.severity == .info })
     }

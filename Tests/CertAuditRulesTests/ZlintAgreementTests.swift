@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 import CertAuditX509
 import Foundation

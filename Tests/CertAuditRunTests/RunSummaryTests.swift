@@ -8,11 +8,11 @@ struct RunSummaryTests {
         OperationVerdict(
             operation: OperationRecord(
                 line: line, requestedAt: Instant(secondsSinceEpoch: 0), certificateID: "c", kind: .revoke),
-            reasons: denied ? [OperationReason(ruleID: "RVK-ISSUED-HERE", effect: .denies, message: "no")] : [])
+            reasons: denied ? [OperationReason(ruleID: .rvkIssuedHere, effect: .denies, message: "no")] : [])
     }
 
     @Test func theLineCountsOperationsOnlyWhenThereAreSome() {
-        let findings = [Finding(ruleID: "CERT-EXPIRED", severity: .high, message: "m")]
+        let findings = [Finding(ruleID: .certExpired, severity: .high, message: "m")]
         let none = RunSummary(certificates: 3, quarantined: 0, findings: findings, failOn: nil, outputDirectory: "out")
         #expect(!none.line.contains("operations"))
         let some = RunSummary(

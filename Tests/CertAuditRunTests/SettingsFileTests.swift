@@ -53,7 +53,7 @@ struct SettingsFileTests {
                 == SettingsLayer(
                     timeZone: .utc, asOf: "2026-11-28T00:00:00+08:00", horizonDays: 90, failOn: .some(.high),
                     expiryThresholdsDays: [30, 14, 7], reviewEstimate: .typical,
-                    severityOverrides: ["CERT-EXPIRING": .low, "MSG-IGNORE": .critical], encoding: .gb18030, jobs: 3))
+                    severityOverrides: [.certExpiring: .low, .msgIgnore: .critical], encoding: .gb18030, jobs: 3))
         let settings = try Self.options(layer).settings
         #expect(settings.asOf == Instant(secondsSinceEpoch: 1_795_795_200))
         #expect(settings.timeZone == .utc)
@@ -61,7 +61,7 @@ struct SettingsFileTests {
         #expect(settings.failOn == .high)
         #expect(settings.expiryThresholdsDays == [30, 14, 7])
         #expect(settings.reviewEstimate == .typical)
-        #expect(settings.severityOverrides == ["CERT-EXPIRING": .low, "MSG-IGNORE": .critical])
+        #expect(settings.severityOverrides == [.certExpiring: .low, .msgIgnore: .critical])
     }
 
     @Test func failOnNoneIsStatedNotLeftOut() throws {
@@ -103,14 +103,14 @@ struct SettingsFileTests {
             MSG-IGNORE = "high"
             """)
         let commandLine = SettingsLayer(
-            horizonDays: 200, reviewEstimate: .worst, severityOverrides: ["MSG-IGNORE": .info])
+            horizonDays: 200, reviewEstimate: .worst, severityOverrides: [.msgIgnore: .info])
         let options = try Self.options(file.overlaid(by: commandLine))
         #expect(options.settings.timeZone == .utc)  // file over default
         #expect(options.settings.horizonDays == 200)  // command line over file
         #expect(options.settings.reviewEstimate == .worst)
         #expect(options.settings.expiryThresholdsDays == [30])  // default
         #expect(options.settings.asOf == Self.now)  // the clock, read by the caller
-        #expect(options.settings.severityOverrides == ["CERT-EXPIRING": .low, "MSG-IGNORE": .info])
+        #expect(options.settings.severityOverrides == [.certExpiring: .low, .msgIgnore: .info])
         #expect(options.encoding == .auto)
     }
 

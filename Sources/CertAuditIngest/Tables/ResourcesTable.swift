@@ -3,18 +3,21 @@ import CertAuditCore
 
 /// `resources.csv`: the cloud resources and the certificate each serves now.
 public enum ResourcesTable {
-    static let columns: [TableColumn] = [
-        TableColumn("resource_id", aliases: ["ResourceId", "InstanceId"], required: true),
-        TableColumn("resource_type", aliases: ["ResourceType"], required: true),
-        TableColumn("region", aliases: ["Region"]),
-        TableColumn("certificate_id", aliases: ["CertificateId"]),
-        TableColumn("domain", aliases: ["Domain"]),
+    static let columns: [TableColumn<ResourcesColumn>] = [
+        TableColumn(.resourceID, aliases: ["ResourceId", "InstanceId"], kind: .text, required: true, essential: true),
+        TableColumn(.resourceType, aliases: ["ResourceType"], kind: .text, required: true),
+        TableColumn(.region, aliases: ["Region"], kind: .text),
+        TableColumn(.certificateID, aliases: ["CertificateId"], kind: .text),
+        TableColumn(.domain, aliases: ["Domain"], kind: .text),
     ]
 
-    static let schema = TableSchema<ResourceRecord>(columns: columns) { (row: TableRow) throws(RowIssue) in
+    /// Any type word is kept as given (an unknown one is noted), so a resource's type is never a bad
+    /// value; an empty one is `other`: the resource still serves its certificate.
+    static let schema = TableSchema<ResourceRecord, ResourcesColumn>(columns: columns, id: .resourceID) {
+        (row: inout TableRow<ResourcesColumn>) throws(RowIssue) in
         ResourceRecord(
-            line: row.line, id: try row.required("resource_id"), type: ResourceType(try row.required("resource_type")),
-            region: row.text("region"), certificateID: row.text("certificate_id"), domain: row.text("domain"))
+            line: row.line, id: try row.required(.resourceID), type: ResourceType(row.text(.resourceType) ?? "other"),
+            region: row.text(.region), certificateID: row.text(.certificateID), domain: row.text(.domain))
     }
 
     public static func read(path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone)

@@ -1,12 +1,26 @@
 import CertAuditCSV
 import CertAuditCore
 
-/// An input table as a declaration: its columns, and how a row becomes a record. The machinery —
-/// header matching, field counts, quarantine, accounting — is the same for every table.
-struct TableSchema<Record: Sendable>: Sendable {
-    let columns: [TableColumn]
-    /// Turns one row into a record, or throws the row's first problem.
-    let makeRecord: @Sendable (TableRow) throws(RowIssue) -> Record
+/// An input table as a declaration: its columns, the column that identifies a row, and how a row
+/// becomes a record. The machinery — header matching, field counts, quarantine, bad values,
+/// accounting — is the same for every table.
+struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
+    let columns: [TableColumn<Column>]
+    /// The row's ID: a row that repeats an earlier accepted row's ID is quarantined (spec/INPUTS.md:
+    /// "no usable ID"). nil for tables whose rows have no ID of their own (operations, holidays).
+    let idColumn: Column?
+    /// Turns one row into a record, or throws the row's first essential problem; bad values of
+    /// other columns stay in the row.
+    let makeRecord: @Sendable (inout TableRow<Column>) throws(RowIssue) -> Record
+
+    init(
+        columns: [TableColumn<Column>], id idColumn: Column?,
+        makeRecord: @escaping @Sendable (inout TableRow<Column>) throws(RowIssue) -> Record
+    ) {
+        self.columns = columns
+        self.idColumn = idColumn
+        self.makeRecord = makeRecord
+    }
 
     func read(path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone)
         throws(InputFileError) -> TableReadResult<Record>
@@ -14,7 +28,8 @@ struct TableSchema<Record: Sendable>: Sendable {
         let file = try CSVFile(path: path, name: inputName, encoding: encoding)
         let layout = try HeaderLayout(header: file.header, columns: columns, file: inputName)
         var result = TableReadResult<Record>(
-            records: [], quarantine: [],
+            records: [], quarantine: [], badValues: [],
+            fields: Dictionary(uniqueKeysWithValues: layout.positions.map { (InputColumn($0.key), $0.value + 1) }),
             summary: InputSummary(
                 name: inputName, sha256: "", rows: 0, accepted: 0, quarantined: 0, encoding: file.encoding))
         if file.encoding != "utf-8" { result.summary.notes.append("read as \(file.encoding)") }
@@ -22,6 +37,7 @@ struct TableSchema<Record: Sendable>: Sendable {
             result.summary.notes.append(
                 "unknown columns kept out of the checks: " + layout.unknownColumns.joined(separator: ", "))
         }
+        var firstLine: [String: Int] = [:]
         while let row = file.nextRow() {
             result.summary.rows += 1
             switch row {
@@ -35,15 +51,30 @@ struct TableSchema<Record: Sendable>: Sendable {
                             reason: "row has \(fields.count) fields, the header has \(file.header.count)"))
                     continue
                 }
-                let tableRow = TableRow(line: line, fields: fields, layout: layout, timeZone: timeZone)
+                var tableRow = TableRow(line: line, fields: fields, layout: layout, timeZone: timeZone)
+                let record: Record
                 do {
-                    result.records.append(try makeRecord(tableRow))
+                    record = try makeRecord(&tableRow)
                 } catch {
                     result.quarantine.append(
                         QuarantineRecord(
                             input: inputName, line: line, column: error.column, reason: error.reason,
                             certificateID: tableRow.certificateID))
+                    continue
                 }
+                if let idColumn, let id = tableRow.text(idColumn) {
+                    if let first = firstLine[id] {
+                        // No certificate ID: the ID names the earlier row, which stays.
+                        let issue = tableRow.issue(
+                            idColumn, "\(idColumn.rawValue) '\(id)' already appears on line \(first)")
+                        result.quarantine.append(
+                            QuarantineRecord(input: inputName, line: line, column: issue.column, reason: issue.reason))
+                        continue
+                    }
+                    firstLine[id] = line
+                }
+                result.records.append(record)
+                result.badValues += tableRow.badValues
             }
         }
         result.summary.accepted = result.records.count
@@ -52,10 +83,14 @@ struct TableSchema<Record: Sendable>: Sendable {
     }
 }
 
-/// What one read of an input table gives: the accepted records, the quarantined rows, the accounting.
+/// What one read of an input table gives: the accepted records, the quarantined rows, the values of
+/// accepted rows taken as not given, the accounting.
 public struct TableReadResult<Record: Sendable>: Sendable {
     public var records: [Record]
     public var quarantine: [QuarantineRecord]
+    public var badValues: [BadValue]
+    /// The 1-based header position of each known column.
+    public var fields: [InputColumn: Int]
     /// `sha256` is left empty: the caller, which owns hashing, fills it in.
     public var summary: InputSummary
 }

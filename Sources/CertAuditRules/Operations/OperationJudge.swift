@@ -4,8 +4,10 @@ import CertAuditCore
 /// that denies it and a plain reason from each, plus the conditions the other rules attach.
 ///
 /// Operations are judged in request order (then line), each against the state the inventory and
-/// the earlier allowed operations imply at its time (see `OperationRequest`). The verdicts come
-/// back in input order. A pure function of the estate and the settings, like the rule runner.
+/// the earlier allowed operations imply at its time (see `OperationRequest`): each allowed request
+/// is replayed through the console's transitions (`CertificateConsoleState`) for the requests after
+/// it. The verdicts come back in input order. A pure function of the estate and the settings, like
+/// the rule runner.
 public struct OperationJudge: Sendable {
     public let rules: [any Rule]
 
@@ -29,11 +31,10 @@ public struct OperationJudge: Sendable {
                 if let id = record.certificateID, quarantined[id] == nil { quarantined[id] = record }
             }
         }
-        var records: [String: CertificateRecord] = [:]
         var verdicts = [OperationVerdict?](repeating: nil, count: operations.count)
         for index in order {
             let operation = operations[index]
-            guard var certificate = context.estate.certificate(id: operation.certificateID) else {
+            guard let certificate = context.estate.certificate(id: operation.certificateID) else {
                 verdicts[index] = OperationVerdict(
                     operation: operation,
                     reasons: [missing(operation, quarantined: quarantined[operation.certificateID])])
@@ -45,13 +46,9 @@ public struct OperationJudge: Sendable {
                     reasons: [unknown("\(certificate.id) was deleted by operations.csv line \(line)", operation)])
                 continue
             }
-            if let record = records[certificate.id] { certificate.record = record }
-            let date = context.localDate(operation.requestedAt)
-            if history.reissue(of: certificate.id, on: date) != nil { certificate.record.status = .reissuing }
-            certificate.record.reissueCount =
-                (certificate.record.reissueCount ?? 0) + history.reissueCount(of: certificate.id)
             let request = OperationRequest(
-                operation: operation, certificate: certificate, context: context, history: history)
+                operation: operation, certificate: certificate, console: history.state(of: certificate),
+                context: context, history: history)
             var reasons: [OperationReason] = []
             for rule in operationRules where rule.judgedKinds.contains(operation.kind) {
                 reasons += rule.judge(request)
@@ -59,7 +56,9 @@ public struct OperationJudge: Sendable {
             reasons += scenario.reasons(for: request)
             let verdict = OperationVerdict(operation: operation, reasons: Self.ordered(reasons))
             verdicts[index] = verdict
-            if verdict.isAllowed { apply(request, to: &records, history: &history) }
+            if verdict.isAllowed, let event = request.consoleEvent {
+                history.record(event, on: certificate, at: operation.requestedAt, line: operation.line)
+            }
         }
         return verdicts.compactMap { $0 }
     }
@@ -80,7 +79,7 @@ public struct OperationJudge: Sendable {
 
     private func unknown(_ what: String, _ operation: OperationRecord) -> OperationReason {
         OperationReason(
-            ruleID: "INV-UNKNOWN-REFERENCE", effect: .denies, message: "operations.csv line \(operation.line): \(what)."
+            ruleID: .invUnknownReference, effect: .denies, message: "operations.csv line \(operation.line): \(what)."
         )
     }
 
@@ -91,44 +90,8 @@ public struct OperationJudge: Sendable {
             return unknown("no certificate \(operation.certificateID) in certificates.csv", operation)
         }
         return OperationReason(
-            ruleID: record.ruleID ?? "INV-UNKNOWN-REFERENCE", effect: .denies,
+            ruleID: record.ruleID ?? .invUnknownReference, effect: .denies,
             message: "operations.csv line \(operation.line): \(operation.certificateID) is in the quarantine "
                 + "(certificates.csv line \(record.line): \(record.reason)).")
-    }
-
-    /// What an allowed operation changes for the operations after it.
-    private func apply(
-        _ request: OperationRequest, to records: inout [String: CertificateRecord], history: inout OperationHistory
-    ) {
-        let id = request.certificate.id
-        var record = records[id] ?? request.context.estate.certificate(id: id)!.record
-        let at = request.operation.requestedAt
-        switch request.operation.kind {
-        case .reissue:
-            let days = request.context.settings.reviewEstimate.workingDays(for: record.product)
-            let end = request.context.estate.lifecycle.calendar.adding(workingDays: days, to: request.date)
-            history.record(
-                OperationHistory.Reissue(
-                    certificateID: id, start: request.date, end: end, line: request.operation.line,
-                    mainDomains: request.certificate.mainDomains))
-        case .revoke:
-            record.status = .revoking
-        case .delete:
-            history.recordDeletion(of: id, line: request.operation.line)
-        case .ignoreMessages:
-            record.ignored = true
-            record.ignoredSince = at
-        case .followMessages:
-            record.ignored = false
-            record.ignoredSince = nil
-        case .enableAutoRenew:
-            record.autoRenew = true
-            record.autoRenewEnabledOn = at
-        case .disableAutoRenew:
-            record.autoRenew = false
-        case .host, .upload, .urgeReview:
-            return
-        }
-        records[id] = record
     }
 }

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// Hosting, switching auto-renewal on and uploading are what the estate rules already describe at
@@ -26,15 +27,15 @@ struct OperationScenario {
 
     /// For each kind: the rules whose findings deny the request, then those whose findings are
     /// conditions on it.
-    static let rulesByKind: [OperationRecord.Kind: (denying: [String], requiring: [String])] = [
+    static let rulesByKind: [OperationRecord.Kind: (denying: [RuleID], requiring: [RuleID])] = [
         .host: (
-            ["HOST-ELIGIBLE", "HOST-LEAD", "UPH-WINDOW"],
-            ["HOST-NO-RESOURCES", "HOST-RESOURCE-TYPES", "HOST-ASSOCIATION", "HOST-DOMAIN-MATCH", "UPH-VALIDATION"]
+            [.hostEligible, .hostLead, .uphWindow],
+            [.hostNoResources, .hostResourceTypes, .hostAssociation, .hostDomainMatch, .uphValidation]
         ),
-        .enableAutoRenew: (["AR-ELIGIBLE", "AR-ENABLE-WINDOW"], []),
+        .enableAutoRenew: ([.arEligible, .arEnableWindow], []),
         .upload: (
-            ["UP-KEY-MATCH", "UP-CA-CERT", "UP-SM2-PAIR", "UP-DUPLICATE"],
-            ["UP-FULL-CHAIN", "UP-ZIP-FORMS", "CERT-EXPIRED", "CERT-NOT-YET-VALID"]
+            [.upKeyMatch, .upCaCert, .upSm2Pair, .upDuplicate],
+            [.upFullChain, .upZipForms, .certExpired, .certNotYetValid]
         ),
     ]
 
@@ -49,14 +50,14 @@ struct OperationScenario {
             reasons = hosting.invalid
         case .enableAutoRenew:
             var certificate = request.certificate
-            certificate.record.autoRenew = true
-            certificate.record.autoRenewEnabledOn = request.operation.requestedAt
+            certificate.record = request.console.applying(.autoRenewSwitchedOn, at: request.operation.requestedAt)
+                .record(from: certificate.record, on: request.date)
             scenario = (Estate(certificates: [certificate]), certificate)
         default:
             guard request.certificate.bundle != nil else {
                 return [
                     OperationReason(
-                        ruleID: "UP-PEM-FORMAT", effect: .denies,
+                        ruleID: .upPemFormat, effect: .denies,
                         message:
                             "\(request.reference): \(request.certificate.id) has no bundle: there is nothing to upload."
                     )
@@ -69,9 +70,8 @@ struct OperationScenario {
             scenario = (Estate(certificates: others + [request.certificate]), request.certificate)
         }
         // The scenario is judged at the request time: "expired" and "days left" mean then.
-        var settings = request.context.settings
-        settings.asOf = request.operation.requestedAt
-        let context = RuleContext(estate: scenario.estate, settings: settings)
+        let context = RuleContext(
+            estate: scenario.estate, settings: request.context.settings, evaluatedAt: request.operation.requestedAt)
         for (ids, effect) in [(kind.denying, OperationReason.Effect.denies), (kind.requiring, .requires)] {
             for rule in rules where ids.contains(rule.descriptor.id) {
                 for found in findings(of: rule, on: scenario.certificate, in: context) {
@@ -109,11 +109,10 @@ struct OperationScenario {
         plan.origin = "operations.csv"
         plan.configuredOn = request.operation.requestedAt
         plan.status = .hosting
-        let scheme = HostingPlan(record: plan, certificate: certificate)
         if let types = request.parameter("types") {
             plan.resourceTypes = types.split { ",; +".contains($0) }.map { ResourceType(String($0)) }
         } else {
-            plan.resourceTypes = scheme.supportedTypes.sorted().map(ResourceType.init)
+            plan.resourceTypes = HostingScheme(for: certificate).resourceTypes.sorted().map(ResourceType.init)
         }
         if let lead = request.parameter("lead") {
             if let parsed = ReplaceLead(text: lead) {
@@ -121,7 +120,7 @@ struct OperationScenario {
             } else {
                 invalid.append(
                     OperationReason(
-                        ruleID: "HOST-LEAD", effect: .denies,
+                        ruleID: .hostLead, effect: .denies,
                         message: "\(request.reference): lead '\(lead)' is not immediate, 25, 15 or 7."))
             }
         }

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// AR-ELIGIBLE: auto-renewal works only for platform-issued certificates of the supported products —
@@ -6,15 +7,16 @@ import CertAuditCore
 public struct AutoRenewEligibleRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        [.certificates(.autoRenew), .certificates(.source)] + InputColumn.brand + InputColumn.product
+        + InputColumn.domainType
+
     public let descriptor = RuleDescriptor(
-        id: "AR-ELIGIBLE", title: "Auto-renewal is on for a product that supports it", defaultSeverity: .high,
+        id: .arEligible, title: "Auto-renewal is on for a product that supports it", defaultSeverity: .high,
         citation: "RULES.md §4",
         summary:
             "Only platform-issued certificates (never uploaded ones) of supported products: DNSPod DV single-domain and "
             + "wildcard, TrustAsia DV wildcard, WoTrus DV wildcard.")
-
-    /// (brand, domain type) pairs of the DV products that auto-renew, brand in lower case.
-    static let supported: Set<String> = ["dnspod/single", "dnspod/wildcard", "trustasia/wildcard", "wotrus/wildcard"]
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
         certificate.record.autoRenew == true
@@ -29,8 +31,7 @@ public struct AutoRenewEligibleRule: CertificateRule {
                     certificate: certificate.id)
             ]
         }
-        let key = "\(record.brand?.lowercased() ?? "?")/\(record.domainType?.rawValue ?? "?")"
-        guard record.product == .dv, Self.supported.contains(key) else {
+        guard AutoRenewal.supports(record) else {
             let product = [record.brand, record.product?.rawValue, record.domainType?.rawValue].compactMap { $0 }
                 .joined(separator: " ")
             return [

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// AR-ENABLE-WINDOW: auto-renewal can be switched on only while at least 14 natural days (14
@@ -5,11 +6,11 @@ import CertAuditCore
 public struct AutoRenewEnableWindowRule: CertificateRule {
     public init() {}
 
-    /// The fewest days before expiry at which auto-renewal can still be switched on.
-    public static let minimumDays: Int64 = 14
+    public let reads: [InputColumn] =
+        InputColumn.expiry + [.certificates(.autoRenew), .certificates(.autoRenewEnabledOn)]
 
     public let descriptor = RuleDescriptor(
-        id: "AR-ENABLE-WINDOW", title: "Auto-renewal was switched on in time", defaultSeverity: .high,
+        id: .arEnableWindow, title: "Auto-renewal was switched on in time", defaultSeverity: .high,
         citation: "RULES.md §4",
         summary: "Auto-renewal can be switched on only while at least 14 days (14 included) remain before expiry.")
 
@@ -21,7 +22,7 @@ public struct AutoRenewEnableWindowRule: CertificateRule {
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
         guard let enabled = certificate.record.autoRenewEnabledOn, let expiry = certificate.notAfter else { return [] }
         let left = context.localDate(expiry) - context.localDate(enabled)
-        guard left < Self.minimumDays else { return [] }
+        guard !AutoRenewal.canSwitchOn(daysLeft: left) else { return [] }
         return [
             finding(
                 "Auto-renewal was switched on \(context.localDate(enabled)) with \(left) days left, fewer than 14: it cannot take effect.",

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// BR-MAX-VALIDITY: a TLS server certificate is valid no longer than the schedule allows on its
@@ -8,8 +9,10 @@ import CertAuditCore
 public struct MaximumValidityRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.issueDate + InputColumn.expiry + [.certificates(.certificateType)]
+
     public let descriptor = RuleDescriptor(
-        id: "BR-MAX-VALIDITY", title: "Validity within the Baseline Requirements' maximum", defaultSeverity: .high,
+        id: .brMaxValidity, title: "Validity within the Baseline Requirements' maximum", defaultSeverity: .high,
         citation: "CA/B Forum BR 6.3.2 (ballot SC-081); RULES.md §11",
         summary:
             "Maximum validity by issue date: 398 days from 2020-09-01, 200 from 2026-03-15, 100 from 2027-03-15, "

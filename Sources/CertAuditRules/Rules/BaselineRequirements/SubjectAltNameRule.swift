@@ -7,8 +7,10 @@ import CertAuditCore
 public struct SubjectAltNameRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.issueDate + [.certificates(.certificateType)]
+
     public let descriptor = RuleDescriptor(
-        id: "BR-SAN", title: "subjectAltName present and covering the CN", defaultSeverity: .high,
+        id: .brSan, title: "subjectAltName present and covering the CN", defaultSeverity: .high,
         citation: "CA/B Forum BR 7.1.2.7.12, 7.1.4.3; RULES.md §11",
         summary:
             "A TLS server certificate must carry subjectAltName; a subject CN, if present, must be one of its SANs "

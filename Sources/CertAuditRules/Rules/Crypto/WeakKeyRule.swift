@@ -6,8 +6,10 @@ import CertAuditCore
 public struct WeakKeyRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.issueDate
+
     public let descriptor = RuleDescriptor(
-        id: "CRYPTO-WEAK-KEY", title: "Key too weak", defaultSeverity: .high,
+        id: .cryptoWeakKey, title: "Key too weak", defaultSeverity: .high,
         citation: "CA/B Forum BR 6.1.5; RULES.md §11", summary: "RSA keys below 2048 bits, EC keys below P-256: error.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.bundle != nil }

@@ -5,8 +5,10 @@ import CertAuditCore
 public struct WeakSignatureRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.issueDate
+
     public let descriptor = RuleDescriptor(
-        id: "CRYPTO-WEAK-SIG", title: "Weak signature algorithm", defaultSeverity: .high,
+        id: .cryptoWeakSig, title: "Weak signature algorithm", defaultSeverity: .high,
         citation: "CA/B Forum BR 7.1.3.2; RULES.md §11",
         summary: "MD5 or SHA-1 signatures on anything but a root: error.")
 

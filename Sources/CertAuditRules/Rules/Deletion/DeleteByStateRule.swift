@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// DEL-BY-STATE: which certificates can be deleted, by state. Uploaded, expired and free
@@ -10,8 +11,12 @@ import CertAuditCore
 public struct DeleteByStateRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        [.certificates(.status), .certificates(.source), .certificates(.free)] + InputColumn.product
+        + InputColumn.expiry
+
     public let descriptor = RuleDescriptor(
-        id: "DEL-BY-STATE", title: "Deletion allowed in the certificate's state", defaultSeverity: .medium,
+        id: .delByState, title: "Deletion allowed in the certificate's state", defaultSeverity: .medium,
         citation: "RULES.md §7",
         summary:
             "Expired: any time. Free test certificates: any state. Paid: only after revocation. Awaiting validation: "
@@ -32,7 +37,7 @@ public struct DeleteByStateRule: OperationRule {
             return deny(
                 "\(request.reference): \(id) is \(state.rawValue), awaiting validation; cancel the review first.")
         }
-        if state == .revoking || state == .pendingRevocationLetter {
+        if CertificateState.revocationRequested.contains(state) {
             return deny(
                 "\(request.reference): the revocation of \(id) is not finished; a paid certificate can be deleted once revoked."
             )

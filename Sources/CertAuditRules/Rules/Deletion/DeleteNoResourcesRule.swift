@@ -5,8 +5,10 @@ import CertAuditCore
 public struct DeleteNoResourcesRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bindings
+
     public let descriptor = RuleDescriptor(
-        id: "DEL-NO-RESOURCES", title: "Unbind before deleting", defaultSeverity: .medium, citation: "RULES.md §7",
+        id: .delNoResources, title: "Unbind before deleting", defaultSeverity: .medium, citation: "RULES.md §7",
         summary:
             "A certificate still bound to cloud resources cannot be deleted (unbind first); deleting one that is "
             + "deployed would interrupt those services.")

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// CHAIN-EXPIRING: a certificate served in the chain expires before the leaf (or has expired), so the
@@ -5,8 +6,10 @@ import CertAuditCore
 public struct ChainExpiringRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status)]
+
     public let descriptor = RuleDescriptor(
-        id: "CHAIN-EXPIRING", title: "An intermediate expires before the leaf", defaultSeverity: .medium,
+        id: .chainExpiring, title: "An intermediate expires before the leaf", defaultSeverity: .medium,
         citation: "RULES.md §11",
         summary:
             "An intermediate (or a bundled root) in the certificate's chain expires before the leaf does, or "
@@ -24,7 +27,7 @@ public struct ChainExpiringRule: CertificateRule {
         let name = culprit?.subject ?? "a chain certificate"
         let when = context.settings.timeZone.iso8601(chainExpiry)
         let days = context.daysUntil(chainExpiry)
-        let expired = chainExpiry < context.settings.asOf
+        let expired = chainExpiry < context.evaluatedAt
         let severity: Severity =
             expired || days <= context.settings.renewalWindowDays
             ? .high : descriptor.defaultSeverity

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// CERT-EXPIRED: the certificate has expired at the as-of time.
@@ -8,8 +9,10 @@ import CertAuditCore
 public struct ExpiredRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status)] + InputColumn.bindings
+
     public let descriptor = RuleDescriptor(
-        id: "CERT-EXPIRED", title: "Certificate has expired", defaultSeverity: .high, citation: "RULES.md §11",
+        id: .certExpired, title: "Certificate has expired", defaultSeverity: .high, citation: "RULES.md §11",
         summary: "The certificate has expired at the run's as-of time.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
@@ -17,7 +20,7 @@ public struct ExpiredRule: CertificateRule {
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        guard let notAfter = certificate.notAfter, notAfter < context.settings.asOf else { return [] }
+        guard let notAfter = certificate.notAfter, notAfter < context.evaluatedAt else { return [] }
         let inUse = !context.estate.resources(boundTo: certificate.id).isEmpty
         let severity: Severity = certificate.isRetired && !inUse ? .low : descriptor.defaultSeverity
         let days = -context.daysUntil(notAfter)

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// CERT-EXPIRING: days to expiry at or below the configured thresholds (default 30 natural days,
@@ -5,18 +6,20 @@ import CertAuditCore
 public struct ExpiringRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status)]
+
     public let descriptor = RuleDescriptor(
-        id: "CERT-EXPIRING", title: "Certificate expires soon", defaultSeverity: .medium, citation: "RULES.md §11",
+        id: .certExpiring, title: "Certificate expires soon", defaultSeverity: .medium, citation: "RULES.md §11",
         summary:
             "Days to expiry at or below the configured thresholds (default 30, the renewal window of 30 "
-            + "natural days). Counted in natural days of the run's time zone.")
+            + "natural days). Counted in natural days of the run's time zone.", highestSeverity: .high)
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
         certificate.notAfter != nil && !certificate.isRetired
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        guard let notAfter = certificate.notAfter, notAfter >= context.settings.asOf else { return [] }
+        guard let notAfter = certificate.notAfter, notAfter >= context.evaluatedAt else { return [] }
         let days = context.daysUntil(notAfter)
         guard let threshold = context.settings.expiryThresholdsDays.last(where: { days <= Int64($0) }) else {
             return []

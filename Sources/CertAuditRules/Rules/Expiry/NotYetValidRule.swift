@@ -4,8 +4,10 @@ import CertAuditCore
 public struct NotYetValidRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.issueDate
+
     public let descriptor = RuleDescriptor(
-        id: "CERT-NOT-YET-VALID", title: "Certificate is not yet valid", defaultSeverity: .medium,
+        id: .certNotYetValid, title: "Certificate is not yet valid", defaultSeverity: .medium,
         citation: "RULES.md §11", summary: "notBefore is after the as-of time.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
@@ -13,7 +15,7 @@ public struct NotYetValidRule: CertificateRule {
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        guard let notBefore = certificate.leaf?.notBefore, notBefore > context.settings.asOf else { return [] }
+        guard let notBefore = certificate.leaf?.notBefore, notBefore > context.evaluatedAt else { return [] }
         return [
             finding(
                 "Not valid before \(context.settings.timeZone.iso8601(notBefore)).", certificate: certificate.id,

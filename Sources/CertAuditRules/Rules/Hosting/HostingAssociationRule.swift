@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-ASSOCIATION and HOST-DOMAIN-MATCH: the new certificate is the auto-renewed successor (which
@@ -6,8 +7,11 @@ import CertAuditCore
 public struct HostingAssociationRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + [.hosting(.association), .certificates(.autoRenew)]
+
     public let descriptor = RuleDescriptor(
-        id: "HOST-ASSOCIATION", title: "Hosting has a certificate to replace with", defaultSeverity: .high,
+        id: .hostAssociation, title: "Hosting has a certificate to replace with", defaultSeverity: .high,
         citation: "RULES.md §2",
         summary:
             "The new certificate is either detected automatically (the auto-renewed successor) or designated by the user. "

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-DOMAIN-MATCH: a designated new certificate covers exactly the old certificate's domains;
@@ -5,8 +6,11 @@ import CertAuditCore
 public struct HostingDomainMatchRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.bundleFacts + [.hosting(.association), .certificates(.sans)]
+
     public let descriptor = RuleDescriptor(
-        id: "HOST-DOMAIN-MATCH", title: "A designated successor covers the same domains", defaultSeverity: .high,
+        id: .hostDomainMatch, title: "A designated successor covers the same domains", defaultSeverity: .high,
         citation: "RULES.md §2",
         summary:
             "A designated new certificate must cover exactly the old certificate's domains; a mismatch can break the service once replaced."

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-ELIGIBLE: platform-issued server certificates can be hosted; uploaded ones only under the
@@ -6,11 +7,14 @@ import CertAuditCore
 public struct HostingEligibleRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + [.hosting(.configuredOn), .certificates(.certificateType)]
+
     /// The day the console began hosting uploaded certificates (RULES.md §3).
     public static let uploadedHostingFrom = LocalDate(year: 2025, month: 6, day: 13)!
 
     public let descriptor = RuleDescriptor(
-        id: "HOST-ELIGIBLE", title: "The certificate can be hosted", defaultSeverity: .high,
+        id: .hostEligible, title: "The certificate can be hosted", defaultSeverity: .high,
         citation: "RULES.md §2, §3",
         summary:
             "Platform-issued certificates (free or paid) can be hosted. Uploaded (third-party) certificates can be hosted "

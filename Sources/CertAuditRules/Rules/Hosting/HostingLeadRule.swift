@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-LEAD: the replacement time is immediately, or 25, 15 or 7 days before expiry, and when the
@@ -5,8 +6,11 @@ import CertAuditCore
 public struct HostingLeadRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + [.hosting(.configuredOn), .hosting(.replaceLead)]
+
     public let descriptor = RuleDescriptor(
-        id: "HOST-LEAD", title: "Replacement lead is allowed and was possible", defaultSeverity: .medium,
+        id: .hostLead, title: "Replacement lead is allowed and was possible", defaultSeverity: .medium,
         citation: "RULES.md §2",
         summary:
             "The replacement time is \"immediately\", or 25, 15 or 7 days before expiry. The old certificate's remaining "
@@ -21,9 +25,11 @@ public struct HostingLeadRule: EstateRule {
                     "\(line): a lead of \(lead) days is not offered (immediately, 25, 15 or 7).",
                     certificate: plan.certificate.id)
             }
-            guard let configured = plan.record.configuredOn, let expiry = plan.certificate.notAfter else { return nil }
+            guard let configured = plan.record.configuredOn, let expiry = plan.certificate.notAfter,
+                plan.record.replaceLead?.isReachable(
+                    configuredOn: context.localDate(configured), expiringOn: context.localDate(expiry)) == false
+            else { return nil }
             let left = context.localDate(expiry) - context.localDate(configured)
-            guard left < Int64(lead) else { return nil }
             return finding(
                 "\(line): configured with \(left) days left, fewer than the \(lead)-day lead; the replacement time had already passed.",
                 certificate: plan.certificate.id, date: context.localDate(configured))

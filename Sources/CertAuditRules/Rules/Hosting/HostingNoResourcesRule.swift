@@ -1,11 +1,14 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-NO-RESOURCES: hosting a certificate bound to no cloud resource does nothing (information).
 public struct HostingNoResourcesRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.activePlans + InputColumn.bindings
+
     public let descriptor = RuleDescriptor(
-        id: "HOST-NO-RESOURCES", title: "Hosting a certificate bound to nothing", defaultSeverity: .info,
+        id: .hostNoResources, title: "Hosting a certificate bound to nothing", defaultSeverity: .info,
         citation: "RULES.md §2", summary: "Hosting a certificate that is bound to no cloud resource does nothing.")
 
     public func check(_ context: RuleContext) -> [Finding] {

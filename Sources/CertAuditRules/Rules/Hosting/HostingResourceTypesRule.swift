@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// HOST-RESOURCE-TYPES: hosting replaces the certificate only on the resource types its plan names.
@@ -5,8 +6,11 @@ import CertAuditCore
 public struct HostingResourceTypesRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + InputColumn.bindings + [.hosting(.resourceTypes)]
+
     public let descriptor = RuleDescriptor(
-        id: "HOST-RESOURCE-TYPES", title: "Hosting covers every type of resource the certificate is bound to",
+        id: .hostResourceTypes, title: "Hosting covers every type of resource the certificate is bound to",
         defaultSeverity: .high, citation: "RULES.md §2",
         summary:
             "Hosting names the resource types it replaces on (CDN, CLB, TKE, LIVE, WAF, DDOS, APIGATEWAY, TEO, VOD; "
@@ -21,7 +25,7 @@ public struct HostingResourceTypesRule: EstateRule {
                     "\(plan.record.reference): hosting cannot replace on \($0) resources.",
                     severity: .medium, certificate: plan.certificate.id)
             }
-            let outage = plan.certificate.effectiveExpiry.map { context.localDate($0 + 1) }
+            let outage = plan.certificate.outageDate(in: context.settings.timeZone)
             for resource in context.estate.resources(boundTo: plan.certificate.id)
             where !named.contains(resource.type.name) || !plan.supportedTypes.contains(resource.type.name) {
                 found.append(

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// UPH-VALIDATION: a hosted uploaded certificate's successor is ordered automatically 29 days before
@@ -10,11 +11,14 @@ import CertAuditCore
 public struct UploadedHostingValidationRule: EstateRule {
     public init() {}
 
-    /// Days before expiry on which the successor's order is submitted (RULES.md §3).
-    public static let autoSubmitDays: Int64 = 29
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + InputColumn.automaticValidation + [
+            .certificates(.certificateType), .hosting(.validationMethod), .hosting(.validationReady),
+            .certificates(.validationReady),
+        ]
 
     public let descriptor = RuleDescriptor(
-        id: "UPH-VALIDATION", title: "Validation record in place for the successor", defaultSeverity: .high,
+        id: .uphValidation, title: "Validation record in place for the successor", defaultSeverity: .high,
         citation: "RULES.md §3",
         summary:
             "The domain-validation record (DNS CNAME at _dnsauth.<domain>, or a file at the validation path) must be in "
@@ -26,7 +30,9 @@ public struct UploadedHostingValidationRule: EstateRule {
             guard record.source == .uploaded, record.kind == .server, !record.validatesAutomatically else { return nil }
             let ready = plan.record.validationReady ?? record.validationReady
             guard ready != true else { return nil }
-            let submit = plan.certificate.notAfter.map { context.localDate($0) - Self.autoSubmitDays }
+            let submit = plan.certificate.notAfter.map {
+                HostingScheme.autoSubmitDate(expiringOn: context.localDate($0))
+            }
             let domain = plan.certificate.domainNames.first.map { $0.hasPrefix("*.") ? String($0.dropFirst(2)) : $0 }
             let place =
                 plan.record.validationMethod == .file

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// UPH-WINDOW: an uploaded third-party certificate can be hosted while it has more than 30 days
@@ -5,8 +6,11 @@ import CertAuditCore
 public struct UploadedHostingWindowRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.activePlans + InputColumn.expiry + [.hosting(.configuredOn), .certificates(.certificateType)]
+
     public let descriptor = RuleDescriptor(
-        id: "UPH-WINDOW", title: "Uploaded certificate hosted with more than 30 days left", defaultSeverity: .high,
+        id: .uphWindow, title: "Uploaded certificate hosted with more than 30 days left", defaultSeverity: .high,
         citation: "RULES.md §3",
         summary:
             "An uploaded third-party certificate can be hosted for free while it has more than 30 days before expiry. "

@@ -5,8 +5,12 @@ import CertAuditCore
 public struct InventoryMismatchRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.bundleFacts + [.certificates(.domain), .certificates(.sans), .certificates(.notAfter)]
+        + InputColumn.brand + InputColumn.product + InputColumn.domainType + InputColumn.standard
+
     public let descriptor = RuleDescriptor(
-        id: "INV-MISMATCH", title: "Inventory disagrees with the certificate", defaultSeverity: .medium,
+        id: .invMismatch, title: "Inventory disagrees with the certificate", defaultSeverity: .medium,
         citation: "RULES.md §11",
         summary:
             "What the inventory claims (domain, SANs, notAfter) differs from the parsed certificate. The parsed "

@@ -6,8 +6,13 @@ import CertAuditCore
 public struct UnknownReferenceRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] = [
+        .resources(.certificateID), .hosting(.certificateID), .hosting(.association), .operations(.certificateID),
+        .alertPolicies(.certificates), .alertPolicies(.receivers), .certificates(.accountID), .certificates(.reissueOf),
+    ]
+
     public let descriptor = RuleDescriptor(
-        id: "INV-UNKNOWN-REFERENCE", title: "Reference to an unknown certificate", defaultSeverity: .medium,
+        id: .invUnknownReference, title: "Reference to an unknown certificate", defaultSeverity: .medium,
         citation: "certaudit addition (spec/INPUTS.md: every row is linked or reported)",
         summary:
             "A row of another input (a resource, a hosting plan, an operation…) names a certificate ID that is "

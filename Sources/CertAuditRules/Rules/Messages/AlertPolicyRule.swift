@@ -7,10 +7,16 @@ import CertAuditCore
 public struct AlertPolicyRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.alertCoverage + [
+            .alertPolicies(.thresholdDays), .alertPolicies(.periodMinutes), .alertPolicies(.repeat),
+            .alertPolicies(.operator),
+        ]
+
     public static let policyLimit = 300
 
     public let descriptor = RuleDescriptor(
-        id: "ALERT-POLICY", title: "Alert policies are well formed and watch something", defaultSeverity: .medium,
+        id: .alertPolicy, title: "Alert policies are well formed and watch something", defaultSeverity: .medium,
         citation: "RULES.md §9",
         summary:
             "A custom expiry alert policy watches selected certificates' days to expiry (statistics period 1 or 5 "

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// MSG-IGNORE: ignoring a certificate's messages stops every message about it, expiry reminders
@@ -6,8 +7,11 @@ import CertAuditCore
 public struct MessageIgnoreRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.expiry + [.certificates(.status), .certificates(.ignored), .certificates(.ignoredSince)]
+
     public let descriptor = RuleDescriptor(
-        id: "MSG-IGNORE", title: "Messages about the certificate are ignored", defaultSeverity: .info,
+        id: .msgIgnore, title: "Messages about the certificate are ignored", defaultSeverity: .info,
         citation: "RULES.md §9",
         summary:
             "Ignoring a certificate's messages stops every message about it from that day on, expiry reminders "
@@ -19,7 +23,7 @@ public struct MessageIgnoreRule: CertificateRule {
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
         let since = certificate.record.ignoredSince.map { " since \(context.localDate($0))" } ?? ""
-        guard let expiry = certificate.notAfter, expiry >= context.settings.asOf else {
+        guard let expiry = certificate.notAfter, expiry >= context.evaluatedAt else {
             return [
                 finding(
                     "Messages are ignored\(since): no message about this certificate is sent.",

@@ -5,8 +5,10 @@ import CertAuditCore
 public struct NotifyChannelsRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.alertCoverage
+
     public let descriptor = RuleDescriptor(
-        id: "NOTIFY-CHANNELS", title: "Every receiver can be reached on their channels", defaultSeverity: .medium,
+        id: .notifyChannels, title: "Every receiver can be reached on their channels", defaultSeverity: .medium,
         citation: "RULES.md §9",
         summary:
             "Messages reach contacts by SMS, in-site message, WeChat and email. WeChat delivers only to a verified "

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// NOTIFY-UNWATCHED (audit rule): a certificate approaching expiry whose messages are ignored, and
@@ -5,8 +6,11 @@ import CertAuditCore
 public struct NotifyUnwatchedRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.expiry + InputColumn.alertCoverage + [.certificates(.status), .certificates(.ignored)]
+
     public let descriptor = RuleDescriptor(
-        id: "NOTIFY-UNWATCHED", title: "Nobody will be told the certificate expires", defaultSeverity: .high,
+        id: .notifyUnwatched, title: "Nobody will be told the certificate expires", defaultSeverity: .high,
         citation: "RULES.md §9 (audit rule)",
         summary:
             "A certificate approaching expiry whose messages are ignored, and which no alert policy with a deliverable "
@@ -17,7 +21,7 @@ public struct NotifyUnwatchedRule: CertificateRule {
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        guard let expiry = certificate.notAfter, expiry >= context.settings.asOf,
+        guard let expiry = certificate.notAfter, expiry >= context.evaluatedAt,
             context.daysUntil(expiry) <= context.settings.renewalWindowDays,
             !AlertCoverage(estate: context.estate).isWatched(certificate)
         else { return [] }

@@ -7,12 +7,14 @@ import CertAuditCore
 public struct ReissueCSRRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bindings
+
     public static let methods: Set<String> = ["original", "online", "paste"]
     /// Resource types that cannot load a password-protected key.
     public static let noKeyPasswordTypes: Set<String> = ["CLB", "CDN"]
 
     public let descriptor = RuleDescriptor(
-        id: "RI-CSR", title: "A CSR the reissue can use", defaultSeverity: .medium, citation: "RULES.md §8",
+        id: .riCsr, title: "A CSR the reissue can use", defaultSeverity: .medium, citation: "RULES.md §8",
         summary:
             "CSR: reuse the original, generate online, or paste one. A private-key password must not be set if the "
             + "certificate goes to CLB/CDN.")

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RI-FREE-ONCE: a free DV certificate can be reissued once: `reissue_count` from the inventory
@@ -5,8 +6,10 @@ import CertAuditCore
 public struct ReissueFreeOnceRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.product + [.certificates(.free), .certificates(.reissueCount)]
+
     public let descriptor = RuleDescriptor(
-        id: "RI-FREE-ONCE", title: "A free DV certificate is reissued once", defaultSeverity: .medium,
+        id: .riFreeOnce, title: "A free DV certificate is reissued once", defaultSeverity: .medium,
         citation: "RULES.md §8", summary: "A free DV certificate can be reissued once.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.reissue]

@@ -6,8 +6,10 @@ import CertAuditCore
 public struct ReissueInProgressRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = [.certificates(.status)] + InputColumn.issueDate
+
     public let descriptor = RuleDescriptor(
-        id: "RI-IN-PROGRESS", title: "No reissue while one is in progress", defaultSeverity: .medium,
+        id: .riInProgress, title: "No reissue while one is in progress", defaultSeverity: .medium,
         citation: "RULES.md §8", summary: "A certificate being reissued cannot be reissued again.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.reissue]
@@ -18,7 +20,7 @@ public struct ReissueInProgressRule: OperationRule {
         if let earlier = request.history.reissue(of: id, on: request.date) {
             return deny(
                 "\(request.reference): \(id) is being reissued (operations.csv line \(earlier.line), under review until "
-                    + "\(earlier.end)).")
+                    + "\(earlier.review.end)).")
         }
         return deny("\(request.reference): \(id) is being reissued; wait until that reissue is done.")
     }

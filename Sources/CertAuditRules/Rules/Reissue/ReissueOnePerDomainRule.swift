@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RI-ONE-PER-DOMAIN: while one certificate under a main domain is being reissued (the inventory's
@@ -6,8 +7,11 @@ import CertAuditCore
 public struct ReissueOnePerDomainRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.bundleFacts + [.certificates(.domain), .certificates(.sans), .certificates(.status)]
+
     public let descriptor = RuleDescriptor(
-        id: "RI-ONE-PER-DOMAIN", title: "One reissue at a time per main domain", defaultSeverity: .medium,
+        id: .riOnePerDomain, title: "One reissue at a time per main domain", defaultSeverity: .medium,
         citation: "RULES.md §8",
         summary:
             "While one certificate under a main domain is being reissued, no other certificate under that main domain "

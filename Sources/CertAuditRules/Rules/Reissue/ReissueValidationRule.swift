@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RI-VALIDATION: whether a reissue needs the domain validated again. Not within 3 days of issuance,
@@ -10,11 +11,16 @@ import CertAuditCore
 public struct ReissueValidationRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.issueDate + InputColumn.product + InputColumn.brand + InputColumn.domainType + [
+            .certificates(.companyValidatedOn), .certificates(.free),
+        ]
+
     public static let reuseMonths = 13
     public static let freshDays: Int64 = 3
 
     public let descriptor = RuleDescriptor(
-        id: "RI-VALIDATION", title: "When a reissue needs validation again", defaultSeverity: .medium,
+        id: .riValidation, title: "When a reissue needs validation again", defaultSeverity: .medium,
         citation: "RULES.md §8",
         summary:
             "No domain validation if submitted within 3 days of issuance, or with the same CSR; a different CSR needs "

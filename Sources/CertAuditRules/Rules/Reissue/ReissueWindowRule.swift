@@ -5,11 +5,13 @@ import CertAuditCore
 public struct ReissueWindowRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status), .certificates(.source)]
+
     /// A reissue needs more than this many days left.
     public static let minimumDaysExclusive: Int64 = 30
 
     public let descriptor = RuleDescriptor(
-        id: "RI-WINDOW", title: "Reissue only with more than 30 days left", defaultSeverity: .medium,
+        id: .riWindow, title: "Reissue only with more than 30 days left", defaultSeverity: .medium,
         citation: "RULES.md §8",
         summary: "Only issued certificates with more than 30 days before expiry can be reissued.")
 

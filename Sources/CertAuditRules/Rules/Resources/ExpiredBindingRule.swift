@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RES-EXPIRED-BINDING: a cloud resource serves a certificate that has expired (its own notAfter or
@@ -6,8 +7,10 @@ import CertAuditCore
 public struct ExpiredBindingRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + InputColumn.bindings + [.certificates(.status)]
+
     public let descriptor = RuleDescriptor(
-        id: "RES-EXPIRED-BINDING", title: "A resource serves an expired or revoked certificate",
+        id: .resExpiredBinding, title: "A resource serves an expired or revoked certificate",
         defaultSeverity: .critical, citation: "RULES.md §11 (audit rule)",
         summary:
             "A cloud resource serves — or, per the simulation, will serve on a given date — a certificate that "
@@ -23,8 +26,9 @@ public struct ExpiredBindingRule: EstateRule {
                 return finding(
                     "\(label) serves certificate \(id), which is revoked.", certificate: id, resource: resource.id)
             }
-            guard let expiry = certificate.effectiveExpiry, expiry < context.settings.asOf else { return nil }
-            let outage = context.localDate(expiry + 1)
+            guard let expiry = certificate.effectiveExpiry, expiry < context.evaluatedAt,
+                let outage = certificate.outageDate(in: context.settings.timeZone)
+            else { return nil }
             let what =
                 expiry < (certificate.leaf?.notAfter ?? expiry)
                 ? "whose chain expired on \(context.settings.timeZone.iso8601(expiry))"

@@ -10,6 +10,11 @@ import CertAuditCore
 public struct UrgeReviewRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.bundleFacts + InputColumn.brand + InputColumn.product + [
+            .certificates(.status), .certificates(.submittedAt), .certificates(.letterUploadedAt),
+        ]
+
     /// Brand (lower case) → products whose review can be urged.
     public static let supported: [String: Set<Product>] = [
         "securesite": [.ov, .ovPro, .ev, .evPro],
@@ -28,7 +33,7 @@ public struct UrgeReviewRule: OperationRule {
     }
 
     public let descriptor = RuleDescriptor(
-        id: "REV-URGE", title: "When a review can be urged", defaultSeverity: .medium, citation: "RULES.md §5",
+        id: .revUrge, title: "When a review can be urged", defaultSeverity: .medium, citation: "RULES.md §5",
         summary:
             "Urging review opens DV: 24 h after materials are submitted; OV: 72 h after the confirmation letter is "
             + "uploaded; EV: 96 h after it. Supported: SecureSite OV, OV Pro, EV, EV Pro; GeoTrust OV, EV; TrustAsia OV, "

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RVK-EFFECT: once a revocation is requested the certificate can no longer be downloaded or
@@ -7,8 +8,10 @@ import CertAuditCore
 public struct RevocationEffectRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bindings + [.certificates(.status)]
+
     public let descriptor = RuleDescriptor(
-        id: "RVK-EFFECT", title: "What a revocation stops", defaultSeverity: .medium, citation: "RULES.md §6",
+        id: .rvkEffect, title: "What a revocation stops", defaultSeverity: .medium, citation: "RULES.md §6",
         summary:
             "Once a revocation is requested the certificate can no longer be downloaded or deployed; once revoked, "
             + "browsers distrust it, and it can be deleted.")
@@ -19,15 +22,13 @@ public struct RevocationEffectRule: OperationRule {
 
     public func judge(_ request: OperationRequest) -> [OperationReason] {
         let id = request.certificate.id
-        switch request.record.status {
-        case .revoked?:
+        if request.record.status == .revoked {
             return deny("\(request.reference): \(id) is revoked; it can no longer be used, only deleted.")
-        case .revoking?, .pendingRevocationLetter?:
+        }
+        if let status = request.record.status, CertificateState.revocationRequested.contains(status) {
             return deny(
                 "\(request.reference): a revocation of \(id) has been requested; it can no longer be downloaded or deployed."
             )
-        default:
-            break
         }
         guard request.operation.kind == .revoke else { return [] }
         let bound = request.boundResources

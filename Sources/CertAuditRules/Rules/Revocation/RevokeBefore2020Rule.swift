@@ -8,11 +8,13 @@ import CertAuditCore
 public struct RevokeBefore2020Rule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.issueDate
+
     /// The first issue date whose certificates can be revoked self-service.
     public static let selfServiceFrom = LocalDate(year: 2020, month: 3, day: 25)!
 
     public let descriptor = RuleDescriptor(
-        id: "RVK-BEFORE-2020", title: "Issued on or after 2020-03-25 to revoke self-service", defaultSeverity: .medium,
+        id: .rvkBefore2020, title: "Issued on or after 2020-03-25 to revoke self-service", defaultSeverity: .medium,
         citation: "RULES.md §6", summary: "Certificates issued before 2020-03-25 cannot be revoked self-service.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.revoke]

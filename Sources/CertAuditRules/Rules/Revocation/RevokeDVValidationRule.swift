@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RVK-DV-VALIDATION: revoking a DV certificate needs the domain validated (DNS or file) within 3
@@ -6,11 +7,15 @@ import CertAuditCore
 public struct RevokeDVValidationRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.issueDate + InputColumn.expiry + InputColumn.brand + InputColumn.product + InputColumn.domainType
+        + InputColumn.automaticValidation + [.certificates(.source), .certificates(.validationReady)]
+
     /// Days after the request by which the domain must be validated.
     public static let deadlineDays: Int64 = 3
 
     public let descriptor = RuleDescriptor(
-        id: "RVK-DV-VALIDATION", title: "DV revocation needs domain validation within 3 days", defaultSeverity: .medium,
+        id: .rvkDvValidation, title: "DV revocation needs domain validation within 3 days", defaultSeverity: .medium,
         citation: "RULES.md §6",
         summary:
             "DV (other brands): after the request, the domain must be validated (DNS or file) within 3 days, or the "

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RVK-ISSUED-HERE: only certificates the platform issued, and that are in force, can be revoked
@@ -5,8 +6,10 @@ import CertAuditCore
 public struct RevokeIssuedHereRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status), .certificates(.source)]
+
     public let descriptor = RuleDescriptor(
-        id: "RVK-ISSUED-HERE", title: "Only platform-issued certificates can be revoked", defaultSeverity: .medium,
+        id: .rvkIssuedHere, title: "Only platform-issued certificates can be revoked", defaultSeverity: .medium,
         citation: "RULES.md §6",
         summary:
             "Only platform-issued certificates can be revoked; uploaded ones cannot. A certificate that is not in "

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RVK-OV-EV-LETTER: what a revocation needs besides the click, by brand and product: a reason
@@ -7,8 +8,13 @@ import CertAuditCore
 public struct RevokeLetterRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.brand + InputColumn.product + InputColumn.standard + InputColumn.automaticValidation + [
+            .certificates(.source)
+        ]
+
     public let descriptor = RuleDescriptor(
-        id: "RVK-OV-EV-LETTER", title: "Revocation reason, letters and manual review", defaultSeverity: .medium,
+        id: .rvkOvEvLetter, title: "Revocation reason, letters and manual review", defaultSeverity: .medium,
         citation: "RULES.md §6",
         summary:
             "WoTrus (any type) and DNSPod SM2 DV: a reason, then manual review. DNSPod SM2 OV/EV: a reason plus a stamped "

@@ -9,11 +9,13 @@ import CertAuditCore
 public struct RevokePendingRenewalRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status)]
+
     /// Days before expiry (inclusive) from which a certificate is pending renewal.
     public static let windowDays: Int64 = 30
 
     public let descriptor = RuleDescriptor(
-        id: "RVK-PENDING-RENEWAL", title: "No revocation while pending renewal", defaultSeverity: .medium,
+        id: .rvkPendingRenewal, title: "No revocation while pending renewal", defaultSeverity: .medium,
         citation: "RULES.md §6",
         summary: "A certificate within 30 days of expiry in the pending-renewal state cannot be revoked.")
 

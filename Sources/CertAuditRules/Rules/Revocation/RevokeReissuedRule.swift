@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// RVK-REISSUED: a reissued order is revoked with its original, never on its own (except WoTrus
@@ -5,8 +6,11 @@ import CertAuditCore
 public struct RevokeReissuedRule: OperationRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.brand + InputColumn.standard + [.certificates(.reissueOf), .certificates(.status)]
+
     public let descriptor = RuleDescriptor(
-        id: "RVK-REISSUED", title: "Reissues are revoked with their original", defaultSeverity: .medium,
+        id: .rvkReissued, title: "Reissues are revoked with their original", defaultSeverity: .medium,
         citation: "RULES.md §6",
         summary:
             "A reissued order cannot be revoked on its own (except WoTrus international and DNSPod SM2): revoke the "

@@ -6,8 +6,10 @@ import CertAuditCore
 public struct ArchiveFormsRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bundleFacts
+
     public let descriptor = RuleDescriptor(
-        id: "UP-ZIP-FORMS", title: "Every form in the console's ZIP holds the same certificate and key",
+        id: .upZipForms, title: "Every form in the console's ZIP holds the same certificate and key",
         defaultSeverity: .high, citation: "certaudit addition (spec/INPUTS.md bundles/: the console ZIP)",
         summary:
             "The console's ZIP download holds one folder per server type; certaudit reads the PEM form (or else the "

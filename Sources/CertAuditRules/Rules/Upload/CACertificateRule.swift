@@ -5,8 +5,10 @@ import CertAuditCore
 public struct CACertificateRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.keyFacts + [.certificates(.certificateType)]
+
     public let descriptor = RuleDescriptor(
-        id: "UP-CA-CERT", title: "CA uploads are CA certificates without a key", defaultSeverity: .high,
+        id: .upCaCert, title: "CA uploads are CA certificates without a key", defaultSeverity: .high,
         citation: "RULES.md §1",
         summary:
             "A certificate uploaded as type CA (used for mutual TLS) has no private key and must be a CA "

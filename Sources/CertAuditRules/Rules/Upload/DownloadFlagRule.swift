@@ -7,8 +7,10 @@ import CertAuditCore
 public struct DownloadFlagRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.keyFacts + [.certificates(.allowDownload), .certificates(.source)]
+
     public let descriptor = RuleDescriptor(
-        id: "UP-DOWNLOAD-FLAG", title: "Private key downloadable from the platform", defaultSeverity: .info,
+        id: .upDownloadFlag, title: "Private key downloadable from the platform", defaultSeverity: .info,
         citation: "RULES.md §1",
         summary:
             "Whether the platform may hand the certificate out for download is recorded per certificate; auditors want "

@@ -5,8 +5,10 @@ import CertAuditCore
 public struct DuplicateRule: EstateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bundleFacts + [.certificates(.allowDuplicate)]
+
     public let descriptor = RuleDescriptor(
-        id: "UP-DUPLICATE", title: "No duplicate uploads", defaultSeverity: .medium, citation: "RULES.md §1",
+        id: .upDuplicate, title: "No duplicate uploads", defaultSeverity: .medium, citation: "RULES.md §1",
         summary:
             "Uploading a certificate whose content (SHA-256 fingerprint) is already in the inventory is an "
             + "error unless that record allows duplicates.")

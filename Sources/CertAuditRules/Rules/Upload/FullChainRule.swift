@@ -7,8 +7,10 @@ import CertAuditCore
 public struct FullChainRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.bundleFacts + [.certificates(.certificateType)]
+
     public let descriptor = RuleDescriptor(
-        id: "UP-FULL-CHAIN", title: "Bundle carries the complete chain, in order", defaultSeverity: .high,
+        id: .upFullChain, title: "Bundle carries the complete chain, in order", defaultSeverity: .high,
         citation: "RULES.md §1",
         summary:
             "A server certificate must come with its complete chain: the leaf, then each intermediate up "

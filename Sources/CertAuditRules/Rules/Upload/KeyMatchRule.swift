@@ -8,8 +8,10 @@ import CertAuditCore
 public struct KeyMatchRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] = InputColumn.keyFacts + [.certificates(.certificateType), .certificates(.source)]
+
     public let descriptor = RuleDescriptor(
-        id: "UP-KEY-MATCH", title: "Private key matches the certificate", defaultSeverity: .critical,
+        id: .upKeyMatch, title: "Private key matches the certificate", defaultSeverity: .critical,
         citation: "RULES.md §1",
         summary: "The private key of a server certificate must match the leaf's public key.")
 

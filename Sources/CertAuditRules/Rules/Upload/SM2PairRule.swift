@@ -6,8 +6,13 @@ import CertAuditCore
 public struct SM2PairRule: CertificateRule {
     public init() {}
 
+    public let reads: [InputColumn] =
+        InputColumn.keyFacts + InputColumn.standard + [
+            .certificates(.encBundle), .certificates(.encKey), .certificates(.certificateType),
+        ]
+
     public let descriptor = RuleDescriptor(
-        id: "UP-SM2-PAIR", title: "SM2 signing and encryption pairs are complete and distinct",
+        id: .upSm2Pair, title: "SM2 signing and encryption pairs are complete and distinct",
         defaultSeverity: .high, citation: "RULES.md §1",
         summary:
             "An SM2 upload has four parts: signing certificate + key, encryption certificate + key. The two "

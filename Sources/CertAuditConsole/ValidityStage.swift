@@ -17,11 +17,12 @@ public struct ValidityStage: Sendable, Hashable {
         ValidityStage(from: LocalDate(year: 2029, month: 3, day: 15)!, maximumDays: 47),
     ]
 
-    /// The stage in force for a certificate issued at `notBefore`, or nil before the schedule starts.
-    public static func stage(issuedAt notBefore: Instant) -> ValidityStage? {
-        let issued = notBefore.utcDate
-        return schedule.last { $0.from <= issued }
-    }
+    /// The stage in force for a certificate issued at `notBefore` (its UTC date, as the BR dates an
+    /// issue), or nil before the schedule starts.
+    public static func stage(issuedAt notBefore: Instant) -> ValidityStage? { stage(on: notBefore.utcDate) }
+
+    /// The stage in force for a certificate issued on `date`, or nil before the schedule starts.
+    public static func stage(on date: LocalDate) -> ValidityStage? { schedule.last { $0.from <= date } }
 
     /// Validity in days as BR 6.3.2 counts it: notBefore through notAfter inclusive (so the span is
     /// notAfter − notBefore + 1 second), a day is 86,400 seconds and any part of a day counts whole.

@@ -1,0 +1,26 @@
+/// A rule's stable ID, from spec/RULES.md or one of certaudit's documented additions.
+///
+/// Typed so that an ID handed from one module to another — a finding's rule, a request's reason,
+/// the rule behind a quarantined row, the rules an operation kind reruns — is a constant: one of
+/// `SpecRuleIDs.swift` (generated from RULES.md by scripts/gen_spec_rule_list.py) or an addition
+/// below. A misspelt constant does not compile. Only text from outside (a settings file's
+/// `[severity]` table) becomes an ID through `init(rawValue:)`, checked against the catalogue there.
+public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// The ID as RULES.md writes it (`HOST-LEAD`), also in reports and messages.
+    public var description: String { rawValue }
+
+    /// IDs sort as their text.
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// INV-UNKNOWN-REFERENCE (certaudit addition): a row names a certificate, contact or account the
+    /// estate does not hold.
+    public static let invUnknownReference = RuleID(rawValue: "INV-UNKNOWN-REFERENCE")
+    /// UP-ZIP-FORMS (certaudit addition): the forms of a console ZIP bundle disagree.
+    public static let upZipForms = RuleID(rawValue: "UP-ZIP-FORMS")
+}
