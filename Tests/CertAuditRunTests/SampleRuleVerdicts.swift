@@ -15,7 +15,9 @@ struct SampleRuleVerdicts {
     }
 
     func isQuiet(_ expected: SampleExpectations.RuleExpectation, on certificate: String) -> Bool {
-        if let rule = RuleCatalogue.rules.first(where: { $0.descriptor.id.rawValue == expected.rule }) as? any OperationRule {
+        if let rule = RuleCatalogue.rules.first(where: { $0.descriptor.id.rawValue == expected.rule })
+            as? any OperationRule
+        {
             let kinds = Set(rule.judgedKinds.map(\.rawValue))
             return report.operations.contains { operation in
                 operation.certificate == certificate && kinds.contains(operation.kind)
