@@ -6,7 +6,11 @@ N ?= 100000
 # Seconds each fuzz target runs (make fuzz SECONDS=600).
 SECONDS ?= 60
 
-.PHONY: report test bench fuzz deps build format lint fixtures sample-estate rules-reference clean
+# The default job on the sample estate: what make report writes to output/ and make golden to
+# Tests/Golden/sample/ (GoldenOutputTests runs these same arguments, read from this line).
+SAMPLE_RUN = run --inputs inputs --templates templates --as-of $(AS_OF) --timezone Asia/Shanghai
+
+.PHONY: report test bench fuzz deps build format lint fixtures sample-estate rules-reference golden clean
 
 deps:
 	@scripts/ensure_deps.sh
@@ -16,9 +20,13 @@ build: deps
 
 ## Build in release mode and run the default job: inputs/ -> output/.
 report: build
-	.build/release/certaudit run --inputs inputs --output output --templates templates \
-		--as-of $(AS_OF) --timezone Asia/Shanghai
+	.build/release/certaudit $(SAMPLE_RUN) --output output
 	@echo "open output/report.html"
+
+## Regenerate the golden outputs (Tests/Golden/sample/, what make report writes) after a change to
+## what users see was meant; GoldenOutputTests compares every byte with them.
+golden: build
+	.build/release/certaudit $(SAMPLE_RUN) --output Tests/Golden/sample
 
 ## Run every test: the formatting lint and the estate generators' (Python) first, then the Swift suites (after a build, so the
 ## command-line tests find the certaudit binary beside them; the release build too, because the

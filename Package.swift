@@ -80,7 +80,9 @@ let package = Package(
             dependencies: ["CertAuditReport", "CertAuditRules", "CertAuditCore", "CLibXML2"]),
         .testTarget(
             name: "CertAuditRunTests",
-            dependencies: ["CertAuditRun", "CertAuditCore", "CertAuditReport", "CertAuditIngest", "CertAuditRules"]),
+            dependencies: [
+                "CertAuditRun", "CertAuditCore", "CertAuditReport", "CertAuditIngest", "CertAuditRules", "CertAuditCSV",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,16 +1,25 @@
 #!/usr/bin/env python3
 """Regenerates Sources/CertAuditIngest/Tables/PackageTypeCatalogue.swift from spec/package_types.tsv.
 
-The tool never reads the TSV at run time: the generated table is compiled in.
-Usage: python3 scripts/gen_package_types.py [path/to/package_types.tsv]
+The tool never reads the TSV at run time: the generated table is compiled in. The text goes through
+`swift format` (with the repository's .swift-format) before it is written, so the committed file is
+exactly what this script writes and a test can regenerate it and compare.
+Usage: python3 scripts/gen_package_types.py [path/to/package_types.tsv] [--output FILE]
+(`$SWIFT` names the swift driver, `swift` by default.)
 """
+import argparse
 import csv
+import os
 import pathlib
-import sys
+import subprocess
 
 root = pathlib.Path(__file__).resolve().parent.parent
-tsv = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else root.parent / "shared" / "spec" / "package_types.tsv"
-rows = list(csv.DictReader(tsv.open(encoding="utf-8"), delimiter="\t"))
+parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+parser.add_argument("tsv", nargs="?", type=pathlib.Path, default=root.parent / "shared" / "spec" / "package_types.tsv")
+parser.add_argument("--output", type=pathlib.Path,
+                    default=root / "Sources" / "CertAuditIngest" / "Tables" / "PackageTypeCatalogue.swift")
+args = parser.parse_args()
+rows = list(csv.DictReader(args.tsv.open(encoding="utf-8"), delimiter="\t"))
 
 
 def s(text):
@@ -40,6 +49,8 @@ for row in rows:
         f"domainType: .{row['domain_type']}, standard: .{row['standard']}, name: {s(row['name'])}),"
     )
 out += ["    ]", "}", ""]
-target = root / "Sources" / "CertAuditIngest" / "Tables" / "PackageTypeCatalogue.swift"
-target.write_text("\n".join(out), encoding="utf-8")
-print(f"{len(rows)} package types written to {target.relative_to(root)}")
+formatted = subprocess.run(
+    [os.environ.get("SWIFT", "swift"), "format", "--configuration", str(root / ".swift-format"), "-"],
+    input="\n".join(out).encode("utf-8"), capture_output=True, check=True).stdout
+args.output.write_bytes(formatted)
+print(f"{len(rows)} package types written to {args.output}")

@@ -20,7 +20,9 @@ import argparse
 import csv
 import datetime as dt
 import io
+import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -242,7 +244,7 @@ class Generator:
         nb = utc(2026, 9, 10)
         R.append(Row(
             "Healthy EC P-256 leaf (SEC1 key), platform-issued DNSPod DV with auto-renewal; the main site",
-            "—", "all CERT/BR/CRYPTO/UP rules",
+            "UP-DOWNLOAD-FLAG info (download allowed, the platform holds the key)", "all CERT/BR/CRYPTO/UP rules",
             base(alias="官网主站", source="issued", package_type="48", status="issued", project="官网",
                  tags="env=prod|team=web", account_id=acct_main, payment="balance", auto_renew="true",
                  auto_renew_enabled_on="2026-09-12", dns_on_platform="true", verify_type="DNS_AUTO",
@@ -251,7 +253,7 @@ class Generator:
             "complete"))
         R.append(Row(
             "Healthy RSA 2048 OV leaf (PKCS#1 key); API spellings: From=`trustasia`, numeric status `1`",
-            "—", "all CERT/BR/CRYPTO/UP rules",
+            "RVK-REISSUED (a condition on its revocation: its reissue goes too)", "all CERT/BR/CRYPTO/UP rules",
             base(alias="开放平台 API", source="trustasia", package_type="14", status="1", project="api",
                  tags="env=prod|team=platform", account_id=acct_main, payment="points",
                  verify_type="DNS", allow_download="false"),
@@ -292,7 +294,7 @@ class Generator:
             "complete"))
         R.append(Row(
             "Bundle holds the leaf only: the intermediate is missing",
-            "UP-FULL-CHAIN (missing intermediate); chain `incomplete`", "UP-KEY-MATCH",
+            "UP-FULL-CHAIN high (missing intermediate: chain `incomplete`)", "UP-KEY-MATCH",
             base(alias="旧版门户", source="uploaded", status="issued", project="legacy", account_id=acct_main),
             ok_leaf("legacy.example.com", ["legacy.example.com"], utc(2026, 9, 1), key_type="rsa2048",
                     key_form="pkcs1", chain="leaf-only"),
@@ -307,13 +309,13 @@ class Generator:
             "complete"))
         R.append(Row(
             "Self-signed leaf, uploaded",
-            "chain `untrusted` (UP-FULL-CHAIN)", "UP-KEY-MATCH, CRYPTO-WEAK-SIG",
+            "UP-FULL-CHAIN (chain `untrusted`)", "UP-KEY-MATCH, CRYPTO-WEAK-SIG",
             base(alias="自签名测试", source="uploaded", status="issued", project="lab", account_id=acct_sub),
             ok_leaf("selfsigned.example.com", ["selfsigned.example.com"], utc(2026, 10, 1), issuer="self"),
             "untrusted"))
         R.append(Row(
             "Complete chain (leaf, intermediate, root) ending at a root that is NOT in trust/",
-            "chain `untrusted`", "UP-KEY-MATCH",
+            "UP-FULL-CHAIN (chain `untrusted`)", "UP-KEY-MATCH",
             base(alias="合作方接入", source="uploaded", status="issued", project="partner", account_id=acct_sub),
             ok_leaf("partner.example.org", ["partner.example.org"], utc(2026, 10, 15), issuer="rogue"),
             "untrusted"))
@@ -345,7 +347,7 @@ class Generator:
             "complete"))
         R.append(Row(
             "Duplicate pair, first row (same certificate content as the next row)",
-            "UP-DUPLICATE (no `allow_duplicate` on either row)", "",
+            "—", "UP-DUPLICATE (the later row is the duplicate; its finding names this one)",
             base(alias="源站", source="uploaded", status="issued", project="cdn", account_id=acct_main),
             ok_leaf("origin.example.com", ["origin.example.com"], utc(2026, 10, 25)),
             "complete"))
@@ -410,7 +412,7 @@ class Generator:
             "complete"))
         R.append(Row(
             "Issued 2026-06-01 with 200 days + 1 second (counts as 201 days)",
-            "BR-MAX-VALIDITY (error: 201 > 200)", "",
+            "BR-MAX-VALIDITY error (201 > 200)", "",
             base(alias="长期证书（超期一秒）", source="uploaded", status="issued", project="legacy", account_id=acct_main,
                  ignored="yes", ignored_since="2026-10-01"),
             Leaf("long.example.com", ["long.example.com"], utc(2026, 6, 1), utc(2026, 6, 1) + days(200),
@@ -418,7 +420,7 @@ class Generator:
             "complete"))
         R.append(Row(
             "Issued 2026-04-01 with the old \"one year\" (365 days); subject O holds `& < >`",
-            "BR-MAX-VALIDITY (error: 365 > 200)", "",
+            "BR-MAX-VALIDITY error (365 > 200)", "",
             base(alias="一年期证书", source="uploaded", status="issued", project="legacy", account_id=acct_main),
             ok_leaf("year.example.com", ["year.example.com"], utc(2026, 4, 1), 365,
                     organization="Sample & Sons <Ltd>"),
@@ -536,7 +538,8 @@ class Generator:
         # Rows for the operations in operations.csv (no bundle: dates from the inventory).
         R.append(Row(
             "TrustAsia DV order under review (no bundle), materials submitted 2026-11-27 09:00 local",
-            "REV-URGE (urged a second before 24 h)", "REV-URGE (urged at 24 h); DEL-BY-STATE fires on its deletion",
+            "REV-URGE (urged a second before 24 h), DEL-BY-STATE (its deletion: still under review)",
+            "REV-URGE (urged at 24 h)",
             base(alias="活动报名", source="issued", brand="TrustAsia", product="DV", domain_type="single",
                  status="validating", project="marketing", domain="signup.example.org",
                  sans="signup.example.org", submitted_at="2026-11-27 09:00:00", account_id=acct_main,
@@ -544,7 +547,7 @@ class Generator:
             None, ""))
         R.append(Row(
             "GeoTrust OV issued 2020-03-24, expired 2022-04-24 (no bundle); a revocation requested in 2021",
-            "RVK-BEFORE-2020; CERT-EXPIRED (retired, low)", "RVK-ISSUED-HERE (in force in 2021)",
+            "RVK-BEFORE-2020, CERT-EXPIRED low (retired, nothing serves it)", "RVK-ISSUED-HERE (in force in 2021)",
             base(alias="旧版官网（2020）", source="issued", brand="GeoTrust", product="OV", domain_type="single",
                  status="expired", project="legacy", domain="old-www.example.org", sans="old-www.example.org",
                  issued_at="2020-03-24 10:00:00", not_after="2022-04-24 23:59:59", account_id=acct_main,
@@ -560,7 +563,7 @@ class Generator:
             None, ""))
         R.append(Row(
             "A reissue of line 3's TrustAsia OV (no bundle), ending when the original does",
-            "RVK-REISSUED (revoked on its own)", "RVK-REISSUED on the original (a condition only)",
+            "RVK-REISSUED (revoked on its own)", "",
             base(alias="开放平台 API（重颁发）", source="issued", brand="TrustAsia", product="OV",
                  domain_type="single", status="issued", project="api", domain="api.example.com",
                  sans="api.example.com", issued_at="2026-11-10 08:00:00", not_after="2027-01-28 07:59:59",
@@ -614,6 +617,7 @@ class Generator:
         self.hosting = self.write_hosting_csv(rows, resources)
         self.operations = self.write_operations_csv(rows, quarantined)
         self.write_readme(rows, quarantined + kept, resources)
+        self.write_expectations(rows, quarantined + kept)
         self.rows_written = rows
 
     def write_console_zip(self, folder: Path, row: Row, first: Row, second: Row) -> None:
@@ -739,9 +743,9 @@ class Generator:
             ("Bundle is a truncated PEM, but the inventory `not_after` is readable: the certificate stays, audited on "
              "the inventory's dates", "UP-PEM-FORMAT (the row stays)", "CERT-EXPIRING (52 days left)"),
             ("Auto-renewal on, switched on `2026-13-01` (no such month): the date is taken as not given",
-             "INV-BAD-VALUE (high: AR-ENABLE-WINDOW could not check)", "AR-ENABLE-WINDOW"),
+             "INV-BAD-VALUE high (AR-ENABLE-WINDOW could not check)", "AR-ENABLE-WINDOW"),
             ("A tag typo `env=prod|broken`: the tags are taken as not given, nothing else changes",
-             "INV-BAD-VALUE (tags)", "every other rule"),
+             "INV-BAD-VALUE high (NOTIFY-UNWATCHED reads tags)", "CERT-EXPIRING (142 days left)"),
         ))
         for row in (unreadable, enabled_on, tag):
             row.cert_id = ids.cert_id()
@@ -844,35 +848,39 @@ class Generator:
         (self.output / "resources.csv").write_text(buffer.getvalue(), encoding="utf-8")
         return listing
 
-    def write_hosting_csv(self, rows: list[Row], resources) -> list[tuple[str, str]]:
+    def write_hosting_csv(self, rows: list[Row], resources) -> list[tuple[str, str, str, str]]:
         """hosting.csv: one plan per HOST rule that must fire, one that must stay quiet."""
         bound = {values[3] for _, values, _ in resources if len(values) > 3}
         idle = next(r for r in rows if r.cert_id not in bound and r.fields.get("bundle") and r.fields["source"] == "issued")
         ca_row = next(r for r in rows if r.fields["certificate_type"] == "CA")
         late_upload = next(r for r in rows if r.fields["alias"] == "长期证书（超期一秒）")
+        # (row, what the plan is, what it fires, what stays quiet): the last two in the grammar of the
+        # certificates table's fires/quiet columns (see `expectations`).
         plans = [
             ([rows[0].cert_id, "CDN|CLB", "15", "2026-10-01", "auto", "true", "hosting", "", "", ""],
-             "bound to CDN, CLB and WAF; the plan covers CDN and CLB: HOST-RESOURCE-TYPES (WAF)"),
+             "bound to CDN, CLB and WAF; the plan covers CDN and CLB", "HOST-RESOURCE-TYPES (WAF)", ""),
             ([rows[3].cert_id, "CDN|CLB|TEO", "7", "2026-10-15", "auto", "yes", "0", "", "", ""],
-             "covers every bound type, lead 7, auto-renewal on: every HOST rule stays quiet"),
+             "covers every bound type, lead 7, auto-renewal on", "—", "HOST-*, UPH-* (every hosting rule)"),
             ([rows[1].cert_id, "CLB", "10", "2026-11-01", "auto", "no", "hosting", "", "", ""],
-             "lead of 10 days (not offered): HOST-LEAD; automatic successor without auto-renewal: HOST-ASSOCIATION"),
+             "lead of 10 days (not offered); automatic successor without auto-renewal",
+             "HOST-LEAD, HOST-ASSOCIATION", ""),
             ([rows[2].cert_id, "CDN", "25", "2026-11-01", rows[0].cert_id, "true", "hosting", "OV", "dns", "true"],
-             "designated successor for other domains that expires sooner: HOST-DOMAIN-MATCH, HOST-ASSOCIATION; "
-             "uploaded with its validation record in place: UPH-VALIDATION quiet"),
+             "designated successor for other domains that expires sooner; uploaded with its validation record in place",
+             "HOST-DOMAIN-MATCH, HOST-ASSOCIATION", "UPH-VALIDATION"),
             ([ca_row.cert_id, "CDN", "15", "2026-11-01", "auto", "false", "hosting", "", "", ""],
-             "a CA-type upload: HOST-ELIGIBLE; bound to nothing: HOST-NO-RESOURCES"),
+             "a CA-type upload, bound to nothing", "HOST-ELIGIBLE, HOST-NO-RESOURCES", ""),
             ([late_upload.cert_id, "CDN", "7", "2026-11-25", "auto", "true", "hosting", "DV", "dns", "false"],
-             "uploaded, hosted with 23 days left: UPH-WINDOW; bound to nothing: HOST-NO-RESOURCES; "
-             "validation record missing: UPH-VALIDATION"),
+             "uploaded, hosted with 23 days left, bound to nothing, validation record missing",
+             "UPH-WINDOW, HOST-NO-RESOURCES, UPH-VALIDATION", ""),
             ([idle.cert_id, "CDN", "immediate", "2026-11-20", "auto", "false", "hosting", "", "", ""],
-             "bound to no resource: HOST-NO-RESOURCES; automatic successor without auto-renewal: HOST-ASSOCIATION"),
+             "bound to no resource; automatic successor without auto-renewal", "HOST-NO-RESOURCES, HOST-ASSOCIATION",
+             ""),
         ]
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["certificate_id", "resource_types", "replace_lead", "configured_on", "association", "messages",
                          "status", "successor_product", "validation_method", "validation_ready"])
-        for values, _ in plans:
+        for values, *_ in plans:
             writer.writerow(values)
         (self.output / "hosting.csv").write_text(buffer.getvalue(), encoding="utf-8")
         # contacts.csv and alert_policies.csv: one reachable contact, one no message reaches; the
@@ -905,7 +913,7 @@ class Generator:
             + "".join(f"2027-02-{day:02d},holiday,春节\n" for day in range(6, 14))
             + "2027-02-14,workday,春节调休\n"
             "2027-02-20,workday,春节调休\n", encoding="utf-8")
-        return [(values[0], purpose) for values, purpose in plans]
+        return [(values[0], what, fires, quiet) for values, what, fires, quiet in plans]
 
     def write_operations_csv(self, rows: list[Row], quarantined: list[Row]) -> list[tuple[list[str], str]]:
         """operations.csv: for every operation rule, a request it denies (or conditions) and one it
@@ -920,7 +928,7 @@ class Generator:
         mismatched_key, duplicate, expired_bound = "VPN 入口", "源站（重复上传）", "老活动页"
         plan = [
             ("2021-06-01 10:00:00", "旧版官网（2020）", "revoke", "reason=密钥泄露", "li.si",
-             "denied: RVK-BEFORE-2020 (issued 2020-03-24); judged as in force then; letter needed (RVK-OV-EV-LETTER)"),
+             "denied: RVK-BEFORE-2020 (issued 2020-03-24, judged as in force then); condition RVK-OV-EV-LETTER (a letter)"),
             ("2026-11-28 08:59:59", "活动报名", "urge_review", "", "zhang.san",
              "denied: REV-URGE, one second before 24 h after submission"),
             ("2026-11-28 09:00:00", "活动报名", "urge_review", "", "zhang.san",
@@ -931,7 +939,7 @@ class Generator:
              "allowed with conditions: a confirmation letter (RVK-OV-EV-LETTER), the bound CLB (RVK-EFFECT), "
              "its reissue goes too (RVK-REISSUED)"),
             ("2026-11-28 10:30:00", "开放平台 API（重颁发）", "revoke", "reason=业务下线", "ops-王工",
-             "denied: RVK-REISSUED, a reissue is revoked with its original"),
+             "denied: RVK-REISSUED, a reissue is revoked with its original; condition RVK-OV-EV-LETTER (a letter)"),
             ("2026-11-28 11:00:00", ed, "revoke", "reason=测试", "ops-王工",
              "denied: RVK-ISSUED-HERE, an uploaded certificate"),
             ("2026-11-28 11:30:00", promo, "revoke", "reason=活动结束", "ops-王工",
@@ -1014,7 +1022,8 @@ class Generator:
             "",
             "## hosting.csv",
             "",
-            *[f"- line {index + 2}, `{cert}`: {purpose}" for index, (cert, purpose) in enumerate(self.hosting)],
+            *[f"- line {index + 2}, `{cert}`: {what}. Fires: {fires}." + (f" Quiet: {quiet}." if quiet else "")
+              for index, (cert, what, fires, quiet) in enumerate(self.hosting)],
             "",
             "## operations.csv",
             "",
@@ -1075,6 +1084,7 @@ class Generator:
             "- The allowed duplicate pair sets `allow_duplicate` on *both* rows, so UP-DUPLICATE stays quiet",
             "  whichever row an implementation blames; the refused pair sets it on neither (`false` on one).",
             "- The duplicate `certificate_id` row is the *later* one (last line): the first occurrence stays.",
+            "  Likewise the refused duplicate pair: the later row is the duplicate (its finding names the first).",
             "- 365-day and 398-day leaves issued before 2026-03-15 are under the 398-day limit; the 398-day",
             "  one still exceeds the 397-day SHOULD and is expected to warn.",
             "- The CA-type upload has no subjectAltName and is not a TLS server certificate: BR rules and",
@@ -1100,8 +1110,51 @@ class Generator:
             "`openssl verify -no_check_time -CAfile inputs/trust/sample-root.pem -untrusted <rest of bundle> <leaf>`",
             "and fails if a chain, key match or validity length is not what this table says.",
             "",
+            "## Machine-readable expectations",
+            "",
+            "`expectations.json` is what the tables above say, read by the script from the same text, for",
+            "the tests (`SampleEstateRunTests`): every operation's verdict, the rules that deny it and the",
+            "rules whose conditions it carries (`condition …` in the *expected* column: what comes after",
+            "that word are conditions, the rules before it deny); every certificate row's chain, whether it",
+            "is quarantined, and the rules in its *fires* and *quiet* columns, also for the hosting plans.",
+            "A *fires* or *quiet* cell is a list of `RULE-ID`, `RULE-ID severity` (`error` = high,",
+            "`SHOULD` = low), `FAMILY-*` or `all A/B/C rules` (quiet: every implemented rule of the",
+            "family but those the row fires), `quarantined`, or `—`, each with an optional note in",
+            "parentheses. A rule *fires* on a row when it makes a finding about that certificate or gives a",
+            "reason on a request about it; it stays *quiet* when it does neither (an operation rule: when",
+            "a request of a kind it judges goes through it without a reason). The script refuses a cell",
+            "it cannot read.",
+            "",
         ]
         (self.output / "README.md").write_text("\n".join(out), encoding="utf-8")
+
+    def write_expectations(self, rows: list[Row], quarantined: list[Row]) -> None:
+        """expectations.json: the README's tables in a form tests read (see `expectations`)."""
+        certificates = []
+        for row in sorted(rows + quarantined, key=lambda r: r.line):
+            fires, quiet = expectations(row.fires), expectations(row.quiet)
+            certificates.append({
+                "line": row.line, "certificate_id": row.cert_id, "chain": row.chain_expected,
+                "quarantined": fires["quarantined"], "quarantine_rule": fires["quarantine_rule"],
+                "fires": fires["rules"], "quiet": quiet["rules"], "quiet_families": quiet["families"],
+            })
+        hosting = []
+        for index, (cert, _, fires_text, quiet_text) in enumerate(self.hosting):
+            fires, quiet = expectations(fires_text), expectations(quiet_text)
+            hosting.append({
+                "line": index + 2, "certificate_id": cert, "fires": fires["rules"], "quiet": quiet["rules"],
+                "quiet_families": quiet["families"],
+            })
+        operations = []
+        for index, (values, expected) in enumerate(self.operations):
+            operations.append({"line": index + 2, "certificate_id": values[1], "operation": values[2],
+                               **operation_expectation(expected)})
+        document = {
+            "generated_by": "scripts/make_sample_estate.py", "as_of": AS_OF_TEXT, "timezone": "Asia/Shanghai",
+            "certificates": certificates, "hosting": hosting, "operations": operations,
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        (self.output / "expectations.json").write_text(text, encoding="utf-8")
 
 
 def sans_of(certificate: x509.Certificate) -> list[str]:
@@ -1115,6 +1168,72 @@ def sans_of(certificate: x509.Certificate) -> list[str]:
 def cn_of(certificate: x509.Certificate) -> str | None:
     values = certificate.subject.get_attributes_for_oid(x509.oid.NameOID.COMMON_NAME)
     return values[0].value if values else None
+
+
+# ---- expectations, as the README states them -------------------------------------------------
+
+RULE_ID = r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+"
+# Words after a rule ID that pin the severity of its finding: BR-MAX-VALIDITY's error and SHOULD.
+SEVERITY_WORDS = {"error": "high", "SHOULD": "low", "critical": "critical", "high": "high", "medium": "medium",
+                  "low": "low", "info": "info"}
+
+
+def top_level_items(text: str) -> list[str]:
+    """`text` split at `, ` and `; ` outside parentheses and backticks."""
+    items, depth, quoted, current = [], 0, False, ""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "`":
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth -= 1
+        if not quoted and depth == 0 and text[index:index + 2] in (", ", "; "):
+            items.append(current)
+            current = ""
+            index += 2
+            continue
+        current += char
+        index += 1
+    return [item.strip() for item in items + [current] if item.strip()]
+
+
+def expectations(cell: str) -> dict:
+    """What a *fires* or *quiet* cell says, for expectations.json; raises on a cell it cannot read."""
+    result = {"rules": [], "families": [], "quarantined": False, "quarantine_rule": None}
+    for item in top_level_items(cell):
+        if item == "—":
+            continue
+        if match := re.fullmatch(r"all ((?:[A-Z]+/)*[A-Z]+) rules", item):
+            result["families"] += match.group(1).split("/")
+        elif match := re.fullmatch(r"([A-Z]+)-\*(?: \(.*\))?", item):
+            result["families"].append(match.group(1))
+        elif match := re.fullmatch(r"quarantined(?: \((.*)\))?", item):
+            result["quarantined"] = True
+            named = re.findall(RULE_ID, match.group(1) or "")
+            result["quarantine_rule"] = named[0] if named else None
+        elif match := re.fullmatch(rf"({RULE_ID})(?: ({'|'.join(SEVERITY_WORDS)}))?(?: \(.*\))?", item):
+            severity = SEVERITY_WORDS[match.group(2)] if match.group(2) else None
+            result["rules"].append({"rule": match.group(1), "severity": severity})
+        else:
+            raise ValueError(f"the tests cannot read {item!r} (in {cell!r})")
+    return result
+
+
+def operation_expectation(expected: str) -> dict:
+    """The verdict and rules of an operation's *expected* cell: the rule IDs before the word
+    `condition(s)` deny, those after it are conditions. Raises when the verdict and the rules disagree."""
+    verdict = re.match(r"(allowed|denied)\b", expected)
+    if not verdict:
+        raise ValueError(f"an expected verdict starts with allowed or denied: {expected!r}")
+    split = re.search(r"\bconditions?\b", expected)
+    before, after = (expected[:split.start()], expected[split.end():]) if split else (expected, "")
+    denies, requires = re.findall(RULE_ID, before), re.findall(RULE_ID, after)
+    if (verdict.group(1) == "denied") != bool(denies):
+        raise ValueError(f"{verdict.group(1)} with denying rules {denies}: {expected!r}")
+    return {"verdict": verdict.group(1), "denies": denies, "requires": requires}
 
 
 # ---- self-check ------------------------------------------------------------------------------

@@ -126,6 +126,8 @@ def main():
         "p384": ec.generate_private_key(ec.SECP384R1()),
         "p521": ec.generate_private_key(ec.SECP521R1()),
         "ed25519": ed25519.Ed25519PrivateKey.generate(),
+        # One bit short of the BR minimum: CRYPTO-WEAK-KEY's boundary (2048 passes).
+        "rsa2047": rsa.generate_private_key(public_exponent=65537, key_size=2047),
     }
     leaves = {}
     for label, key in keys.items():

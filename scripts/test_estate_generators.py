@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import filecmp
+import json
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,12 @@ REPO = SCRIPTS.parent
 
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, *args], capture_output=True, text=True)
+
+
+def checked(test: unittest.TestCase, result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    """`result`, after failing `test` unless the command exited 0 (with its stderr as the message)."""
+    test.assertEqual(result.returncode, 0, f"{result.args}: {result.stderr}")
+    return result
 
 
 def same_tree(left: Path, right: Path) -> bool:
@@ -70,6 +77,31 @@ class SampleEstateTests(unittest.TestCase):
         self.assertIn('"<script>alert(""x"")</script>"', text)
         self.assertIn('"=HYPERLINK(', text)
 
+    def test_expectations_are_the_readme_tables(self):
+        document = json.loads((self.output / "expectations.json").read_text(encoding="utf-8"))
+        self.assertEqual(len(document["certificates"]), 53)
+        self.assertEqual(sum(row["quarantined"] for row in document["certificates"]), 4)
+        self.assertEqual(len(document["hosting"]), 7)
+        self.assertEqual(len(document["operations"]), 34)
+        by_line = {row["line"]: row for row in document["operations"]}
+        self.assertEqual(by_line[14]["denies"], ["RI-WINDOW", "RI-ONE-PER-DOMAIN"])
+        self.assertEqual(by_line[9]["requires"], ["RVK-DV-VALIDATION", "RVK-EFFECT"])
+
+    def test_cells_the_tests_cannot_read_are_refused(self):
+        sys.path.insert(0, str(SCRIPTS))
+        import make_sample_estate as sample
+
+        self.assertEqual(sample.expectations("BR-MAX-VALIDITY SHOULD (a, b), all CERT/BR rules, UPH-*")["families"],
+                         ["CERT", "BR", "UPH"])
+        self.assertEqual(sample.expectations("BR-MAX-VALIDITY SHOULD (a, b)")["rules"],
+                         [{"rule": "BR-MAX-VALIDITY", "severity": "low"}])
+        with self.assertRaises(ValueError):
+            sample.expectations("chain `untrusted`")
+        with self.assertRaises(ValueError):
+            sample.operation_expectation("allowed, though RI-WINDOW denies it")
+        with self.assertRaises(ValueError):
+            sample.operation_expectation("denied; condition RI-VALIDATION")
+
     def test_refuses_to_delete_a_foreign_folder(self):
         with tempfile.TemporaryDirectory() as tmp:
             Path(tmp, "precious.txt").write_text("keep me")
@@ -82,8 +114,8 @@ class BenchEstateTests(unittest.TestCase):
     def test_deterministic_and_independent_of_process_count(self):
         with tempfile.TemporaryDirectory() as tmp:
             one, two = Path(tmp, "one"), Path(tmp, "two")
-            self.assertEqual(run(str(SCRIPTS / "make_bench_estate.py"), "1000", str(one)).returncode, 0)
-            self.assertEqual(run(str(SCRIPTS / "make_bench_estate.py"), "2500", str(two)).returncode, 0)
+            checked(self, run(str(SCRIPTS / "make_bench_estate.py"), "1000", str(one)))
+            checked(self, run(str(SCRIPTS / "make_bench_estate.py"), "2500", str(two)))
             self.assertTrue(same_tree(one / "bundles" / "0000", two / "bundles" / "0000"))
             first = (one / "certificates.csv").read_text(encoding="utf-8").splitlines()
             second = (two / "certificates.csv").read_text(encoding="utf-8").splitlines()
@@ -98,23 +130,24 @@ class BenchEstateTests(unittest.TestCase):
     def test_stamp_reuses_and_size_change_regenerates(self):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp, "estate")
-            run(str(SCRIPTS / "make_bench_estate.py"), "10", str(out))
-            reused = run(str(SCRIPTS / "make_bench_estate.py"), "10", str(out))
+            checked(self, run(str(SCRIPTS / "make_bench_estate.py"), "10", str(out)))
+            reused = checked(self, run(str(SCRIPTS / "make_bench_estate.py"), "10", str(out)))
             self.assertIn("reused", reused.stdout)
-            bigger = run(str(SCRIPTS / "make_bench_estate.py"), "20", str(out))
+            bigger = checked(self, run(str(SCRIPTS / "make_bench_estate.py"), "20", str(out)))
             self.assertIn("generated 20", bigger.stdout)
             self.assertEqual(len((out / "certificates.csv").read_text().splitlines()), 21)
 
     def test_chain_verifies_against_the_bench_root(self):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp, "estate")
-            run(str(SCRIPTS / "make_bench_estate.py"), "10", str(out))
+            checked(self, run(str(SCRIPTS / "make_bench_estate.py"), "10", str(out)))
             bundle = out / "bundles" / "0000" / "bench00000003.pem"
             result = subprocess.run(
                 ["openssl", "verify", "-no_check_time", "-CAfile", str(out / "trust" / "root.pem"),
                  "-untrusted", str(bundle), str(bundle)],
                 capture_output=True, text=True,
             )
+            checked(self, result)
             self.assertIn(": OK", result.stdout)
 
     def test_refuses_to_delete_a_foreign_folder(self):

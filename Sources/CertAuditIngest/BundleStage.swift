@@ -87,7 +87,9 @@ struct BundleStage: Sendable {
             }
         }
         outcome.badValues += badValues.filter { keptLines.contains($0.line) }
-        outcome.summary.rows = outcome.summary.accepted + outcome.summary.quarantined
+        // Counted from the rows, not from the outcomes: a row that got lost on the way shows as
+        // rows ≠ accepted + quarantined.
+        outcome.summary.rows = records.filter { $0.bundle != nil }.count
         outcome.summary.sha256 = SHA256Digest.hex(Array(digestLines.joined().utf8))
         outcome.summary.notes = [
             "one row per certificate row that names a bundle; the digest covers each file read (path and SHA-256); "

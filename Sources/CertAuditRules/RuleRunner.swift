@@ -4,13 +4,19 @@ import CertAuditCore
 /// Runs a catalogue over an estate. The one place that decides applicability, effective dates,
 /// severity overrides and order, so that no rule re-implements them.
 ///
-/// Certificate rules run over chunks of the estate in parallel; the findings are sorted at the end,
-/// so the result does not depend on scheduling or thread count.
+/// Certificate rules run over chunks of the estate on `jobs` threads; the findings are sorted at the
+/// end, so the result does not depend on scheduling or thread count.
 public struct RuleRunner: Sendable {
-    public let rules: [any Rule]
+    /// Certificates per unit of parallel work.
+    public static let chunkSize = 2_048
 
-    public init(rules: [any Rule] = RuleCatalogue.rules) {
+    public let rules: [any Rule]
+    /// Worker threads (the run's `--jobs`).
+    public let jobs: Int
+
+    public init(rules: [any Rule] = RuleCatalogue.rules, jobs: Int = ProcessorCount.active) {
         self.rules = rules
+        self.jobs = max(1, jobs)
     }
 
     public func run(_ context: RuleContext) -> [Finding] {
@@ -29,11 +35,10 @@ public struct RuleRunner: Sendable {
     private func checkCertificates(with rules: [any CertificateRule], in context: RuleContext) -> [Finding] {
         let certificates = context.estate.certificates
         guard !certificates.isEmpty, !rules.isEmpty else { return [] }
-        let chunkSize = 2_048
-        let chunks = stride(from: 0, to: certificates.count, by: chunkSize).map {
-            $0..<min(certificates.count, $0 + chunkSize)
+        let chunks = stride(from: 0, to: certificates.count, by: Self.chunkSize).map {
+            $0..<min(certificates.count, $0 + Self.chunkSize)
         }
-        return parallelMap(chunks, workers: ProcessorCount.active) { range in
+        return parallelMap(chunks, workers: jobs) { range in
             var found: [Finding] = []
             for certificate in certificates[range] {
                 for rule in rules

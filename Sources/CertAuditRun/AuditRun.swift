@@ -16,7 +16,7 @@ public enum AuditRun {
         do {
             try ReportWriter(templatesDirectory: options.templatesDirectory).write(model, to: options.outputDirectory)
         } catch {
-            throw error.kind == .templates ? .input(error.description) : .internal(error.description)
+            throw error.kind == .templates ? .input(error.description) : .internal(error.message)
         }
         return summary
     }
@@ -38,7 +38,7 @@ public enum AuditRun {
         }
         progress("checking \(estate.certificates.count) certificates against \(RuleCatalogue.rules.count) rules")
         let context = RuleContext(estate: estate, settings: options.settings)
-        let findings = RuleRunner().run(context)
+        let findings = RuleRunner(jobs: options.jobs).run(context)
         let operations = OperationJudge().judge(context)
         let summary = RunSummary(
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,

@@ -162,7 +162,8 @@ struct CSVReaderTests {
 
     @Test func emptyFileIsAFileError() throws {
         #expect(throws: InputFileError.self) { _ = try CSVTestFile.rows("") }
-        do { _ = try CSVTestFile.rows("\n\n") } catch { #expect(String(describing: error).contains("header")) }
+        let error = #expect(throws: InputFileError.self) { _ = try CSVTestFile.rows("\n\n") }
+        #expect(error.map { String(describing: $0).contains("header") } == true)
     }
 
     @Test func aHeaderOnlyHasNoRows() throws {
@@ -173,22 +174,18 @@ struct CSVReaderTests {
 
     @Test func devZeroAndFoldersAreRefusedWithoutReading() throws {
         for path in ["/dev/zero", FileManager.default.temporaryDirectory.path] {
-            do {
+            let error = #expect(throws: InputFileError.self, "\(path) was read") {
                 _ = try CSVFile(path: path, name: "certificates.csv", encoding: .auto)
-                Issue.record("\(path) was read")
-            } catch {
-                #expect(error.description == "certificates.csv: not a regular file")
             }
+            #expect(error?.description == "certificates.csv: not a regular file")
         }
     }
 
     @Test func aMissingFileNamesTheFile() {
-        do {
+        let error = #expect(throws: InputFileError.self) {
             _ = try CSVFile(path: "/nonexistent/certificates.csv", name: "certificates.csv", encoding: .auto)
-            Issue.record("read a missing file")
-        } catch {
-            #expect(error.description.hasPrefix("certificates.csv: cannot open"))
         }
+        #expect(error?.description.hasPrefix("certificates.csv: cannot open") == true)
     }
 }
 

@@ -96,21 +96,15 @@ struct EstateLoaderTests {
     }
 
     @Test func aMissingInputsFolderOrCertificatesFileNamesThePath() throws {
-        do {
+        let missing = #expect(throws: IngestError.self) {
             _ = try Self.load(URL(fileURLWithPath: "/nonexistent/inputs"))
-            Issue.record("loaded")
-        } catch {
-            #expect(error.message.contains("/nonexistent/inputs"))
         }
+        #expect(missing?.message.contains("/nonexistent/inputs") == true)
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent(
             "certaudit-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        do {
-            _ = try Self.load(empty)
-            Issue.record("loaded")
-        } catch {
-            #expect(error.message.hasSuffix("certificates.csv: required input is missing"))
-        }
+        let error = #expect(throws: IngestError.self) { _ = try Self.load(empty) }
+        #expect(error?.message.hasSuffix("certificates.csv: required input is missing") == true)
     }
 
     @Test func certificatesCsvAsADeviceOrFolderIsAFileError() throws {
@@ -120,12 +114,8 @@ struct EstateLoaderTests {
             try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(
                 atPath: inputs.path + "/certificates.csv", withDestinationPath: target)
-            do {
-                _ = try Self.load(inputs)
-                Issue.record("loaded \(target)")
-            } catch {
-                #expect(error.message == "certificates.csv: not a regular file")
-            }
+            let error = #expect(throws: IngestError.self, "loaded \(target)") { _ = try Self.load(inputs) }
+            #expect(error?.message == "certificates.csv: not a regular file")
         }
     }
 }

@@ -20,6 +20,9 @@ struct SampleEstateIngestTests {
         #expect(certificates.rows == certificates.accepted + certificates.quarantined)
         let resources = try #require(estate.inputs.first { $0.name == "resources.csv" })
         #expect(resources.accepted == estate.resources.count)
+        // inputs/README.md: 53 certificate rows (49 in the estate, 4 malformed), 21 resource rows (1 malformed).
+        #expect(certificates.rows == 53 && certificates.accepted == 49 && certificates.quarantined == 4)
+        #expect(resources.rows == 21 && resources.accepted == 20 && resources.quarantined == 1)
         #expect(estate.certificates.count == 49)
         #expect(estate.quarantine.count == 5)
         // The rows with a bad value in a field they can do without stay (issue 14).
@@ -30,5 +33,27 @@ struct SampleEstateIngestTests {
             ])
         let kept = try #require(estate.certificate(id: "v2igOre9"))
         #expect(kept.bundle == nil && kept.record.bundle == "v2igOre9/truncated.pem" && kept.notAfter != nil)
+    }
+
+    /// The `bundles/` row counts the certificate rows that name a bundle, counted from the table
+    /// itself and not from what the loader returned, so a row lost on the way unbalances it.
+    @Test func theBundlesRowCountsEveryRowThatNamesABundle() throws {
+        let table = try CertificatesTable.read(
+            path: Self.inputs + "/certificates.csv", inputName: "certificates.csv", encoding: .auto, timeZone: .shanghai
+        )
+        let naming = table.records.filter { $0.bundle != nil }
+        let estate = try EstateLoader.load(
+            IngestOptions(inputsDirectory: Self.inputs, asOf: Self.asOf, useSystemTrustStore: false))
+        let bundles = try #require(estate.inputs.first { $0.name == "bundles/" })
+        #expect(bundles.rows == naming.count)
+        #expect(bundles.isBalanced)
+        let refused = estate.quarantine.filter { $0.ruleID == .upPemFormat }
+        // A bundle that cannot be read counts as quarantined, also when its row stays on its
+        // inventory not_after (issue 14).
+        let kept = estate.badValues.filter { $0.column == .certificates(.bundle) }
+        #expect(kept.count == 1)
+        #expect(bundles.quarantined == refused.count + kept.count)
+        #expect(bundles.accepted == estate.certificates.filter { $0.bundle != nil }.count)
+        #expect(Set(refused.map(\.line)).isSubset(of: Set(naming.map(\.line))))
     }
 }

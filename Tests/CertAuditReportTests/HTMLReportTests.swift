@@ -136,13 +136,11 @@ import Testing
     }
 
     @Test func missingTemplatesAreATemplatesError() {
-        do {
+        let error = #expect(throws: ReportError.self) {
             _ = try HTMLReportRenderer(templatesDirectory: "/nonexistent", rowLimit: 10).render(
                 ReportFixtures.emptyModel())
-            Issue.record("rendering should fail")
-        } catch {
-            #expect(error.kind == .templates)
         }
+        #expect(error?.kind == .templates)
     }
 }
 

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import Testing
 
 /// Parses rendered HTML and XML with libxml2 so tests check the tree a browser or reader would see,
 /// not the text.
@@ -32,16 +33,32 @@ final class ParsedDocument {
 
     /// Text content of every node the XPath expression selects, in document order. A step written
     /// `r:name` matches the element by local name (the report's namespace is the only one used).
-    func strings(_ expression: String, namespaces: [String: String] = [:]) -> [String] {
-        guard let context = xmlXPathNewContext(document) else { return [] }
+    ///
+    /// An expression that does not evaluate to a node set (a typo, an unknown prefix) fails the
+    /// test: returning nothing would let every "selects nothing" check pass without looking.
+    func strings(
+        _ expression: String, namespaces: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
+    ) -> [String] {
+        guard let context = xmlXPathNewContext(document) else {
+            Issue.record("no XPath context", sourceLocation: sourceLocation)
+            return []
+        }
         defer { xmlXPathFreeContext(context) }
-        var expression = expression
+        var rewritten = expression
         for prefix in namespaces.keys {
-            expression = expression.replacingOccurrences(
+            rewritten = rewritten.replacingOccurrences(
                 of: "\\b\(prefix):([a-z-]+)", with: "*[local-name()='$1']", options: .regularExpression)
         }
-        guard let result = xmlXPathEvalExpression(expression, context) else { return [] }
+        guard let result = xmlXPathEvalExpression(rewritten, context) else {
+            Issue.record("XPath \(expression) does not evaluate", sourceLocation: sourceLocation)
+            return []
+        }
         defer { xmlXPathFreeObject(result) }
+        guard result.pointee.type == XPATH_NODESET else {
+            Issue.record("XPath \(expression) selects no nodes but a value", sourceLocation: sourceLocation)
+            return []
+        }
+        // An empty node set may come without a node list.
         guard let nodes = result.pointee.nodesetval else { return [] }
         var strings: [String] = []
         for index in 0..<Int(nodes.pointee.nodeNr) {

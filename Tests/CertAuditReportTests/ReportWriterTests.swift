@@ -11,6 +11,15 @@ import Testing
         return url
     }
 
+    /// Every file of a published folder by name, with its bytes: what a failed run must leave as it was.
+    func contents(of folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
+    }
+
     @Test func writesEveryFileAndTheyValidate() throws {
         let scratch = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -30,7 +39,8 @@ import Testing
             ReportFixtures.emptyModel())
         #expect(
             files.map(\.name) == ["report.xml", "report.html", "findings.csv", "inventory.csv", "operations.csv"])
-        #expect(ReportFixtures.file("inventory.csv", in: files).count > 3)
+        let header = CSVReportRenderer.inventoryColumns.joined(separator: ",") + "\r\n"
+        #expect(ReportFixtures.file("inventory.csv", in: files) == CSVReportRenderer.byteOrderMark + Array(header.utf8))
     }
 
     @Test func twoRendersGiveIdenticalBytes() throws {
@@ -61,22 +71,27 @@ import Testing
         let output = scratch.appendingPathComponent("output")
         try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
             ReportFixtures.hostileModel(), to: output.path)
-        let before = try Data(contentsOf: output.appendingPathComponent("report.html"))
+        let before = try contents(of: output)
+        #expect(before.count == 5)
 
-        // A templates folder with the schema but a report template that does not parse.
+        // A templates folder with the schema but a report template that does not parse: the new
+        // report.xml (of another model, so other bytes) is written before the HTML fails.
         let templates = scratch.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             atPath: ReportFixtures.templatesDirectory + "/report.xsd",
             toPath: templates.appendingPathComponent("report.xsd").path)
         try Data("{{#unclosed}}".utf8).write(to: templates.appendingPathComponent("report.html.mustache"))
-        do {
+        let error = #expect(throws: ReportError.self) {
             try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: output.path)
-            Issue.record("writing should fail")
-        } catch {
-            #expect(error.kind == .templates)
         }
-        #expect(try Data(contentsOf: output.appendingPathComponent("report.html")) == before)
+        #expect(error?.kind == .templates)
+        #expect(try contents(of: output) == before)
+        // Without a previous report, no output folder appears at all.
+        let fresh = scratch.appendingPathComponent("fresh")
+        #expect(throws: ReportError.self) {
+            try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: fresh.path)
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["output", "templates"])
     }
 
@@ -90,14 +105,21 @@ import Testing
             .replacingOccurrences(of: "<xs:enumeration value=\"1\"/>", with: "<xs:enumeration value=\"9\"/>")
         try schema.write(toFile: schemaPath, atomically: true, encoding: .utf8)
         let output = scratch.appendingPathComponent("output")
-        do {
+        try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
+            ReportFixtures.hostileModel(), to: output.path)
+        let before = try contents(of: output)
+        let error = #expect(throws: ReportError.self) {
             try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: output.path)
-            Issue.record("writing should fail")
-        } catch {
-            #expect(error.kind == .internal)
-            #expect(error.description.contains("does not validate"))
         }
-        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(error?.kind == .internal)
+        #expect(error?.description.contains("does not validate") == true)
+        #expect(try contents(of: output) == before)
+        // Without a previous report, no output folder appears at all.
+        let fresh = scratch.appendingPathComponent("fresh")
+        #expect(throws: ReportError.self) {
+            try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: fresh.path)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["output", "templates"])
     }
 
     @Test func publisherRemovesItsTemporaryFolderWhenWritingFails() throws {
@@ -109,7 +131,7 @@ import Testing
         #expect(throws: ReportError.self) {
             try ReportPublisher(outputDirectory: output.path).publish([("missing-dir/report.xml", [1, 2, 3])])
         }
-        #expect(try Data(contentsOf: output.appendingPathComponent("report.xml")) == Data("keep".utf8))
+        #expect(try contents(of: output) == ["report.xml": Data("keep".utf8)])
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["output"])
     }
 }

@@ -83,24 +83,16 @@ import Testing
 
     @Test func invalidDocumentIsAnInternalErrorWithLibxmlMessages() throws {
         let bad = Array("<certaudit-report xmlns=\"urn:certaudit:report:1\" schema-version=\"2\"/>".utf8)
-        do {
-            try XSDValidator(schemaPath: schema).validate(bad)
-            Issue.record("validation should fail")
-        } catch {
-            #expect(error.kind == .internal)
-            #expect(error.message.contains("schema-version"))
-        }
+        let error = #expect(throws: ReportError.self) { try XSDValidator(schemaPath: schema).validate(bad) }
+        #expect(error?.kind == .internal)
+        #expect(error?.message.contains("schema-version") == true)
     }
 
     @Test func missingSchemaIsATemplatesError() {
-        #expect(throws: ReportError.self) {
+        let error = #expect(throws: ReportError.self) {
             try XSDValidator(schemaPath: "/nonexistent/report.xsd").validate(Array("<a/>".utf8))
         }
-        do {
-            try XSDValidator(schemaPath: "/nonexistent/report.xsd").validate(Array("<a/>".utf8))
-        } catch {
-            #expect(error.kind == .templates)
-        }
+        #expect(error?.kind == .templates)
     }
 
     @Test func twoRendersAreByteIdentical() throws {

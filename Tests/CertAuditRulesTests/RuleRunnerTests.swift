@@ -27,11 +27,27 @@ struct RuleRunnerTests {
 
     @Test func parallelRunsGiveTheSameResult() {
         let context = RuleContext(estate: Self.busyEstate(count: 5_000), settings: ExampleEstate.settings)
-        let first = RuleRunner().run(context)
-        let second = RuleRunner().run(context)
+        let first = RuleRunner(jobs: 1).run(context)
+        let second = RuleRunner(jobs: 3).run(context)
         #expect(first == second)
         let duplicates = first.filter { $0.ruleID == .upDuplicate }
         #expect(duplicates.count == 5_000 - 7)
+    }
+
+    /// `--jobs` reaches the rule runner: one job checks one certificate at a time, however many
+    /// chunks (2,048 certificates each) the estate spans and however many cores there are.
+    @Test func theRunnerUsesNoMoreWorkersThanItsJobs() {
+        let count = RuleRunner.chunkSize * 2 + 10
+        let estate = Self.busyEstate(count: count)
+        let starts = Set(stride(from: 0, to: count, by: RuleRunner.chunkSize).map { "c\($0)" })
+        #expect(starts.count == 3)
+        let context = RuleContext(estate: estate, settings: ExampleEstate.settings)
+        for jobs in [1, 2] {
+            let probe = ConcurrencyProbeRule(slow: starts)
+            #expect(RuleRunner(rules: [probe], jobs: jobs).run(context).isEmpty)
+            #expect(probe.meter.maximum >= 1, "jobs \(jobs): the probe never ran")
+            #expect(probe.meter.maximum <= jobs, "jobs \(jobs): \(probe.meter.maximum) checks at once")
+        }
     }
 
     @Test func severityOverridesApply() {

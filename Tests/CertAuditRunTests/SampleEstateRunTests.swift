@@ -18,17 +18,26 @@ struct SampleEstateRunTests {
             settings: AuditSettings(asOf: asOf, failOn: failOn), jobs: jobs, useSystemTrustStore: false)
     }
 
+    /// inputs/README.md and the repository README: 53 certificate rows, 49 in the estate (5 of them
+    /// with a bad value they can do without) and 4 malformed, plus the malformed resource row.
+    static let certificates = 49
+    static let quarantined = 5
+    static let operations = 34
+
     @Test func writesEveryReportAndTheXMLValidates() throws {
         let output = try TestPaths.scratch().appendingPathComponent("output")
         let summary = try AuditRun.execute(Self.options(output: output))
         let files = try TestPaths.contents(of: output)
-        for name in ["/report.html", "/report.xml", "/findings.csv", "/inventory.csv", "/operations.csv"] {
-            #expect(files[name]?.isEmpty == false, "\(name) missing")
-        }
+        #expect(
+            files.keys.sorted() == [
+                "/findings.csv", "/inventory.csv", "/operations.csv", "/report.html", "/report.xml",
+            ])
+        for (name, bytes) in files { #expect(!bytes.isEmpty, "\(name) is empty") }
         let validator = XSDValidator(schemaPath: TestPaths.templates + "/report.xsd")
         try validator.validate(Array(try #require(files["/report.xml"])))
-        #expect(summary.certificates >= 25)
-        #expect(summary.quarantined >= 5)
+        #expect(summary.certificates == Self.certificates)
+        #expect(summary.quarantined == Self.quarantined)
+        #expect(summary.operations == Self.operations)
     }
 
     @Test func identicalInputsGiveIdenticalBytesAtAnyThreadCount() throws {
@@ -70,34 +79,98 @@ struct SampleEstateRunTests {
         }
     }
 
-    /// The sample's README says what each row of operations.csv must get ("allowed …" or
-    /// "denied: RULE …"); the verdicts in operations.csv and report.xml agree with it.
+    /// The published report of the default job on the sample estate, read back from its files.
+    static func publishedSample() throws -> PublishedReport {
+        let output = try TestPaths.scratch("sample").appendingPathComponent("output")
+        _ = try AuditRun.execute(Self.options(output: output))
+        return try PublishedReport(folder: output)
+    }
+
+    /// Every row of operations.csv gets the verdict inputs/README.md gives it, with exactly the
+    /// denying rules and the conditions it names, in operations.csv and in report.xml alike.
     @Test func operationVerdictsAreTheOnesTheSampleExpects() throws {
-        let readme = try String(contentsOfFile: TestPaths.sampleInputs + "/README.md", encoding: .utf8)
-        let after = try #require(readme.components(separatedBy: "## operations.csv\n").dropFirst().first)
-        let section = after.components(separatedBy: "\n## ")[0]
-        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| line") }
-            .map { $0.replacingOccurrences(of: "\\|", with: "¦").split(separator: "|") }
-            .map { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
-        #expect(rows.count >= 30)
-        let estate = try EstateLoader.load(
-            IngestOptions(
-                inputsDirectory: TestPaths.sampleInputs, timeZone: .shanghai, asOf: Self.asOf, jobs: 2,
-                useSystemTrustStore: false))
-        let verdicts = OperationJudge().judge(RuleContext(estate: estate, settings: AuditSettings(asOf: Self.asOf)))
-        #expect(verdicts.count == rows.count)
-        let byLine = Dictionary(verdicts.map { (String($0.operation.line), $0) }, uniquingKeysWith: { a, _ in a })
-        for row in rows {
-            let line = row[0]
-            let expected = row[5]
-            let verdict = try #require(byLine[line], "operations.csv line \(line) has no verdict")
-            let denials = verdict.denials.map(\.ruleID)
-            if expected.hasPrefix("allowed") {
-                #expect(verdict.isAllowed, "line \(line): expected allowed, denied by \(denials)")
-            } else {
-                let rule = RuleID(
-                    rawValue: String(expected.dropFirst("denied: ".count).prefix { !" (,;".contains($0) }))
-                #expect(denials.first == rule, "line \(line): expected \(rule) first, got \(denials)")
+        let expectations = try SampleExpectations.load()
+        let report = try Self.publishedSample()
+        #expect(expectations.operations.count == Self.operations)
+        #expect(report.operations.count == Self.operations)
+        #expect(report.operationRows.count == Self.operations)
+        #expect(report.counts["operations"] == Self.operations)
+        #expect(report.counts["operations.denied"] == expectations.operations.filter { $0.verdict == "denied" }.count)
+        let xml = Dictionary(report.operations.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        let csv = Dictionary(report.operationRows.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        let catalogueOrder = Dictionary(
+            uniqueKeysWithValues: RuleCatalogue.descriptors.enumerated().map { ($0.element.id, $0.offset) })
+        for expected in expectations.operations {
+            let line = "operations.csv line \(expected.line)"
+            let verdict = try #require(xml[expected.line], "\(line) has no verdict in report.xml")
+            let row = try #require(csv[expected.line], "\(line) has no row in operations.csv")
+            #expect(verdict.certificate == expected.certificateID && verdict.kind == expected.operation, "\(line)")
+            #expect(verdict.verdict == expected.verdict, "\(line): \(verdict.reasons)")
+            #expect(verdict.rules("denies").sorted() == expected.denies.sorted(), "\(line): denied by")
+            #expect(verdict.rules("requires").sorted() == expected.requires.sorted(), "\(line): conditions")
+            #expect(
+                verdict.reasons.count == expected.denies.count + expected.requires.count, "\(line): \(verdict.reasons)")
+            // @rule is the first denying rule, and the denials come in catalogue order.
+            #expect(verdict.rule == verdict.rules("denies").first, "\(line)")
+            let order = verdict.rules("denies").map { catalogueOrder[RuleID(rawValue: $0)] ?? -1 }
+            #expect(order == order.sorted(), "\(line): denials not in catalogue order")
+            // operations.csv says the same as report.xml.
+            #expect(row.certificate == verdict.certificate && row.kind == verdict.kind, "\(line)")
+            #expect(row.verdict == verdict.verdict && row.rule == verdict.rule, "\(line)")
+            #expect(row.reasons == verdict.reasons, "\(line)")
+        }
+    }
+
+    /// Every certificate row and hosting plan fires what its *fires* cell in inputs/README.md names and
+    /// stays quiet on what its *quiet* cell names, as report.xml shows it; quarantined rows are in the
+    /// quarantine (with the rule named), the others in the inventory with the chain the README gives.
+    @Test func everyRowFiresAndStaysQuietAsTheSampleReadmeSays() throws {
+        let expectations = try SampleExpectations.load()
+        let report = try Self.publishedSample()
+        let rows = expectations.certificates
+        #expect(rows.count == 53)
+        #expect(report.counts["certificates"] == Self.certificates)
+        #expect(report.counts["quarantined"] == Self.quarantined)
+        #expect(Set(report.chains.keys) == Set(rows.filter { $0.quarantined != true }.map(\.certificateID)))
+        #expect(report.chains.count == Self.certificates)
+        let quarantinedLines = report.quarantine.filter { $0.input == "certificates.csv" }.map(\.line)
+        #expect(quarantinedLines.sorted() == rows.filter { $0.quarantined == true }.map(\.line).sorted())
+        for row in rows where row.quarantined == true {
+            let record = report.quarantine.first { $0.input == "certificates.csv" && $0.line == row.line }
+            if let rule = row.quarantineRule { #expect(record?.rule == rule, "certificates.csv line \(row.line)") }
+        }
+        for row in rows where row.quarantined != true {
+            let chain = (row.chain ?? "").isEmpty ? "not-checked" : row.chain
+            #expect(report.chains[row.certificateID] == chain, "certificates.csv line \(row.line): chain")
+        }
+        let judge = SampleRuleVerdicts(report: report)
+        for (input, rows) in [
+            ("certificates.csv", rows.filter { $0.quarantined != true }), ("hosting.csv", expectations.hosting),
+        ] {
+            #expect(!rows.isEmpty)
+            for row in rows {
+                let place = "\(input) line \(row.line) (\(row.certificateID))"
+                for rule in row.fires {
+                    let fires = judge.fires(rule, on: row.certificateID)
+                    #expect(fires, "\(place): \(rule) does not fire")
+                }
+                for rule in row.quiet {
+                    let quiet = judge.isQuiet(rule, on: row.certificateID)
+                    #expect(quiet, "\(place): \(rule) is not quiet")
+                }
+                let fired = Set(row.fires.map(\.rule))
+                for family in row.quietFamilies {
+                    let members = RuleCatalogue.descriptors.filter {
+                        $0.status == .implemented && $0.id.rawValue.hasPrefix(family + "-")
+                            && !fired.contains($0.id.rawValue)
+                    }
+                    #expect(!members.isEmpty, "\(place): no rule in family \(family)")
+                    for member in members {
+                        let rule = SampleExpectations.RuleExpectation(rule: member.id.rawValue, severity: nil)
+                        let quiet = judge.isQuiet(rule, on: row.certificateID)
+                        #expect(quiet, "\(place): \(member.id) is not quiet")
+                    }
+                }
             }
         }
     }

@@ -184,12 +184,10 @@ struct SettingsFileTests {
         try FileManager.default.createDirectory(at: subfolder, withIntermediateDirectories: true)
         #expect(throws: RunError.self) { try SettingsFile.locate(config: nil, inputsDirectory: folder.path) }
         let missing = folder.appendingPathComponent("missing.toml").path
-        do {
+        let error = #expect(throws: RunError.self, "a missing --config file was accepted") {
             _ = try SettingsFile.locate(config: missing, inputsDirectory: folder.path)
-            Issue.record("a missing --config file was accepted")
-        } catch {
-            #expect(error.description == "\(missing): settings file not found")
         }
+        #expect(error?.description == "\(missing): settings file not found")
     }
 
     @Test func theDefaultFileIsOptionalAndFoundInTheInputsFolder() throws {

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// Runs a program to completion in the repository folder and hands back its exit status and output:
+/// the built `certaudit` binary, or a generator script.
+enum ChildProcess {
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Output goes to files, not pipes: a child that filled one pipe while the other was being
+    /// drained would never finish.
+    static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
+        let folder = try TestPaths.scratch("process")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stdout = folder.appendingPathComponent("stdout")
+        let stderr = folder.appendingPathComponent("stderr")
+        try Data().write(to: stdout)
+        try Data().write(to: stderr)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = TestPaths.repository
+        process.standardOutput = try FileHandle(forWritingTo: stdout)
+        process.standardError = try FileHandle(forWritingTo: stderr)
+        try process.run()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: stdout), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: stderr), as: UTF8.self))
+    }
+
+    /// `python3 scripts/<script> arguments…`, which must exit 0.
+    static func python(_ script: String, _ arguments: [String]) throws {
+        let outcome = try run("/usr/bin/env", ["python3", "scripts/" + script] + arguments)
+        try #require(outcome.status == 0, "scripts/\(script) failed: \(outcome.stderr)")
+    }
+}
