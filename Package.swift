@@ -37,7 +37,7 @@ let package = Package(
             name: "CertAuditIngest",
             dependencies: ["CertAuditCore", "CertAuditCSV", "CertAuditX509"]),
         .target(name: "CertAuditConsole", dependencies: ["CertAuditCore"]),
-        .target(name: "CertAuditRules", dependencies: ["CertAuditCore", "CertAuditConsole"]),
+        .target(name: "CertAuditRules", dependencies: ["CertAuditCore", "CertAuditConsole", "CertAuditSimulation"]),
         .target(
             name: "CertAuditSimulation",
             dependencies: [

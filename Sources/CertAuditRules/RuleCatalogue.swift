@@ -1,4 +1,5 @@
 import CertAuditCore
+import CertAuditSimulation
 
 /// The single source for `certaudit rules`, the rule reference in reports and the rule tests.
 public enum RuleCatalogue {
@@ -9,7 +10,7 @@ public enum RuleCatalogue {
         ExpiredRule(), ExpiringRule(), NotYetValidRule(), ChainExpiringRule(), InventoryMismatchRule(),
         UnknownReferenceRule(), BadValueRule(), MaximumValidityRule(), SubjectAltNameRule(), WeakKeyRule(),
         WeakSignatureRule(),
-        ExpiredBindingRule(), HostingNoResourcesRule(), HostingResourceTypesRule(), HostingLeadRule(),
+        HostingNoResourcesRule(), HostingResourceTypesRule(), HostingLeadRule(),
         HostingAssociationRule(), HostingDomainMatchRule(), HostingEligibleRule(), UploadedHostingWindowRule(),
         UploadedHostingValidationRule(),
         MessageIgnoreRule(), NotifyChannelsRule(),
@@ -26,7 +27,7 @@ public enum RuleCatalogue {
     /// spec's order, with its status and reason (`UncheckedRules`) and its text from the spec. An ID
     /// `UncheckedRules` does not know yet is `planned`, which a test forbids.
     public static let descriptors: [RuleDescriptor] = {
-        let implemented = rules.map(\.descriptor)
+        let implemented = rules.map(\.descriptor) + SimulationRules.descriptors
         let implementedIDs = Set(implemented.map(\.id))
         let specOrder = Dictionary(
             SpecRuleList.entries.enumerated().map { ($0.element.id, $0.offset) },
@@ -48,6 +49,7 @@ public enum RuleCatalogue {
     /// whole estate, or requested operations of some kinds (and for which kinds an estate rule is
     /// rerun as a what-if, `OperationScenario`). Nil for an ID that is not implemented.
     public static func scope(of id: RuleID) -> String? {
+        if SimulationRules.descriptors.contains(where: { $0.id == id }) { return "the simulation of the horizon" }
         guard let rule = rules.first(where: { $0.descriptor.id == id }) else { return nil }
         var parts: [String] = []
         if rule is any CertificateRule { parts.append("each certificate") }

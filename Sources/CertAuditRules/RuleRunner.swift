@@ -19,10 +19,13 @@ public struct RuleRunner: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    public func run(_ context: RuleContext) -> [Finding] {
+    /// The catalogue's findings on the estate, and `others` (the simulation's), with the run's
+    /// severity overrides applied to all of them, in report order.
+    public func run(_ context: RuleContext, adding others: [Finding] = []) -> [Finding] {
         let certificateRules = rules.compactMap { $0 as? any CertificateRule }
         var findings = rules.compactMap { $0 as? any EstateRule }.flatMap { $0.check(context) }
         findings += checkCertificates(with: certificateRules, in: context)
+        findings += others
         let severityOverrides = context.settings.severityOverrides
         if !severityOverrides.isEmpty {
             for index in findings.indices {

@@ -2,8 +2,9 @@ import CertAuditCore
 import CertAuditIngest
 import CertAuditReport
 import CertAuditRules
+import CertAuditSimulation
 
-/// One audit, end to end: ingest → estate → checks and operation verdicts → report model → renderers → published output.
+/// One audit, end to end: ingest → estate → simulation, checks and operation verdicts → report model → renderers → published output.
 /// Each stage is a pure step that hands a value to the next; only ingest reads and only the report
 /// writer writes.
 public enum AuditRun {
@@ -37,15 +38,18 @@ public enum AuditRun {
             throw .input(error.message)
         }
         progress("checking \(estate.certificates.count) certificates against \(RuleCatalogue.rules.count) rules")
+        progress("simulating \(options.settings.horizonDays) days")
+        let simulation = Simulator.run(estate, settings: options.settings)
         let context = RuleContext(estate: estate, settings: options.settings)
-        let findings = RuleRunner(jobs: options.jobs).run(context)
+        let findings = RuleRunner(jobs: options.jobs).run(context, adding: simulation.findings)
         let operations = OperationJudge().judge(context)
         let summary = RunSummary(
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
             failOn: options.settings.failOn, outputDirectory: options.outputDirectory, operations: operations)
         let model = ReportModel(
             estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
-            runSettings: options.manifestSettings, operations: operations)
+            runSettings: options.manifestSettings, timeline: simulation.events, outages: simulation.outages,
+            operations: operations)
         return (model, summary)
     }
 }

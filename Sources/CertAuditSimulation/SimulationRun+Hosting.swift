@@ -79,7 +79,7 @@ extension SimulationRun {
             note(id, "hosting failed \(date): no new certificate issued by then")
             chains[id]?.plan?.ended = true
             report(
-                .hostNewCertReady, .high,
+                .hostNewCertReady,
                 "\(plan.record.reference): on \(date) there is no new certificate issued to replace with, so the "
                     + "replacement fails and the bound resources keep the certificate that expires on "
                     + "\(chain.generations[generation].expiry).", certificate: id, on: date)
@@ -92,7 +92,7 @@ extension SimulationRun {
         note(id, "hosting replaced it \(date)")
         if !sent {
             report(
-                .hostMessages, .low,
+                .hostMessages,
                 "\(plan.record.reference): the replacement on \(date) sends no message (messages off, or ignored "
                     + "for this certificate).", certificate: id, on: date)
         }

@@ -76,7 +76,7 @@ extension SimulationRun {
         if date <= last {
             findings.append(
                 Finding(
-                    ruleID: .resExpiredBinding, severity: .critical, certificateID: chain.id, resourceID: resource.id,
+                    ruleID: .resExpiredBinding, severity: SimulationRules.severity(of: .resExpiredBinding), certificateID: chain.id, resourceID: resource.id,
                     date: date,
                     message: "\(resource.type) \(resource.id) \(underWay ? "is" : "will be") out from \(date): "
                         + "\(served) has expired or been revoked. " + causes.joined(separator: " → ") + "."))

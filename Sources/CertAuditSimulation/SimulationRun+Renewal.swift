@@ -15,7 +15,7 @@ extension SimulationRun {
             if submission >= first {
                 agenda.schedule(.submit, on: submission, for: id)
             } else {
-                carryOn(id, renewedOn: submission, what: "uploaded-hosting's order was submitted")
+                carryOn(id, renewedOn: submission, what: "uploaded-hosting's order was submitted", rule: .uphAutoSubmit)
             }
             return
         }
@@ -36,17 +36,17 @@ extension SimulationRun {
         if charge >= first {
             agenda.schedule(.charge, on: charge, for: id)
         } else {
-            carryOn(id, renewedOn: charge, what: "auto-renewal charged")
+            carryOn(id, renewedOn: charge, what: "auto-renewal charged", rule: .arChargeDate)
         }
     }
 
     /// A renewal dated before the as-of date is history: the inventory row naming the certificate in
     /// `renewal_of` carries it on, issued or still in review; without one, none is assumed.
-    mutating func carryOn(_ id: String, renewedOn date: LocalDate, what: String) {
+    mutating func carryOn(_ id: String, renewedOn date: LocalDate, what: String, rule: RuleID) {
         guard let successor = inventorySuccessors[id] else {
             note(id, "\(what) on \(date), before the as-of date, and no certificate names it in renewal_of")
             report(
-                .arChargeDate, .info,
+                rule,
                 "\(what) on \(date), before the as-of date, but no certificate in the inventory names \(id) in "
                     + "renewal_of: the simulation assumes there is no successor.", certificate: id, on: first)
             return
@@ -117,7 +117,7 @@ extension SimulationRun {
         chains[id]?.autoRenews = false
         note(id, "auto-renewal charge failed \(date) (balance \(balance) < \(amount)) → no successor")
         report(
-            .arChargeFailed, .high,
+            .arChargeFailed,
             "The auto-renewal charge of \(amount) on \(date) fails: account \(account) has \(balance) left. "
                 + "Auto-renewal stops, no successor is created: renew by hand.", certificate: id, on: date)
     }
@@ -140,7 +140,7 @@ extension SimulationRun {
             if let newest = chains[id]?.newest { chains[id]?.generations[newest].successor = .failed(on: failsOn) }
             note(id, "the successor's validation record is missing: its review fails \(failsOn) → no successor")
             report(
-                rule, .high,
+                rule,
                 "The successor created on \(date) has no domain-validation record in place: its review fails on "
                     + "\(failsOn) and no successor is issued.", certificate: id, on: failsOn)
             return
@@ -200,7 +200,7 @@ extension SimulationRun {
         guard !bound.isEmpty, let expiry = chains[id]?.generations[generation].expiry else { return }
         let names = bound.map { "\(estate.resources[$0].type) \(estate.resources[$0].id)" }.joined(separator: ", ")
         report(
-            .arDeploy, .medium,
+            .arDeploy,
             "The successor issued on \(date) must be deployed by hand: no hosting plan replaces it, so \(names) "
                 + "keep serving the certificate that expires on \(expiry).", certificate: id, on: date)
     }

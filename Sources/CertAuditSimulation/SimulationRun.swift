@@ -98,14 +98,13 @@ struct SimulationRun {
 
     /// A finding the simulation dates, kept when its date falls in the window.
     mutating func report(
-        _ ruleID: RuleID, _ severity: Severity, _ message: String, certificate: String?, resource: String? = nil,
-        on date: LocalDate
+        _ ruleID: RuleID, _ message: String, certificate: String?, resource: String? = nil, on date: LocalDate
     ) {
         guard isInWindow(date) else { return }
         findings.append(
             Finding(
-                ruleID: ruleID, severity: severity, certificateID: certificate, resourceID: resource, date: date,
-                message: message))
+                ruleID: ruleID, severity: SimulationRules.severity(of: ruleID), certificateID: certificate,
+                resourceID: resource, date: date, message: message))
     }
 
     func isInWindow(_ date: LocalDate) -> Bool { first <= date && date <= last }
