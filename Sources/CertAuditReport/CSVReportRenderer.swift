@@ -1,4 +1,4 @@
-/// Writes `findings.csv`, `inventory.csv` and `operations.csv`: UTF-8 with a byte-order mark, CRLF line ends
+/// Writes `findings.csv`, `inventory.csv`, `operations.csv` and `timeline.csv`: UTF-8 with a byte-order mark, CRLF line ends
 /// (RFC 4180), one row per XML element of the same name with the same values.
 ///
 /// Decisions: a certificate's repeated children are joined into one cell with `; ` — SANs as
@@ -19,6 +19,29 @@ struct CSVReportRenderer {
     static let operationColumns = [
         "requested-at", "line", "certificate", "kind", "requested-by", "verdict", "rule", "reasons",
     ]
+
+    static let timelineColumns = [
+        "date", "kind", "certificate", "resource", "account", "package", "amount", "points", "policy", "times",
+        "message", "detail",
+    ]
+
+    /// One row per `<timeline><event>`; an alert's deliveries are in its detail cell, as
+    /// `receiver channel deliverable|undeliverable`, separated by `; `.
+    func timeline(_ model: ReportModel) -> [UInt8] {
+        document(
+            header: Self.timelineColumns,
+            rows: model.timeline.map { event in
+                let deliveries = event.deliveries.map {
+                    "\($0.receiver) \($0.channel) \($0.deliverable ? "deliverable" : "undeliverable")"
+                }
+                let detail = ([event.detail].compactMap { $0 } + deliveries).joined(separator: "; ")
+                return [
+                    .value(event.date), .value(event.kind), .text(event.certificate), .text(event.resource),
+                    .text(event.account), .text(event.package), .value(event.amount), .value(event.points),
+                    .text(event.policy), .value(event.times), .value(event.message), .text(detail.isEmpty ? nil : detail),
+                ]
+            })
+    }
 
     func operations(_ model: ReportModel) -> [UInt8] {
         document(

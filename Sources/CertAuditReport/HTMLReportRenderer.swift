@@ -113,6 +113,25 @@ struct HTMLReportRenderer {
             row["expired"] = (certificate.daysToExpiry ?? 0) < 0
             return row
         }
+        // The next 90 days of the timeline, grouped by date.
+        let cutoff = model.timelineCutoff
+        let upcoming = model.timeline.prefix { $0.date <= cutoff }
+        let shownEvents = upcoming.count
+        var timelineDays: [[String: Any]] = []
+        var day: (date: String, events: [[String: Any]])?
+        for event in upcoming {
+            let row: [String: Any] = [
+                "kind": event.kind, "certificate": event.certificate ?? event.account ?? "",
+                "resource": event.resource ?? "", "amount": event.amount ?? "", "detail": event.detail ?? "",
+            ]
+            if day?.date == event.date {
+                day?.events.append(row)
+            } else {
+                if let day { timelineDays.append(["date": day.date, "events": day.events]) }
+                day = (event.date, [row])
+            }
+        }
+        if let day { timelineDays.append(["date": day.date, "events": day.events]) }
         let counts = Dictionary(
             uniqueKeysWithValues: model.summary.map { ($0.name.replacingOccurrences(of: ".", with: "_"), $0.value) })
         return [
@@ -133,13 +152,16 @@ struct HTMLReportRenderer {
                 ]
             },
             "hasRules": !model.rules.isEmpty,
-            "timeline": model.timeline.map { event -> [String: Any] in
+            "timelineDays": timelineDays, "hasTimeline": !timelineDays.isEmpty,
+            "timelineTruncated": model.timeline.count > shownEvents,
+            "outages": model.outages.map { outage -> [String: Any] in
                 [
-                    "date": event.date, "kind": event.kind, "certificate": event.certificate ?? "",
-                    "resource": event.resource ?? "",
+                    "date": outage.date, "resourceType": outage.resourceType, "resource": outage.resource,
+                    "certificate": outage.certificate, "causes": outage.causes, "underWay": outage.underWay,
                 ]
             },
-            "hasTimeline": !model.timeline.isEmpty,
+            "hasOutages": !model.outages.isEmpty,
+            "calendar": OutageCalendar(outages: model.outages, weeks: model.expiryWeeks.map(\.start)).context,
             "inventory": inventory, "hasInventory": !model.certificates.isEmpty,
             "inventoryTruncated": model.certificates.count > rowLimit, "inventoryShown": inventory.count,
             "inventoryTotal": model.certificates.count,

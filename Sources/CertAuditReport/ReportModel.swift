@@ -34,6 +34,8 @@ public struct ReportModel: Sendable {
     public let alreadyExpired: Int
     /// The as-of local date, `YYYY-MM-DD`.
     public let asOfDate: String
+    /// The last date of the HTML's "next 90 days" (the as-of date plus 89 days), `YYYY-MM-DD`.
+    public let timelineCutoff: String
 
     public init(
         estate: Estate, findings: [Finding], settings: AuditSettings, rules: [RuleDescriptor],
@@ -47,6 +49,7 @@ public struct ReportModel: Sendable {
             asOf: settings.timeZone.iso8601(settings.asOf), timeZone: settings.timeZone.identifier,
             horizonDays: settings.horizonDays)
         asOfDate = settings.asOfDate.description
+        timelineCutoff = (settings.asOfDate + 89).description
         inputs = estate.inputs.sorted().map {
             ReportInput(
                 name: ReportText.clean($0.name), sha256: $0.sha256, rows: $0.rows, accepted: $0.accepted,

@@ -8,6 +8,7 @@ public struct ReportWriter: Sendable {
     public static let findingsFile = "findings.csv"
     public static let inventoryFile = "inventory.csv"
     public static let operationsFile = "operations.csv"
+    public static let timelineFile = "timeline.csv"
     public static let schemaFile = "report.xsd"
 
     public let templatesDirectory: String
@@ -62,5 +63,6 @@ public struct ReportWriter: Sendable {
         try take(Self.findingsFile, csv.findings(model))
         try take(Self.inventoryFile, csv.inventory(model))
         try take(Self.operationsFile, csv.operations(model))
+        try take(Self.timelineFile, csv.timeline(model))
     }
 }

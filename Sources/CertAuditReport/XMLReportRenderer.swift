@@ -91,6 +91,17 @@ struct XMLReportRenderer {
             writer.attribute("package", event.package)
             writer.attribute("amount", event.amount)
             writer.attribute("points", event.points)
+            writer.attribute("policy", event.policy)
+            writer.attribute("times", event.times)
+            writer.attribute("message", event.message)
+            writer.attribute("detail", event.detail)
+            for delivery in event.deliveries {
+                writer.start("delivery")
+                writer.attribute("receiver", delivery.receiver)
+                writer.attribute("channel", delivery.channel)
+                writer.attribute("deliverable", String(delivery.deliverable))
+                writer.end()
+            }
             writer.end()
         }
         writer.end()

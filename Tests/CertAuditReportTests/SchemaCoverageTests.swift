@@ -49,9 +49,10 @@ import Testing
             estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
             runSettings: [],
             timeline: [
-                ReportTimelineEvent(date: "2027-01-02", kind: "expiry", certificate: "<b>c</b>"),
-                ReportTimelineEvent(
-                    date: "2026-12-01", kind: "points-consumed", account: "a", amount: "12.50", points: "3"),
+                TimelineEvent(date: LocalDate(year: 2027, month: 1, day: 2)!, kind: .expiry, certificateID: "<b>c</b>"),
+                TimelineEvent(
+                    date: LocalDate(year: 2026, month: 12, day: 1)!, kind: .pointsConsumed, accountID: "a",
+                    amountFen: 1_250, points: 3),
             ],
             accounts: [ReportAccount(id: "a", balance: "100.00", shortfallDate: "2027-03-01")],
             packages: [ReportPackage(id: "p", name: "Pack", total: "100", remaining: "49", forfeit: "0")],
@@ -75,7 +76,10 @@ import Testing
         let html = try HTMLReportRenderer(templatesDirectory: ReportFixtures.templatesDirectory, rowLimit: 10).render(
             model)
         let document = try #require(ParsedDocument(html, kind: .html))
-        #expect(document.strings("//section[@id='calendar']//tbody/tr/td[3]") == ["", "<b>c</b>"])
+        #expect(
+            document.strings("//section[@id='calendar']//dl[@class='timeline']/dd//span[@class='mono']") == [
+                "a", "<b>c</b>",
+            ])
         #expect(document.strings("//section[@id='operations']//tbody/tr/td[2]") == ["2", "3"])
         #expect(document.strings("//section[@id='operations']//tbody/tr/td[6]") == ["allowed", "denied"])
         #expect(document.strings("//b").isEmpty)
@@ -99,12 +103,19 @@ import Testing
         #expect(csv.contains(",\"'=HYPERLINK(\"\"https://evil.example/\"\")\",denied,RVK-ISSUED-HERE,"), "\(csv)")
     }
 
-    @Test func unknownTimelineKindIsRejected() throws {
+    /// Every kind the simulation can emit is one the schema knows, and the schema knows no other.
+    @Test func everyTimelineKindValidates() throws {
         let model = ReportModel(
             estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
             runSettings: [],
-            timeline: [ReportTimelineEvent(date: "2027-01-02", kind: "made-up")])
+            timeline: TimelineEventKind.allCases.map {
+                TimelineEvent(date: LocalDate(year: 2027, month: 1, day: 2)!, kind: $0, certificateID: "c")
+            })
         let xml = try XMLReportRenderer().render(model)
-        #expect(throws: ReportError.self) { try XSDValidator(schemaPath: schema).validate(xml) }
+        try XSDValidator(schemaPath: schema).validate(xml)
+        let xsd = try String(contentsOfFile: schema, encoding: .utf8)
+        let kinds = xsd.components(separatedBy: "name=\"TimelineKind\"")[1].components(separatedBy: "</xs:simpleType>")[0]
+        let enumerated = kinds.components(separatedBy: "value=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(Set(enumerated.map(String.init)) == Set(TimelineEventKind.allCases.map(\.rawValue)))
     }
 }

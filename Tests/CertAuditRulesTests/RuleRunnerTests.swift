@@ -74,19 +74,6 @@ struct RuleRunnerTests {
         #expect(findings.first?.message.contains("30 days") == true)
     }
 
-    @Test func outageDateIsTheDayAfterALocalEndOfDayExpiry() {
-        let notAfter = RunTimeZone.shanghai.instant(
-            of: LocalDate(year: 2026, month: 11, day: 20)!, hour: 23, minute: 59, second: 59)
-        let certificate = ExampleEstate.certificate(
-            "old",
-            bundle: ExampleEstate.bundle(ExampleEstate.leaf(notBefore: ExampleEstate.day(-100), notAfter: notAfter)))
-        let estate = Estate(certificates: [certificate], resources: [ExampleEstate.resource(serving: "old")])
-        let findings = RuleRunner(rules: [ExpiredBindingRule()]).run(
-            RuleContext(estate: estate, settings: ExampleEstate.settings))
-        #expect(findings.map(\.date) == [LocalDate(year: 2026, month: 11, day: 21)])
-        #expect(findings.first?.resourceID == "lb-1")
-    }
-
     @Test func aResourceNamingAQuarantinedCertificateSaysSo() {
         let quarantined = QuarantineRecord(
             input: "certificates.csv", line: 9, reason: "bad date", certificateID: "gone")
