@@ -460,22 +460,25 @@ class Generator:
         in_force = [row["certificate_id"] for row in self.certificates
                     if row["status"] in ("issued", "1", "", "--")]
         rows = []
-        for index in range(16):
-            kind = self.pick("*", "tag", "tag", "ids", "ids", "ids")
+        kinds = ["*", "tag", "ids", "tag", "ids", "ids", "*", "tag"]
+        repeats = ["once", "1", "5", "once", "6", "12", "24", "48", "7", "once", "24", "once"]
+        operators = ["<", "<=", "<", "", "<=", "<"]
+        for index in range(16):  # every form cycles, so each estate has each of them
+            kind = kinds[index % len(kinds)]
             if kind == "*":
                 covered = "*"
             elif kind == "tag":
                 covered = self.pick("tag:env=prod", "tag:env=legacy", "tag:team=web", "tag:env=test")
             else:
                 covered = "|".join(self.rng.sample(in_force, self.rng.randrange(1, 15)))
-            repeat = self.pick("once", "once", "1", "5", "6", "12", "24", "48", "7")
+            repeat = repeats[index % len(repeats)]
             if kind == "*":
                 repeat = "once"  # a repeating `*` policy would drown the timeline in alerts
             rows.append({
                 "policy_id": f"p-{index + 1:02d}", "name": f"policy {index + 1}",
                 "certificates": covered,
                 "threshold_days": self.pick("7", "14", "15", "30", "30", "45", "60", "0"),
-                "operator": self.pick("<", "<=", "<", ""),
+                "operator": operators[index % len(operators)],
                 "period_minutes": self.pick("1", "5"),
                 "repeat": repeat,
                 "receivers": "|".join(self.rng.sample([c["contact_id"] for c in contacts],

@@ -30,12 +30,14 @@ AMBIGUITIES: where RULES.md §0 or docs/simulation.md leaves room, the reading t
      certificate's ID, and its validity follows AR-SUCCESSOR-VALIDITY from the renewed
      certificate's notAfter (the row's own `not_after` is not used for it). The row itself still
      gets its own `expiry` event on its own `not_after` ("expiry for every certificate with
-     dates"), so two expiries may appear: one under each ID.
+     dates"), so two expiries may appear: one under each ID. An issued `renewal_of` row is an
+     inventory certificate in its own right (its own auto-renewal, under its own ID); the renewed
+     certificate's chain ends with it.
  A5  A simulated successor's later generations keep the account, price and payment of the
      charge that created the chain, and the validation columns, product and message settings
      (`ignored`, `ignored_since`) of the row they descend from (the inventory certificate, or the
-     in-review `renewal_of` row of A4). MSG-IGNORE for a simulated successor therefore follows the
-     inventory certificate whose ID it carries.
+     in-review `renewal_of` row of A4). MSG-IGNORE for a simulated successor therefore follows
+     that row: normally the inventory certificate whose ID it carries.
  A6  An `renewal_of` row that is neither in force nor in review (validation failed, cancelled,
      expired, ...) is no successor. For the hosting successor of a certificate that has no
      auto-renewal successor, an in-review `renewal_of` row never issues.
@@ -47,7 +49,8 @@ AMBIGUITIES: where RULES.md §0 or docs/simulation.md leaves room, the reading t
  A9  The hosted certificate after a replacement by an inventory certificate (designated or
      `renewal_of`) is that inventory certificate: its own auto-renewal successor (events under its
      own ID) or its own UPH order follows; UPH events (`uph-order-submitted`, validation) carry the
-     ID of the hosted certificate's inventory row (the hosting record's for simulated successors).
+     ID of the hosted inventory certificate, as docs/simulation.md's table says ("the inventory
+     certificate"), not the hosting record's as REPORTS.md says; the two differ only here.
  A10 UPH: no `successor-created` event (the order submission stands for it). A UPH order dated
      before the as-of date is history: only an in-force `renewal_of` row is its successor.
  A11 `immediate`: the replacement is on the successor's issue date only when that is on or before
@@ -61,7 +64,8 @@ AMBIGUITIES: where RULES.md §0 or docs/simulation.md leaves room, the reading t
      successor that expires within the lead of the replacement, as in the sample estate's
      irkKVmxY -> bWI1lF4O) ends the plan without an event: its replacement time has passed. A
      designated successor counts as ready when it is in force at the as-of date (even if it
-     expires before R); the resources moved onto it are then out from the day of the move.
+     expires before R); the resources moved onto it are then out from the day of the move. A
+     reminder dated before the day the plan took the certificate over is not sent.
  A14 "Revoked (or being revoked)" is the states `revoked` and `revoking`; such a resource is out
      from the earlier of the as-of date and its expiry outage date. `pending_revocation_letter`
      does not count.
@@ -74,15 +78,20 @@ AMBIGUITIES: where RULES.md §0 or docs/simulation.md leaves room, the reading t
  A18 UPH does not depend on `configured_on` (UPH-WINDOW is a static finding), and `source` not
      given means platform-issued.
  A19 Several rows for one key: the first row in file order counts (certificates, resources,
-     hosting and accounts by ID, pricing by brand+product+domain type+years, holidays by date).
+     hosting and accounts by ID, pricing by brand+product+domain type among `years` = 1 rows,
+     holidays by date).
  A20 AR-ELIGIBLE compares brand case-insensitively and ignores `standard`; a successor inherits
      its predecessor's eligibility.
- A21 A status that does not parse is "not given", and so counts as issued (in force).
+ A21 A certificate status that does not parse is "not given", and so counts as issued (in
+     force); likewise an unknown hosting status counts as in force.
  A22 Edge cases no realistic estate reaches, settled only so the model always ends: a certificate
      the plan has hosted before is no successor (renewal_of cycles, a plan designating its own
      certificate); a resource moved onto a successor that has already expired is out from the day
      of the move; a UPH order date that passed before the plan took the certificate over is not
      submitted; a `renewal_of` naming the row itself is ignored.
+ A23 `payment=points` is always taken to succeed unchecked (no `amount`), also when the inputs
+     hold no packages.csv at all; points and packages are not modelled (the generator writes no
+     packages.csv).
 """
 
 from __future__ import annotations

@@ -695,6 +695,41 @@ class GeneratedEstateTests(unittest.TestCase):
         kinds = {event.kind for event in self.events}
         self.assertEqual(sorted(set(ref.ALL_KINDS) - kinds), [])
 
+    def test_the_estate_reaches_each_rule_boundary(self):
+        estate = ref.Estate(self.folder, SHANGHAI)
+        a = day("2026-11-28")
+        local = lambda instant: instant.astimezone(SHANGHAI).date()  # noqa: E731
+        # AR-CHARGE-DATE / AR-ENABLE-WINDOW: switched on at the as-of date with 13, 14, 29, 30 left.
+        switched_today = {(local(c.not_after) - a).days for c in estate.certificates.values()
+                          if c.auto_renew and c.auto_renew_enabled_on
+                          and local(c.auto_renew_enabled_on) == a}
+        self.assertLessEqual({13, 14, 29, 30}, switched_today)
+        # AR-CHARGE-FAILED: on one account and date, a charge passes and a later one fails.
+        outcomes = {}
+        for event in self.events:
+            if event.kind.startswith("renewal-charge") and event.attributes["amount"] is not None:
+                outcomes.setdefault((event.date, event.attributes["account"]), set()).add(event.kind)
+        self.assertTrue(any(len(kinds) == 2 for kinds in outcomes.values()))
+        # HOST-NEW-CERT-READY: designated successors issued on R and on R + 1.
+        offsets = set()
+        for plan in estate.hosting:
+            designated = estate.certificates.get(plan.designated or "")
+            hosted = estate.certificates.get(plan.certificate_id)
+            if designated and hosted and designated.issued_at and isinstance(plan.lead, int):
+                replace_on = local(hosted.not_after) - dt.timedelta(days=plan.lead)
+                offsets.add((local(designated.issued_at) - replace_on).days)
+        self.assertLessEqual({0, 1}, offsets)
+        # HOST-RESOURCE-TYPES: a certificate replaced on some resources, another one out.
+        replaced = {e.certificate for e in self.events if e.kind == "hosting-replaced"}
+        self.assertTrue(any(e.kind == "resource-expired" and e.certificate in replaced
+                            for e in self.events))
+        # AR history: in-review and issued renewal_of rows.
+        states = {row.status for row in estate.certificates.values() if row.renewal_of}
+        self.assertTrue(states & ref.IN_REVIEW and states & {"issued", None})
+        # Alerts: once and repeating, both operators.
+        self.assertEqual({p["operator"] for p in estate.policies}, {"<", "<="})
+        self.assertTrue({None, 1, 48} <= {p["every_hours"] for p in estate.policies})
+
     def test_it_is_fast(self):
         self.assertLess(self.generation_seconds, 3.0)  # a subprocess: interpreter start included
         self.assertLess(self.model_seconds, 5.0)
