@@ -147,7 +147,7 @@ HOSTING_IN_FORCE = {"hosting", "replacing", "waiting_deploy", None}
 # (brand lower case, domain type) pairs that AR-ELIGIBLE allows, for products DV and DV_FREE.
 AR_ELIGIBLE = {("dnspod", "single"), ("dnspod", "wildcard"), ("trustasia", "wildcard"),
                ("wotrus", "wildcard")}
-# BR-MAX-VALIDITY stages: (first UTC date of notBefore, maximum days).
+# BR-MAX-VALIDITY stages: (first local issue date, maximum days), newest first.
 MAX_VALIDITY = [(dt.date(2029, 3, 15), 47), (dt.date(2027, 3, 15), 100),
                 (dt.date(2026, 3, 15), 200), (dt.date(2020, 9, 1), 398)]
 LONG_AGO = dt.date.min  # A7: the issue date of a successor in force without `issued_at`
@@ -553,20 +553,20 @@ class Simulation:
         return 1  # DV, DV_FREE, or not given
 
     def successor_not_after(self, old_not_after, issue_date):
-        """AR-SUCCESSOR-VALIDITY: old notAfter + 1 year, capped by BR-MAX-VALIDITY under cabf."""
-        old = old_not_after.astimezone(self.tz)
+        """AR-SUCCESSOR-VALIDITY, in whole local days (docs/simulation.md): valid through the end of
+        X' = old expiry date + 1 year, capped under cabf at issue date + M - 1, with M the
+        BR-MAX-VALIDITY maximum on the local issue date."""
+        old_day = self.local_date(old_not_after)
         try:
-            one_year = old.replace(year=old.year + 1)
+            last_day = old_day.replace(year=old_day.year + 1)
         except ValueError:  # 29 February
-            one_year = old.replace(year=old.year + 1, day=28)
-        if self.successor_validity == "one-year":
-            return one_year
-        not_before = dt.datetime.combine(issue_date, dt.time(0, 0, 0), self.tz)
-        utc_day = not_before.astimezone(dt.timezone.utc).date()
-        for first_day, days in MAX_VALIDITY:
-            if utc_day >= first_day:
-                return min(one_year, not_before + dt.timedelta(days=days) - ONE_SECOND)
-        return one_year
+            last_day = old_day.replace(year=old_day.year + 1, day=28)
+        if self.successor_validity == "cabf":
+            for first_day, days in MAX_VALIDITY:
+                if issue_date >= first_day:
+                    last_day = min(last_day, issue_date + dt.timedelta(days=days - 1))
+                    break
+        return dt.datetime.combine(last_day, dt.time(23, 59, 59), self.tz)
 
     def in_force(self, row):
         return (row.status in (None, "issued")
@@ -632,7 +632,7 @@ class Simulation:
 
     def renews_automatically(self, row):
         return (self.in_force(row) and row.auto_renew is True and not row.uploaded
-                and row.product in ("DV", "DV_FREE")
+                and row.product == "DV"  # D1: free certificates are not sold with auto-renewal
                 and (row.brand, row.domain_type) in AR_ELIGIBLE)
 
     @staticmethod
@@ -847,6 +847,9 @@ class Simulation:
                     resource[2] = successor
                     self.watch(resource, successor)
         plan.first = False
+        if successor.inventory:  # D2, D3: an inventory certificate goes its own way; the plan ends
+            plan.active = False
+            return
         self.host(plan, successor, since=day)
 
     def failed(self, day, plan):

@@ -38,7 +38,8 @@ struct CSVReportRenderer {
                 return [
                     .value(event.date), .value(event.kind), .text(event.certificate), .text(event.resource),
                     .text(event.account), .text(event.package), .value(event.amount), .value(event.points),
-                    .text(event.policy), .value(event.times), .value(event.message), .text(detail.isEmpty ? nil : detail),
+                    .text(event.policy), .value(event.times), .value(event.message),
+                    .text(detail.isEmpty ? nil : detail),
                 ]
             })
     }

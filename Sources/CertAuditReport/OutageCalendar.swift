@@ -34,7 +34,8 @@ struct OutageCalendar {
         }
         let gridWidth = weeks.count * Self.cellWidth
         return [
-            "width": Self.labelWidth + gridWidth + 60, "height": Self.headerHeight + max(1, shown.count) * Self.rowHeight,
+            "width": Self.labelWidth + gridWidth + 60,
+            "height": Self.headerHeight + max(1, shown.count) * Self.rowHeight,
             "gridX": Self.labelWidth, "gridWidth": gridWidth, "rows": rows, "labels": labels,
             "truncated": outages.count > shown.count, "shown": shown.count, "total": outages.count,
         ]

@@ -41,6 +41,7 @@ public struct RunOptions: Sendable {
             ("fail-on", settings.failOn?.rawValue ?? "none"),
             ("expiry-thresholds-days", settings.expiryThresholdsDays.map(String.init).joined(separator: ",")),
             ("review", settings.reviewEstimate.rawValue),
+            ("successor-validity", settings.successorValidity.rawValue),
             ("severity-overrides", severityOverridesText),
             ("encoding", encoding.rawValue),
             ("system-trust-store", useSystemTrustStore ? "yes" : "no"),

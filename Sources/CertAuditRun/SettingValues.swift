@@ -73,6 +73,13 @@ public enum SettingValues {
         return .success(estimate)
     }
 
+    public static func successorValidity(_ text: String) -> Result<SuccessorValidityPolicy, FieldError> {
+        guard let policy = SuccessorValidityPolicy(rawValue: text) else {
+            return .failure(FieldError("must be cabf or one-year, not '\(text)'"))
+        }
+        return .success(policy)
+    }
+
     /// `none` gives nil: the run never exits 1 for its findings.
     public static func failOn(_ text: String) -> Result<Severity?, FieldError> {
         if text == "none" { return .success(nil) }

@@ -15,6 +15,7 @@ internal import TOMLKit
 /// horizon_days = 365
 /// expiry_thresholds_days = [30, 14, 7]
 /// review = "worst"                      # or "typical"
+/// successor_validity = "cabf"           # or "one-year"
 /// fail_on = "high"                      # none|info|low|medium|high|critical
 /// encoding = "auto"                     # auto|utf-8|gb18030
 /// jobs = 4
@@ -30,7 +31,7 @@ public struct SettingsFile: Sendable, Equatable {
     /// Every key the file may hold, sorted (`severity` is a table of rule ID → severity).
     public static let keys = [
         "as_of", "encoding", "expiry_thresholds_days", "fail_on", "horizon_days", "jobs", "review", "severity",
-        "timezone",
+        "successor_validity", "timezone",
     ]
 
     /// The path the file was read from, as given: error messages and the manifest name it.
@@ -115,6 +116,9 @@ public struct SettingsFile: Sendable, Equatable {
                     key, SettingValues.expiryThresholds(try reader.integers(key, value)))
             case "review":
                 layer.reviewEstimate = try reader.check(key, SettingValues.review(try reader.string(key, value)))
+            case "successor_validity":
+                layer.successorValidity = try reader.check(
+                    key, SettingValues.successorValidity(try reader.string(key, value)))
             case "fail_on":
                 layer.failOn = .some(try reader.check(key, SettingValues.failOn(try reader.string(key, value))))
             case "encoding":

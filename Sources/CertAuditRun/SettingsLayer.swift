@@ -14,6 +14,7 @@ public struct SettingsLayer: Sendable, Equatable {
     public var failOn: Severity??
     public var expiryThresholdsDays: [Int]?
     public var reviewEstimate: ReviewEstimate?
+    public var successorValidity: SuccessorValidityPolicy?
     /// Rule ID → severity; stacked rule by rule, the upper layer winning for the rules it names.
     public var severityOverrides: [RuleID: Severity]?
     public var encoding: TextEncodingChoice?
@@ -22,8 +23,10 @@ public struct SettingsLayer: Sendable, Equatable {
     public init(
         timeZone: RunTimeZone? = nil, asOf: String? = nil, horizonDays: Int? = nil, failOn: Severity?? = nil,
         expiryThresholdsDays: [Int]? = nil, reviewEstimate: ReviewEstimate? = nil,
-        severityOverrides: [RuleID: Severity]? = nil, encoding: TextEncodingChoice? = nil, jobs: Int? = nil
+        severityOverrides: [RuleID: Severity]? = nil, encoding: TextEncodingChoice? = nil, jobs: Int? = nil,
+        successorValidity: SuccessorValidityPolicy? = nil
     ) {
+        self.successorValidity = successorValidity
         self.timeZone = timeZone
         self.asOf = asOf
         self.horizonDays = horizonDays
@@ -44,6 +47,7 @@ public struct SettingsLayer: Sendable, Equatable {
         if let failOn = upper.failOn { result.failOn = failOn }
         if let thresholds = upper.expiryThresholdsDays { result.expiryThresholdsDays = thresholds }
         if let reviewEstimate = upper.reviewEstimate { result.reviewEstimate = reviewEstimate }
+        if let successorValidity = upper.successorValidity { result.successorValidity = successorValidity }
         if let overrides = upper.severityOverrides {
             result.severityOverrides = (severityOverrides ?? [:]).merging(overrides) { _, upper in upper }
         }
@@ -73,7 +77,8 @@ public struct SettingsLayer: Sendable, Equatable {
             failOn: failOn ?? defaults.failOn,
             expiryThresholdsDays: expiryThresholdsDays ?? defaults.expiryThresholdsDays,
             reviewEstimate: reviewEstimate ?? defaults.reviewEstimate,
-            severityOverrides: severityOverrides ?? defaults.severityOverrides)
+            severityOverrides: severityOverrides ?? defaults.severityOverrides,
+            successorValidity: successorValidity ?? defaults.successorValidity)
         return RunOptions(
             inputsDirectory: inputsDirectory, outputDirectory: outputDirectory, templatesDirectory: templatesDirectory,
             settings: settings, encoding: encoding ?? .auto, jobs: jobs ?? ProcessorCount.active,

@@ -30,6 +30,9 @@ struct RenewalChain {
     }
 
     let certificate: Certificate
+    /// The row later generations take their validation, product and message settings from: the
+    /// certificate's own, or an inventory successor's once that carries the renewal on.
+    var settings: CertificateRecord
     var generations: [Generation]
     /// Auto-renewal still charges (it stops for good when a charge fails).
     var autoRenews = false
@@ -37,7 +40,16 @@ struct RenewalChain {
     /// What happened, oldest first, dated: the chain of causes of an outage.
     var history: [String] = []
 
+    init(certificate: Certificate, generations: [Generation]) {
+        self.certificate = certificate
+        self.generations = generations
+        settings = certificate.record
+    }
+
     var id: String { certificate.id }
+
+    /// The row that speaks for generation `generation`: the inventory's own for the first.
+    func settings(of generation: Int) -> CertificateRecord { generation == 0 ? certificate.record : settings }
     var newest: Int { generations.count - 1 }
 
     /// The inventory certificate, in force at the as-of date: issued (or no state given) and not yet

@@ -7,39 +7,53 @@ import CertAuditCore
 public enum SimulationRules {
     /// The descriptor of each simulated rule, and what the simulation does for it.
     public static let descriptors: [RuleDescriptor] = [
-        rule(.hostNewCertReady, "The new certificate is issued by the replacement date", .high, "2",
-             "A hosting-failed event and a finding, dated the replacement date, when no new certificate is issued by then."),
-        rule(.hostMessages, "Hosting reminds and reports", .low, "2",
-             "A hosting-reminder event 3 days before each replacement when messages are on and not ignored; a finding "
+        rule(
+            .hostNewCertReady, "The new certificate is issued by the replacement date", .high, "2",
+            "A hosting-failed event and a finding, dated the replacement date, when no new certificate is issued by then."
+        ),
+        rule(
+            .hostMessages, "Hosting reminds and reports", .low, "2",
+            "A hosting-reminder event 3 days before each replacement when messages are on and not ignored; a finding "
                 + "when a replacement will be done without any message."),
-        rule(.uphProduct, "Uploaded-hosting buys the successor when configured", .info, "3",
-             "The successor's product is hosting.csv's successor_product (else the certificate's); its order never fails "
+        rule(
+            .uphProduct, "Uploaded-hosting buys the successor when configured", .info, "3",
+            "The successor's product is hosting.csv's successor_product (else the certificate's); its order never fails "
                 + "for money."),
-        rule(.uphAutoSubmit, "Uploaded-hosting submits the successor 29 days before expiry", .info, "3",
-             "A uph-order-submitted and a successor-created event 29 days before each hosted generation's expiry."),
-        rule(.uphDeploy, "Uploaded-hosting deploys the successor", .info, "3",
-             "hosting-replaced or hosting-failed events at the plan's lead, on the resource types it names."),
-        rule(.arChargeDate, "Auto-renewal charges 30 days before expiry", .info, "4",
-             "A renewal-charge event on the charge date; a finding when the charge date is history and the inventory "
+        rule(
+            .uphAutoSubmit, "Uploaded-hosting submits the successor 29 days before expiry", .info, "3",
+            "A uph-order-submitted and a successor-created event 29 days before each hosted generation's expiry."),
+        rule(
+            .uphDeploy, "Uploaded-hosting deploys the successor", .info, "3",
+            "hosting-replaced or hosting-failed events at the plan's lead, on the resource types it names."),
+        rule(
+            .arChargeDate, "Auto-renewal charges 30 days before expiry", .info, "4",
+            "A renewal-charge event on the charge date; a finding when the charge date is history and the inventory "
                 + "names no successor (none is assumed)."),
-        rule(.arChargeFailed, "The auto-renewal charge can be paid", .high, "4",
-             "renewal-charge-failed and account-shortfall events and a finding when the account's balance, drawn in "
+        rule(
+            .arChargeFailed, "The auto-renewal charge can be paid", .high, "4",
+            "renewal-charge-failed and account-shortfall events and a finding when the account's balance, drawn in "
                 + "date order across its certificates, cannot cover a charge."),
-        rule(.arSuccessor, "A charge creates the successor the same day", .info, "4",
-             "A successor-created event on each successful charge."),
-        rule(.arSuccessorValidity, "The successor's validity", .info, "4",
-             "Each successor's expiry event: the old expiry plus one year, capped by BR-MAX-VALIDITY on its issue date "
+        rule(
+            .arSuccessor, "A charge creates the successor the same day", .info, "4",
+            "A successor-created event on each successful charge."),
+        rule(
+            .arSuccessorValidity, "The successor's validity", .info, "4",
+            "Each successor's expiry event: the old expiry plus one year, capped by BR-MAX-VALIDITY on its issue date "
                 + "(--successor-validity cabf, the default) or not (one-year)."),
-        rule(.arValidation, "The successor's domain is validated in time", .high, "4",
-             "validation-deadline and validation-failed events and a finding 3 days after the successor's creation when "
+        rule(
+            .arValidation, "The successor's domain is validated in time", .high, "4",
+            "validation-deadline and validation-failed events and a finding 3 days after the successor's creation when "
                 + "no validation record is in place (DNS on the platform, DNS_AUTO or validation_ready)."),
-        rule(.arDeploy, "An issued successor is deployed", .medium, "4",
-             "A finding, dated the issue date, when a successor no hosting plan deploys leaves bound resources on the "
+        rule(
+            .arDeploy, "An issued successor is deployed", .medium, "4",
+            "A finding, dated the issue date, when a successor no hosting plan deploys leaves bound resources on the "
                 + "old certificate."),
-        rule(.revDuration, "Review takes working days", .info, "5",
-             "Each successor-issued event: the review's last working day (DV 1; OV 5, typical 3; EV 7, typical 5)."),
-        rule(.resExpiredBinding, "A resource serves an expired or revoked certificate", .critical, "11",
-             "A resource-expired event and a finding per resource, dated its first day out, with the chain of causes; "
+        rule(
+            .revDuration, "Review takes working days", .info, "5",
+            "Each successor-issued event: the review's last working day (DV 1; OV 5, typical 3; EV 7, typical 5)."),
+        rule(
+            .resExpiredBinding, "A resource serves an expired or revoked certificate", .critical, "11",
+            "A resource-expired event and a finding per resource, dated its first day out, with the chain of causes; "
                 + "also for an outage already under way."),
     ]
 

@@ -6,7 +6,8 @@ import CertAuditCore
 /// (NOTIFY-CHANNELS). Ignoring a certificate's messages does not silence them (RULES.md §0).
 extension SimulationRun {
     mutating func alert() {
-        let contacts = Dictionary(estate.lifecycle.contacts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let contacts = Dictionary(
+            estate.lifecycle.contacts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for policy in estate.lifecycle.alertPolicies {
             let deliveries = policy.receivers.flatMap { receiver -> [AlertDelivery] in
                 guard let contact = contacts[receiver] else {
@@ -16,7 +17,8 @@ extension SimulationRun {
                     return [AlertDelivery(receiver: receiver, channel: "no channel", deliverable: false)]
                 }
                 return contact.channels.map {
-                    AlertDelivery(receiver: receiver, channel: $0.rawValue, deliverable: contact.undeliverable($0) == nil)
+                    AlertDelivery(
+                        receiver: receiver, channel: $0.rawValue, deliverable: contact.undeliverable($0) == nil)
                 }
             }
             for certificate in estate.certificates where policy.watches(certificate) {

@@ -15,42 +15,68 @@ extension SimulationRun {
         else { return }
         chains[id]?.plan = HostingRun(record: record, scheme: HostingScheme(for: chain.certificate))
         note(id, "\(record.reference) hosts it")
-        schedulePlan(id, generation: 0)
     }
 
     /// Schedules the replacement of generation `generation` at the plan's lead (and its reminder);
     /// `immediate` replaces when the successor is issued, and fails on the expiry date without one.
-    mutating func schedulePlan(_ id: String, generation: Int) {
+    /// `since` is the day the plan took the generation over (nil: before the as-of date): a date the
+    /// plan already let pass — a lead longer than a short successor's life — does not come back.
+    mutating func schedulePlan(_ id: String, generation: Int, since: LocalDate? = nil) {
         guard let chain = chains[id], let plan = chain.plan else { return }
         let expiry = chain.generations[generation].expiry
+        if plan.scheme == .uploaded, generation > 0 {
+            let submission = HostingScheme.autoSubmitDate(expiringOn: expiry)
+            if let since, submission <= since {
+                note(id, "the successor's order date \(submission) passed before it was deployed: no order")
+            } else {
+                agenda.schedule(.submit, on: submission, for: id)
+            }
+        }
         switch plan.lead {
         case .daysBeforeExpiry:
-            guard let date = plan.lead.replacementDate(expiringOn: expiry), date >= first else {
-                note(id, "the replacement date has passed: the plan does not replace it")
+            // A replacement date before the as-of date is history: it moves no resource, and the
+            // plan carries on with the successor if there was one (`replace`).
+            guard let date = plan.lead.replacementDate(expiringOn: expiry) else { return }
+            if let since, date < since {
+                note(id, "its replacement date \(date) passed before it was deployed: the plan ends")
+                chains[id]?.plan?.ended = true
                 return
             }
             agenda.schedule(.replace(generation: generation), on: date, for: id)
             if let reminder = plan.lead.reminderDate(expiringOn: expiry), reminder >= first,
-                sendsMessages(plan, chain.certificate, on: reminder)
+                sendsMessages(plan, chain.settings(of: generation), on: reminder)
             {
                 emit(TimelineEvent(date: reminder, kind: .hostingReminder, certificateID: id, messageSent: true))
             }
         case .immediately:
-            agenda.schedule(.replace(generation: generation), on: max(expiry, first), for: id)
-            if case .inventory(let successor) = chain.generations[generation].successor,
-                let ready = readyDate(ofInventory: successor)
+            // A successor the inventory already holds (designated, or naming it in renewal_of):
+            // issued before the as-of date, its replacement is history, and the resources kept
+            // what they serve; issued later, it replaces on its issue date.
+            if let ready = inventorySuccessor(of: chain, plan: plan, generation: generation).flatMap(
+                readyDate(ofInventory:))
             {
-                agenda.schedule(.replace(generation: generation), on: max(ready, first), for: id)
+                guard ready >= first else {
+                    note(id, "the replacement by \(ready) is history: the resources kept what they serve")
+                    chains[id]?.plan?.ended = true
+                    return
+                }
+                if ready <= expiry { agenda.schedule(.replace(generation: generation), on: ready, for: id) }
             }
-        }
-        if plan.scheme == .uploaded, generation > 0 {
-            agenda.schedule(.submit, on: max(HostingScheme.autoSubmitDate(expiringOn: expiry), first), for: id)
+            agenda.schedule(.replace(generation: generation), on: max(expiry, since ?? first), for: id)
         }
     }
 
+    /// The inventory certificate that succeeds generation `generation` of the chain, if any: the
+    /// plan's designated one, or the one naming it in `renewal_of`.
+    func inventorySuccessor(of chain: RenewalChain, plan: HostingRun, generation: Int) -> String? {
+        if case .designated(let designated) = plan.record.association { return designated }
+        if case .inventory(let successor) = chain.generations[generation].successor { return successor }
+        return nil
+    }
+
     /// HOST-MESSAGES: the plan's messages are on (not given: on) and the certificate's are not ignored.
-    func sendsMessages(_ plan: HostingRun, _ certificate: Certificate, on date: LocalDate) -> Bool {
-        plan.record.messages != false && messagesReach(certificate, on: date)
+    func sendsMessages(_ plan: HostingRun, _ settings: CertificateRecord, on date: LocalDate) -> Bool {
+        plan.record.messages != false && messagesReach(settings, on: date)
     }
 
     /// The date an inventory successor is issued (its notBefore's, else its issue time's), when it
@@ -69,7 +95,7 @@ extension SimulationRun {
         guard let chain = chains[id], var plan = chain.plan, !plan.ended, plan.hostedGeneration == generation else {
             return
         }
-        let sent = sendsMessages(plan, chain.certificate, on: date)
+        let sent = sendsMessages(plan, chain.settings(of: generation), on: date)
         let target = replacement(for: chain, plan: plan, generation: generation, on: date)
         guard let target else {
             emit(
@@ -96,11 +122,12 @@ extension SimulationRun {
                 "\(plan.record.reference): the replacement on \(date) sends no message (messages off, or ignored "
                     + "for this certificate).", certificate: id, on: date)
         }
-        move(from: (id, generation), to: target, types: plan)
+        // Before the as-of date the inventory shows where the resources are: history moves none.
+        if date >= first { move(from: (id, generation), to: target, types: plan) }
         if target.certificateID == id {
             plan.hostedGeneration = target.generation
             chains[id]?.plan = plan
-            schedulePlan(id, generation: target.generation)
+            schedulePlan(id, generation: target.generation, since: date)
         } else {
             chains[id]?.plan?.ended = true
         }

@@ -10,10 +10,10 @@ extension SimulationRun {
         for (index, resource) in estate.resources.enumerated() {
             guard let id = resource.certificateID, let chain = chains[id] else { continue }
             serving[index] = Serving(certificateID: id, generation: 0)
-            if let status = chain.certificate.record.status, CertificateState.revocationRequested.union([.revoked])
-                .contains(status)
-            {
-                goOut(index, on: first, because: "its certificate is \(status.rawValue)")
+            if let status = chain.certificate.record.status, status == .revoked || status == .revoking {
+                goOut(
+                    index, on: min(first, chain.generations[0].outage), because: "its certificate is \(status.rawValue)"
+                )
             } else if chain.generations[0].outage < first {
                 goOut(index, on: chain.generations[0].outage, because: nil)
             } else {
@@ -76,7 +76,8 @@ extension SimulationRun {
         if date <= last {
             findings.append(
                 Finding(
-                    ruleID: .resExpiredBinding, severity: SimulationRules.severity(of: .resExpiredBinding), certificateID: chain.id, resourceID: resource.id,
+                    ruleID: .resExpiredBinding, severity: SimulationRules.severity(of: .resExpiredBinding),
+                    certificateID: chain.id, resourceID: resource.id,
                     date: date,
                     message: "\(resource.type) \(resource.id) \(underWay ? "is" : "will be") out from \(date): "
                         + "\(served) has expired or been revoked. " + causes.joined(separator: " → ") + "."))

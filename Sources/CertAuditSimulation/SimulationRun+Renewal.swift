@@ -11,6 +11,8 @@ extension SimulationRun {
         let record = chain.certificate.record
         let expiry = chain.generations[0].expiry
         if let plan = chain.plan, plan.scheme == .uploaded {
+            // A designated new certificate replaces it: uploaded-hosting orders none.
+            if case .designated = plan.record.association { return }
             let submission = HostingScheme.autoSubmitDate(expiringOn: expiry)
             if submission >= first {
                 agenda.schedule(.submit, on: submission, for: id)
@@ -19,15 +21,20 @@ extension SimulationRun {
             }
             return
         }
-        guard record.autoRenew == true else {
-            note(id, "auto-renewal is off")
+        guard record.autoRenew == true, AutoRenewal.supports(record) else {
+            note(
+                id,
+                record.autoRenew == true
+                    ? "auto-renewal does nothing for this product (AR-ELIGIBLE)" : "auto-renewal is off")
+            // Without auto-renewal, a successor the inventory already holds in force can still be
+            // what hosting replaces with; one still in review never issues.
+            if let successor = inventorySuccessors[id], Self.isInForce(successor) {
+                chains[id]?.generations[0].successor = .inventory(id: successor.id)
+            }
             return
         }
-        guard AutoRenewal.supports(record) else {
-            note(id, "auto-renewal does nothing for this product (AR-ELIGIBLE)")
-            return
-        }
-        let switchedOn = record.autoRenewEnabledOn.map(zone.localDate(of:)) ?? expiry - AutoRenewal.chargeDaysBeforeExpiry
+        let switchedOn =
+            record.autoRenewEnabledOn.map(zone.localDate(of:)) ?? expiry - AutoRenewal.chargeDaysBeforeExpiry
         guard let charge = AutoRenewal.chargeDate(expiringOn: expiry, switchedOnOn: switchedOn) else {
             note(id, "auto-renewal was switched on \(switchedOn) with fewer than 14 days left: it never charges")
             return
@@ -52,11 +59,12 @@ extension SimulationRun {
             return
         }
         let state = successor.record.status
-        if state == nil || state == .issued {
+        if Self.isInForce(successor) {
             chains[id]?.generations[0].successor = .inventory(id: successor.id)
             note(id, "its successor \(successor.id) is in the inventory")
         } else if let state, CertificateState.inReview.contains(state) {
             chains[id]?.generations[0].successor = .awaiting(createdOn: date)
+            chains[id]?.settings = successor.record
             note(id, "its successor \(successor.id) is still in review (\(state.rawValue))")
             review(
                 id, createdOn: date, product: successor.record.product,
@@ -65,6 +73,11 @@ extension SimulationRun {
         } else {
             note(id, "its successor \(successor.id) is \(state?.rawValue ?? "not in force")")
         }
+    }
+
+    /// Issued, or no state given: a certificate the console serves.
+    static func isInForce(_ certificate: Certificate) -> Bool {
+        certificate.record.status == nil || certificate.record.status == .issued
     }
 
     /// AR-CHARGE-DATE, AR-CHARGE-FAILED: the charge for the newest generation's successor, drawn from
@@ -91,9 +104,10 @@ extension SimulationRun {
         emit(event)
         note(id, "auto-renewal charged on \(date)")
         startSuccessor(id, on: date)
+        let settings = chain.settings
         review(
-            id, createdOn: date, product: record.product,
-            validated: record.validatesAutomatically || record.validationReady == true,
+            id, createdOn: date, product: settings.product,
+            validated: settings.validatesAutomatically || settings.validationReady == true,
             failsOn: date + AutoRenewal.validationDeadlineDays, rule: .arValidation)
     }
 
@@ -122,11 +136,12 @@ extension SimulationRun {
                 + "Auto-renewal stops, no successor is created: renew by hand.", certificate: id, on: date)
     }
 
-    /// A successor order is created for the newest generation (AR-SUCCESSOR, UPH-AUTO-SUBMIT).
-    mutating func startSuccessor(_ id: String, on date: LocalDate) {
+    /// A successor order is created for the newest generation: `successor-created` for auto-renewal
+    /// (AR-SUCCESSOR); uploaded-hosting's order is its `uph-order-submitted` (UPH-AUTO-SUBMIT).
+    mutating func startSuccessor(_ id: String, on date: LocalDate, announced: Bool = true) {
         guard let newest = chains[id]?.newest else { return }
         chains[id]?.generations[newest].successor = .awaiting(createdOn: date)
-        emit(TimelineEvent(date: date, kind: .successorCreated, certificateID: id))
+        if announced { emit(TimelineEvent(date: date, kind: .successorCreated, certificateID: id)) }
     }
 
     /// REV-DURATION, AR-VALIDATION, UPH-VALIDATION: with its validation record in place the successor
@@ -148,7 +163,8 @@ extension SimulationRun {
         let end = ReviewPeriod(
             of: product, startingOn: date, estimate: settings.reviewEstimate, calendar: estate.lifecycle.calendar
         ).end
-        agenda.schedule(.issue, on: max(end, first), for: id)
+        // A review that ended before the as-of date issued then (history: no event).
+        agenda.schedule(.issue, on: end, for: id)
     }
 
     /// The CA issues the pending successor: a new generation, valid per AR-SUCCESSOR-VALIDITY, which
@@ -167,7 +183,9 @@ extension SimulationRun {
         emit(TimelineEvent(date: date, kind: .successorIssued, certificateID: id, detail: "valid until \(expiry)"))
         emit(TimelineEvent(date: expiry, kind: .expiry, certificateID: id, detail: "successor issued \(date)"))
         if let plan = chain.plan, !plan.ended, plan.hostedGeneration == previous {
-            if plan.lead == .immediately { agenda.schedule(.replace(generation: previous), on: date, for: id) }
+            if plan.lead == .immediately, case .automatic = plan.record.association {
+                agenda.schedule(.replace(generation: previous), on: date, for: id)
+            }
         } else {
             deployByHand(id, generation: previous, issuedOn: date)
         }
@@ -183,7 +201,7 @@ extension SimulationRun {
         else { return }
         emit(TimelineEvent(date: date, kind: .uphOrderSubmitted, certificateID: id))
         note(id, "uploaded-hosting submitted the successor's order \(date)")
-        startSuccessor(id, on: date)
+        startSuccessor(id, on: date, announced: false)
         let ready = plan.record.validationReady ?? chain.certificate.record.validationReady
         review(
             id, createdOn: date, product: plan.record.successorProduct ?? chain.certificate.record.product,

@@ -53,7 +53,9 @@ struct SimulationRun {
         knownAccounts = Set(estate.lifecycle.accounts.map(\.id))
         var successors: [String: Certificate] = [:]
         for certificate in estate.certificates {
-            if let renewed = certificate.record.renewalOf, successors[renewed] == nil { successors[renewed] = certificate }
+            if let renewed = certificate.record.renewalOf, successors[renewed] == nil {
+                successors[renewed] = certificate
+            }
         }
         inventorySuccessors = successors
         serving = Array(repeating: nil, count: estate.resources.count)
@@ -74,6 +76,7 @@ struct SimulationRun {
             guard chains[certificate.id]?.isInForce(asOf: first) == true else { continue }
             startHosting(certificate.id)
             startRenewal(certificate.id)
+            schedulePlan(certificate.id, generation: 0)
         }
         bindResources()
     }
@@ -114,9 +117,9 @@ struct SimulationRun {
 
     /// Messages about the certificate are not ignored on `date` (MSG-IGNORE): ignoring from a date on
     /// silences every message from then; ignoring with no date given, every message.
-    func messagesReach(_ certificate: Certificate, on date: LocalDate) -> Bool {
-        guard certificate.record.ignored == true else { return true }
-        guard let since = certificate.record.ignoredSince else { return false }
+    func messagesReach(_ record: CertificateRecord, on date: LocalDate) -> Bool {
+        guard record.ignored == true else { return true }
+        guard let since = record.ignoredSince else { return false }
         return zone.localDate(of: since) > date
     }
 }

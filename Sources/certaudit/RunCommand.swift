@@ -49,6 +49,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Review durations the checks assume (REV-DURATION): worst|typical. (default: worst)")
     var review: String?
 
+    @Option(
+        name: .customLong("successor-validity"),
+        help:
+            "Successor validity (AR-SUCCESSOR-VALIDITY): cabf (capped by BR-MAX-VALIDITY) or one-year. (default: cabf)")
+    var successorValidity: String?
+
     @Option(help: "The folder of report templates (report.html.mustache, report.xsd, partials).")
     var templates = "templates"
 
@@ -105,6 +111,10 @@ struct RunCommand: ParsableCommand {
                 "--expiry-thresholds", SettingValues.expiryThresholds(list: expiryThresholds))
         }
         if let review { layer.reviewEstimate = try checked("--review", SettingValues.review(review)) }
+        if let successorValidity {
+            layer.successorValidity = try checked(
+                "--successor-validity", SettingValues.successorValidity(successorValidity))
+        }
         if let encoding { layer.encoding = try checked("--encoding", SettingValues.encoding(encoding)) }
         if let jobs { layer.jobs = try checked("--jobs", SettingValues.jobs(jobs)) }
         return layer

@@ -114,7 +114,8 @@ import Testing
         let xml = try XMLReportRenderer().render(model)
         try XSDValidator(schemaPath: schema).validate(xml)
         let xsd = try String(contentsOfFile: schema, encoding: .utf8)
-        let kinds = xsd.components(separatedBy: "name=\"TimelineKind\"")[1].components(separatedBy: "</xs:simpleType>")[0]
+        let kinds = xsd.components(separatedBy: "name=\"TimelineKind\"")[1].components(separatedBy: "</xs:simpleType>")[
+            0]
         let enumerated = kinds.components(separatedBy: "value=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(Set(enumerated.map(String.init)) == Set(TimelineEventKind.allCases.map(\.rawValue)))
     }

@@ -125,7 +125,9 @@ struct SimulationTests {
     func theChargeDateFollowsTheSwitch(enabledOn: String, charged: String?) {
         let simulation = Self.run(
             [Self.certificate("a", expires: "2027-01-10", enabledOn: enabledOn, account: nil)], horizon: 60)
-        #expect(simulation.events.filter { $0.kind == .renewalCharge }.map(\.date.description) == [charged].compactMap { $0 })
+        #expect(
+            simulation.events.filter { $0.kind == .renewalCharge }.map(\.date.description)
+                == [charged].compactMap { $0 })
     }
 
     /// Two certificates on one account of 500.00, each renewal 299.00: on 2026-12-11 `a` (first by
@@ -165,7 +167,9 @@ struct SimulationTests {
     /// working day is the make-up Sunday 2027-02-07? No: holidays 2027-02-06…2027-02-13, make-up
     /// workday 2027-02-14 (Sunday): the one-day review ends on 2027-02-14.
     @Test func aReviewAcrossHolidaysEndsOnTheMakeUpWorkday() {
-        let holidays = (6...13).map { HolidayRecord(line: $0, date: LocalDate(year: 2027, month: 2, day: $0)!, kind: .holiday) }
+        let holidays = (6...13).map {
+            HolidayRecord(line: $0, date: LocalDate(year: 2027, month: 2, day: $0)!, kind: .holiday)
+        }
         let calendar = WorkingCalendar(
             holidays: Set(holidays.map(\.date)), makeUpWorkdays: [Self.day("2027-02-14")])
         let simulation = Self.run(
@@ -218,7 +222,8 @@ struct SimulationTests {
             $0.issuedAt = Self.zone.instant(of: Self.day("2026-12-27"), hour: 10)
         }
         let simulation = Self.run(
-            [old, new], resources: [ResourceRecord(line: 2, id: "lb-1", type: ResourceType("CLB"), certificateID: "old")],
+            [old, new],
+            resources: [ResourceRecord(line: 2, id: "lb-1", type: ResourceType("CLB"), certificateID: "old")],
             lifecycle: LifecycleInputs(hosting: [plan]), horizon: 60)
         #expect(
             Self.events(simulation, [.hostingReplaced, .hostingFailed, .resourceExpired]) == [
@@ -240,7 +245,10 @@ struct SimulationTests {
             [Self.certificate("old", expires: "2027-01-10", autoRenew: false), new],
             resources: [ResourceRecord(line: 2, id: "lb-1", type: ResourceType("CLB"), certificateID: "old")],
             lifecycle: LifecycleInputs(hosting: [plan]), horizon: 60)
-        #expect(Self.events(simulation, [.hostingReplaced, .hostingFailed, .resourceExpired]) == ["2026-12-26 hosting-replaced old"])
+        #expect(
+            Self.events(simulation, [.hostingReplaced, .hostingFailed, .resourceExpired]) == [
+                "2026-12-26 hosting-replaced old"
+            ])
     }
 
     /// An outage under way is reported with its first day, before the as-of date, and no event.
@@ -273,10 +281,11 @@ struct SimulationTests {
                 "2026-12-05", "2026-12-07", "2026-12-09", "2026-12-11", "2026-12-13", "2026-12-15", "2026-12-17",
                 "2026-12-19",
             ])
-        #expect(AlertSchedule(
-            policy: AlertPolicyRecord(line: 2, id: "p", selection: .all, thresholdDays: 3, repeats: .everyHours(5)),
-            expiry: Self.day("2026-12-03")
-        ).firings(from: Self.day("2026-11-28"), through: Self.day("2027-01-01")).map(\.times) == [5, 5, 5])
+        #expect(
+            AlertSchedule(
+                policy: AlertPolicyRecord(line: 2, id: "p", selection: .all, thresholdDays: 3, repeats: .everyHours(5)),
+                expiry: Self.day("2026-12-03")
+            ).firings(from: Self.day("2026-11-28"), through: Self.day("2027-01-01")).map(\.times) == [5, 5, 5])
     }
 
     /// Same inputs, same events: the simulation is a pure function.

@@ -43,7 +43,9 @@ public struct UnknownReferenceRule: EstateRule {
         }
         for certificate in estate.certificates {
             if let renewed = certificate.record.renewalOf {
-                check(renewed, named: "certificates.csv line \(certificate.record.line) (renewal_of of \(certificate.id))")
+                check(
+                    renewed, named: "certificates.csv line \(certificate.record.line) (renewal_of of \(certificate.id))"
+                )
             }
         }
         let lifecycle = estate.lifecycle
