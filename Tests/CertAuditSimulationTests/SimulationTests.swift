@@ -70,14 +70,16 @@ struct SimulationTests {
     /// 2028-01-10, beyond the horizon (2027-09-24). Under cabf, issued on 2026-12-14 it is valid
     /// min(2028-01-10, 2026-12-14 + 199) = 2027-07-01, so it renews within the horizon: charged
     /// 2027-07-01 − 30 = 2027-06-01 (Tuesday), issued Wednesday 2027-06-02 under the 100-day stage,
-    /// valid min(2028-07-01, 2027-06-02 + 99) = 2027-09-09.
+    /// valid min(2028-07-01, 2027-06-02 + 99) = 2027-09-09, and charged again 30 days before, on
+    /// 2027-08-10 (issued 2027-08-11, valid past the horizon).
     @Test(arguments: [
         (
             SuccessorValidityPolicy.cabf,
             [
                 "2026-12-11 renewal-charge a", "2026-12-11 successor-created a", "2026-12-14 successor-issued a",
                 "2027-01-10 expiry a", "2027-06-01 renewal-charge a", "2027-06-01 successor-created a",
-                "2027-06-02 successor-issued a", "2027-07-01 expiry a", "2027-09-09 expiry a",
+                "2027-06-02 successor-issued a", "2027-07-01 expiry a", "2027-08-10 renewal-charge a",
+                "2027-08-10 successor-created a", "2027-08-11 successor-issued a", "2027-09-09 expiry a",
             ]
         ),
         (
