@@ -257,7 +257,9 @@ def main(argv: list[str]) -> int:
     processes = min(os.cpu_count() or 1, shards)
     parts: dict[int, str] = {}
     if processes > 1:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=_init_worker) as pool:
+        # spawn, not fork: a forked worker can inherit a lock held at fork time and wait for ever
+        # (seen once under the test suite); each worker builds its own state in _init_worker.
+        with multiprocessing.get_context("spawn").Pool(processes, initializer=_init_worker) as pool:
             for shard, text in pool.imap_unordered(make_shard, jobs):
                 parts[shard] = text
     else:

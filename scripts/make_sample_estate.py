@@ -50,7 +50,7 @@ CERT_COLUMNS = [
     "letter_uploaded_at", "auto_renew", "auto_renew_enabled_on", "account_id", "payment",
     "dns_on_platform", "validation_ready", "verify_type", "ignored", "ignored_since",
     "allow_download", "allow_duplicate", "free", "reissue_of", "reissue_count",
-    "company_validated_on",
+    "company_validated_on", "renewal_of",
 ]
 RESOURCE_COLUMNS = ["resource_id", "resource_type", "region", "certificate_id", "domain"]
 
@@ -392,6 +392,7 @@ class Generator:
             "Boundary: expires 2026-12-27T23:59:59Z = local 2026-12-28 07:59:59, exactly 30 days left",
             "CERT-EXPIRING (30 ≤ 30)", "",
             base(alias="年会直播", source="issued", package_type="48", status="issued", ignored="true",
+                 auto_renew="true", auto_renew_enabled_on="2026-10-20",
                  ignored_since="2026-09-01", tags="env=prod|team=live",
                  project="marketing", account_id=acct_sub),
             ok_leaf("events.example.com", ["events.example.com"], utc(2026, 12, 28) - days(199)),
@@ -605,15 +606,16 @@ class Generator:
         for index, row in enumerate(rows):
             self.write_bundle(index, row, rows)
             self.fill_claims(row)
+        self.rows_written = rows
 
         quarantined = self.quarantine_rows(rows)
         for row in quarantined:
             row.cert_id = self.cert_id()
         self.fill_quarantine(quarantined, rows)
-        kept = self.bad_value_rows()
+        kept = self.bad_value_rows() + self.simulation_rows()
 
         self.write_certificates_csv(rows, quarantined, kept)
-        resources = self.write_resources_csv(rows)
+        resources = self.write_resources_csv(rows, kept)
         self.hosting = self.write_hosting_csv(rows, resources)
         self.operations = self.write_operations_csv(rows, quarantined)
         self.write_readme(rows, quarantined + kept, resources)
@@ -760,12 +762,42 @@ class Generator:
             certificate_id=enabled_on.cert_id, alias="自动续费日期错误", source="issued", package_type="48",
             status="issued", domain="renew.example.com", sans="renew.example.com",
             issued_at="2026-10-01 08:00:00", not_after="2027-04-19 07:59:59", auto_renew="true",
-            auto_renew_enabled_on="2026-13-01", account_id="100012345678", payment="balance")
+            auto_renew_enabled_on="2026-13-01", account_id="100098765432", payment="balance")
         tag.fields = base(
             certificate_id=tag.cert_id, alias="标签错误", source="issued", package_type="48", status="issued",
-            domain="tag.example.com", sans="tag.example.com", tags="env=prod|broken",
+            domain="tag.example.com", sans="tag.example.com", tags="env=prod|broken", auto_renew="true",
             issued_at="2026-10-01 08:00:00", not_after="2027-04-19 07:59:59")
         return [unreadable, enabled_on, tag]
+
+    def simulation_rows(self) -> list[Row]:
+        """Rows for the simulation of the horizon (issue 8): a renewal charged before the as-of date
+        that an inventory successor, still under review, carries on (`renewal_of`). Their IDs come
+        from a generator of their own, so adding them moved no other row's ID."""
+        ids = Generator(self.output)
+        ids.rng = random.Random(SEED + 8)
+        ids.used_ids = set(self.used_ids)
+
+        def base(**kw):
+            d = {c: "" for c in CERT_COLUMNS}
+            d.update(certificate_type="SVR", standard="international", project="simulation", source="issued",
+                     brand="DNSPod", product="DV", domain_type="single", dns_on_platform="true")
+            d.update(kw)
+            return d
+
+        renewed = Row("DNSPod DV auto-renewed, charged 2026-11-20 (before the as-of date); its successor is the "
+                      "next row", "RES-EXPIRED-BINDING (the successor is not deployed)", "CERT-EXPIRED", {})
+        successor = Row("The successor of the previous row (`renewal_of`), still under review: the simulation "
+                        "issues it and renews it again", "—", "CERT-EXPIRING (no dates yet)", {})
+        renewed.cert_id, successor.cert_id = ids.cert_id(), ids.cert_id()
+        renewed.fields = base(
+            certificate_id=renewed.cert_id, alias="续期中的证书", status="issued", domain="renew.example.org",
+            sans="renew.example.org", issued_at="2026-06-23 08:00:00", not_after="2026-12-20 07:59:59",
+            auto_renew="true", account_id="100012345678", payment="balance")
+        successor.fields = base(
+            certificate_id=successor.cert_id, alias="续期订单", status="validating", domain="renew.example.org",
+            sans="renew.example.org", submitted_at="2026-11-20 09:00:00", account_id="100012345678",
+            renewal_of=renewed.cert_id)
+        return [renewed, successor]
 
     def write_certificates_csv(self, rows: list[Row], quarantined: list[Row], kept: list[Row]) -> None:
         buffer = io.StringIO()
@@ -787,7 +819,7 @@ class Generator:
             line += 1
         (self.output / "certificates.csv").write_text(buffer.getvalue(), encoding="utf-8")
 
-    def write_resources_csv(self, rows: list[Row]) -> list[tuple[int, list[str], str]]:
+    def write_resources_csv(self, rows: list[Row], kept: list[Row]) -> list[tuple[int, list[str], str]]:
         by_cn = {}
         for row in rows:
             if row.fields.get("domain"):
@@ -845,6 +877,11 @@ class Generator:
         values = ["lb-" + self.token(8), "CLB", "ap-guangzhou"]
         writer.writerow(values)
         listing.append((line, values, "malformed: 3 fields instead of 5 (quarantined)"))
+        line += 1
+        renewing = next(r for r in kept if r.fields.get("alias") == "续期中的证书")
+        values = ["renew.example.org", "CDN", "", renewing.cert_id, "renew.example.org"]
+        writer.writerow(values)
+        listing.append((line, values, "serves a certificate whose successor is issued but not deployed (outage)"))
         (self.output / "resources.csv").write_text(buffer.getvalue(), encoding="utf-8")
         return listing
 
@@ -899,7 +936,7 @@ class Generator:
         # read (the balances at the as-of time, what a renewal costs, the 2027 holiday schedule with
         # its make-up workdays on weekends).
         (self.output / "accounts.csv").write_text(
-            "account_id,balance\n100012345678,1234.50\n100098765432,20.00\n", encoding="utf-8")
+            "account_id,balance\n100012345678,9999.00\n100098765432,300.00\n", encoding="utf-8")
         (self.output / "pricing.csv").write_text(
             "brand,product,domain_type,years,price_cny,price_points\n"
             "DNSPod,DV,single,1,299.00,50\n"
@@ -1035,6 +1072,17 @@ class Generator:
               f"{'`' + values[3].replace('|', chr(92) + '|') + '`' if values[3] else ''} | {expected} |"
               for index, (values, expected) in enumerate(self.operations)],
             "",
+            "## Expected outages",
+            "",
+            "What the independent reference model (`scripts/sim_reference.py`, RULES.md §0 and",
+            "docs/simulation.md) predicts over the default horizon of 365 days: each resource and the first day it",
+            "serves an expired certificate (`resource-expired`; also RES-EXPIRED-BINDING findings). The outages",
+            "already under way at the as-of date are the RES-EXPIRED-BINDING rows of the resources table below.",
+            "",
+            "| date | resource | certificate |",
+            "|---|---|---|",
+            *[f"| {date} | `{resource}` | `{certificate}` |" for date, certificate, resource in self.expected_outages()],
+            "",
             "## The PKI",
             "",
             "- `trust/sample-root.pem`: **certaudit Sample Root CA** (RSA 2048), the private root the tool",
@@ -1128,6 +1176,20 @@ class Generator:
         ]
         (self.output / "README.md").write_text("\n".join(out), encoding="utf-8")
 
+    def expected_outages(self) -> list[tuple[str, str, str]]:
+        """(date, certificate, resource) of every outage the reference model predicts for the sample
+        within 365 days of the as-of time."""
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import sim_reference
+
+        # The model reads no bundles: the chains whose intermediate expires before the leaf are told.
+        g0_expiry = self.g0.certificate.not_valid_after_utc
+        served_until = {row.cert_id: min(row.certificate.not_valid_after_utc, g0_expiry)
+                        for row in self.rows_written if row.leaf is not None and row.leaf.issuer == "g0"
+                        and row.certificate is not None}
+        events = sim_reference.simulate(self.output, AS_OF_TEXT, horizon_days=365, served_until=served_until)
+        return [(e.date.isoformat(), e.certificate, e.resource) for e in events if e.kind == "resource-expired"]
+
     def write_expectations(self, rows: list[Row], quarantined: list[Row]) -> None:
         """expectations.json: the README's tables in a form tests read (see `expectations`)."""
         certificates = []
@@ -1152,6 +1214,8 @@ class Generator:
         document = {
             "generated_by": "scripts/make_sample_estate.py", "as_of": AS_OF_TEXT, "timezone": "Asia/Shanghai",
             "certificates": certificates, "hosting": hosting, "operations": operations,
+            "outages": [{"date": date, "certificate_id": certificate, "resource_id": resource}
+                        for date, certificate, resource in self.expected_outages()],
         }
         text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         (self.output / "expectations.json").write_text(text, encoding="utf-8")

@@ -861,7 +861,10 @@ class Simulation:
 
     def watch(self, resource, certificate):
         """Schedules the day `resource` goes out if it still serves `certificate` then."""
-        out_on = self.local_date(certificate.not_after + ONE_SECOND)
+        not_after = certificate.not_after
+        if certificate.inventory:
+            not_after = min(not_after, getattr(self, "served_until", {}).get(certificate.row.id, not_after))
+        out_on = self.local_date(not_after + ONE_SECOND)
         if certificate.inventory and certificate.row.status in REVOKED:  # A14
             out_on = min(out_on, self.start)
         if self.now is not None:  # moved onto a certificate that has already expired
@@ -933,14 +936,18 @@ class Simulation:
 
 
 def simulate(inputs, as_of, tz_name="Asia/Shanghai", horizon_days=365, review="worst",
-             successor_validity="cabf", package_types=DEFAULT_PACKAGE_TYPES):
-    """The events of docs/simulation.md, sorted; `as_of` is text in any INPUTS.md time form."""
+             successor_validity="cabf", package_types=DEFAULT_PACKAGE_TYPES, served_until=None):
+    """The events of docs/simulation.md, sorted; `as_of` is text in any INPUTS.md time form.
+    `served_until` gives, by certificate ID, when a certificate's served chain stops working when
+    that is before its own notAfter (CHAIN-EXPIRING: the model reads no bundles, its caller may)."""
     tz = TIME_ZONES[tz_name]
     instant = parse_time(as_of, tz) if isinstance(as_of, str) else as_of
     if instant is None:
         raise ValueError(f"unreadable as-of time: {as_of!r}")
     estate = Estate(inputs, tz, package_types)
-    return Simulation(estate, instant, tz, horizon_days, review, successor_validity).run()
+    simulation = Simulation(estate, instant, tz, horizon_days, review, successor_validity)
+    simulation.served_until = served_until or {}
+    return simulation.run()
 
 
 def write_csv(events, handle):

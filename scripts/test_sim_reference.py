@@ -118,18 +118,20 @@ class SuccessorValidityTests(unittest.TestCase):
         not_after = simulation().successor_not_after(old, day("2026-12-01"))
         self.assertEqual(not_after, dt.datetime(2027, 6, 18, 23, 59, 59, tzinfo=SHANGHAI))
 
-    def test_the_stage_is_the_utc_date_of_not_before(self):
-        # 2027-03-15 00:00 in Shanghai is 2027-03-14 16:00 UTC: still the 200-day stage.
+    def test_the_stage_is_the_one_of_the_local_issue_date(self):
+        # docs/simulation.md: whole local days, the stage in force on the local issue date. Issued
+        # 2027-03-14: the 200-day stage (until 2027-09-29); issued 2027-03-15: the 100-day stage.
         old = dt.datetime(2027, 4, 1, 7, 59, 59, tzinfo=SHANGHAI)
-        shanghai = simulation().successor_not_after(old, day("2027-03-15"))
-        self.assertEqual(shanghai.date(), day("2027-09-30"))  # 03-15 + 199 days
-        utc = simulation(tz=dt.timezone.utc).successor_not_after(old, day("2027-03-15"))
-        self.assertEqual(utc.date(), day("2027-06-22"))  # 03-15 + 99 days: the 100-day stage
+        before = simulation().successor_not_after(old, day("2027-03-14"))
+        self.assertEqual(before.date(), day("2027-09-29"))  # 03-14 + 199 days
+        on = simulation().successor_not_after(old, day("2027-03-15"))
+        self.assertEqual(on.date(), day("2027-06-22"))  # 03-15 + 99 days
 
     def test_29_february_plus_one_year_is_28_february(self):
         old = dt.datetime(2028, 2, 29, 7, 59, 59, tzinfo=SHANGHAI)
         not_after = simulation(validity="one-year").successor_not_after(old, day("2028-02-01"))
-        self.assertEqual(not_after, dt.datetime(2029, 2, 28, 7, 59, 59, tzinfo=SHANGHAI))
+        # Valid in whole local days: through the end of 2029-02-28.
+        self.assertEqual(not_after, dt.datetime(2029, 2, 28, 23, 59, 59, tzinfo=SHANGHAI))
 
     def test_end_to_end_successor_expiry_follows_the_rule(self):
         # Charged 2026-11-30 (X - 30), issued Tuesday 2026-12-01: under cabf it expires
@@ -287,7 +289,7 @@ class ChargeTests(unittest.TestCase):
     def test_without_account_row_or_price_the_charge_succeeds_unchecked(self):
         estate = Estate(certificates=[
             auto_renewing("noacc", "2027-01-03 23:59:59", account_id="ghost"),
-            auto_renewing("noprice", "2027-01-03 23:59:59", account_id="acc", product="DV_FREE"),
+            auto_renewing("noprice", "2027-01-03 23:59:59", account_id="acc", domain_type="wildcard"),
             auto_renewing("points", "2027-01-03 23:59:59", account_id="acc", payment="points",
                           brand="WoTrus", domain_type="wildcard")],
             accounts=[{"account_id": "acc", "balance": "0.00"}],
@@ -298,14 +300,16 @@ class ChargeTests(unittest.TestCase):
         self.assertEqual([e.certificate for e in charged], ["noacc", "noprice", "points"])
         self.assertTrue(all(e.attributes["amount"] is None for e in charged))
 
-    def test_dv_free_is_priced_as_dv(self):
+    def test_free_dv_certificates_do_not_auto_renew(self):
+        # D1 (docs/simulation.md): AR-ELIGIBLE's products are paid DV; a DV_FREE row does nothing.
         estate = Estate(
             certificates=[auto_renewing("f", "2027-01-03 23:59:59", account_id="acc",
                                         product="DV_FREE")],
             accounts=[{"account_id": "acc", "balance": "10.00"}],
             pricing=[{"brand": "DNSPod", "product": "DV", "domain_type": "single", "years": "1",
                       "price_cny": "299.00"}])
-        self.assertEqual(dates(estate.run(horizon=10), "renewal-charge-failed"), ["2026-12-04"])
+        events = estate.run(horizon=10)
+        self.assertEqual([e.kind for e in events if e.kind.startswith("renewal")], [])
 
     def test_not_eligible_certificates_do_not_renew(self):
         estate = Estate(certificates=[
@@ -505,8 +509,8 @@ class HostingTests(unittest.TestCase):
 
     def test_replacement_before_the_as_of_date_is_history(self):
         # X = 2026-12-10, lead 25: R = 2026-11-15 < a. The renewal_of successor s1 was issued
-        # 2026-11-12, so the plan carries on with it (R' = 2027-12-10 - 25 = 2027-11-15), but the
-        # resource stays on c1 and is out from 2026-12-11.
+        # 2026-11-12: the replacement is history, so the resource stays on c1 and is out from
+        # 2026-12-11; s1 is an inventory certificate, so the plan ends with it (D3).
         estate = Estate(
             certificates=[certificate("c1", "2026-12-10 23:59:59"),
                           certificate("s1", "2027-12-10 23:59:59", renewal_of="c1",
@@ -515,8 +519,8 @@ class HostingTests(unittest.TestCase):
             resources=[{"resource_id": "cdn", "resource_type": "CDN", "certificate_id": "c1"}])
         events = estate.run(horizon=365)
         self.assertEqual(rows(events, "resource-expired"), [("2026-12-11", "resource-expired", "c1", "cdn")])
-        self.assertEqual(rows(events, "hosting-reminder"), [("2027-11-12", "hosting-reminder", "c1", "")])
-        self.assertEqual(rows(events, "hosting-failed"), [("2027-11-15", "hosting-failed", "c1", "")])
+        self.assertEqual(rows(events, "hosting-reminder"), [])
+        self.assertEqual(rows(events, "hosting-failed"), [])
 
 
 class OutageTests(unittest.TestCase):

@@ -121,8 +121,9 @@ struct HTMLReportRenderer {
         var day: (date: String, events: [[String: Any]])?
         for event in upcoming {
             let row: [String: Any] = [
-                "kind": event.kind, "certificate": event.certificate ?? event.account ?? "",
-                "resource": event.resource ?? "", "amount": event.amount ?? "", "detail": event.detail ?? "",
+                "kind": event.kind, "subject": event.certificate ?? event.account ?? "",
+                "resource": event.resource ?? "", "hasResource": event.resource != nil, "amount": event.amount ?? "",
+                "hasAmount": event.amount != nil, "detail": event.detail ?? "", "hasDetail": event.detail != nil,
             ]
             if day?.date == event.date {
                 day?.events.append(row)

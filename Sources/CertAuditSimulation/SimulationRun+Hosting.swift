@@ -123,7 +123,7 @@ extension SimulationRun {
                     + "for this certificate).", certificate: id, on: date)
         }
         // Before the as-of date the inventory shows where the resources are: history moves none.
-        if date >= first { move(from: (id, generation), to: target, types: plan) }
+        if date >= first { move(from: (id, generation), to: target, types: plan, on: date) }
         if target.certificateID == id {
             plan.hostedGeneration = target.generation
             chains[id]?.plan = plan
@@ -138,10 +138,12 @@ extension SimulationRun {
     func replacement(for chain: RenewalChain, plan: HostingRun, generation: Int, on date: LocalDate)
         -> (certificateID: String, generation: Int)?
     {
+        // A designated certificate in force that was issued by then replaces, even one that has
+        // expired since: the plan deploys what it was told to, and the resources go out at once.
         if case .designated(let designated) = plan.record.association {
-            guard let ready = readyDate(ofInventory: designated), ready <= date,
-                let expiry = chains[designated]?.generations[0].expiry, expiry >= date
-            else { return nil }
+            guard let ready = readyDate(ofInventory: designated), ready <= date, chains[designated] != nil else {
+                return nil
+            }
             return (designated, 0)
         }
         switch chain.generations[generation].successor {

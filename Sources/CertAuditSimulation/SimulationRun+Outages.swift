@@ -25,7 +25,7 @@ extension SimulationRun {
     /// A replacement moves every resource that serves `old` and whose type the plan names to `new`.
     mutating func move(
         from old: (certificateID: String, generation: Int), to new: (certificateID: String, generation: Int),
-        types plan: HostingRun
+        types plan: HostingRun, on date: LocalDate
     ) {
         for index in serving.indices {
             guard var current = serving[index], current.certificateID == old.certificateID,
@@ -36,7 +36,9 @@ extension SimulationRun {
             current.generation = new.generation
             current.version += 1
             serving[index] = current
-            agenda.schedule(.outage(resource: index, version: current.version), on: outage, for: new.certificateID)
+            // Moved onto a certificate that has already expired, it is out from the move.
+            agenda.schedule(
+                .outage(resource: index, version: current.version), on: max(outage, date), for: new.certificateID)
         }
     }
 

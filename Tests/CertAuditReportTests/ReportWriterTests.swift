@@ -27,7 +27,8 @@ import Testing
         try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
             ReportFixtures.hostileModel(), to: output.path)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == ["findings.csv", "inventory.csv", "operations.csv", "report.html", "report.xml"])
+        #expect(
+            names == ["findings.csv", "inventory.csv", "operations.csv", "report.html", "report.xml", "timeline.csv"])
         let xml = try [UInt8](Data(contentsOf: output.appendingPathComponent("report.xml")))
         try XSDValidator(schemaPath: ReportFixtures.templatesDirectory + "/report.xsd").validate(xml)
         // No temporary or old folder is left beside it.
@@ -38,7 +39,9 @@ import Testing
         let files = try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).render(
             ReportFixtures.emptyModel())
         #expect(
-            files.map(\.name) == ["report.xml", "report.html", "findings.csv", "inventory.csv", "operations.csv"])
+            files.map(\.name) == [
+                "report.xml", "report.html", "findings.csv", "inventory.csv", "operations.csv", "timeline.csv",
+            ])
         let header = CSVReportRenderer.inventoryColumns.joined(separator: ",") + "\r\n"
         #expect(ReportFixtures.file("inventory.csv", in: files) == CSVReportRenderer.byteOrderMark + Array(header.utf8))
     }
@@ -72,7 +75,7 @@ import Testing
         try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
             ReportFixtures.hostileModel(), to: output.path)
         let before = try contents(of: output)
-        #expect(before.count == 5)
+        #expect(before.count == 6)
 
         // A templates folder with the schema but a report template that does not parse: the new
         // report.xml (of another model, so other bytes) is written before the HTML fails.

@@ -22,7 +22,8 @@ struct RuleRunnerTests {
             RuleContext(estate: Self.busyEstate(count: 50), settings: ExampleEstate.settings))
         #expect(!findings.isEmpty)
         #expect(findings == findings.sorted())
-        #expect(findings.first?.severity == .critical)
+        #expect(findings.first?.severity == .high)
+        #expect(findings.last?.severity == .medium)
     }
 
     @Test func parallelRunsGiveTheSameResult() {

@@ -38,7 +38,7 @@ struct CommandLineTests {
         #expect(outcome.status == 0)
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("certaudit: 49 certificates, 5 rows quarantined") == true)
+        #expect(lines.first?.hasPrefix("certaudit: 51 certificates, 5 rows quarantined") == true)
         #expect(lines.first?.contains(", 34 operations (") == true, "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
     }

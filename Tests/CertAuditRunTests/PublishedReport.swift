@@ -14,6 +14,8 @@ struct PublishedReport {
         let rule: String
         let severity: String
         let certificate: String?
+        var resource: String? = nil
+        var date: String? = nil
     }
 
     /// One `<reason>` of an operation, or one `effect RULE: message` part of its CSV `reasons` cell.
@@ -126,7 +128,7 @@ private final class ReportXMLReader: NSObject, XMLParserDelegate {
             findings.append(
                 PublishedReport.Finding(
                     rule: attributes["rule"] ?? "", severity: attributes["severity"] ?? "",
-                    certificate: attributes["certificate"]))
+                    certificate: attributes["certificate"], resource: attributes["resource"], date: attributes["date"]))
         case "operation":
             operation = attributes
             reasons = []

@@ -18,9 +18,9 @@ struct SampleEstateRunTests {
             settings: AuditSettings(asOf: asOf, failOn: failOn), jobs: jobs, useSystemTrustStore: false)
     }
 
-    /// inputs/README.md and the repository README: 53 certificate rows, 49 in the estate (5 of them
+    /// inputs/README.md and the repository README: 55 certificate rows, 51 in the estate (5 of them
     /// with a bad value they can do without) and 4 malformed, plus the malformed resource row.
-    static let certificates = 49
+    static let certificates = 51
     static let quarantined = 5
     static let operations = 34
 
@@ -30,7 +30,7 @@ struct SampleEstateRunTests {
         let files = try TestPaths.contents(of: output)
         #expect(
             files.keys.sorted() == [
-                "/findings.csv", "/inventory.csv", "/operations.csv", "/report.html", "/report.xml",
+                "/findings.csv", "/inventory.csv", "/operations.csv", "/report.html", "/report.xml", "/timeline.csv",
             ])
         for (name, bytes) in files { #expect(!bytes.isEmpty, "\(name) is empty") }
         let validator = XSDValidator(schemaPath: TestPaths.templates + "/report.xsd")
@@ -128,7 +128,7 @@ struct SampleEstateRunTests {
         let expectations = try SampleExpectations.load()
         let report = try Self.publishedSample()
         let rows = expectations.certificates
-        #expect(rows.count == 53)
+        #expect(rows.count == 55)
         #expect(report.counts["certificates"] == Self.certificates)
         #expect(report.counts["quarantined"] == Self.quarantined)
         #expect(Set(report.chains.keys) == Set(rows.filter { $0.quarantined != true }.map(\.certificateID)))
@@ -182,5 +182,25 @@ struct SampleEstateRunTests {
         let strict = try AuditRun.execute(Self.options(output: scratch.appendingPathComponent("b"), failOn: .high))
         #expect(strict.exitCode == 1)
         #expect(strict.line.hasPrefix("certaudit: \(strict.certificates) certificates"))
+    }
+}
+
+extension SampleEstateRunTests {
+    /// The outages inputs/README.md lists — predicted by the independent reference model, chain
+    /// expiries told — are exactly the sample's `resource-expired` events and predicted
+    /// RES-EXPIRED-BINDING findings.
+    @Test func theSampleGoesOutWhereTheReadmeSays() throws {
+        let expected = try SampleExpectations.load().outages
+        #expect(expected.count >= 10)
+        let output = try TestPaths.scratch("outages").appendingPathComponent("output")
+        _ = try AuditRun.execute(Self.options(output: output))
+        let rows = try SimulationDifferentialTests.rows(output.path + "/timeline.csv", columns: 4).dropFirst()
+        let events = rows.filter { $0[1] == "resource-expired" }.map {
+            SampleExpectations.Outage(date: $0[0], certificateID: $0[2], resourceID: $0[3])
+        }
+        #expect(events == expected)
+        let report = try PublishedReport(folder: output)
+        let predicted = report.findings.filter { $0.rule == "RES-EXPIRED-BINDING" && ($0.date ?? "") >= "2026-11-28" }
+        #expect(Set(predicted.compactMap(\.resource)) == Set(expected.map(\.resourceID)))
     }
 }

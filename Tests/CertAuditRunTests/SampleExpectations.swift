@@ -44,14 +44,28 @@ struct SampleExpectations: Decodable {
         }
     }
 
+    /// An outage the reference model predicts (`resource-expired`).
+    struct Outage: Decodable, Hashable {
+        let date: String
+        let certificateID: String
+        let resourceID: String
+
+        enum CodingKeys: String, CodingKey {
+            case date
+            case certificateID = "certificate_id"
+            case resourceID = "resource_id"
+        }
+    }
+
     let asOf: String
     let timezone: String
     let certificates: [Row]
     let hosting: [Row]
     let operations: [Operation]
+    let outages: [Outage]
 
     enum CodingKeys: String, CodingKey {
-        case timezone, certificates, hosting, operations
+        case timezone, certificates, hosting, operations, outages
         case asOf = "as_of"
     }
 

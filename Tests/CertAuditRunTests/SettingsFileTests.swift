@@ -39,6 +39,7 @@ struct SettingsFileTests {
             horizon_days = 90
             expiry_thresholds_days = [7, 30, 14]
             review = "typical"
+            successor_validity = "one-year"
             fail_on = "high"
             encoding = "gb18030"
             jobs = 3
@@ -53,7 +54,8 @@ struct SettingsFileTests {
                 == SettingsLayer(
                     timeZone: .utc, asOf: "2026-11-28T00:00:00+08:00", horizonDays: 90, failOn: .some(.high),
                     expiryThresholdsDays: [30, 14, 7], reviewEstimate: .typical,
-                    severityOverrides: [.certExpiring: .low, .msgIgnore: .critical], encoding: .gb18030, jobs: 3))
+                    severityOverrides: [.certExpiring: .low, .msgIgnore: .critical], encoding: .gb18030, jobs: 3,
+                    successorValidity: .oneYear))
         let settings = try Self.options(layer).settings
         #expect(settings.asOf == Instant(secondsSinceEpoch: 1_795_795_200))
         #expect(settings.timeZone == .utc)
@@ -61,6 +63,7 @@ struct SettingsFileTests {
         #expect(settings.failOn == .high)
         #expect(settings.expiryThresholdsDays == [30, 14, 7])
         #expect(settings.reviewEstimate == .typical)
+        #expect(settings.successorValidity == .oneYear)
         #expect(settings.severityOverrides == [.certExpiring: .low, .msgIgnore: .critical])
     }
 
