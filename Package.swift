@@ -82,6 +82,7 @@ let package = Package(
             name: "CertAuditRunTests",
             dependencies: [
                 "CertAuditRun", "CertAuditCore", "CertAuditReport", "CertAuditIngest", "CertAuditRules", "CertAuditCSV",
+                "CertAuditSimulation",
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -392,7 +392,7 @@ class Generator:
             "Boundary: expires 2026-12-27T23:59:59Z = local 2026-12-28 07:59:59, exactly 30 days left",
             "CERT-EXPIRING (30 ≤ 30)", "",
             base(alias="年会直播", source="issued", package_type="48", status="issued", ignored="true",
-                 auto_renew="true", auto_renew_enabled_on="2026-10-20",
+                 auto_renew="true", auto_renew_enabled_on="2026-10-20", dns_on_platform="true",
                  ignored_since="2026-09-01", tags="env=prod|team=live",
                  project="marketing", account_id=acct_sub),
             ok_leaf("events.example.com", ["events.example.com"], utc(2026, 12, 28) - days(199)),
@@ -616,7 +616,7 @@ class Generator:
 
         self.write_certificates_csv(rows, quarantined, kept)
         resources = self.write_resources_csv(rows, kept)
-        self.hosting = self.write_hosting_csv(rows, resources)
+        self.hosting = self.write_hosting_csv(rows, resources, kept)
         self.operations = self.write_operations_csv(rows, quarantined)
         self.write_readme(rows, quarantined + kept, resources)
         self.write_expectations(rows, quarantined + kept)
@@ -885,7 +885,7 @@ class Generator:
         (self.output / "resources.csv").write_text(buffer.getvalue(), encoding="utf-8")
         return listing
 
-    def write_hosting_csv(self, rows: list[Row], resources) -> list[tuple[str, str, str, str]]:
+    def write_hosting_csv(self, rows: list[Row], resources, kept: list[Row]) -> list[tuple[str, str, str, str]]:
         """hosting.csv: one plan per HOST rule that must fire, one that must stay quiet."""
         bound = {values[3] for _, values, _ in resources if len(values) > 3}
         idle = next(r for r in rows if r.cert_id not in bound and r.fields.get("bundle") and r.fields["source"] == "issued")
@@ -913,6 +913,15 @@ class Generator:
              "bound to no resource; automatic successor without auto-renewal", "HOST-NO-RESOURCES, HOST-ASSOCIATION",
              ""),
         ]
+        # Uploaded-certificate hosting whose automatic order falls in the horizon: submitted
+        # 2026-12-22, issued the next working day, deployed at the 7-day lead (UPH-AUTO-SUBMIT,
+        # UPH-PRODUCT, UPH-DEPLOY); it is bound to nothing, so the deployment moves no resource.
+        truncated = next(r for r in kept if r.fields.get("alias") == "截断的证书文件")
+        plans.append(
+            ([truncated.cert_id, "CDN", "7", "2026-11-01", "auto", "false", "hosting", "DV", "dns", "true"],
+             "uploaded, hosted with its validation record in place, messages off; bound to nothing",
+             "HOST-NO-RESOURCES, HOST-MESSAGES (the replacement sends no message)",
+             "UPH-WINDOW, UPH-VALIDATION, HOST-ELIGIBLE"))
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["certificate_id", "resource_types", "replace_lead", "configured_on", "association", "messages",

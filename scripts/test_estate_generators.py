@@ -81,7 +81,7 @@ class SampleEstateTests(unittest.TestCase):
         document = json.loads((self.output / "expectations.json").read_text(encoding="utf-8"))
         self.assertEqual(len(document["certificates"]), 55)
         self.assertEqual(sum(row["quarantined"] for row in document["certificates"]), 4)
-        self.assertEqual(len(document["hosting"]), 7)
+        self.assertEqual(len(document["hosting"]), 8)
         self.assertEqual(len(document["operations"]), 34)
         by_line = {row["line"]: row for row in document["operations"]}
         self.assertEqual(by_line[14]["denies"], ["RI-WINDOW", "RI-ONE-PER-DOMAIN"])

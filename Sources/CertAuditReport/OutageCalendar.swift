@@ -29,7 +29,7 @@ struct OutageCalendar {
             ]
         }
         let labels: [[String: Any]] = weeks.enumerated().compactMap { index, start in
-            guard index % 4 == 0 else { return nil }
+            guard index % 8 == 0 else { return nil }
             return ["x": Self.labelWidth + index * Self.cellWidth, "text": start]
         }
         let gridWidth = weeks.count * Self.cellWidth

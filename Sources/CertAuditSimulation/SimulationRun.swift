@@ -70,6 +70,12 @@ struct SimulationRun {
             let generation = RenewalChain.Generation(
                 expiry: zone.localDate(of: notAfter), outage: zone.localDate(of: effective + 1), createdOn: nil)
             chains[certificate.id] = RenewalChain(certificate: certificate, generations: [generation])
+            if effective < notAfter {
+                note(
+                    certificate.id,
+                    "its chain stops working at the end of \(zone.localDate(of: effective)), before the certificate "
+                        + "itself (CHAIN-EXPIRING)")
+            }
             emit(TimelineEvent(date: generation.expiry, kind: .expiry, certificateID: certificate.id))
         }
         for certificate in estate.certificates {

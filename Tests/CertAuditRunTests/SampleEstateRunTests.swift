@@ -2,6 +2,7 @@ import CertAuditCore
 import CertAuditIngest
 import CertAuditReport
 import CertAuditRules
+import CertAuditSimulation
 import Foundation
 import Testing
 
@@ -202,5 +203,40 @@ extension SampleEstateRunTests {
         let report = try PublishedReport(folder: output)
         let predicted = report.findings.filter { $0.rule == "RES-EXPIRED-BINDING" && ($0.date ?? "") >= "2026-11-28" }
         #expect(Set(predicted.compactMap(\.resource)) == Set(expected.map(\.resourceID)))
+    }
+}
+
+extension SampleEstateRunTests {
+    /// What shows that each rule the simulation checks is exercised by the sample: the events it
+    /// dates, or the findings it reports.
+    static let simulationEvidence: [(rule: String, kinds: Set<String>)] = [
+        ("HOST-NEW-CERT-READY", ["hosting-failed"]), ("HOST-MESSAGES", ["hosting-reminder"]),
+        ("UPH-PRODUCT", ["uph-order-submitted"]), ("UPH-AUTO-SUBMIT", ["uph-order-submitted"]),
+        ("UPH-DEPLOY", ["hosting-replaced"]), ("AR-CHARGE-DATE", ["renewal-charge"]),
+        ("AR-CHARGE-FAILED", ["renewal-charge-failed", "account-shortfall"]), ("AR-SUCCESSOR", ["successor-created"]),
+        ("AR-SUCCESSOR-VALIDITY", ["expiry"]), ("AR-VALIDATION", ["validation-deadline", "validation-failed"]),
+        ("AR-DEPLOY", []), ("REV-DURATION", ["successor-issued"]), ("RES-EXPIRED-BINDING", ["resource-expired"]),
+    ]
+
+    /// The sample exercises every rule the simulation checks: each one's events occur, and each
+    /// rule that reports something wrong reports it at least once.
+    @Test func theSampleExercisesEverySimulationRule() throws {
+        let output = try TestPaths.scratch("evidence").appendingPathComponent("output")
+        _ = try AuditRun.execute(Self.options(output: output))
+        let kinds = Set(
+            try SimulationDifferentialTests.rows(output.path + "/timeline.csv", columns: 4).dropFirst().map { $0[1] })
+        let report = try PublishedReport(folder: output)
+        let fired = Set(report.findings.map(\.rule))
+        #expect(Set(Self.simulationEvidence.map(\.rule)) == Set(SimulationRules.descriptors.map(\.id.rawValue)))
+        for (rule, evidence) in Self.simulationEvidence {
+            #expect(evidence.isSubset(of: kinds), "\(rule): no \(evidence.subtracting(kinds))")
+        }
+        for descriptor in SimulationRules.descriptors where descriptor.defaultSeverity > .info {
+            #expect(fired.contains(descriptor.id.rawValue), "\(descriptor.id) reports nothing on the sample")
+        }
+        // An uploaded certificate's successor is deployed by uploaded-hosting (UPH-DEPLOY).
+        let uploadedPlan = try #require(SampleExpectations.load().hosting.last)
+        let rows = try SimulationDifferentialTests.rows(output.path + "/timeline.csv", columns: 4)
+        #expect(rows.contains { $0[1] == "hosting-replaced" && $0[2] == uploadedPlan.certificateID })
     }
 }
