@@ -74,7 +74,9 @@ let package = Package(
             dependencies: ["CertAuditIngest", "CertAuditCore", "CertAuditCSV"]),
         .testTarget(
             name: "CertAuditRulesTests",
-            dependencies: ["CertAuditRules", "CertAuditConsole", "CertAuditSimulation", "CertAuditCore", "CertAuditX509"]),
+            dependencies: [
+                "CertAuditRules", "CertAuditConsole", "CertAuditSimulation", "CertAuditCore", "CertAuditX509",
+            ]),
         .testTarget(
             name: "CertAuditReportTests",
             dependencies: ["CertAuditReport", "CertAuditRules", "CertAuditCore", "CLibXML2"]),
