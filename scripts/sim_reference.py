@@ -18,6 +18,12 @@ packages and operations are not read; a known `package_type` (spec/package_types
 the repository as ../shared/spec/, or --package-types) fills brand, product and domain type. A
 value that does not parse is "not given".
 
+SETTLED after the first comparison with the engine (docs/simulation.md now says so; where an item
+below disagrees, this wins): D1 a free DV_FREE certificate does not auto-renew; D2/D3 a replacement
+by an inventory certificate (designated or `renewal_of`) ends the plan (A8's and A9's carrying on is
+no longer done); successor validity is counted in whole local days and the BR stage is the one of
+the local issue date.
+
 AMBIGUITIES: where RULES.md §0 or docs/simulation.md leaves room, the reading this model takes.
  A1  Certificate IDs (and every other sort key) are compared by Unicode code point.
  A2  Several `account-shortfall` events on one date (different accounts) have the same
