@@ -115,7 +115,7 @@ struct HTMLReportRenderer {
         }
         // The next 90 days of the timeline, grouped by date.
         let cutoff = model.timelineCutoff
-        let upcoming = model.timeline.prefix { $0.date <= cutoff }
+        let upcoming = model.timeline.prefix { $0.date <= cutoff }.prefix(rowLimit)
         let shownEvents = upcoming.count
         var timelineDays: [[String: Any]] = []
         var day: (date: String, events: [[String: Any]])?
@@ -154,7 +154,7 @@ struct HTMLReportRenderer {
             },
             "hasRules": !model.rules.isEmpty,
             "timelineDays": timelineDays, "hasTimeline": !timelineDays.isEmpty,
-            "timelineTruncated": model.timeline.count > shownEvents,
+            "timelineTruncated": model.timeline.count > shownEvents, "timelineShown": shownEvents,
             "outages": model.outages.map { outage -> [String: Any] in
                 [
                     "date": outage.date, "resourceType": outage.resourceType, "resource": outage.resource,

@@ -72,7 +72,9 @@ public struct ReportModel: Sendable {
                 reason: ReportText.clean($0.reason),
                 certificate: ReportText.clean($0.certificateID), rule: ReportText.clean($0.ruleID?.rawValue))
         }
-        self.timeline = timeline.sorted().map(ReportModel.event)
+        // The simulation hands its events in timeline order; others (tests) may not.
+        let ordered = zip(timeline, timeline.dropFirst()).allSatisfy { !($1 < $0) } ? timeline : timeline.sorted()
+        self.timeline = ordered.map(ReportModel.event)
         let asOfDate = settings.asOfDate
         self.outages = outages.sorted().map {
             ReportOutage(

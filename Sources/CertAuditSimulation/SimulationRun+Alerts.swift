@@ -21,14 +21,15 @@ extension SimulationRun {
                         receiver: receiver, channel: $0.rawValue, deliverable: contact.undeliverable($0) == nil)
                 }
             }
-            for certificate in estate.certificates where policy.watches(certificate) {
-                guard let chain = chains[certificate.id], chain.isInForce(asOf: first) else { continue }
+            for index in estate.certificates.indices where policy.watches(estate.certificates[index]) {
+                let id = estate.certificates[index].id
+                guard let chain = chains[id], chain.isInForce(asOf: first) else { continue }
                 for (date, times) in AlertSchedule(policy: policy, expiry: chain.generations[0].expiry)
                     .firings(from: first, through: last)
                 {
                     emit(
                         TimelineEvent(
-                            date: date, kind: .alert, certificateID: certificate.id, policyID: policy.id, times: times,
+                            date: date, kind: .alert, certificateID: id, policyID: policy.id, times: times,
                             deliveries: deliveries))
                 }
             }

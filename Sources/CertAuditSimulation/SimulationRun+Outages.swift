@@ -10,6 +10,7 @@ extension SimulationRun {
         for (index, resource) in estate.resources.enumerated() {
             guard let id = resource.certificateID, let chain = chains[id] else { continue }
             serving[index] = Serving(certificateID: id, generation: 0)
+            servingChain[id, default: []].append(index)
             if let status = chain.certificate.record.status, status == .revoked || status == .revoking {
                 goOut(
                     index, on: min(first, chain.generations[0].outage), because: "its certificate is \(status.rawValue)"
@@ -27,11 +28,20 @@ extension SimulationRun {
         from old: (certificateID: String, generation: Int), to new: (certificateID: String, generation: Int),
         types plan: HostingRun, on date: LocalDate
     ) {
-        for index in serving.indices {
+        var stay: [Int] = []
+        for index in servingChain[old.certificateID] ?? [] {
             guard var current = serving[index], current.certificateID == old.certificateID,
                 current.generation == old.generation, !current.isOut, plan.replaces(estate.resources[index].type),
                 let outage = chains[new.certificateID]?.generations[new.generation].outage
-            else { continue }
+            else {
+                stay.append(index)
+                continue
+            }
+            if new.certificateID != old.certificateID {
+                servingChain[new.certificateID, default: []].append(index)
+            } else {
+                stay.append(index)
+            }
             current.certificateID = new.certificateID
             current.generation = new.generation
             current.version += 1
@@ -40,6 +50,7 @@ extension SimulationRun {
             agenda.schedule(
                 .outage(resource: index, version: current.version), on: max(outage, date), for: new.certificateID)
         }
+        servingChain[old.certificateID] = stay
     }
 
     /// The resource goes out on `date`, unless it moved since the outage was scheduled.

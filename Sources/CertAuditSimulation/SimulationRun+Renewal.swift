@@ -211,7 +211,7 @@ extension SimulationRun {
     /// AR-DEPLOY: an issued successor that no hosting plan deploys stays undeployed ("nobody acts by
     /// hand"): the resources bound to the generation it succeeds keep serving that one.
     mutating func deployByHand(_ id: String, generation: Int, issuedOn date: LocalDate) {
-        let bound = serving.indices.filter { index in
+        let bound = (servingChain[id] ?? []).filter { index in
             serving[index].map { $0.certificateID == id && $0.generation == generation && !$0.isOut } ?? false
         }
         note(id, "the successor issued \(date) is not deployed (no hosting plan)")

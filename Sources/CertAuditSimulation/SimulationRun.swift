@@ -31,6 +31,9 @@ struct SimulationRun {
     var chains: [String: RenewalChain] = [:]
     /// Parallel to `estate.resources`; nil for a resource bound to nothing the simulation knows.
     var serving: [Serving?]
+    /// The resources that serve each chain now (certificate ID → indices into `serving`), so that a
+    /// replacement or a deployment looks at its own resources, not at all of them.
+    var servingChain: [String: [Int]] = [:]
     var agenda = Agenda()
     var events: [TimelineEvent] = []
     var findings: [Finding] = []
