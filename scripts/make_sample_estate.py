@@ -953,6 +953,21 @@ class Generator:
             "TrustAsia,DV,wildcard,1,1999.00,240\n"
             "TrustAsia,OV,single,1,3999.00,480\n"
             "GeoTrust,OV,multi,1,8999.00,\n", encoding="utf-8")
+        # packages.csv and points_ledger.csv: two point packages and their ledger (issue 9). pkg-a's
+        # ledger adds up (100 bought, 50 consumed, 1 held by a transfer made 4 hours before the as-of
+        # time, its 300-minute code not yet lapsed: 49 remain).
+        (self.output / "packages.csv").write_text(
+            "package_id,name,account_id,total_points,remaining_points,expires_at,status,source,acquired_at\n"
+            "pkg-a,ssl_100,100012345678,100,49,2027-03-31 23:59:59,usable,purchase,2026-04-01 10:00:00\n"
+            "pkg-b,ssl_500,100098765432,500,500,2027-12-31 23:59:59,usable,recharge,2026-10-01 10:00:00\n",
+            encoding="utf-8")
+        (self.output / "points_ledger.csv").write_text(
+            "at,package_id,kind,points,counterparty,code,certificate_id,transfer_status\n"
+            "2026-04-01 10:00:00,pkg-a,purchase,100,,,,\n"
+            "2026-05-01 09:00:00,pkg-a,consume,50,,,L8fS7YC8,\n"
+            "2026-11-27 20:00:00,pkg-a,transfer_out,1,100098765432,T-7F3A,,pending\n"
+            "2026-10-01 10:00:00,pkg-b,recharge,500,,R-88,,\n",
+            encoding="utf-8")
         (self.output / "holidays.csv").write_text(
             "date,kind,name\n"
             "2027-01-01,holiday,元旦\n"

@@ -20,6 +20,8 @@ public struct InputColumn: Sendable, Hashable, Comparable, CustomStringConvertib
     public static func alertPolicies(_ column: AlertPoliciesColumn) -> InputColumn { InputColumn(column) }
     public static func operations(_ column: OperationsColumn) -> InputColumn { InputColumn(column) }
     public static func holidays(_ column: HolidaysColumn) -> InputColumn { InputColumn(column) }
+    public static func packages(_ column: PackagesColumn) -> InputColumn { InputColumn(column) }
+    public static func pointsLedger(_ column: PointsLedgerColumn) -> InputColumn { InputColumn(column) }
 
     /// Every column of every input table.
     public static let all: [InputColumn] =
@@ -27,7 +29,8 @@ public struct InputColumn: Sendable, Hashable, Comparable, CustomStringConvertib
         + HostingColumn.allCases.map(InputColumn.init) + AccountsColumn.allCases.map(InputColumn.init)
         + PricingColumn.allCases.map(InputColumn.init) + ContactsColumn.allCases.map(InputColumn.init)
         + AlertPoliciesColumn.allCases.map(InputColumn.init) + OperationsColumn.allCases.map(InputColumn.init)
-        + HolidaysColumn.allCases.map(InputColumn.init)
+        + HolidaysColumn.allCases.map(InputColumn.init) + PackagesColumn.allCases.map(InputColumn.init)
+        + PointsLedgerColumn.allCases.map(InputColumn.init)
 
     /// `certificates.csv` column `not_after`.
     public var description: String { "\(input) column \(name)" }

@@ -1,6 +1,6 @@
 /// The optional inputs behind the console's lifecycle rules and the simulation: hosting plans,
-/// accounts, prices, contacts, alert policies, requested operations and the working calendar. Each is
-/// empty when its file is absent.
+/// accounts, prices, contacts, alert policies, requested operations, the working calendar, and the
+/// entitlement-point packages with their ledger. Each is empty when its file is absent.
 public struct LifecycleInputs: Sendable {
     public var hosting: [HostingRecord]
     public var accounts: [AccountRecord]
@@ -9,12 +9,17 @@ public struct LifecycleInputs: Sendable {
     public var alertPolicies: [AlertPolicyRecord]
     public var operations: [OperationRecord]
     public var calendar: WorkingCalendar
+    public var packages: [PackageRecord]
+    /// In file order.
+    public var ledger: [LedgerEntry]
 
     public init(
         hosting: [HostingRecord] = [], accounts: [AccountRecord] = [], prices: [PriceRecord] = [],
         contacts: [ContactRecord] = [], alertPolicies: [AlertPolicyRecord] = [], operations: [OperationRecord] = [],
-        calendar: WorkingCalendar = WorkingCalendar()
+        calendar: WorkingCalendar = WorkingCalendar(), packages: [PackageRecord] = [], ledger: [LedgerEntry] = []
     ) {
+        self.packages = packages
+        self.ledger = ledger
         self.hosting = hosting
         self.accounts = accounts
         self.prices = prices

@@ -80,6 +80,8 @@ public enum EstateLoader {
         lifecycle.alertPolicies = try optional(LifecycleTables.alertPolicies)
         lifecycle.operations = try optional(LifecycleTables.operations)
         let holidays = try optional(LifecycleTables.holidays)
+        lifecycle.packages = try optional(LifecycleTables.packages)
+        lifecycle.ledger = try optional(LifecycleTables.pointsLedger)
         lifecycle.calendar = WorkingCalendar(
             holidays: Set(holidays.filter { $0.kind == .holiday }.map(\.date)),
             makeUpWorkdays: Set(holidays.filter { $0.kind == .workday }.map(\.date)))

@@ -127,3 +127,47 @@ struct WorkingCalendarTests {
         #expect(!calendar.isWorkingDay(monday) && calendar.isWorkingDay(saturday))
     }
 }
+
+extension LifecycleTablesTests {
+    /// packages.csv reads the API's spellings (DescribePackages); a bad count or status is a bad
+    /// value, the package stays.
+    @Test func packagesReadTheAPIsWords() throws {
+        let result = try Self.read(
+            LifecycleTables.packages,
+            """
+            PackageId,Type,OwnerUin,Total,Balance,ExpireTime,Status,SourceType,CreateTime
+            p1,ssl_100,1001,100,49,2027-03-31 23:59:59,used,buy,2026-04-01
+            p2,ssl_500,1002,-5,500,2027-12-31,shiny,transferIn,2026-10-01
+
+            """)
+        #expect(result.records.map(\.id) == ["p1", "p2"])
+        #expect(result.records[0].status == .usedUp && result.records[0].source == .purchase)
+        #expect(result.records[0].totalPoints == Points(100) && result.records[0].remainingPoints == Points(49))
+        #expect(result.records[1].totalPoints == nil && result.records[1].status == nil)
+        #expect(result.records[1].source == .transfer)
+        #expect(result.badValues.map(\.column) == [.packages(.totalPoints), .packages(.status)])
+    }
+
+    /// A ledger row without a whole, positive point count or a known kind cannot be reconciled: it is
+    /// quarantined with its line. A transfer without a code stays (PTS-TRANSFER reports it).
+    @Test func ledgerRowsThatCannotBeReconciledAreQuarantined() throws {
+        let result = try Self.read(
+            LifecycleTables.pointsLedger,
+            """
+            at,package_id,kind,points,counterparty,code,certificate_id,transfer_status
+            2026-04-01 10:00:00,p1,purchase,100,,,,
+            2026-05-01,p1,consume,-3,,,,
+            2026-05-02,p1,consume,2.5,,,,
+            2026-05-03,p1,gift,4,,,,
+            2026-05-04,p1,consume,0,,,,
+            2026-05-05,p1,transfer_out,10,2002,,,pending
+
+            """)
+        #expect(result.records.map(\.line) == [2, 7])
+        #expect(result.records[0].kind == .purchase && result.records[0].points == Points(100))
+        #expect(result.records[1].kind == .transferOut && result.records[1].code == nil)
+        #expect(result.quarantine.map(\.line) == [3, 4, 5, 6])
+        #expect(result.quarantine[0].reason.contains("-3"))
+        #expect(result.quarantine[2].reason.contains("gift"))
+    }
+}

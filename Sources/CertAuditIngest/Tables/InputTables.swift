@@ -9,5 +9,6 @@ public enum InputTables {
         + LifecycleTables.pricing.columns.map(\.description) + LifecycleTables.contacts.columns.map(\.description)
         + LifecycleTables.alertPolicies.columns.map(\.description)
         + LifecycleTables.operations.columns.map(\.description)
-        + LifecycleTables.holidays.columns.map(\.description)
+        + LifecycleTables.holidays.columns.map(\.description) + LifecycleTables.packages.columns.map(\.description)
+        + LifecycleTables.pointsLedger.columns.map(\.description)
 }

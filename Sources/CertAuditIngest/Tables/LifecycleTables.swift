@@ -216,4 +216,66 @@ public enum LifecycleTables {
         else { throw row.issue(.kind, "kind is required") }
         return HolidayRecord(line: row.line, date: date, kind: kind, name: row.text(.name))
     }
+
+    static let packages = TableSchema<PackageRecord, PackagesColumn>(
+        columns: [
+            TableColumn(.packageID, aliases: ["PackageId"], kind: .text, required: true, essential: true),
+            TableColumn(.name, aliases: ["Type"], kind: .text),
+            TableColumn(.accountID, aliases: ["OwnerUin"], kind: .text),
+            TableColumn(.totalPoints, aliases: ["Total"]), TableColumn(.remainingPoints, aliases: ["Balance"]),
+            TableColumn(.expiresAt, aliases: ["ExpireTime"]), TableColumn(.status, aliases: ["Status"]),
+            TableColumn(.source, aliases: ["SourceType"]), TableColumn(.acquiredAt, aliases: ["CreateTime"]),
+        ],
+        id: .packageID
+    ) { (row: inout TableRow<PackagesColumn>) throws(RowIssue) in
+        var record = PackageRecord(line: row.line, id: try row.required(.packageID))
+        record.name = row.text(.name)
+        record.accountID = row.text(.accountID)
+        record.totalPoints = try row.count(.totalPoints).map { Points(Int64($0)) }
+        record.remainingPoints = try row.count(.remainingPoints).map { Points(Int64($0)) }
+        record.expiresAt = try row.time(.expiresAt)
+        // The API's words: `used` is used up, `refund` refunded; `buy` a purchase, `transferIn` a transfer.
+        var statuses = Dictionary(uniqueKeysWithValues: PackageRecord.Status.allCases.map { ($0.rawValue, $0) })
+        statuses["used"] = .usedUp
+        statuses["refund"] = .refunded
+        record.status = try row.choice(
+            .status, statuses, expected: "usable, in_transfer, expired, used_up (used) or refunded (refund)")
+        var sources = Dictionary(uniqueKeysWithValues: PackageRecord.Source.allCases.map { ($0.rawValue, $0) })
+        sources["buy"] = .purchase
+        sources["transferin"] = .transfer
+        record.source = try row.choice(.source, sources, expected: "purchase (buy), transfer (transferIn) or recharge")
+        record.acquiredAt = try row.time(.acquiredAt)
+        return record
+    }
+
+    /// A ledger row is a movement of points: without its time, package, kind or a whole, positive
+    /// number of points it cannot be reconciled, so those columns are essential.
+    static let pointsLedger = TableSchema<LedgerEntry, PointsLedgerColumn>(
+        columns: [
+            TableColumn(.at, required: true, essential: true),
+            TableColumn(.packageID, kind: .text, required: true, essential: true),
+            TableColumn(.kind, required: true, essential: true), TableColumn(.points, required: true, essential: true),
+            TableColumn(.counterparty, kind: .text), TableColumn(.code, kind: .text),
+            TableColumn(.certificateID, kind: .text), TableColumn(.transferStatus),
+        ],
+        id: nil
+    ) { (row: inout TableRow<PointsLedgerColumn>) throws(RowIssue) in
+        guard let at = try row.time(.at) else { throw row.issue(.at, "at is required") }
+        let kinds = Dictionary(uniqueKeysWithValues: LedgerEntry.Kind.allCases.map { ($0.rawValue, $0) })
+        guard let kind = try row.choice(.kind, kinds, expected: kinds.keys.sorted().joined(separator: ", ")) else {
+            throw row.issue(.kind, "kind is required")
+        }
+        guard let points = try row.count(.points) else { throw row.issue(.points, "points is required") }
+        guard points > 0 else { throw row.issue(.points, "points: 0 moves nothing; a movement is at least 1 point") }
+        var entry = LedgerEntry(
+            line: row.line, at: at, packageID: try row.required(.packageID), kind: kind, points: Points(Int64(points)))
+        entry.counterparty = row.text(.counterparty)
+        entry.code = row.text(.code)
+        entry.certificateID = row.text(.certificateID)
+        entry.transferStatus = try row.choice(
+            .transferStatus,
+            Dictionary(uniqueKeysWithValues: LedgerEntry.TransferStatus.allCases.map { ($0.rawValue, $0) }),
+            expected: "pending, redeemed or expired")
+        return entry
+    }
 }
