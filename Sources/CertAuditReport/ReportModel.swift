@@ -134,6 +134,27 @@ public struct ReportModel: Sendable {
         summary.first { $0.name == name }?.value
     }
 
+    /// The entitlements section: each account's balance at the as-of time and first shortfall, each
+    /// package's figures and what it forfeits within the horizon.
+    public static func entitlements(
+        _ lifecycle: LifecycleInputs, shortfallDates: [String: LocalDate], forfeits: [String: Points],
+        zone: RunTimeZone
+    ) -> (accounts: [ReportAccount], packages: [ReportPackage]) {
+        let accounts = lifecycle.accounts.map {
+            ReportAccount(
+                id: ReportText.clean($0.id), balance: $0.balanceFen.map { Money(fen: $0).description },
+                shortfallDate: shortfallDates[$0.id]?.description)
+        }
+        let packages = lifecycle.packages.map {
+            ReportPackage(
+                id: ReportText.clean($0.id), name: ReportText.clean($0.name), account: ReportText.clean($0.accountID),
+                total: $0.totalPoints?.description, remaining: $0.remainingPoints?.description,
+                expires: $0.expiresAt.map { zone.localDate(of: $0).description }, status: $0.status?.rawValue,
+                forfeit: (forfeits[$0.id] ?? .zero).description)
+        }
+        return (accounts, packages)
+    }
+
     static func event(_ event: TimelineEvent) -> ReportTimelineEvent {
         ReportTimelineEvent(
             date: event.date.description, kind: event.kind.rawValue, certificate: ReportText.clean(event.certificateID),

@@ -118,6 +118,7 @@ struct XMLReportRenderer {
             writer.start("package")
             writer.attribute("id", package.id)
             writer.attribute("name", package.name)
+            writer.attribute("account", package.account)
             writer.attribute("total", package.total)
             writer.attribute("remaining", package.remaining)
             writer.attribute("expires", package.expires)

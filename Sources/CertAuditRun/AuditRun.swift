@@ -46,10 +46,13 @@ public enum AuditRun {
         let summary = RunSummary(
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
             failOn: options.settings.failOn, outputDirectory: options.outputDirectory, operations: operations)
+        let entitlements = ReportModel.entitlements(
+            estate.lifecycle, shortfallDates: simulation.shortfallDates, forfeits: simulation.forfeits,
+            zone: options.settings.timeZone)
         let model = ReportModel(
             estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
             runSettings: options.manifestSettings, timeline: simulation.events, outages: simulation.outages,
-            operations: operations)
+            accounts: entitlements.accounts, packages: entitlements.packages, operations: operations)
         return (model, summary)
     }
 }

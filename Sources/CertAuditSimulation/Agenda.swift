@@ -17,6 +17,8 @@ struct Agenda {
         case replace(generation: Int)
         /// Resource `resource` goes out, unless it moved since `version`.
         case outage(resource: Int, version: Int)
+        /// A points package reaches its expiry date: what is left is lost (PTS-EXPIRY).
+        case forfeit(package: String, account: String)
 
         var step: Int {
             switch self {
@@ -24,6 +26,7 @@ struct Agenda {
             case .issue: TimelineEventKind.successorIssued.sameDayOrder
             case .replace: TimelineEventKind.hostingReplaced.sameDayOrder
             case .outage: TimelineEventKind.resourceExpired.sameDayOrder
+            case .forfeit: TimelineEventKind.pointsExpired.sameDayOrder
             }
         }
     }

@@ -8,10 +8,19 @@ public struct Simulation: Sendable {
     public var findings: [Finding]
     /// By date, then resource.
     public var outages: [Outage]
+    /// Each account's first shortfall of money or points within the window (`shortfall-date`).
+    public var shortfallDates: [String: LocalDate]
+    /// Points each package loses at its expiry within the window (its `forfeit`).
+    public var forfeits: [String: Points]
 
-    public init(events: [TimelineEvent] = [], findings: [Finding] = [], outages: [Outage] = []) {
+    public init(
+        events: [TimelineEvent] = [], findings: [Finding] = [], outages: [Outage] = [],
+        shortfallDates: [String: LocalDate] = [:], forfeits: [String: Points] = [:]
+    ) {
         self.events = events.sorted()
         self.findings = findings
         self.outages = outages.sorted()
+        self.shortfallDates = shortfallDates
+        self.forfeits = forfeits
     }
 }

@@ -88,13 +88,22 @@ extension SimulationRun {
         let price = prices.price(for: record)
         var event = TimelineEvent(date: date, kind: .renewalCharge, certificateID: id, accountID: record.accountID)
         if record.payment == .points {
-            event.detail = "paid in points (\(price?.pricePoints.map(String.init) ?? "no price") points): not checked"
+            switch payInPoints(id, account: record.accountID, price: price, on: date) {
+            case nil:
+                event.detail =
+                    "paid in points (\(price?.pricePoints.map(String.init) ?? "no price") points): not checked"
+            case let paid?:
+                guard paid else { return }
+                event.points = price?.pricePoints
+                event.detail = "paid in points"
+            }
         } else if let account = record.accountID, let balance = accounts[account], let fen = price?.priceFen {
             let outcome = balance.charge(fen)
             event.amountFen = fen
             accounts[account] = balance.applying(outcome, at: zone.instant(of: date))
             if case .chargeRefused = outcome {
-                fail(id, account: account, amount: Money(fen: fen), balance: Money(fen: balance.balanceFen), on: date)
+                let (amount, left) = (Money(fen: fen), Money(fen: balance.balanceFen))
+                fail(id, account: account, short: "balance \(left) < \(amount)", amountFen: fen, points: nil, on: date)
                 return
             }
             event.detail = "balance \(Money(fen: balance.balanceFen)) → \(Money(fen: balance.balanceFen - fen))"
@@ -120,20 +129,24 @@ extension SimulationRun {
     }
 
     /// AR-CHARGE-FAILED: the balance cannot cover the charge; auto-renewal stops for the certificate.
-    mutating func fail(_ id: String, account: String, amount: Money, balance: Money, on date: LocalDate) {
+    /// `short` says what was missing ("balance 1.00 < 299.00", "48 points < 50").
+    mutating func fail(
+        _ id: String, account: String, short: String, amountFen: Int64?, points: Int?, on date: LocalDate
+    ) {
         emit(
             TimelineEvent(
-                date: date, kind: .renewalChargeFailed, certificateID: id, accountID: account, amountFen: amount.fen,
-                detail: "balance \(balance) < \(amount)"))
+                date: date, kind: .renewalChargeFailed, certificateID: id, accountID: account, amountFen: amountFen,
+                points: points, detail: short))
         if shortfalls.insert("\(account)|\(date)").inserted {
             emit(TimelineEvent(date: date, kind: .accountShortfall, accountID: account))
+            if shortfallDates[account] == nil { shortfallDates[account] = date }
         }
         chains[id]?.autoRenews = false
-        note(id, "auto-renewal charge failed \(date) (balance \(balance) < \(amount)) → no successor")
+        note(id, "auto-renewal charge failed \(date) (\(short)) → no successor")
         report(
             .arChargeFailed,
-            "The auto-renewal charge of \(amount) on \(date) fails: account \(account) has \(balance) left. "
-                + "Auto-renewal stops, no successor is created: renew by hand.", certificate: id, on: date)
+            "The auto-renewal charge on \(date) fails for account \(account): \(short). Auto-renewal stops, no "
+                + "successor is created: renew by hand.", certificate: id, on: date)
     }
 
     /// A successor order is created for the newest generation: `successor-created` for auto-renewal

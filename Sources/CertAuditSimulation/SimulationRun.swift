@@ -40,6 +40,12 @@ struct SimulationRun {
     var outages: [Outage] = []
     /// `account|date` of each shortfall already emitted (one per account and date).
     var shortfalls: Set<String> = []
+    /// Each account's first shortfall (of money or points) within the window.
+    var shortfallDates: [String: LocalDate] = [:]
+    /// Each account's point packages (packages.csv), in draw order.
+    var packages: [String: [PointsPackage]] = [:]
+    /// Points each package forfeits at its expiry within the window (PTS-EXPIRY).
+    var forfeits: [String: Points] = [:]
 
     init(estate: Estate, settings: AuditSettings) {
         self.estate = estate
@@ -62,6 +68,15 @@ struct SimulationRun {
         }
         inventorySuccessors = successors
         serving = Array(repeating: nil, count: estate.resources.count)
+        for record in estate.lifecycle.packages {
+            guard let account = record.accountID else { continue }
+            packages[account, default: []].append(
+                PointsPackage(
+                    id: record.id, accountID: account, expiry: record.expiresAt.map(settings.timeZone.localDate(of:)),
+                    usable: record.status == .usable || record.status == nil, remaining: record.remainingPoints ?? .zero
+                ))
+        }
+        for account in packages.keys { packages[account]?.sort(by: PointsPackage.drawOrder) }
     }
 
     /// Sets the scene at the as-of date: every certificate's chain and expiry, the renewals and
@@ -88,6 +103,13 @@ struct SimulationRun {
             schedulePlan(certificate.id, generation: 0)
         }
         bindResources()
+        for (account, owned) in packages {
+            for package in owned {
+                if let expiry = package.expiry, expiry >= first {
+                    agenda.schedule(.forfeit(package: package.id, account: account), on: expiry, for: "")
+                }
+            }
+        }
     }
 
     /// Runs the agenda to the horizon.
@@ -99,6 +121,7 @@ struct SimulationRun {
             case .issue: issue(item.certificateID, on: item.date)
             case .replace(let generation): replace(item.certificateID, generation: generation, on: item.date)
             case .outage(let resource, let version): outage(resource, version: version, on: item.date)
+            case .forfeit(let package, let account): forfeit(package, of: account, on: item.date)
             }
         }
     }

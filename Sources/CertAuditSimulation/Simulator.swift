@@ -9,6 +9,8 @@ public enum Simulator {
         run.start()
         run.proceed()
         run.alert()
-        return Simulation(events: run.events, findings: run.findings, outages: run.outages)
+        return Simulation(
+            events: run.events, findings: run.findings, outages: run.outages, shortfallDates: run.shortfallDates,
+            forfeits: run.forfeits)
     }
 }

@@ -55,7 +55,7 @@ import Testing
                     amountFen: 1_250, points: 3),
             ],
             accounts: [ReportAccount(id: "a", balance: "100.00", shortfallDate: "2027-03-01")],
-            packages: [ReportPackage(id: "p", name: "Pack", total: "100", remaining: "49", forfeit: "0")],
+            packages: [ReportPackage(id: "p", name: "Pack", account: "a", total: "100", remaining: "49", forfeit: "0")],
             operations: [
                 OperationVerdict(
                     operation: OperationRecord(

@@ -1,0 +1,44 @@
+import CertAuditConsole
+import CertAuditCore
+
+/// Renewals paid in entitlement points (PTS-USE) and the points that expire unused (PTS-EXPIRY),
+/// per RULES.md §0: an account's usable packages pay earliest expiry first, split across packages
+/// when one is short; too few points and nothing is drawn.
+extension SimulationRun {
+    /// Buys the successor with the price in points: true when paid (a `points-consumed` event per
+    /// package drawn), false when the account is short (the charge failed), nil when it cannot be
+    /// checked (no packages for the account, or no price in points).
+    mutating func payInPoints(_ id: String, account: String?, price: PriceRecord?, on date: LocalDate) -> Bool? {
+        guard let account, let owned = packages[account], let cost = price?.pricePoints else { return nil }
+        let due = Points(Int64(cost))
+        let available = owned.filter { $0.pays(on: date) }.reduce(Points.zero) { $0 + $1.remaining }
+        guard available >= due else {
+            fail(id, account: account, short: "\(available) points < \(due)", amountFen: nil, points: cost, on: date)
+            return false
+        }
+        var left = due
+        for index in owned.indices where left > .zero && owned[index].pays(on: date) {
+            let drawn = min(left, owned[index].remaining)
+            packages[account]?[index].remaining = owned[index].remaining - drawn
+            left = left - drawn
+            emit(
+                TimelineEvent(
+                    date: date, kind: .pointsConsumed, certificateID: id, accountID: account,
+                    packageID: owned[index].id, points: Int(drawn.count)))
+        }
+        return true
+    }
+
+    /// On its expiry date a usable package loses what is left (after that day's charges, §0).
+    mutating func forfeit(_ packageID: String, of account: String, on date: LocalDate) {
+        guard let index = packages[account]?.firstIndex(where: { $0.id == packageID }),
+            let package = packages[account]?[index], package.usable, package.remaining > .zero
+        else { return }
+        emit(
+            TimelineEvent(
+                date: date, kind: .pointsExpired, accountID: account, packageID: packageID,
+                points: Int(package.remaining.count)))
+        forfeits[packageID] = package.remaining
+        packages[account]?[index].remaining = .zero
+    }
+}
