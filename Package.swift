@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "CertAuditReport",
             dependencies: [
-                "CertAuditCore", "CertAuditRules", "CLibXML2",
+                "CertAuditCore", "CertAuditRules", "CertAuditSimulation", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(

@@ -44,6 +44,37 @@ struct CSVReportRenderer {
             })
     }
 
+    static let forecastColumns = ["month", "account", "policy", "renewals", "unpriced", "amount", "points"]
+
+    /// What renewals cost by month, account and successor-validity policy (`cabf`, `one-year`).
+    func forecast(_ model: ReportModel) -> [UInt8] {
+        document(
+            header: Self.forecastColumns,
+            rows: model.forecast.map { month in
+                [
+                    .value(month.month), .text(month.account), .value(month.policy), .value(String(month.renewals)),
+                    .value(String(month.unpriced)), .value(month.amount), .value(month.points),
+                ]
+            })
+    }
+
+    static let ledgerColumns = [
+        "date", "time", "package", "kind", "points", "counterparty", "code", "certificate", "transfer-status", "line",
+    ]
+
+    /// The points ledger as read, by package and time, each row with its line in points_ledger.csv.
+    func ledger(_ model: ReportModel) -> [UInt8] {
+        document(
+            header: Self.ledgerColumns,
+            rows: model.ledger.map { row in
+                [
+                    .value(row.date), .value(row.time), .text(row.package), .value(row.kind), .value(row.points),
+                    .text(row.counterparty), .text(row.code), .text(row.certificate), .value(row.transferStatus),
+                    .value(String(row.line)),
+                ]
+            })
+    }
+
     func operations(_ model: ReportModel) -> [UInt8] {
         document(
             header: Self.operationColumns,

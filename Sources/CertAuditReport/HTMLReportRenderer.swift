@@ -23,6 +23,18 @@ struct HTMLReportRenderer {
         return Array(html.utf8)
     }
 
+    static let financeTemplateName = "finance.html"
+
+    /// finance.html, from `finance.html.mustache`: the entitlements and the forecast for finance.
+    func renderFinance(_ model: ReportModel) throws(ReportError) -> [UInt8] {
+        let library = try loadLibrary()
+        let context = FinanceView(model: model, rowLimit: rowLimit).context
+        guard let html = library.render(context, withTemplate: Self.financeTemplateName) else {
+            throw ReportError(.templates, "\(templatesDirectory) has no \(Self.financeTemplateName).mustache")
+        }
+        return Array(html.utf8)
+    }
+
     /// Every `*.mustache` file under the directory, registered by its relative path without the
     /// extension (`partials/summary`), read in sorted order so loading is deterministic.
     private func loadLibrary() throws(ReportError) -> MustacheLibrary {

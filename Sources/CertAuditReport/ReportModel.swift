@@ -1,4 +1,5 @@
 public import CertAuditCore
+public import CertAuditSimulation
 
 /// Everything a report shows, built once by a pure function and fully sorted, so that HTML, XML and
 /// CSV read the same values in the same order and can never disagree.
@@ -25,6 +26,12 @@ public struct ReportModel: Sendable {
     public let outages: [ReportOutage]
     public let accounts: [ReportAccount]
     public let packages: [ReportPackage]
+    /// What renewals cost by month, account and policy, over the forecast horizon (issue 9).
+    public let forecast: [ReportForecastMonth]
+    /// The forecast's first and last month, `YYYY-MM` (empty without a forecast).
+    public let forecastMonths: (first: String, last: String)
+    /// Points ledger rows (`ledger.csv`), by package, time and line.
+    public let ledger: [ReportLedgerRow]
     public let operations: [ReportOperation]
     /// The rule reference the HTML links findings to.
     public let rules: [ReportRule]
@@ -41,7 +48,7 @@ public struct ReportModel: Sendable {
         estate: Estate, findings: [Finding], settings: AuditSettings, rules: [RuleDescriptor],
         runSettings: [(name: String, value: String)], toolVersion: String = ToolVersion.current,
         timeline: [TimelineEvent] = [], outages: [Outage] = [], accounts: [ReportAccount] = [],
-        packages: [ReportPackage] = [],
+        packages: [ReportPackage] = [], forecast: RenewalForecast? = nil,
         operations: [OperationVerdict] = []
     ) {
         header = ReportHeader(
@@ -84,6 +91,23 @@ public struct ReportModel: Sendable {
         }
         self.accounts = accounts.sorted { $0.id < $1.id }
         self.packages = packages.sorted { $0.id < $1.id }
+        self.forecast = (forecast?.months ?? []).map {
+            ReportForecastMonth(
+                month: $0.month, account: ReportText.clean($0.accountID), policy: $0.policy.rawValue,
+                renewals: $0.renewals, unpriced: $0.unpriced, amount: $0.amount.description,
+                points: $0.points.description)
+        }
+        forecastMonths = (forecast?.firstMonth ?? "", forecast?.lastMonth ?? "")
+        ledger = estate.lifecycle.ledger.sorted { ($0.packageID, $0.at, $0.line) < ($1.packageID, $1.at, $1.line) }
+            .map { entry in
+                let local = settings.timeZone.iso8601(entry.at)
+                return ReportLedgerRow(
+                    date: String(local.prefix(10)), time: String(local.dropFirst(11).prefix(8)),
+                    package: ReportText.clean(entry.packageID), kind: entry.kind.rawValue,
+                    points: entry.points.description, counterparty: ReportText.clean(entry.counterparty),
+                    code: ReportText.clean(entry.code), certificate: ReportText.clean(entry.certificateID),
+                    transferStatus: entry.transferStatus?.rawValue, line: entry.line)
+            }
         self.operations = operations.sorted {
             ($0.operation.requestedAt, $0.operation.line) < ($1.operation.requestedAt, $1.operation.line)
         }.map { ReportModel.operation($0, zone: settings.timeZone) }

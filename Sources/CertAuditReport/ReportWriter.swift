@@ -9,6 +9,9 @@ public struct ReportWriter: Sendable {
     public static let inventoryFile = "inventory.csv"
     public static let operationsFile = "operations.csv"
     public static let timelineFile = "timeline.csv"
+    public static let forecastFile = "forecast.csv"
+    public static let ledgerFile = "ledger.csv"
+    public static let financeFile = "finance.html"
     public static let schemaFile = "report.xsd"
 
     public let templatesDirectory: String
@@ -64,5 +67,10 @@ public struct ReportWriter: Sendable {
         try take(Self.inventoryFile, csv.inventory(model))
         try take(Self.operationsFile, csv.operations(model))
         try take(Self.timelineFile, csv.timeline(model))
+        try take(Self.forecastFile, csv.forecast(model))
+        try take(Self.ledgerFile, csv.ledger(model))
+        try take(
+            Self.financeFile,
+            try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).renderFinance(model))
     }
 }

@@ -52,7 +52,8 @@ public enum AuditRun {
         let model = ReportModel(
             estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
             runSettings: options.manifestSettings, timeline: simulation.events, outages: simulation.outages,
-            accounts: entitlements.accounts, packages: entitlements.packages, operations: operations)
+            accounts: entitlements.accounts, packages: entitlements.packages,
+            forecast: RenewalForecast.make(estate, settings: options.settings), operations: operations)
         return (model, summary)
     }
 }

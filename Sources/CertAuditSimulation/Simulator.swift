@@ -4,11 +4,12 @@ import CertAuditCore
 /// docs/simulation.md): a pure function of the estate and the settings — no clock, no randomness,
 /// no I/O — whose cost grows with the number of events, not with days × certificates.
 public enum Simulator {
-    public static func run(_ estate: Estate, settings: AuditSettings) -> Simulation {
+    /// `alerts: false` leaves the alert policies out (a cost forecast needs none of them).
+    public static func run(_ estate: Estate, settings: AuditSettings, alerts: Bool = true) -> Simulation {
         var run = SimulationRun(estate: estate, settings: settings)
         run.start()
         run.proceed()
-        run.alert()
+        if alerts { run.alert() }
         return Simulation(
             events: run.events, findings: run.findings, outages: run.outages, shortfallDates: run.shortfallDates,
             forfeits: run.forfeits)

@@ -127,7 +127,7 @@ import Testing
         let directory = ReportFixtures.templatesDirectory
         let files = try #require(FileManager.default.enumerator(atPath: directory)?.allObjects as? [String])
             .filter { $0.hasSuffix(".mustache") }
-        #expect(files.count == 12)
+        #expect(files.count == 13)
         for file in files {
             let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
             #expect(!text.contains("{{{"), "\(file)")

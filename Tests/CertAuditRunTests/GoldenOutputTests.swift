@@ -34,7 +34,8 @@ struct GoldenOutputTests {
         let actual = try TestPaths.contents(of: output)
         #expect(
             expected.keys.sorted() == [
-                "/findings.csv", "/inventory.csv", "/operations.csv", "/report.html", "/report.xml", "/timeline.csv",
+                "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv", "/operations.csv",
+                "/report.html", "/report.xml", "/timeline.csv",
             ])
         #expect(actual.keys.sorted() == expected.keys.sorted())
         for (name, bytes) in expected.sorted(by: { $0.key < $1.key }) {

@@ -31,7 +31,8 @@ struct SampleEstateRunTests {
         let files = try TestPaths.contents(of: output)
         #expect(
             files.keys.sorted() == [
-                "/findings.csv", "/inventory.csv", "/operations.csv", "/report.html", "/report.xml", "/timeline.csv",
+                "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv", "/operations.csv",
+                "/report.html", "/report.xml", "/timeline.csv",
             ])
         for (name, bytes) in files { #expect(!bytes.isEmpty, "\(name) is empty") }
         let validator = XSDValidator(schemaPath: TestPaths.templates + "/report.xsd")
@@ -238,5 +239,30 @@ extension SampleEstateRunTests {
         let uploadedPlan = try #require(SampleExpectations.load().hosting.last)
         let rows = try SimulationDifferentialTests.rows(output.path + "/timeline.csv", columns: 4)
         #expect(rows.contains { $0[1] == "hosting-replaced" && $0[2] == uploadedPlan.certificateID })
+    }
+}
+
+extension SampleEstateRunTests {
+    /// finance.html stands on its own for the sample: the accounts' balances and first shortfall, the
+    /// packages with pkg-a's forfeit of 49 points on 2027-03-31, every month of the 36-month
+    /// forecast, the lifetime schedule's cost, and the ledger rows with their lines.
+    @Test func theFinancePageShowsWhatFinanceNeeds() throws {
+        let output = try TestPaths.scratch("finance").appendingPathComponent("output")
+        _ = try AuditRun.execute(Self.options(output: output))
+        let html = try String(contentsOf: output.appendingPathComponent("finance.html"), encoding: .utf8)
+        for text in [
+            "9999.00", "300.00", "2027-03-20", "pkg-a", "2027-03-31", ">49</td>", "2026-11", "2029-11",
+            "What shorter certificate lifetimes cost", "T-7F3A",
+        ] {
+            #expect(html.contains(text), "finance.html lacks \(text)")
+        }
+        #expect(html.components(separatedBy: "<tr><td class=\"date\">20").count - 1 == 37 + 4)
+        let forecast = try Data(contentsOf: output.appendingPathComponent("forecast.csv"))
+        #expect(forecast.prefix(3) == Data([0xEF, 0xBB, 0xBF]), "a BOM, so a spreadsheet opens it as UTF-8")
+        #expect(
+            String(decoding: forecast.dropFirst(3), as: UTF8.self).hasPrefix(
+                "month,account,policy,renewals,unpriced,amount,points\r\n"))
+        let ledger = try String(contentsOf: output.appendingPathComponent("ledger.csv"), encoding: .utf8)
+        #expect(ledger.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 4)
     }
 }

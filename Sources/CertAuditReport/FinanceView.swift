@@ -1,0 +1,140 @@
+/// What finance.html shows, for a reader who opens nothing else: balances and shortfalls, packages
+/// and forfeits, the renewals ahead month by month under both successor-validity policies (an inline
+/// SVG, printable, no script), the difference the shrinking lifetimes make, and the ledger rows every
+/// figure traces to. Figures are the report model's exact decimals; the chart's geometry is whole
+/// numbers so the page is byte-identical between runs.
+struct FinanceView {
+    static let barWidth = 6
+    static let plotHeight = 120
+    static let margin = 24
+
+    let model: ReportModel
+    let rowLimit: Int
+
+    /// One month, both policies summed over every account.
+    struct MonthTotals {
+        var month: String
+        var cabf = (renewals: 0, fen: Int64(0), points: Int64(0))
+        var oneYear = (renewals: 0, fen: Int64(0), points: Int64(0))
+    }
+
+    var months: [MonthTotals] {
+        var byMonth: [String: MonthTotals] = [:]
+        for row in model.forecast {
+            var totals = byMonth[row.month] ?? MonthTotals(month: row.month)
+            let fen = Self.fen(row.amount)
+            let points = Int64(row.points) ?? 0
+            if row.policy == "cabf" {
+                totals.cabf = (totals.cabf.renewals + row.renewals, totals.cabf.fen + fen, totals.cabf.points + points)
+            } else {
+                totals.oneYear = (
+                    totals.oneYear.renewals + row.renewals, totals.oneYear.fen + fen, totals.oneYear.points + points
+                )
+            }
+            byMonth[row.month] = totals
+        }
+        // Every month of the forecast, renewals or not, so the chart's bars stand in time order.
+        var all: [MonthTotals] = []
+        var month = model.forecastMonths.first
+        while !month.isEmpty, month <= model.forecastMonths.last {
+            all.append(byMonth[month] ?? MonthTotals(month: month))
+            month = Self.month(after: month)
+        }
+        return all
+    }
+
+    /// `YYYY-MM` of the month after `month`.
+    static func month(after month: String) -> String {
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2 else { return "9999-99" }
+        let (year, next) = parts[1] == 12 ? (parts[0] + 1, 1) : (parts[0], parts[1] + 1)
+        return "\(year)-\(next < 10 ? "0" : "")\(next)"
+    }
+
+    /// Fen from the model's two-decimal text (exact; no floating point).
+    static func fen(_ text: String) -> Int64 {
+        let negative = text.hasPrefix("-")
+        let parts = text.drop { $0 == "-" }.split(separator: ".")
+        let yuan = Int64(parts.first ?? "0") ?? 0
+        let cents = parts.count > 1 ? Int64(parts[1]) ?? 0 : 0
+        return (negative ? -1 : 1) * (yuan * 100 + cents)
+    }
+
+    static func money(_ fen: Int64) -> String {
+        let magnitude = fen.magnitude
+        return "\(fen < 0 ? "-" : "")\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
+    }
+
+    var context: [String: Any] {
+        let months = self.months
+        let maximum = max(1, months.map { max($0.cabf.fen, $0.oneYear.fen) }.max() ?? 0)
+        let step = Self.barWidth * 2 + 4
+        let bars: [[String: Any]] = months.enumerated().flatMap { index, month -> [[String: Any]] in
+            let x = Self.margin + index * step
+            return [("cabf", month.cabf.fen, x), ("one-year", month.oneYear.fen, x + Self.barWidth)].map {
+                let height = Int($0.1 * Int64(Self.plotHeight) / maximum)
+                return [
+                    "policy": $0.0, "x": $0.2, "y": Self.margin + Self.plotHeight - height, "height": height,
+                    "width": Self.barWidth, "title": "\(month.month), \($0.0): \(Self.money($0.1)) CNY",
+                ]
+            }
+        }
+        let labels: [[String: Any]] = months.enumerated().compactMap { index, month in
+            index % 6 == 0 ? ["x": Self.margin + index * step, "text": month.month] : nil
+        }
+        let cabf = months.reduce((0, Int64(0), Int64(0))) {
+            ($0.0 + $1.cabf.renewals, $0.1 + $1.cabf.fen, $0.2 + $1.cabf.points)
+        }
+        let oneYear = months.reduce((0, Int64(0), Int64(0))) {
+            ($0.0 + $1.oneYear.renewals, $0.1 + $1.oneYear.fen, $0.2 + $1.oneYear.points)
+        }
+        return [
+            "generator": model.header.generator, "asOf": model.header.asOf, "timezone": model.header.timeZone,
+            "firstMonth": model.forecastMonths.first, "lastMonth": model.forecastMonths.last,
+            "accounts": model.accounts.map { account -> [String: Any] in
+                [
+                    "id": account.id, "balance": account.balance ?? "not readable",
+                    "shortfall": account.shortfallDate ?? "—",
+                ]
+            },
+            "hasAccounts": !model.accounts.isEmpty,
+            "packages": model.packages.map { package -> [String: Any] in
+                [
+                    "id": package.id, "name": package.name ?? "", "account": package.account ?? "",
+                    "total": package.total ?? "", "remaining": package.remaining ?? "",
+                    "expires": package.expires ?? "",
+                    "status": package.status ?? "", "forfeit": package.forfeit ?? "0",
+                ]
+            },
+            "hasPackages": !model.packages.isEmpty,
+            "months": months.map { month -> [String: Any] in
+                [
+                    "month": month.month, "cabfRenewals": month.cabf.renewals, "cabfAmount": Self.money(month.cabf.fen),
+                    "cabfPoints": month.cabf.points, "oneYearRenewals": month.oneYear.renewals,
+                    "oneYearAmount": Self.money(month.oneYear.fen), "oneYearPoints": month.oneYear.points,
+                    "difference": Self.money(month.cabf.fen - month.oneYear.fen),
+                ]
+            },
+            "hasMonths": !months.isEmpty,
+            "chart": [
+                "width": Self.margin * 2 + max(1, months.count) * step,
+                "height": Self.margin * 2 + Self.plotHeight + 10,
+                "baseline": Self.margin + Self.plotHeight, "labelY": Self.margin + Self.plotHeight + 14, "bars": bars,
+                "labels": labels, "maximum": Self.money(maximum),
+            ] as [String: Any],
+            "cabfRenewals": cabf.0, "cabfAmount": Self.money(cabf.1), "cabfPoints": cabf.2,
+            "oneYearRenewals": oneYear.0, "oneYearAmount": Self.money(oneYear.1), "oneYearPoints": oneYear.2,
+            "extraRenewals": cabf.0 - oneYear.0, "extraAmount": Self.money(cabf.1 - oneYear.1),
+            "extraPoints": cabf.2 - oneYear.2,
+            "ledger": model.ledger.prefix(rowLimit).map { row -> [String: Any] in
+                [
+                    "date": row.date, "time": row.time, "package": row.package, "kind": row.kind, "points": row.points,
+                    "code": row.code ?? "", "certificate": row.certificate ?? "",
+                    "transferStatus": row.transferStatus ?? "", "line": row.line,
+                ]
+            },
+            "hasLedger": !model.ledger.isEmpty, "ledgerTruncated": model.ledger.count > rowLimit,
+            "ledgerShown": min(rowLimit, model.ledger.count), "ledgerTotal": model.ledger.count,
+        ]
+    }
+}
