@@ -762,7 +762,7 @@ class Generator:
             certificate_id=enabled_on.cert_id, alias="自动续费日期错误", source="issued", package_type="48",
             status="issued", domain="renew.example.com", sans="renew.example.com",
             issued_at="2026-10-01 08:00:00", not_after="2027-04-19 07:59:59", auto_renew="true",
-            auto_renew_enabled_on="2026-13-01", account_id="100098765432", payment="balance")
+            auto_renew_enabled_on="2026-13-01", account_id="100098765432", payment="points")
         tag.fields = base(
             certificate_id=tag.cert_id, alias="标签错误", source="issued", package_type="48", status="issued",
             domain="tag.example.com", sans="tag.example.com", tags="env=prod|broken", auto_renew="true",

@@ -251,7 +251,7 @@ extension SampleEstateRunTests {
         _ = try AuditRun.execute(Self.options(output: output))
         let html = try String(contentsOf: output.appendingPathComponent("finance.html"), encoding: .utf8)
         for text in [
-            "9999.00", "300.00", "2027-03-20", "pkg-a", "2027-03-31", ">49</td>", "2026-11", "2029-11",
+            "9999.00", "300.00", "2027-05-18", "pkg-a", "2027-03-31", ">49</td>", "2026-11", "2029-11",
             "What shorter certificate lifetimes cost", "T-7F3A",
         ] {
             #expect(html.contains(text), "finance.html lacks \(text)")
