@@ -13,22 +13,22 @@ extension LedgerAudit.Audit {
         }
         var transferCodes: Set<String> = []
         for entry in package.entries where entry.kind == .transferOut {
-            guard let code = entry.code else {
-                found.append(
-                    finding(
-                        .ptsTransfer, record,
-                        "\(describe(entry)) has no transfer code: the receiver cannot redeem it, and it can be matched "
-                            + "with no cancel or lapse.", date: entry.at))
-                continue
-            }
-            transferCodes.insert(code)
             if let before = heldBefore[entry.line], entry.points == .zero || entry.points > before {
                 found.append(
                     finding(
                         .ptsTransfer, record,
-                        "\(describe(entry)), code \(code), moves \(entry.points) points while the package held "
+                        "\(describe(entry)) moves \(entry.points) points while the package held "
                             + "\(before): a transfer is 1 to the remaining points.", date: entry.at))
             }
+            guard let code = entry.code else {
+                found.append(
+                    finding(
+                        .ptsTransfer, record,
+                        "\(describe(entry)) has no transfer code: the receiver cannot redeem it, and no cancel can be "
+                            + "matched with it.", date: entry.at))
+                continue
+            }
+            transferCodes.insert(code)
             switch package.transfers[entry.line] {
             case .lapsed(let returnedAt):
                 found.append(

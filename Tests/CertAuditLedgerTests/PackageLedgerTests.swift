@@ -109,9 +109,12 @@ struct PackageLedgerTests {
         } else {
             #expect(ledger.transfers[3] == .held)
         }
+        let estate = F.estate(packages: [ledger.package], ledger: rows)
+        #expect(LedgerAudit.lapses(estate: estate, settings: F.settings).map(\.entry.line) == (lapsed ? [3] : []))
         let infos = F.findings(packages: [ledger.package], ledger: rows).filter { $0.ruleID == .ptsTransfer }
         #expect(infos.count == (lapsed ? 1 : 0))
         #expect(infos.allSatisfy { $0.severity == .info && $0.message.contains("lapsed") })
+        #expect(infos.allSatisfy { $0.date == F.settings.timeZone.localDate(of: rows[1].at + 300 * 60) })
     }
 
     /// While a transfer is held its points are gone: a consume in the hold needs the rest.
