@@ -37,7 +37,10 @@ let package = Package(
             name: "CertAuditIngest",
             dependencies: ["CertAuditCore", "CertAuditCSV", "CertAuditX509"]),
         .target(name: "CertAuditConsole", dependencies: ["CertAuditCore"]),
-        .target(name: "CertAuditRules", dependencies: ["CertAuditCore", "CertAuditConsole", "CertAuditSimulation"]),
+        .target(
+            name: "CertAuditRules",
+            dependencies: ["CertAuditCore", "CertAuditConsole", "CertAuditSimulation", "CertAuditLedger"]),
+        .target(name: "CertAuditLedger", dependencies: ["CertAuditCore", "CertAuditConsole"]),
         .target(
             name: "CertAuditSimulation",
             dependencies: [
@@ -52,8 +55,8 @@ let package = Package(
         .target(
             name: "CertAuditRun",
             dependencies: [
-                "CertAuditCore", "CertAuditIngest", "CertAuditRules", "CertAuditSimulation", "CertAuditReport",
-                "CertAuditX509", .product(name: "TOMLKit", package: "TOMLKit"),
+                "CertAuditCore", "CertAuditIngest", "CertAuditRules", "CertAuditSimulation", "CertAuditLedger",
+                "CertAuditReport", "CertAuditX509", .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .executableTarget(
             name: "certaudit",
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(
             name: "CertAuditSimulationTests",
             dependencies: ["CertAuditSimulation", "CertAuditConsole", "CertAuditCore", "CertAuditRules"]),
+        .testTarget(name: "CertAuditLedgerTests", dependencies: ["CertAuditLedger", "CertAuditCore"]),
         .testTarget(name: "CertAuditCSVTests", dependencies: ["CertAuditCSV", "CertAuditCore"]),
         .testTarget(
             name: "CertAuditX509Tests", dependencies: ["CertAuditX509", "CertAuditCore"], exclude: ["Fixtures"]),
@@ -75,7 +79,8 @@ let package = Package(
         .testTarget(
             name: "CertAuditRulesTests",
             dependencies: [
-                "CertAuditRules", "CertAuditConsole", "CertAuditSimulation", "CertAuditCore", "CertAuditX509",
+                "CertAuditRules", "CertAuditConsole", "CertAuditSimulation", "CertAuditLedger", "CertAuditCore",
+                "CertAuditX509",
             ]),
         .testTarget(
             name: "CertAuditReportTests",
@@ -84,6 +89,7 @@ let package = Package(
             name: "CertAuditRunTests",
             dependencies: [
                 "CertAuditRun", "CertAuditCore", "CertAuditReport", "CertAuditIngest", "CertAuditRules", "CertAuditCSV",
+                "CertAuditLedger",
                 "CertAuditSimulation",
             ]),
     ],

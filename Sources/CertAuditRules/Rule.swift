@@ -31,10 +31,10 @@ extension Rule {
     /// A finding of this rule at its default severity unless told otherwise.
     func finding(
         _ message: String, severity: Severity? = nil, certificate: String? = nil, resource: String? = nil,
-        date: LocalDate? = nil
+        package: String? = nil, date: LocalDate? = nil
     ) -> Finding {
         Finding(
             ruleID: descriptor.id, severity: severity ?? descriptor.defaultSeverity, certificateID: certificate,
-            resourceID: resource, date: date, message: message)
+            resourceID: resource, packageID: package, date: date, message: message)
     }
 }

@@ -1,4 +1,5 @@
 import CertAuditCore
+import CertAuditLedger
 import CertAuditSimulation
 
 /// The single source for `certaudit rules`, the rule reference in reports and the rule tests.
@@ -23,11 +24,11 @@ public enum RuleCatalogue {
         ReissueCSRRule(), ReissueValidationRule(),
     ]
 
-    /// Every rule: the implemented ones, then each ID of spec/RULES.md checked elsewhere, in the
+    /// Every rule: the implemented ones (the static audit's, the simulation's, the ledger audit's), then each ID of spec/RULES.md checked elsewhere, in the
     /// spec's order, with its status and reason (`UncheckedRules`) and its text from the spec. An ID
     /// `UncheckedRules` does not know yet is `planned`, which a test forbids.
     public static let descriptors: [RuleDescriptor] = {
-        let implemented = rules.map(\.descriptor) + SimulationRules.descriptors
+        let implemented = rules.map(\.descriptor) + SimulationRules.descriptors + LedgerRules.descriptors
         let implementedIDs = Set(implemented.map(\.id))
         let specOrder = Dictionary(
             SpecRuleList.entries.enumerated().map { ($0.element.id, $0.offset) },
@@ -50,6 +51,7 @@ public enum RuleCatalogue {
     /// rerun as a what-if, `OperationScenario`). Nil for an ID that is not implemented.
     public static func scope(of id: RuleID) -> String? {
         if SimulationRules.descriptors.contains(where: { $0.id == id }) { return "the simulation of the horizon" }
+        if LedgerRules.descriptors.contains(where: { $0.id == id }) { return "the points ledger at the as-of time" }
         guard let rule = rules.first(where: { $0.descriptor.id == id }) else { return nil }
         var parts: [String] = []
         if rule is any CertificateRule { parts.append("each certificate") }

@@ -3,9 +3,6 @@ import CertAuditCore
 /// The spec's rules that neither the static audit nor the simulation checks, with where they are
 /// (or will be) checked and why. Listed so that `certaudit rules` accounts for every ID of RULES.md.
 enum UncheckedRules {
-    static let entitlements =
-        "Belongs to the entitlement-points stage (packages.csv, points_ledger.csv), a later issue; not checked yet."
-
     static let status: [RuleID: (status: RuleDescriptor.Status, reason: String)] = [
         .hostStates: (
             .notApplicable,
@@ -17,14 +14,10 @@ enum UncheckedRules {
             "A reissue ends when the original does: there is nothing to deny, and the simulation, which assumes nobody "
                 + "acts by hand, requests no reissue."
         ),
-        .ptsUse: (.simulation, entitlements),
-        .ptsPackage: (
-            .notApplicable,
-            "Describes packages.csv's columns; ingest will type them with the entitlement-points stage, a later issue."
+        .ptsUse: (
+            .simulation,
+            "Checked by the forecast: the simulation prices each renewal and draws its points from the account's "
+                + "packages."
         ),
-        .ptsTransfer: (.simulation, entitlements),
-        .ptsRecharge: (.simulation, entitlements),
-        .ptsExpiry: (.simulation, entitlements),
-        .ptsReconcile: (.simulation, entitlements),
     ]
 }

@@ -1,10 +1,11 @@
 import CertAuditCore
 import CertAuditIngest
+import CertAuditLedger
 import CertAuditReport
 import CertAuditRules
 import CertAuditSimulation
 
-/// One audit, end to end: ingest → estate → simulation, checks and operation verdicts → report model → renderers → published output.
+/// One audit, end to end: ingest → estate → simulation, ledger audit, checks and operation verdicts → report model → renderers → published output.
 /// Each stage is a pure step that hands a value to the next; only ingest reads and only the report
 /// writer writes.
 public enum AuditRun {
@@ -41,7 +42,8 @@ public enum AuditRun {
         progress("simulating \(options.settings.horizonDays) days")
         let simulation = Simulator.run(estate, settings: options.settings)
         let context = RuleContext(estate: estate, settings: options.settings)
-        let findings = RuleRunner(jobs: options.jobs).run(context, adding: simulation.findings)
+        let ledgerFindings = LedgerAudit.findings(estate: estate, settings: options.settings)
+        let findings = RuleRunner(jobs: options.jobs).run(context, adding: simulation.findings + ledgerFindings)
         let operations = OperationJudge().judge(context)
         let summary = RunSummary(
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,

@@ -155,8 +155,8 @@ extension HTMLReportTests {
         #expect(document.strings("//div[@class='rule']").count == RuleCatalogue.descriptors.count)
         let simulated = document.strings("//div[@id='rule-AR-CHARGE-DATE']//p[@class='note']").joined()
         #expect(simulated == "Source: RULES.md §4, §0 (simulation) · status: implemented")
-        let entitlements = document.strings("//div[@id='rule-PTS-EXPIRY']//p[@class='note']").joined()
-        #expect(entitlements.contains("status: simulation — Belongs to the entitlement-points stage"))
+        let forecast = document.strings("//div[@id='rule-PTS-USE']//p[@class='note']").joined()
+        #expect(forecast.contains("status: simulation — Checked by the forecast"))
         let checked = document.strings("//div[@id='rule-RVK-EFFECT']//p[@class='note']").joined()
         #expect(checked == "Source: RULES.md §6 · status: implemented")
     }

@@ -1,4 +1,5 @@
 import CertAuditCore
+import CertAuditLedger
 import CertAuditSimulation
 import Foundation
 import Testing
@@ -23,9 +24,11 @@ struct RuleCatalogueTests {
         for id in RuleCatalogue.specRuleIDs { #expect(ids.contains(id), "\(id) missing from the catalogue") }
     }
 
-    /// Implemented: a rule of the static audit, or one the simulation checks.
+    /// Implemented: a rule of the static audit, or one the simulation or the ledger audit checks.
     @Test func implementedRulesComeFirstAndAreMarked() {
-        let implemented = Set(RuleCatalogue.rules.map(\.descriptor.id) + SimulationRules.descriptors.map(\.id))
+        let implemented = Set(
+            RuleCatalogue.rules.map(\.descriptor.id) + SimulationRules.descriptors.map(\.id)
+                + LedgerRules.descriptors.map(\.id))
         for descriptor in RuleCatalogue.descriptors {
             #expect((descriptor.status == .implemented) == implemented.contains(descriptor.id))
         }
@@ -41,6 +44,17 @@ struct RuleCatalogueTests {
         let implemented = Set(RuleCatalogue.rules.map(\.descriptor.id))
         let both = implemented.intersection(UncheckedRules.status.keys)
         #expect(both.isEmpty, "implemented and listed as unchecked: \(both.sorted())")
+    }
+
+    /// The ledger audit's rules are implemented, and PTS-USE is left to the forecast.
+    @Test func theLedgerRulesAreImplementedAndPTSUseIsTheForecasts() {
+        for id in [RuleID.ptsReconcile, .ptsTransfer, .ptsRecharge, .ptsExpiry, .ptsPackage] {
+            #expect(RuleCatalogue.descriptor(for: id)?.status == .implemented, "\(id)")
+            #expect(RuleCatalogue.scope(of: id) == "the points ledger at the as-of time")
+        }
+        let use = RuleCatalogue.descriptor(for: .ptsUse)
+        #expect(use?.status == .simulation)
+        #expect(use?.statusNote?.contains("forecast") == true)
     }
 
     @Test func additionsToTheSpecAreDocumented() {

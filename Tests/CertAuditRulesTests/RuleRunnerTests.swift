@@ -85,4 +85,27 @@ struct RuleRunnerTests {
         #expect(findings.count == 1)
         #expect(findings.first?.message.contains("line 9") == true)
     }
+
+    /// A ledger row for a package packages.csv does not hold, and a package whose account
+    /// accounts.csv does not hold: INV-UNKNOWN-REFERENCE, naming file and line, with the package.
+    @Test func unknownPackagesAndPackageAccountsAreReported() {
+        var known = PackageRecord(line: 2, id: "pkg-a")
+        known.accountID = "acct-1"
+        var stranger = PackageRecord(line: 3, id: "pkg-b")
+        stranger.accountID = "acct-9"
+        let rows = [
+            LedgerEntry(
+                line: 2, at: ExampleEstate.settings.asOf, packageID: "pkg-a", kind: .purchase, points: Points(5)),
+            LedgerEntry(
+                line: 3, at: ExampleEstate.settings.asOf, packageID: "pkg-z", kind: .consume, points: Points(1)),
+        ]
+        let lifecycle = LifecycleInputs(
+            accounts: [AccountRecord(line: 2, id: "acct-1", balanceFen: 0)], packages: [known, stranger], ledger: rows)
+        let findings = RuleRunner(rules: [UnknownReferenceRule()]).run(
+            RuleContext(estate: Estate(certificates: [], lifecycle: lifecycle), settings: ExampleEstate.settings))
+        #expect(findings.map(\.packageID) == ["pkg-b", "pkg-z"])
+        #expect(findings.allSatisfy { $0.ruleID == .invUnknownReference })
+        #expect(findings[0].message.contains("packages.csv line 3") && findings[0].message.contains("acct-9"))
+        #expect(findings[1].message.contains("points_ledger.csv line 3") && findings[1].message.contains("pkg-z"))
+    }
 }

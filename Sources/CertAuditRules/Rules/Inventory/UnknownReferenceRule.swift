@@ -1,7 +1,7 @@
 import CertAuditCore
 
 /// INV-UNKNOWN-REFERENCE (a certaudit addition to RULES.md): an input row names a certificate, a
-/// contact or an account the estate does not hold — unknown, or quarantined. Broken links are findings naming file and line,
+/// contact, an account or a points package the estate does not hold — unknown, or quarantined. Broken links are findings naming file and line,
 /// never crashes; the row itself stays in the estate.
 public struct UnknownReferenceRule: EstateRule {
     public init() {}
@@ -9,7 +9,8 @@ public struct UnknownReferenceRule: EstateRule {
     public let reads: [InputColumn] = [
         .resources(.certificateID), .hosting(.certificateID), .hosting(.association), .operations(.certificateID),
         .alertPolicies(.certificates), .alertPolicies(.receivers), .certificates(.accountID), .certificates(.reissueOf),
-        .certificates(.renewalOf),
+        .certificates(.renewalOf), .accounts(.accountID), .packages(.packageID), .packages(.accountID),
+        .pointsLedger(.packageID),
     ]
 
     public let descriptor = RuleDescriptor(
@@ -17,7 +18,9 @@ public struct UnknownReferenceRule: EstateRule {
         citation: "certaudit addition (spec/INPUTS.md: every row is linked or reported)",
         summary:
             "A row of another input (a resource, a hosting plan, an operation…) names a certificate ID that is "
-            + "not in certificates.csv, or whose row was quarantined; the link cannot be checked.")
+            + "not in certificates.csv, or whose row was quarantined; a ledger row names a package packages.csv does "
+            + "not hold; a certificate or package names an account accounts.csv does not hold. The link cannot be "
+            + "checked.")
 
     public func check(_ context: RuleContext) -> [Finding] {
         let estate = context.estate
@@ -79,6 +82,21 @@ public struct UnknownReferenceRule: EstateRule {
                         "certificates.csv line \(certificate.record.line): account \(account) is not in accounts.csv.",
                         certificate: certificate.id))
             }
+            for package in lifecycle.packages {
+                guard let account = package.accountID, !accounts.contains(account) else { continue }
+                found.append(
+                    finding(
+                        "packages.csv line \(package.line): package \(package.id) belongs to account \(account), which "
+                            + "is not in accounts.csv.", package: package.id))
+            }
+        }
+        let packages = Set(lifecycle.packages.map(\.id))
+        for entry in lifecycle.ledger where !packages.contains(entry.packageID) {
+            found.append(
+                finding(
+                    "points_ledger.csv line \(entry.line) (\(entry.kind.rawValue) of \(entry.points)) names package "
+                        + "\(entry.packageID), which is not in packages.csv: the row cannot be reconciled.",
+                    package: entry.packageID))
         }
         return found
     }
