@@ -14,10 +14,5 @@ enum UncheckedRules {
             "A reissue ends when the original does: there is nothing to deny, and the simulation, which assumes nobody "
                 + "acts by hand, requests no reissue."
         ),
-        .ptsUse: (
-            .simulation,
-            "Checked by the forecast: the simulation prices each renewal and draws its points from the account's "
-                + "packages."
-        ),
     ]
 }

@@ -52,6 +52,10 @@ public enum SimulationRules {
             .revDuration, "Review takes working days", .info, "5",
             "Each successor-issued event: the review's last working day (DV 1; OV 5, typical 3; EV 7, typical 5)."),
         rule(
+            .ptsUse, "A renewal paid in points draws the account's packages", .info, "10",
+            "A points-consumed event per package drawn (earliest expiry first) for each renewal paid in points; "
+                + "renewal-charge-failed and account-shortfall when the usable packages cannot pay it."),
+        rule(
             .resExpiredBinding, "A resource serves an expired or revoked certificate", .critical, "11",
             "A resource-expired event and a finding per resource, dated its first day out, with the chain of causes; "
                 + "also for an outage already under way."),

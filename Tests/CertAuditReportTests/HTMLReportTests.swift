@@ -155,8 +155,8 @@ extension HTMLReportTests {
         #expect(document.strings("//div[@class='rule']").count == RuleCatalogue.descriptors.count)
         let simulated = document.strings("//div[@id='rule-AR-CHARGE-DATE']//p[@class='note']").joined()
         #expect(simulated == "Source: RULES.md §4, §0 (simulation) · status: implemented")
-        let forecast = document.strings("//div[@id='rule-PTS-USE']//p[@class='note']").joined()
-        #expect(forecast.contains("status: simulation — Checked by the forecast"))
+        let notApplicable = document.strings("//div[@id='rule-HOST-STATES']//p[@class='note']").joined()
+        #expect(notApplicable.contains("status: not-applicable — Describes the hosting states"))
         let checked = document.strings("//div[@id='rule-RVK-EFFECT']//p[@class='note']").joined()
         #expect(checked == "Source: RULES.md §6 · status: implemented")
     }

@@ -46,15 +46,14 @@ struct RuleCatalogueTests {
         #expect(both.isEmpty, "implemented and listed as unchecked: \(both.sorted())")
     }
 
-    /// The ledger audit's rules are implemented, and PTS-USE is left to the forecast.
+    /// The ledger audit's rules are implemented, and PTS-USE is the forecast's (the simulation's).
     @Test func theLedgerRulesAreImplementedAndPTSUseIsTheForecasts() {
         for id in [RuleID.ptsReconcile, .ptsTransfer, .ptsRecharge, .ptsExpiry, .ptsPackage] {
             #expect(RuleCatalogue.descriptor(for: id)?.status == .implemented, "\(id)")
             #expect(RuleCatalogue.scope(of: id) == "the points ledger at the as-of time")
         }
-        let use = RuleCatalogue.descriptor(for: .ptsUse)
-        #expect(use?.status == .simulation)
-        #expect(use?.statusNote?.contains("forecast") == true)
+        #expect(RuleCatalogue.descriptor(for: .ptsUse)?.status == .implemented)
+        #expect(RuleCatalogue.scope(of: .ptsUse) == "the simulation of the horizon")
     }
 
     @Test func additionsToTheSpecAreDocumented() {

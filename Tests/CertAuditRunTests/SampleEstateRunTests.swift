@@ -217,6 +217,7 @@ extension SampleEstateRunTests {
         ("AR-CHARGE-FAILED", ["renewal-charge-failed", "account-shortfall"]), ("AR-SUCCESSOR", ["successor-created"]),
         ("AR-SUCCESSOR-VALIDITY", ["expiry"]), ("AR-VALIDATION", ["validation-deadline", "validation-failed"]),
         ("AR-DEPLOY", []), ("REV-DURATION", ["successor-issued"]), ("RES-EXPIRED-BINDING", ["resource-expired"]),
+        ("PTS-USE", ["points-consumed"]),
     ]
 
     /// The sample exercises every rule the simulation checks: each one's events occur, and each
