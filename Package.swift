@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "CertAuditSimulation",
             dependencies: [
-                "CertAuditCore", "CertAuditConsole", .product(name: "HeapModule", package: "swift-collections"),
+                "CertAuditCore", "CertAuditConsole", "CertAuditLedger", .product(name: "HeapModule", package: "swift-collections"),
             ]),
         .target(
             name: "CertAuditReport",

@@ -2,6 +2,9 @@
 /// order on one date (RULES.md §0, docs/simulation.md): charges and order submissions, successor
 /// creation, issuance, validation deadlines, hosting, expiries, then what follows from them.
 public enum TimelineEventKind: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// A transfer code not redeemed within 300 minutes: its held points return to the package
+    /// (PTS-TRANSFER; a certaudit addition to REPORTS.md's kinds).
+    case transferLapsed = "transfer-lapsed"
     case renewalCharge = "renewal-charge"
     case renewalChargeFailed = "renewal-charge-failed"
     case uphOrderSubmitted = "uph-order-submitted"
@@ -22,6 +25,7 @@ public enum TimelineEventKind: String, Sendable, Hashable, CaseIterable, Compara
     /// The step of a date this kind happens in: kinds of one step are ordered by certificate.
     public var sameDayOrder: Int {
         switch self {
+        case .transferLapsed: -1
         case .renewalCharge, .renewalChargeFailed, .uphOrderSubmitted, .pointsConsumed: 0
         case .accountShortfall: 1
         case .successorCreated: 2

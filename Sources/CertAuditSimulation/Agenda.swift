@@ -19,6 +19,8 @@ struct Agenda {
         case outage(resource: Int, version: Int)
         /// A points package reaches its expiry date: what is left is lost (PTS-EXPIRY).
         case forfeit(package: String, account: String)
+        /// A held transfer's code lapses: its points return to the package (PTS-TRANSFER).
+        case lapse(package: String, account: String, points: Points)
 
         var step: Int {
             switch self {
@@ -27,6 +29,7 @@ struct Agenda {
             case .replace: TimelineEventKind.hostingReplaced.sameDayOrder
             case .outage: TimelineEventKind.resourceExpired.sameDayOrder
             case .forfeit: TimelineEventKind.pointsExpired.sameDayOrder
+            case .lapse: TimelineEventKind.transferLapsed.sameDayOrder
             }
         }
     }

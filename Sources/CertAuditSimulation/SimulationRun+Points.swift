@@ -1,5 +1,6 @@
 import CertAuditConsole
 import CertAuditCore
+import CertAuditLedger
 
 /// Renewals paid in entitlement points (PTS-USE) and the points that expire unused (PTS-EXPIRY),
 /// per RULES.md §0: an account's usable packages pay earliest expiry first, split across packages
@@ -40,5 +41,33 @@ extension SimulationRun {
                 points: Int(package.remaining.count)))
         forfeits[packageID] = package.remaining
         packages[account]?[index].remaining = .zero
+    }
+
+    /// Transfers still held at the as-of time (made less than 300 minutes before, not redeemed) lapse
+    /// when their code expires: nobody redeems it ("nobody acts by hand"), so the points come back.
+    mutating func scheduleLapses() {
+        guard !estate.lifecycle.ledger.isEmpty else { return }
+        for packageLedger in Ledger(estate.lifecycle, asOf: settings.asOf).packages {
+            guard let account = packageLedger.package.accountID else { continue }
+            for entry in packageLedger.entries where packageLedger.transfers[entry.line] == .held {
+                let lapse = zone.localDate(of: entry.at + TransferStanding.codeValiditySeconds)
+                agenda.schedule(
+                    .lapse(package: packageLedger.package.id, account: account, points: entry.points), on: lapse,
+                    for: "")
+            }
+        }
+    }
+
+    /// The held points return to their package (and count again for the charges of that day on).
+    mutating func lapse(_ packageID: String, of account: String, points: Points, on date: LocalDate) {
+        if let index = packages[account]?.firstIndex(where: { $0.id == packageID }),
+            let before = packages[account]?[index].remaining
+        {
+            packages[account]?[index].remaining = before + points
+        }
+        emit(
+            TimelineEvent(
+                date: date, kind: .transferLapsed, accountID: account, packageID: packageID, points: Int(points.count),
+                detail: "the transfer code lapsed unredeemed: the points return"))
     }
 }

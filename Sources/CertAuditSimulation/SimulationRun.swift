@@ -103,6 +103,7 @@ struct SimulationRun {
             schedulePlan(certificate.id, generation: 0)
         }
         bindResources()
+        scheduleLapses()
         for (account, owned) in packages {
             for package in owned {
                 if let expiry = package.expiry, expiry >= first {
@@ -122,6 +123,8 @@ struct SimulationRun {
             case .replace(let generation): replace(item.certificateID, generation: generation, on: item.date)
             case .outage(let resource, let version): outage(resource, version: version, on: item.date)
             case .forfeit(let package, let account): forfeit(package, of: account, on: item.date)
+            case .lapse(let package, let account, let points):
+                lapse(package, of: account, points: points, on: item.date)
             }
         }
     }

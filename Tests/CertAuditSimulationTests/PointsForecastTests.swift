@@ -94,3 +94,35 @@ struct PointsForecastTests {
         #expect(simulation.events.contains { $0.kind == .successorCreated })
     }
 }
+
+extension PointsForecastTests {
+    /// A transfer of 10 points made at 22:00 the evening before the as-of date (2026-11-27) is held;
+    /// its code lapses 300 minutes later, at 03:00 on 2026-11-28: the points return that day
+    /// (`transfer-lapsed`), and `p` forfeits 50 + 10 at its expiry on 2026-12-31. One redeemed
+    /// transfer, and one made 300 minutes before the as-of time (lapsed already), return nothing.
+    @Test func aHeldTransferLapsesAndItsPointsReturn() {
+        func transfer(_ line: Int, at: String, status: LedgerEntry.TransferStatus, code: String) -> LedgerEntry {
+            let parts = at.split(separator: " ")
+            let time = parts[1].split(separator: ":").map { Int($0)! }
+            var entry = LedgerEntry(
+                line: line, at: Base.zone.instant(of: Base.day(String(parts[0])), hour: time[0], minute: time[1]),
+                packageID: "p", kind: .transferOut, points: Points(10))
+            entry.transferStatus = status
+            entry.code = code
+            return entry
+        }
+        let ledger = [
+            transfer(2, at: "2026-11-27 22:00", status: .pending, code: "held"),
+            transfer(3, at: "2026-11-27 19:00", status: .pending, code: "lapsed"),
+            transfer(4, at: "2026-11-27 23:00", status: .redeemed, code: "redeemed"),
+        ]
+        let simulation = Base.run(
+            [],
+            lifecycle: LifecycleInputs(
+                packages: [Self.package("p", remaining: 50, expires: "2026-12-31")], ledger: ledger),
+            horizon: 40)
+        #expect(Base.events(simulation, [.transferLapsed]) == ["2026-11-28 transfer-lapsed"])
+        #expect(simulation.events.first { $0.kind == .transferLapsed }?.points == 10)
+        #expect(simulation.forfeits == ["p": Points(60)])
+    }
+}
