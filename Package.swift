@@ -44,7 +44,8 @@ let package = Package(
         .target(
             name: "CertAuditSimulation",
             dependencies: [
-                "CertAuditCore", "CertAuditConsole", "CertAuditLedger", .product(name: "HeapModule", package: "swift-collections"),
+                "CertAuditCore", "CertAuditConsole", "CertAuditLedger",
+                .product(name: "HeapModule", package: "swift-collections"),
             ]),
         .target(
             name: "CertAuditReport",
