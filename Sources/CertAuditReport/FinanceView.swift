@@ -43,6 +43,48 @@ struct FinanceView {
         return all
     }
 
+    static let chartWidth = 600
+    static let chartHeight = 80
+
+    /// One account's money (solid) and points (dashed) over the horizon as step lines, each scaled
+    /// to its own largest value; the figures are in the title and the caption.
+    func accountChart(_ history: ReportAccountHistory) -> [String: Any] {
+        let days = max(1, model.header.horizonDays)
+        let maxFen = max(1, history.points.compactMap(\.balanceFen).max() ?? 0)
+        let maxPoints = max(1, history.points.map(\.points).max() ?? 0)
+        func line(_ value: (ReportAccountHistory.Point) -> Int64?, maximum: Int64) -> String {
+            func y(_ figure: Int64) -> Int {
+                Self.margin + Self.chartHeight - Int(figure * Int64(Self.chartHeight) / maximum)
+            }
+            var coordinates: [String] = []
+            var last: Int64?
+            for point in history.points {
+                guard let figure = value(point) else { continue }
+                let x = Self.margin + point.day * Self.chartWidth / days
+                if let last { coordinates.append("\(x),\(y(last))") }
+                coordinates.append("\(x),\(y(figure))")
+                last = figure
+            }
+            if let last { coordinates.append("\(Self.margin + Self.chartWidth),\(y(last))") }
+            return coordinates.joined(separator: " ")
+        }
+        let first = history.points.first
+        let final = history.points.last
+        return [
+            "account": history.account, "width": Self.margin * 2 + Self.chartWidth,
+            "height": Self.margin * 2 + Self.chartHeight, "money": line({ $0.balanceFen }, maximum: maxFen),
+            "points": line({ $0.points }, maximum: maxPoints),
+            "hasMoney": history.points.contains { $0.balanceFen != nil },
+            "startBalance": first?.balanceFen.map(Self.money) ?? "not known",
+            "endBalance": final?.balanceFen.map(Self.money) ?? "not known",
+            "startPoints": first?.points ?? 0, "endPoints": final?.points ?? 0, "endDate": final?.date ?? "",
+            "left": Self.margin, "right": Self.margin + Self.chartWidth,
+            "labelY": Self.margin * 2 + Self.chartHeight - 6,
+            "firstDate": first?.date ?? "", "lastDate": "+\(days) days",
+            "changes": history.points.count == 2 ? "1 change" : "\(max(0, history.points.count - 1)) changes",
+        ]
+    }
+
     /// `YYYY-MM` of the month after `month`.
     static func month(after month: String) -> String {
         let parts = month.split(separator: "-").compactMap { Int($0) }
@@ -126,6 +168,8 @@ struct FinanceView {
             "oneYearRenewals": oneYear.0, "oneYearAmount": Self.money(oneYear.1), "oneYearPoints": oneYear.2,
             "extraRenewals": cabf.0 - oneYear.0, "extraAmount": Self.money(cabf.1 - oneYear.1),
             "extraPoints": cabf.2 - oneYear.2,
+            "accountCharts": model.accountHistory.prefix(rowLimit).map(accountChart),
+            "hasAccountCharts": !model.accountHistory.isEmpty,
             "ledger": model.ledger.prefix(rowLimit).map { row -> [String: Any] in
                 [
                     "date": row.date, "time": row.time, "package": row.package, "kind": row.kind, "points": row.points,

@@ -30,6 +30,8 @@ public struct ReportModel: Sendable {
     public let forecast: [ReportForecastMonth]
     /// The forecast's first and last month, `YYYY-MM` (empty without a forecast).
     public let forecastMonths: (first: String, last: String)
+    /// Each account's money and points over the horizon, by account ID.
+    public let accountHistory: [ReportAccountHistory]
     /// Points ledger rows (`ledger.csv`), by package, time and line.
     public let ledger: [ReportLedgerRow]
     public let operations: [ReportOperation]
@@ -49,6 +51,7 @@ public struct ReportModel: Sendable {
         runSettings: [(name: String, value: String)], toolVersion: String = ToolVersion.current,
         timeline: [TimelineEvent] = [], outages: [Outage] = [], accounts: [ReportAccount] = [],
         packages: [ReportPackage] = [], forecast: RenewalForecast? = nil,
+        accountHistory: [String: [AccountFigures]] = [:],
         operations: [OperationVerdict] = []
     ) {
         header = ReportHeader(
@@ -98,6 +101,16 @@ public struct ReportModel: Sendable {
                 points: $0.points.description)
         }
         forecastMonths = (forecast?.firstMonth ?? "", forecast?.lastMonth ?? "")
+        let start = settings.asOfDate
+        self.accountHistory = accountHistory.keys.sorted().map { account in
+            ReportAccountHistory(
+                account: ReportText.clean(account),
+                points: (accountHistory[account] ?? []).map {
+                    ReportAccountHistory.Point(
+                        day: Int($0.date - start), date: $0.date.description, balanceFen: $0.balance?.fen,
+                        points: $0.points.count)
+                })
+        }
         ledger = estate.lifecycle.ledger.sorted { ($0.packageID, $0.at, $0.line) < ($1.packageID, $1.at, $1.line) }
             .map { entry in
                 let local = settings.timeZone.iso8601(entry.at)
@@ -147,7 +160,6 @@ public struct ReportModel: Sendable {
             }
         }
         alreadyExpired = expired
-        let start = settings.asOfDate
         expiryWeeks = perWeek.enumerated().map {
             ReportExpiryWeek(start: (start + Int64($0.offset * 7)).description, count: $0.element)
         }

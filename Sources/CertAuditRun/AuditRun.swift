@@ -55,7 +55,8 @@ public enum AuditRun {
             estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
             runSettings: options.manifestSettings, timeline: simulation.events, outages: simulation.outages,
             accounts: entitlements.accounts, packages: entitlements.packages,
-            forecast: RenewalForecast.make(estate, settings: options.settings), operations: operations)
+            forecast: RenewalForecast.make(estate, settings: options.settings),
+            accountHistory: simulation.accountHistory, operations: operations)
         return (model, summary)
     }
 }

@@ -12,11 +12,16 @@ public struct Simulation: Sendable {
     public var shortfallDates: [String: LocalDate]
     /// Points each package loses at its expiry within the window (its `forfeit`).
     public var forfeits: [String: Points]
+    /// Each account's money and points over the window: its figures at the as-of date, then after
+    /// each day's last change (a charge, a draw, a lapse, a forfeit), in date order (finance.html's charts).
+    public var accountHistory: [String: [AccountFigures]]
 
     public init(
         events: [TimelineEvent] = [], findings: [Finding] = [], outages: [Outage] = [],
-        shortfallDates: [String: LocalDate] = [:], forfeits: [String: Points] = [:]
+        shortfallDates: [String: LocalDate] = [:], forfeits: [String: Points] = [:],
+        accountHistory: [String: [AccountFigures]] = [:]
     ) {
+        self.accountHistory = accountHistory
         self.events = events.sorted()
         self.findings = findings
         self.outages = outages.sorted()

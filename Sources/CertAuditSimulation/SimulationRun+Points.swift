@@ -27,6 +27,7 @@ extension SimulationRun {
                     date: date, kind: .pointsConsumed, certificateID: id, accountID: account,
                     packageID: owned[index].id, points: Int(drawn.count)))
         }
+        recordFigures(of: account, on: date)
         return true
     }
 
@@ -41,6 +42,7 @@ extension SimulationRun {
                 points: Int(package.remaining.count)))
         forfeits[packageID] = package.remaining
         packages[account]?[index].remaining = .zero
+        recordFigures(of: account, on: date)
     }
 
     /// Transfers still held at the as-of time (made less than 300 minutes before, not redeemed) lapse
@@ -65,6 +67,7 @@ extension SimulationRun {
         {
             packages[account]?[index].remaining = before + points
         }
+        recordFigures(of: account, on: date)
         emit(
             TimelineEvent(
                 date: date, kind: .transferLapsed, accountID: account, packageID: packageID, points: Int(points.count),

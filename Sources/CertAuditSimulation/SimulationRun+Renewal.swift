@@ -107,6 +107,7 @@ extension SimulationRun {
                 return
             }
             event.detail = "balance \(Money(fen: balance.balanceFen)) → \(Money(fen: balance.balanceFen - fen))"
+            recordFigures(of: account, on: date)
         } else {
             event.detail = uncheckedReason(record, hasPrice: price?.priceFen != nil)
         }

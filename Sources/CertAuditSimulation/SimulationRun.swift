@@ -46,6 +46,8 @@ struct SimulationRun {
     var packages: [String: [PointsPackage]] = [:]
     /// Points each package forfeits at its expiry within the window (PTS-EXPIRY).
     var forfeits: [String: Points] = [:]
+    /// Each account's figures after every change within the window (finance.html).
+    var accountHistory: [String: [AccountFigures]] = [:]
 
     init(estate: Estate, settings: AuditSettings) {
         self.estate = estate
@@ -103,6 +105,7 @@ struct SimulationRun {
             schedulePlan(certificate.id, generation: 0)
         }
         bindResources()
+        for account in Set(accounts.keys).union(packages.keys) { recordFigures(of: account, on: first) }
         scheduleLapses()
         for (account, owned) in packages {
             for package in owned {
@@ -127,6 +130,20 @@ struct SimulationRun {
                 lapse(package, of: account, points: points, on: item.date)
             }
         }
+    }
+
+    /// Notes an account's money and usable points on `date`: the first entry is the as-of figures,
+    /// then one entry per date with the day's last figures.
+    mutating func recordFigures(of account: String, on date: LocalDate) {
+        guard isInWindow(date) else { return }
+        let points = (packages[account] ?? []).filter(\.usable).reduce(Points.zero) { $0 + $1.remaining }
+        let figures = AccountFigures(
+            date: date, balance: accounts[account].map { Money(fen: $0.balanceFen) }, points: points)
+        // In place: an account with many renewals is noted many times.
+        let history = accountHistory[account] ?? []
+        let sameDay = history.count > 1 && history.last?.date == date
+        if sameDay { accountHistory[account]?.removeLast() }
+        accountHistory[account, default: []].append(figures)
     }
 
     /// Keeps what falls in the window (as-of date through horizon): nothing before is simulated.

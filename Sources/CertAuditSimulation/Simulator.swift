@@ -12,6 +12,6 @@ public enum Simulator {
         if alerts { run.alert() }
         return Simulation(
             events: run.events, findings: run.findings, outages: run.outages, shortfallDates: run.shortfallDates,
-            forfeits: run.forfeits)
+            forfeits: run.forfeits, accountHistory: run.accountHistory)
     }
 }

@@ -246,7 +246,7 @@ extension SampleEstateRunTests {
 extension SampleEstateRunTests {
     /// finance.html stands on its own for the sample: the accounts' balances and first shortfall, the
     /// packages with pkg-a's forfeit of 49 points on 2027-03-31, every month of the 36-month
-    /// forecast, the lifetime schedule's cost, and the ledger rows with their lines.
+    /// forecast, each account's chart, the lifetime schedule's cost, and the ledger rows with their lines.
     @Test func theFinancePageShowsWhatFinanceNeeds() throws {
         let output = try TestPaths.scratch("finance").appendingPathComponent("output")
         _ = try AuditRun.execute(Self.options(output: output))
@@ -258,6 +258,9 @@ extension SampleEstateRunTests {
             #expect(html.contains(text), "finance.html lacks \(text)")
         }
         #expect(html.components(separatedBy: "<tr><td class=\"date\">20").count - 1 == 37 + 4)
+        // One money-and-points chart per account, starting from accounts.csv's balance.
+        #expect(html.components(separatedBy: "class=\"chart account-chart\"").count - 1 == 2)
+        #expect(html.contains("300.00 CNY and 500 points at the as-of time"))
         let forecast = try Data(contentsOf: output.appendingPathComponent("forecast.csv"))
         #expect(forecast.prefix(3) == Data([0xEF, 0xBB, 0xBF]), "a BOM, so a spreadsheet opens it as UTF-8")
         #expect(

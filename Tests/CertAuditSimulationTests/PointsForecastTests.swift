@@ -125,4 +125,20 @@ extension PointsForecastTests {
         #expect(simulation.events.first { $0.kind == .transferLapsed }?.points == 10)
         #expect(simulation.forfeits == ["p": Points(60)])
     }
+
+    /// finance.html's chart data: the as-of figures (500.00, 60 points), then the day's last figures
+    /// after each change: two 299.00 charges on 2026-12-11 (one entry, 500 − 598 fails the second:
+    /// so 201.00), the forfeit of 60 on 2026-12-31. Nothing is noted after the horizon.
+    @Test func anAccountsHistoryHasTheAsOfFiguresThenEachDaysLast() {
+        let simulation = Base.run(
+            [Base.certificate("a", expires: "2027-01-10"), Base.certificate("b", expires: "2027-01-10")],
+            lifecycle: LifecycleInputs(
+                accounts: [AccountRecord(line: 2, id: "acc", balanceFen: 50_000)], prices: [Base.price(299)],
+                packages: [Self.package("p", remaining: 60, expires: "2026-12-31")]),
+            horizon: 40)
+        let history = (simulation.accountHistory["acc"] ?? []).map {
+            "\($0.date) \($0.balance?.description ?? "-") \($0.points.count)"
+        }
+        #expect(history == ["2026-11-28 500.00 60", "2026-12-11 201.00 60", "2026-12-31 201.00 0"])
+    }
 }
