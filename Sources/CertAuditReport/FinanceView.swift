@@ -1,3 +1,5 @@
+import CertAuditCore
+
 /// What finance.html shows, for a reader who opens nothing else: balances and shortfalls, packages
 /// and forfeits, the renewals ahead month by month under both successor-validity policies (an inline
 /// SVG, printable, no script), the difference the shrinking lifetimes make, and the ledger rows every
@@ -41,6 +43,54 @@ struct FinanceView {
             month = Self.month(after: month)
         }
         return all
+    }
+
+    /// One month of points consumed to date, from points_ledger.csv's `consume` rows, with their lines.
+    struct ConsumedMonth {
+        var month: String
+        var points: Int64 = 0
+        var lines: [Int] = []
+    }
+
+    /// Every month from the ledger's first `consume` row to the as-of month, none skipped, so the
+    /// chart's bars stand in time order and a month without consumption shows as zero.
+    var consumedMonths: [ConsumedMonth] {
+        var byMonth: [String: ConsumedMonth] = [:]
+        for row in model.ledger where row.kind == LedgerEntry.Kind.consume.rawValue {
+            let month = String(row.date.prefix(7))
+            byMonth[month, default: ConsumedMonth(month: month)].points += Int64(row.points) ?? 0
+            byMonth[month, default: ConsumedMonth(month: month)].lines.append(row.line)
+        }
+        guard var month = byMonth.keys.min() else { return [] }
+        let last = max(String(model.header.asOf.prefix(7)), byMonth.keys.max() ?? month)
+        var all: [ConsumedMonth] = []
+        while month <= last {
+            all.append(byMonth[month] ?? ConsumedMonth(month: month))
+            month = Self.month(after: month)
+        }
+        return all
+    }
+
+    /// The consumption chart: one bar per month, scaled to the largest month.
+    var consumedChart: [String: Any] {
+        let months = consumedMonths
+        let maximum = max(1, months.map(\.points).max() ?? 0)
+        let step = Self.barWidth * 2 + 4
+        return [
+            "width": Self.margin * 2 + max(1, months.count) * step, "height": Self.margin * 2 + Self.plotHeight + 10,
+            "baseline": Self.margin + Self.plotHeight, "labelY": Self.margin + Self.plotHeight + 14,
+            "maximum": maximum,
+            "bars": months.enumerated().map { index, month -> [String: Any] in
+                let height = Int(month.points * Int64(Self.plotHeight) / maximum)
+                return [
+                    "x": Self.margin + index * step, "y": Self.margin + Self.plotHeight - height, "height": height,
+                    "width": Self.barWidth * 2, "title": "\(month.month): \(month.points) points",
+                ]
+            },
+            "labels": months.enumerated().compactMap { index, month -> [String: Any]? in
+                index % 6 == 0 ? ["x": Self.margin + index * step, "text": month.month] : nil
+            },
+        ]
     }
 
     static let chartWidth = 600
@@ -177,6 +227,13 @@ struct FinanceView {
                     "transferStatus": row.transferStatus ?? "", "line": row.line,
                 ]
             },
+            "consumed": consumedMonths.map { month -> [String: Any] in
+                [
+                    "month": month.month, "points": month.points,
+                    "lines": month.lines.map(String.init).joined(separator: ", "),
+                ]
+            },
+            "hasConsumed": !consumedMonths.isEmpty, "consumedChart": consumedChart,
             "hasLedger": !model.ledger.isEmpty, "ledgerTruncated": model.ledger.count > rowLimit,
             "ledgerShown": min(rowLimit, model.ledger.count), "ledgerTotal": model.ledger.count,
         ]

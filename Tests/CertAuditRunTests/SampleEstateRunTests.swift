@@ -246,7 +246,7 @@ extension SampleEstateRunTests {
 extension SampleEstateRunTests {
     /// finance.html stands on its own for the sample: the accounts' balances and first shortfall, the
     /// packages with pkg-a's forfeit of 49 points on 2027-03-31, every month of the 36-month
-    /// forecast, each account's chart, the lifetime schedule's cost, and the ledger rows with their lines.
+    /// forecast, each account's chart, the points consumed to date with their ledger lines, the lifetime schedule's cost, and the ledger rows with their lines.
     @Test func theFinancePageShowsWhatFinanceNeeds() throws {
         let output = try TestPaths.scratch("finance").appendingPathComponent("output")
         _ = try AuditRun.execute(Self.options(output: output))
@@ -257,7 +257,10 @@ extension SampleEstateRunTests {
         ] {
             #expect(html.contains(text), "finance.html lacks \(text)")
         }
-        #expect(html.components(separatedBy: "<tr><td class=\"date\">20").count - 1 == 37 + 4)
+        // 7 months consumed to date (2026-05, the ledger's one consume row, to the as-of month), 37
+        // forecast months, 4 ledger rows.
+        #expect(html.components(separatedBy: "<tr><td class=\"date\">20").count - 1 == 7 + 37 + 4)
+        #expect(html.contains("<td class=\"date\">2026-05</td><td class=\"number\">50</td><td class=\"mono\">3</td>"))
         // One money-and-points chart per account, starting from accounts.csv's balance.
         #expect(html.components(separatedBy: "class=\"chart account-chart\"").count - 1 == 2)
         #expect(html.contains("300.00 CNY and 500 points at the as-of time"))
