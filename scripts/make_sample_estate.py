@@ -966,7 +966,8 @@ class Generator:
             "2026-04-01 10:00:00,pkg-a,purchase,100,,,,\n"
             "2026-05-01 09:00:00,pkg-a,consume,50,,,L8fS7YC8,\n"
             "2026-11-27 20:00:00,pkg-a,transfer_out,1,100098765432,T-7F3A,,pending\n"
-            "2026-10-01 10:00:00,pkg-b,recharge,500,,R-88,,\n",
+            "2026-10-01 10:00:00,pkg-b,recharge,500,,R-88,,\n"
+            "2026-11-20 09:00:00,pkg-b,transfer_out,20,100012345678,T-0LD1,,pending\n",
             encoding="utf-8")
         (self.output / "holidays.csv").write_text(
             "date,kind,name\n"
@@ -1173,6 +1174,16 @@ class Generator:
                 f"| {line} | `{padded[0]}` | {padded[1]} | `{padded[3]}` | {padded[4]} | {cell(why)} |"
             )
         out += [
+            "",
+            "## Money and points",
+            "",
+            "`accounts.csv`, `pricing.csv`, `packages.csv` and `points_ledger.csv` give finance.html its figures:",
+            "",
+            "| Row | What it shows |",
+            "|---|---|",
+            "| pkg-a (100 points, 49 left) | purchase 100, consume 50 (line 3), transfer T-7F3A of 1 held since 2026-11-27 20:00: reconciles (100 − 50 − 1 = 49); the code lapses on 2026-11-28 (`transfer-lapsed`) and the package forfeits 50 points on 2027-03-31 (`points-expired`) |",
+            "| pkg-b (500 points, 500 left) | recharge R-88 of 500, transfer T-0LD1 of 20 on 2026-11-20 never redeemed: lapsed after 300 minutes, its points back (PTS-TRANSFER info); reconciles |",
+            "| account 100098765432 (300.00 CNY) | its first shortfall is 2027-05-18 (`account-shortfall`) |",
             "",
             "## Regenerate and check",
             "",

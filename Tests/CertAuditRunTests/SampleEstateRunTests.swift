@@ -258,8 +258,8 @@ extension SampleEstateRunTests {
             #expect(html.contains(text), "finance.html lacks \(text)")
         }
         // 7 months consumed to date (2026-05, the ledger's one consume row, to the as-of month), 37
-        // forecast months, 4 ledger rows.
-        #expect(html.components(separatedBy: "<tr><td class=\"date\">20").count - 1 == 7 + 37 + 4)
+        // forecast months, 5 ledger rows.
+        #expect(html.components(separatedBy: "<tr><td class=\"date\">20").count - 1 == 7 + 37 + 5)
         #expect(html.contains("<td class=\"date\">2026-05</td><td class=\"number\">50</td><td class=\"mono\">3</td>"))
         // One money-and-points chart per account, starting from accounts.csv's balance.
         #expect(html.components(separatedBy: "class=\"chart account-chart\"").count - 1 == 2)
@@ -270,6 +270,26 @@ extension SampleEstateRunTests {
             String(decoding: forecast.dropFirst(3), as: UTF8.self).hasPrefix(
                 "month,account,policy,renewals,unpriced,amount,points\r\n"))
         let ledger = try String(contentsOf: output.appendingPathComponent("ledger.csv"), encoding: .utf8)
-        #expect(ledger.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 4)
+        #expect(ledger.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 5)
+    }
+
+    /// The sample's points and money do what inputs/README.md's *Money and points* table says: both
+    /// packages reconcile, T-0LD1 lapsed before the as-of time (the only ledger finding), T-7F3A lapses
+    /// on the as-of date, pkg-a forfeits 50 points, account 100098765432 runs short on 2027-05-18.
+    @Test func theSampleLedgerDoesWhatTheReadmeSays() throws {
+        let output = try TestPaths.scratch("ledger").appendingPathComponent("output")
+        _ = try AuditRun.execute(Self.options(output: output))
+        let findings = try SimulationDifferentialTests.rows(output.path + "/findings.csv", columns: 7)
+        #expect(
+            findings.filter { $0[0].hasPrefix("PTS-") }.map { "\($0[0]) \($0[1]) \($0[4]) \($0[5])" } == [
+                "PTS-TRANSFER info pkg-b 2026-11-20"
+            ])
+        let timeline = try SimulationDifferentialTests.rows(output.path + "/timeline.csv", columns: 8)
+        let points = timeline.filter { ["transfer-lapsed", "points-expired", "account-shortfall"].contains($0[1]) }
+        #expect(
+            points.map { "\($0[0]) \($0[1]) \($0[4]) \($0[5]) \($0[7])" } == [
+                "2026-11-28 transfer-lapsed 100012345678 pkg-a 1", "2027-03-31 points-expired 100012345678 pkg-a 50",
+                "2027-05-18 account-shortfall 100098765432  ",
+            ])
     }
 }

@@ -15,7 +15,8 @@ struct SampleLedgerTests {
     }
 
     /// pkg-a: 100 bought − 50 consumed − 1 held by a transfer made 240 minutes before the as-of time
-    /// = 49, as packages.csv says; pkg-b: a 500-point recharge, untouched. No ledger finding.
+    /// = 49, as packages.csv says; pkg-b: a 500-point recharge and a 20-point transfer that lapsed
+    /// (its points back): 500. The only ledger finding is that lapse (PTS-TRANSFER, info).
     @Test func theSamplePackagesReconcile() throws {
         let estate = try Self.estate()
         let ledger = Ledger(estate.lifecycle, asOf: Self.settings.asOf)
@@ -25,6 +26,11 @@ struct SampleLedgerTests {
         let pkgA = try #require(ledger.packages.first { $0.package.id == "pkg-a" })
         #expect(pkgA.transfers.values.contains(.held))
         #expect(pkgA.lapses.isEmpty)
-        #expect(LedgerAudit.findings(estate: estate, settings: Self.settings).isEmpty)
+        let pkgB = try #require(ledger.packages.first { $0.package.id == "pkg-b" })
+        #expect(pkgB.lapses.count == 1)
+        #expect(
+            LedgerAudit.findings(estate: estate, settings: Self.settings).map { "\($0.ruleID) \($0.severity)" } == [
+                "PTS-TRANSFER info"
+            ])
     }
 }
