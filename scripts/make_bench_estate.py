@@ -178,7 +178,8 @@ OPERATION_KINDS = [
 
 
 def write_lifecycle(outdir: Path, total: int) -> None:
-    """hosting.csv, contacts.csv, alert_policies.csv, holidays.csv and operations.csv."""
+    """hosting.csv, contacts.csv, alert_policies.csv, holidays.csv, accounts.csv, pricing.csv,
+    packages.csv, points_ledger.csv and operations.csv."""
     rng = random.Random(SEED + 11)
 
     def table(name: str, header: list[str], rows: list[list[str]]) -> None:
@@ -207,6 +208,36 @@ def write_lifecycle(outdir: Path, total: int) -> None:
     table("holidays.csv", ["date", "kind", "name"],
           [["2026-10-01", "holiday", "国庆节"], ["2026-10-02", "holiday", "国庆节"], ["2026-10-10", "workday", "调休"],
            ["2027-01-01", "holiday", "元旦"], ["2027-02-17", "holiday", "春节"]])
+    # Money and points (issue 9), so the bench runs the forecast's charges and draws: the 20 accounts
+    # certificates name, a price per product, total // 100 packages with ledgers that reconcile.
+    accounts = [f"1000{n:08d}" for n in range(20)]
+    table("accounts.csv", ["account_id", "balance"],
+          [[account, f"{rng.randrange(0, 200_000)}.{rng.randrange(100):02d}"] for account in accounts])
+    table("pricing.csv", ["brand", "product", "domain_type", "years", "price_cny", "price_points"],
+          [[brand, product, domain_type, "1", f"{rng.randrange(0, 3000)}.00", str(rng.randrange(0, 300))]
+           for brand, product, domain_type in sorted({package[1:] for package in PACKAGES})])
+    packages, ledger = [], []
+    for number in range(max(1, total // 100)):
+        package, account = f"pkg-{number:06d}", accounts[number % len(accounts)]
+        acquired = AS_OF - dt.timedelta(days=rng.randrange(30, 300))
+        total_points = rng.choice([100, 500, 1000])
+        consumed = [rng.randrange(0, total_points // 5) for _ in range(rng.randrange(0, 5))]
+        remaining = total_points - sum(consumed)
+        expires = AS_OF + dt.timedelta(days=rng.randrange(-30, 700))
+        status = ("used_up" if remaining == 0 else "expired") if expires < AS_OF else (
+            "used_up" if remaining == 0 else "usable")
+        packages.append([package, "ssl_" + str(total_points), account, str(total_points), str(remaining),
+                         expires.strftime("%Y-%m-%d 23:59:59"), status, "purchase",
+                         acquired.strftime("%Y-%m-%d %H:%M:%S")])
+        ledger.append([acquired.strftime("%Y-%m-%d %H:%M:%S"), package, "purchase", str(total_points), "", "", "", ""])
+        for step, points in enumerate(consumed):
+            at = acquired + dt.timedelta(days=step + 1)
+            ledger.append([at.strftime("%Y-%m-%d %H:%M:%S"), package, "consume", str(points), "", "",
+                           cert_id(rng.randrange(total)), ""])
+    table("packages.csv", ["package_id", "name", "account_id", "total_points", "remaining_points", "expires_at",
+                           "status", "source", "acquired_at"], packages)
+    table("points_ledger.csv", ["at", "package_id", "kind", "points", "counterparty", "code", "certificate_id",
+                                "transfer_status"], ledger)
     operations = []
     for number in range(max(1, total // 20)):
         index = rng.randrange(total)
