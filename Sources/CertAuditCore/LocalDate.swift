@@ -53,7 +53,8 @@ public struct LocalDate: Comparable, Hashable, Sendable, CustomStringConvertible
     public func adding(months: Int) -> LocalDate {
         let (year, month, day) = components
         let index = year * 12 + (month - 1) + months
-        let newYear = Int((Double(index) / 12).rounded(.down))
+        // Floor division in integers (years before 0 included): no floating point in date arithmetic.
+        let newYear = index >= 0 ? index / 12 : (index - 11) / 12
         let newMonth = index - newYear * 12 + 1
         let newDay = min(day, LocalDate.daysInMonth(year: newYear, month: newMonth))
         return LocalDate(year: newYear, month: newMonth, day: newDay)!

@@ -16,6 +16,30 @@ struct CalendarTests {
         #expect(LocalDate(year: 2026, month: 13, day: 1) == nil)
     }
 
+    /// `adding(months:)` against a plain model: step one month at a time, then clamp the day to the
+    /// month's length (2024-01-31 + 1 month = 2024-02-29), forward and back, across year 0.
+    /// (Foundation's calendar is no oracle here: Julian before 1582, and this toolchain's gives
+    /// 2088-03-30 − 25 months = 2086-03-01 instead of 2086-02-28.)
+    @Test func addingMonthsAgreesWithAPlainModel() throws {
+        func plain(_ date: LocalDate, _ months: Int) -> LocalDate? {
+            var (year, month, day) = date.components
+            for _ in 0..<abs(months) {
+                month += months > 0 ? 1 : -1
+                if month == 13 { (year, month) = (year + 1, 1) }
+                if month == 0 { (year, month) = (year - 1, 12) }
+            }
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            return LocalDate(year: year, month: month, day: min(day, lengths[month - 1]))
+        }
+        for days in stride(from: Int64(-760_000), through: 300_000, by: 1_009) {
+            let date = LocalDate(daysSinceEpoch: days)
+            for months in [-1_200, -25, -13, -12, -1, 0, 1, 11, 12, 24, 36, 1_200] {
+                #expect(date.adding(months: months) == plain(date, months), "\(date) + \(months) months")
+            }
+        }
+    }
+
     @Test func weekdays() {
         #expect(LocalDate(year: 2026, month: 11, day: 27)?.isoWeekday == 5)  // a Friday
         #expect(LocalDate(year: 1969, month: 12, day: 28)?.isoWeekday == 7)  // a Sunday before the epoch
