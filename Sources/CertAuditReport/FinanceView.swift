@@ -71,26 +71,40 @@ struct FinanceView {
         return all
     }
 
-    /// The consumption chart: one bar per month, scaled to the largest month.
-    var consumedChart: [String: Any] {
-        let months = consumedMonths
-        let maximum = max(1, months.map(\.points).max() ?? 0)
-        let step = Self.barWidth * 2 + 4
+    /// A chart of months: per month a group of bars side by side, one per series (its `policy` is
+    /// the bar's class), all scaled to the largest value, a label every six months. `maximum` is
+    /// that value, for the caption.
+    static func monthChart(
+        _ months: [String], series: [(policy: String, values: [Int64])], title: (_ month: Int, _ series: Int) -> String
+    ) -> [String: Any] {
+        let maximum = max(1, series.flatMap(\.values).max() ?? 0)
+        let step = barWidth * 2 + 4
+        let width = barWidth * 2 / max(1, series.count)
+        var bars: [[String: Any]] = []
+        for index in months.indices {
+            for (number, line) in series.enumerated() {
+                let height = Int(line.values[index] * Int64(plotHeight) / maximum)
+                bars.append([
+                    "policy": line.policy, "x": margin + index * step + number * width,
+                    "y": margin + plotHeight - height, "height": height, "width": width, "title": title(index, number),
+                ])
+            }
+        }
         return [
-            "width": Self.margin * 2 + max(1, months.count) * step, "height": Self.margin * 2 + Self.plotHeight + 10,
-            "baseline": Self.margin + Self.plotHeight, "labelY": Self.margin + Self.plotHeight + 14,
-            "maximum": maximum,
-            "bars": months.enumerated().map { index, month -> [String: Any] in
-                let height = Int(month.points * Int64(Self.plotHeight) / maximum)
-                return [
-                    "x": Self.margin + index * step, "y": Self.margin + Self.plotHeight - height, "height": height,
-                    "width": Self.barWidth * 2, "title": "\(month.month): \(month.points) points",
-                ]
-            },
+            "width": margin * 2 + max(1, months.count) * step, "height": margin * 2 + plotHeight + 10,
+            "baseline": margin + plotHeight, "labelY": margin + plotHeight + 14, "bars": bars, "maximum": maximum,
             "labels": months.enumerated().compactMap { index, month -> [String: Any]? in
-                index % 6 == 0 ? ["x": Self.margin + index * step, "text": month.month] : nil
+                index % 6 == 0 ? ["x": margin + index * step, "text": month] : nil
             },
         ]
+    }
+
+    /// The consumption chart: one bar per month.
+    var consumedChart: [String: Any] {
+        let months = consumedMonths
+        return Self.monthChart(months.map(\.month), series: [("consumed", months.map(\.points))]) { index, _ in
+            "\(months[index].month): \(months[index].points) points"
+        }
     }
 
     static let chartWidth = 600
@@ -159,21 +173,13 @@ struct FinanceView {
 
     var context: [String: Any] {
         let months = self.months
-        let maximum = max(1, months.map { max($0.cabf.fen, $0.oneYear.fen) }.max() ?? 0)
-        let step = Self.barWidth * 2 + 4
-        let bars: [[String: Any]] = months.enumerated().flatMap { index, month -> [[String: Any]] in
-            let x = Self.margin + index * step
-            return [("cabf", month.cabf.fen, x), ("one-year", month.oneYear.fen, x + Self.barWidth)].map {
-                let height = Int($0.1 * Int64(Self.plotHeight) / maximum)
-                return [
-                    "policy": $0.0, "x": $0.2, "y": Self.margin + Self.plotHeight - height, "height": height,
-                    "width": Self.barWidth, "title": "\(month.month), \($0.0): \(Self.money($0.1)) CNY",
-                ]
-            }
+        var chart = Self.monthChart(
+            months.map(\.month), series: [("cabf", months.map(\.cabf.fen)), ("one-year", months.map(\.oneYear.fen))]
+        ) { index, series in
+            let (policy, fen) = series == 0 ? ("cabf", months[index].cabf.fen) : ("one-year", months[index].oneYear.fen)
+            return "\(months[index].month), \(policy): \(Self.money(fen)) CNY"
         }
-        let labels: [[String: Any]] = months.enumerated().compactMap { index, month in
-            index % 6 == 0 ? ["x": Self.margin + index * step, "text": month.month] : nil
-        }
+        chart["maximum"] = Self.money(chart["maximum"] as? Int64 ?? 0)
         let cabf = months.reduce((0, Int64(0), Int64(0))) {
             ($0.0 + $1.cabf.renewals, $0.1 + $1.cabf.fen, $0.2 + $1.cabf.points)
         }
@@ -208,12 +214,7 @@ struct FinanceView {
                 ]
             },
             "hasMonths": !months.isEmpty,
-            "chart": [
-                "width": Self.margin * 2 + max(1, months.count) * step,
-                "height": Self.margin * 2 + Self.plotHeight + 10,
-                "baseline": Self.margin + Self.plotHeight, "labelY": Self.margin + Self.plotHeight + 14, "bars": bars,
-                "labels": labels, "maximum": Self.money(maximum),
-            ] as [String: Any],
+            "chart": chart,
             "cabfRenewals": cabf.0, "cabfAmount": Self.money(cabf.1), "cabfPoints": cabf.2,
             "oneYearRenewals": oneYear.0, "oneYearAmount": Self.money(oneYear.1), "oneYearPoints": oneYear.2,
             "extraRenewals": cabf.0 - oneYear.0, "extraAmount": Self.money(cabf.1 - oneYear.1),
