@@ -53,7 +53,8 @@ struct CSVReportRenderer {
             rows: model.forecast.map { month in
                 [
                     .value(month.month), .text(month.account), .value(month.policy), .value(String(month.renewals)),
-                    .value(String(month.unpriced)), .value(month.amount), .value(month.points),
+                    .value(String(month.unpriced)), .value(month.amount.description),
+                    .value(month.points.description),
                 ]
             })
     }

@@ -3,7 +3,7 @@ import CertAuditCore
 /// What finance.html shows, for a reader who opens nothing else: balances and shortfalls, packages
 /// and forfeits, the renewals ahead month by month under both successor-validity policies (an inline
 /// SVG, printable, no script), the difference the shrinking lifetimes make, and the ledger rows every
-/// figure traces to. Figures are the report model's exact decimals; the chart's geometry is whole
+/// figure traces to. Figures are `Money` and `Points` (exact), printed by their own `description`; the chart's geometry is whole
 /// numbers so the page is byte-identical between runs.
 struct FinanceView {
     static let barWidth = 6
@@ -13,25 +13,34 @@ struct FinanceView {
     let model: ReportModel
     let rowLimit: Int
 
+    /// Renewals, money and points, summed.
+    struct Totals {
+        var renewals = 0
+        var amount = Money.zero
+        var points = Points.zero
+
+        static func + (lhs: Totals, rhs: Totals) -> Totals {
+            Totals(
+                renewals: lhs.renewals + rhs.renewals, amount: lhs.amount + rhs.amount, points: lhs.points + rhs.points)
+        }
+    }
+
     /// One month, both policies summed over every account.
     struct MonthTotals {
         var month: String
-        var cabf = (renewals: 0, fen: Int64(0), points: Int64(0))
-        var oneYear = (renewals: 0, fen: Int64(0), points: Int64(0))
+        var cabf = Totals()
+        var oneYear = Totals()
     }
 
     var months: [MonthTotals] {
         var byMonth: [String: MonthTotals] = [:]
         for row in model.forecast {
             var totals = byMonth[row.month] ?? MonthTotals(month: row.month)
-            let fen = Self.fen(row.amount)
-            let points = Int64(row.points) ?? 0
-            if row.policy == "cabf" {
-                totals.cabf = (totals.cabf.renewals + row.renewals, totals.cabf.fen + fen, totals.cabf.points + points)
+            let figures = Totals(renewals: row.renewals, amount: row.amount, points: row.points)
+            if row.policy == SuccessorValidityPolicy.cabf.rawValue {
+                totals.cabf = totals.cabf + figures
             } else {
-                totals.oneYear = (
-                    totals.oneYear.renewals + row.renewals, totals.oneYear.fen + fen, totals.oneYear.points + points
-                )
+                totals.oneYear = totals.oneYear + figures
             }
             byMonth[row.month] = totals
         }
@@ -100,9 +109,8 @@ struct FinanceView {
     }
 
     /// The consumption chart: one bar per month.
-    var consumedChart: [String: Any] {
-        let months = consumedMonths
-        return Self.monthChart(months.map(\.month), series: [("consumed", months.map(\.points))]) { index, _ in
+    static func consumedChart(_ months: [ConsumedMonth]) -> [String: Any] {
+        monthChart(months.map(\.month), series: [("consumed", months.map(\.points))]) { index, _ in
             "\(months[index].month): \(months[index].points) points"
         }
     }
@@ -114,8 +122,8 @@ struct FinanceView {
     /// to its own largest value; the figures are in the title and the caption.
     func accountChart(_ history: ReportAccountHistory) -> [String: Any] {
         let days = max(1, model.header.horizonDays)
-        let maxFen = max(1, history.points.compactMap(\.balanceFen).max() ?? 0)
-        let maxPoints = max(1, history.points.map(\.points).max() ?? 0)
+        let maxFen = max(1, history.points.compactMap(\.balance?.fen).max() ?? 0)
+        let maxPoints = max(1, history.points.map(\.points.count).max() ?? 0)
         func line(_ value: (ReportAccountHistory.Point) -> Int64?, maximum: Int64) -> String {
             func y(_ figure: Int64) -> Int {
                 Self.margin + Self.chartHeight - Int(figure * Int64(Self.chartHeight) / maximum)
@@ -136,12 +144,13 @@ struct FinanceView {
         let final = history.points.last
         return [
             "account": history.account, "width": Self.margin * 2 + Self.chartWidth,
-            "height": Self.margin * 2 + Self.chartHeight, "money": line({ $0.balanceFen }, maximum: maxFen),
-            "points": line({ $0.points }, maximum: maxPoints),
-            "hasMoney": history.points.contains { $0.balanceFen != nil },
-            "startBalance": first?.balanceFen.map(Self.money) ?? "not known",
-            "endBalance": final?.balanceFen.map(Self.money) ?? "not known",
-            "startPoints": first?.points ?? 0, "endPoints": final?.points ?? 0, "endDate": final?.date ?? "",
+            "height": Self.margin * 2 + Self.chartHeight, "money": line({ $0.balance?.fen }, maximum: maxFen),
+            "points": line({ $0.points.count }, maximum: maxPoints),
+            "hasMoney": history.points.contains { $0.balance != nil },
+            "startBalance": first?.balance?.description ?? "not known",
+            "endBalance": final?.balance?.description ?? "not known",
+            "startPoints": (first?.points ?? .zero).description, "endPoints": (final?.points ?? .zero).description,
+            "endDate": final?.date ?? "",
             "left": Self.margin, "right": Self.margin + Self.chartWidth,
             "labelY": Self.margin * 2 + Self.chartHeight - 6,
             "firstDate": first?.date ?? "", "lastDate": "+\(days) days",
@@ -157,35 +166,20 @@ struct FinanceView {
         return "\(year)-\(next < 10 ? "0" : "")\(next)"
     }
 
-    /// Fen from the model's two-decimal text (exact; no floating point).
-    static func fen(_ text: String) -> Int64 {
-        let negative = text.hasPrefix("-")
-        let parts = text.drop { $0 == "-" }.split(separator: ".")
-        let yuan = Int64(parts.first ?? "0") ?? 0
-        let cents = parts.count > 1 ? Int64(parts[1]) ?? 0 : 0
-        return (negative ? -1 : 1) * (yuan * 100 + cents)
-    }
-
-    static func money(_ fen: Int64) -> String {
-        let magnitude = fen.magnitude
-        return "\(fen < 0 ? "-" : "")\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
-    }
-
     var context: [String: Any] {
         let months = self.months
+        let consumed = consumedMonths
         var chart = Self.monthChart(
-            months.map(\.month), series: [("cabf", months.map(\.cabf.fen)), ("one-year", months.map(\.oneYear.fen))]
+            months.map(\.month),
+            series: [("cabf", months.map(\.cabf.amount.fen)), ("one-year", months.map(\.oneYear.amount.fen))]
         ) { index, series in
-            let (policy, fen) = series == 0 ? ("cabf", months[index].cabf.fen) : ("one-year", months[index].oneYear.fen)
-            return "\(months[index].month), \(policy): \(Self.money(fen)) CNY"
+            let (policy, amount) =
+                series == 0 ? ("cabf", months[index].cabf.amount) : ("one-year", months[index].oneYear.amount)
+            return "\(months[index].month), \(policy): \(amount) CNY"
         }
-        chart["maximum"] = Self.money(chart["maximum"] as? Int64 ?? 0)
-        let cabf = months.reduce((0, Int64(0), Int64(0))) {
-            ($0.0 + $1.cabf.renewals, $0.1 + $1.cabf.fen, $0.2 + $1.cabf.points)
-        }
-        let oneYear = months.reduce((0, Int64(0), Int64(0))) {
-            ($0.0 + $1.oneYear.renewals, $0.1 + $1.oneYear.fen, $0.2 + $1.oneYear.points)
-        }
+        chart["maximum"] = Money(fen: chart["maximum"] as? Int64 ?? 0).description
+        let cabf = months.reduce(Totals()) { $0 + $1.cabf }
+        let oneYear = months.reduce(Totals()) { $0 + $1.oneYear }
         return [
             "generator": model.header.generator, "asOf": model.header.asOf, "timezone": model.header.timeZone,
             "firstMonth": model.forecastMonths.first, "lastMonth": model.forecastMonths.last,
@@ -207,18 +201,21 @@ struct FinanceView {
             "hasPackages": !model.packages.isEmpty,
             "months": months.map { month -> [String: Any] in
                 [
-                    "month": month.month, "cabfRenewals": month.cabf.renewals, "cabfAmount": Self.money(month.cabf.fen),
-                    "cabfPoints": month.cabf.points, "oneYearRenewals": month.oneYear.renewals,
-                    "oneYearAmount": Self.money(month.oneYear.fen), "oneYearPoints": month.oneYear.points,
-                    "difference": Self.money(month.cabf.fen - month.oneYear.fen),
+                    "month": month.month, "cabfRenewals": month.cabf.renewals,
+                    "cabfAmount": month.cabf.amount.description, "cabfPoints": month.cabf.points.description,
+                    "oneYearRenewals": month.oneYear.renewals, "oneYearAmount": month.oneYear.amount.description,
+                    "oneYearPoints": month.oneYear.points.description,
+                    "difference": (month.cabf.amount - month.oneYear.amount).description,
                 ]
             },
             "hasMonths": !months.isEmpty,
             "chart": chart,
-            "cabfRenewals": cabf.0, "cabfAmount": Self.money(cabf.1), "cabfPoints": cabf.2,
-            "oneYearRenewals": oneYear.0, "oneYearAmount": Self.money(oneYear.1), "oneYearPoints": oneYear.2,
-            "extraRenewals": cabf.0 - oneYear.0, "extraAmount": Self.money(cabf.1 - oneYear.1),
-            "extraPoints": cabf.2 - oneYear.2,
+            "cabfRenewals": cabf.renewals, "cabfAmount": cabf.amount.description,
+            "cabfPoints": cabf.points.description, "oneYearRenewals": oneYear.renewals,
+            "oneYearAmount": oneYear.amount.description, "oneYearPoints": oneYear.points.description,
+            "extraRenewals": cabf.renewals - oneYear.renewals,
+            "extraAmount": (cabf.amount - oneYear.amount).description,
+            "extraPoints": (cabf.points - oneYear.points).description,
             "accountCharts": model.accountHistory.prefix(rowLimit).map(accountChart),
             "hasAccountCharts": !model.accountHistory.isEmpty,
             "ledger": model.ledger.prefix(rowLimit).map { row -> [String: Any] in
@@ -228,13 +225,13 @@ struct FinanceView {
                     "transferStatus": row.transferStatus ?? "", "line": row.line,
                 ]
             },
-            "consumed": consumedMonths.map { month -> [String: Any] in
+            "consumed": consumed.map { month -> [String: Any] in
                 [
                     "month": month.month, "points": month.points,
                     "lines": month.lines.map(String.init).joined(separator: ", "),
                 ]
             },
-            "hasConsumed": !consumedMonths.isEmpty, "consumedChart": consumedChart,
+            "hasConsumed": !consumed.isEmpty, "consumedChart": Self.consumedChart(consumed),
             "hasLedger": !model.ledger.isEmpty, "ledgerTruncated": model.ledger.count > rowLimit,
             "ledgerShown": min(rowLimit, model.ledger.count), "ledgerTotal": model.ledger.count,
         ]

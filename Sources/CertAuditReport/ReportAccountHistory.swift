@@ -1,3 +1,5 @@
+import CertAuditCore
+
 /// One account's money and usable points over the horizon, as the simulation predicts them
 /// (finance.html's charts): the figures at the as-of date and after every change.
 public struct ReportAccountHistory: Sendable, Hashable {
@@ -5,9 +7,9 @@ public struct ReportAccountHistory: Sendable, Hashable {
         /// Days after the as-of date.
         public var day: Int
         public var date: String
-        /// Fen, for the chart's geometry; nil when the balance is not known.
-        public var balanceFen: Int64?
-        public var points: Int64
+        /// nil when the balance is not known.
+        public var balance: Money?
+        public var points: Points
     }
 
     public var account: String

@@ -1,3 +1,5 @@
+import CertAuditCore
+
 /// One month of the renewal forecast for one account under one successor-validity policy
 /// (`forecast.csv`, finance.html).
 public struct ReportForecastMonth: Sendable, Hashable {
@@ -10,12 +12,11 @@ public struct ReportForecastMonth: Sendable, Hashable {
     /// Renewals whose cost could not be checked (no account or price row; uploaded-hosting orders,
     /// paid when hosting was configured).
     public var unpriced: Int
-    /// CNY with two decimals.
-    public var amount: String
-    public var points: String
+    public var amount: Money
+    public var points: Points
 
     public init(
-        month: String, account: String, policy: String, renewals: Int, unpriced: Int, amount: String, points: String
+        month: String, account: String, policy: String, renewals: Int, unpriced: Int, amount: Money, points: Points
     ) {
         self.month = month
         self.account = account

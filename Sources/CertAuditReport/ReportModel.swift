@@ -97,8 +97,7 @@ public struct ReportModel: Sendable {
         self.forecast = (forecast?.months ?? []).map {
             ReportForecastMonth(
                 month: $0.month, account: ReportText.clean($0.accountID), policy: $0.policy.rawValue,
-                renewals: $0.renewals, unpriced: $0.unpriced, amount: $0.amount.description,
-                points: $0.points.description)
+                renewals: $0.renewals, unpriced: $0.unpriced, amount: $0.amount, points: $0.points)
         }
         forecastMonths = (forecast?.firstMonth ?? "", forecast?.lastMonth ?? "")
         let start = settings.asOfDate
@@ -107,8 +106,7 @@ public struct ReportModel: Sendable {
                 account: ReportText.clean(account),
                 points: (accountHistory[account] ?? []).map {
                     ReportAccountHistory.Point(
-                        day: Int($0.date - start), date: $0.date.description, balanceFen: $0.balance?.fen,
-                        points: $0.points.count)
+                        day: Int($0.date - start), date: $0.date.description, balance: $0.balance, points: $0.points)
                 })
         }
         ledger = estate.lifecycle.ledger.sorted { ($0.packageID, $0.at, $0.line) < ($1.packageID, $1.at, $1.line) }
