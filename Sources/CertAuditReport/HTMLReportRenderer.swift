@@ -77,6 +77,9 @@ struct HTMLReportRenderer {
         let header = model.header
         let rulesByID = Set(model.rules.map(\.id))
         let shownFindings = model.findings.prefix(rowLimit)
+        let findingView = HTMLTableView(section: ReportFinding.section, knownRules: rulesByID)
+        let inventoryView = HTMLTableView(section: ReportCertificate.section, knownRules: rulesByID)
+        let operationView = HTMLTableView(section: ReportOperation.section, knownRules: rulesByID)
         let severities = ["critical", "high", "medium", "low", "info"]
         let findingGroups: [[String: Any]] = severities.compactMap { severity in
             let items = shownFindings.filter { $0.severity == severity }
@@ -84,15 +87,10 @@ struct HTMLReportRenderer {
             return [
                 "severity": severity, "count": items.count,
                 "findings": items.map { finding -> [String: Any] in
-                    var row: [String: Any] = [
+                    [
                         "rule": finding.rule, "severity": finding.severity, "message": finding.message,
-                        "hasRule": rulesByID.contains(finding.rule),
+                        "hasRule": rulesByID.contains(finding.rule), "details": findingView.details(finding),
                     ]
-                    row["certificate"] = finding.certificate
-                    row["resource"] = finding.resource
-                    row["package"] = finding.package
-                    row["date"] = finding.date
-                    return row
                 },
             ]
         }
@@ -104,27 +102,7 @@ struct HTMLReportRenderer {
             default: return lhs.id < rhs.id
             }
         }
-        let inventory: [[String: Any]] = inventoryOrder.prefix(rowLimit).map { certificate in
-            var row: [String: Any] = [
-                "id": certificate.id, "source": certificate.source, "type": certificate.type,
-                "standard": certificate.standard, "chainStatus": certificate.chainStatus,
-                "chainLength": certificate.chainLength,
-                "sans": certificate.sans.map { "\($0.type):\($0.value)" }.joined(separator: ", "),
-                "resources": certificate.resources.map { "\($0.type):\($0.id)" }.joined(separator: ", "),
-            ]
-            row["alias"] = certificate.alias ?? ""
-            row["status"] = certificate.status ?? ""
-            row["subject"] = certificate.subject ?? ""
-            row["notAfter"] = certificate.notAfter ?? ""
-            row["daysToExpiry"] = certificate.daysToExpiry.map { String($0) } ?? ""
-            row["daysSortKey"] = String(certificate.daysToExpiry ?? Int64.max)
-            row["key"] =
-                certificate.key.map { key in
-                    [key.algorithm, String(key.bits), key.curve].compactMap { $0 }.joined(separator: " ")
-                } ?? ""
-            row["expired"] = (certificate.daysToExpiry ?? 0) < 0
-            return row
-        }
+        let inventory = inventoryOrder.prefix(rowLimit).map(inventoryView.row)
         // The next 90 days of the timeline, grouped by date.
         let cutoff = model.timelineCutoff
         let upcoming = model.timeline.prefix { $0.date <= cutoff }.prefix(rowLimit)
@@ -175,7 +153,8 @@ struct HTMLReportRenderer {
             },
             "hasOutages": !model.outages.isEmpty,
             "calendar": OutageCalendar(outages: model.outages, weeks: model.expiryWeeks.map(\.start)).context,
-            "inventory": inventory, "hasInventory": !model.certificates.isEmpty,
+            "inventory": inventory, "inventoryColumns": inventoryView.columns,
+            "hasInventory": !model.certificates.isEmpty,
             "inventoryTruncated": model.certificates.count > rowLimit, "inventoryShown": inventory.count,
             "inventoryTotal": model.certificates.count,
             "quarantine": model.quarantine.map { record -> [String: Any] in
@@ -186,18 +165,8 @@ struct HTMLReportRenderer {
                 return row
             },
             "hasQuarantine": !model.quarantine.isEmpty,
-            "operations": model.operations.prefix(rowLimit).map { operation -> [String: Any] in
-                [
-                    "requestedAt": operation.requestedAt, "line": operation.line, "certificate": operation.certificate,
-                    "kind": operation.kind, "requestedBy": operation.requestedBy ?? "", "verdict": operation.verdict,
-                    "reasons": operation.reasons.map { reason -> [String: Any] in
-                        [
-                            "rule": reason.rule, "effect": reason.effect, "message": reason.message,
-                            "hasRule": rulesByID.contains(reason.rule),
-                        ]
-                    },
-                ]
-            },
+            "operations": model.operations.prefix(rowLimit).map(operationView.row),
+            "operationColumns": operationView.columns,
             "hasOperations": !model.operations.isEmpty,
             "operationsTruncated": model.operations.count > rowLimit,
             "operationsShown": min(rowLimit, model.operations.count), "operationsTotal": model.operations.count,

@@ -52,6 +52,21 @@ import Testing
         #expect(document.strings("//li[contains(@class,'severity-info')]//a").isEmpty)
     }
 
+    /// The inventory and operations tables show a column per field whose description has an HTML
+    /// column, in order, and every row has a cell under each heading (issue 15).
+    @Test func tablesShowEveryDescribedHTMLColumn() throws {
+        let document = try #require(ParsedDocument(try render(ReportFixtures.hostileModel()), kind: .html))
+        let inventoryHeadings = document.strings("//table[@id='inventory-table']/thead/tr/th").map {
+            $0.replacingOccurrences(of: " \u{2195}", with: "")
+        }
+        #expect(inventoryHeadings == ReportCertificate.section.htmlFields.compactMap(\.html?.heading))
+        #expect(inventoryHeadings.contains("SANs"))
+        let cells = document.strings("//table[@id='inventory-table']/tbody/tr/td").count
+        #expect(cells == 3 * inventoryHeadings.count)
+        #expect(
+            document.strings("//table[@id='inventory-table']/thead/tr/th[@data-sort]/@data-sort") == ["text", "number"])
+    }
+
     @Test func inventoryIsPrintedSortedByDaysToExpiry() throws {
         let document = try #require(ParsedDocument(try render(ReportFixtures.hostileModel()), kind: .html))
         #expect(document.strings("//table[@id='inventory-table']/tbody/tr/td[1]") == ["cert-a", "cert-b", "cert-c"])
@@ -127,7 +142,7 @@ import Testing
         let directory = ReportFixtures.templatesDirectory
         let files = try #require(FileManager.default.enumerator(atPath: directory)?.allObjects as? [String])
             .filter { $0.hasSuffix(".mustache") }
-        #expect(files.count == 13)
+        #expect(files.count == 15)
         for file in files {
             let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
             #expect(!text.contains("{{{"), "\(file)")

@@ -46,7 +46,7 @@ import Testing
                 "report.xml", "report.html", "findings.csv", "inventory.csv", "operations.csv", "timeline.csv",
                 "forecast.csv", "ledger.csv", "finance.html",
             ])
-        let header = CSVReportRenderer.inventoryColumns.joined(separator: ",") + "\r\n"
+        let header = ReportCertificate.section.csvColumns.joined(separator: ",") + "\r\n"
         #expect(ReportFixtures.file("inventory.csv", in: files) == CSVReportRenderer.byteOrderMark + Array(header.utf8))
     }
 
