@@ -228,6 +228,7 @@ public struct ReportModel: Sendable {
             id: ReportText.clean(record.id), alias: ReportText.clean(record.alias), source: record.source.rawValue,
             type: record.kind.rawValue, standard: record.standard.rawValue, status: record.status?.rawValue,
             brand: ReportText.clean(record.brand), product: record.product?.rawValue,
+            project: ReportText.clean(record.project),
             subject: ReportText.clean(leaf?.subject), issuer: ReportText.clean(leaf?.issuer),
             serial: ReportText.clean(leaf?.serialHex), notBefore: leaf.map { zone.iso8601($0.notBefore) },
             notAfter: certificate.notAfter.map { zone.iso8601($0) },

@@ -14,6 +14,9 @@ extension ReportCertificate {
             },
             .init("brand", .attribute("brand"), .input) { $0.brand },
             .init("product", .attribute("product"), schemaType: "r:Product") { $0.product },
+            .init("project", .attribute("project"), .input, html: HTMLColumn("Project", classes: "optional text")) {
+                $0.project
+            },
             .init(
                 "subject", .element("subject"), .input, html: HTMLColumn("Subject", classes: "optional text")
             ) { $0.subject },
