@@ -14,7 +14,7 @@ extension ReportCertificate {
             },
             .init("brand", .attribute("brand"), .input) { $0.brand },
             .init("product", .attribute("product"), schemaType: "r:Product") { $0.product },
-            .init("project", .attribute("project"), .input, html: HTMLColumn("Project", classes: "optional text")) {
+            .init("project", .attribute("project"), .input, html: HTMLColumn("Project", classes: "optional")) {
                 $0.project
             },
             .init(
