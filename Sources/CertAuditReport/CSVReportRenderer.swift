@@ -1,3 +1,5 @@
+import CertAuditCore
+
 /// Writes the CSV files: UTF-8 with a byte-order mark, CRLF line ends (RFC 4180). `findings.csv`,
 /// `inventory.csv`, `operations.csv` and `timeline.csv` are one row per XML element of the same
 /// name, a column per field of the section's description (`ReportCertificate.section`, …), which
@@ -41,25 +43,52 @@ struct CSVReportRenderer {
     func findings(_ model: ReportModel) -> [UInt8] { document(model.findings, ReportFinding.section) }
     func inventory(_ model: ReportModel) -> [UInt8] { document(model.certificates, ReportCertificate.section) }
     func operations(_ model: ReportModel) -> [UInt8] { document(model.operations, ReportOperation.section) }
-    func timeline(_ model: ReportModel) -> [UInt8] { document(model.timeline, ReportTimelineEvent.section) }
+    func timeline(_ model: ReportModel) -> [UInt8] { document(model.timeline, TimelineEvent.reportSection) }
 
-    /// A described section: a column per field, a row per element.
+    func findings(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
+        try stream(model.findings, ReportFinding.section, into: output)
+    }
+    func inventory(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
+        try stream(model.certificates, ReportCertificate.section, into: output)
+    }
+    func operations(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
+        try stream(model.operations, ReportOperation.section, into: output)
+    }
+    func timeline(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
+        try stream(model.timeline, TimelineEvent.reportSection, into: output)
+    }
+
+    /// A described section in memory: a column per field, a row per element.
     private func document<Row>(_ rows: [Row], _ section: ReportSection<Row>) -> [UInt8] {
-        document(
-            header: section.csvColumns,
-            rows: rows.map { row in
-                section.fields.map { field in
-                    let text = field.csvText(of: row)
-                    return field.origin == .input ? .text(text) : .value(text)
-                }
-            })
+        var text = Self.line(section.csvColumns.map { CSVCell.value($0) })
+        for row in rows { text += Self.line(Self.cells(row, section)) }
+        return Self.byteOrderMark + Array(text.utf8)
+    }
+
+    /// A described section streamed row by row into a file.
+    private func stream<Row>(_ rows: [Row], _ section: ReportSection<Row>, into output: BufferedFileOutput)
+        throws(ReportError)
+    {
+        try output.write(Self.byteOrderMark)
+        try output.write(Self.line(section.csvColumns.map { CSVCell.value($0) }))
+        for row in rows { try output.write(Self.line(Self.cells(row, section))) }
+    }
+
+    private static func cells<Row>(_ row: Row, _ section: ReportSection<Row>) -> [CSVCell] {
+        section.fields.map { field in
+            let text = field.csvText(of: row)
+            return field.origin == .input ? .text(text) : .value(text)
+        }
+    }
+
+    /// One record: the cells encoded, comma-separated, CRLF-terminated.
+    private static func line(_ cells: [CSVCell]) -> String {
+        cells.map(\.encoded).joined(separator: ",") + "\r\n"
     }
 
     private func document(header: [String], rows: [[CSVCell]]) -> [UInt8] {
-        var text = header.joined(separator: ",") + "\r\n"
-        for row in rows {
-            text += row.map(\.encoded).joined(separator: ",") + "\r\n"
-        }
+        var text = Self.line(header.map { CSVCell.value($0) })
+        for row in rows { text += Self.line(row) }
         return Self.byteOrderMark + Array(text.utf8)
     }
 }

@@ -1,3 +1,4 @@
+import CertAuditCore
 import Foundation
 internal import Mustache
 
@@ -105,21 +106,24 @@ struct HTMLReportRenderer {
         let inventory = inventoryOrder.prefix(rowLimit).map(inventoryView.row)
         // The next 90 days of the timeline, grouped by date.
         let cutoff = model.timelineCutoff
-        let upcoming = model.timeline.prefix { $0.date <= cutoff }.prefix(rowLimit)
+        let upcoming = model.timeline.prefix { $0.date.description <= cutoff }.prefix(rowLimit)
         let shownEvents = upcoming.count
         var timelineDays: [[String: Any]] = []
         var day: (date: String, events: [[String: Any]])?
         for event in upcoming {
+            let date = event.date.description
+            let amount = event.amountFen.map { Money(fen: $0).description }
             let row: [String: Any] = [
-                "kind": event.kind, "subject": event.certificate ?? event.account ?? "",
-                "resource": event.resource ?? "", "hasResource": event.resource != nil, "amount": event.amount ?? "",
-                "hasAmount": event.amount != nil, "detail": event.detail ?? "", "hasDetail": event.detail != nil,
+                "kind": event.kind.rawValue, "subject": ReportText.clean(event.certificateID ?? event.accountID) ?? "",
+                "resource": ReportText.clean(event.resourceID) ?? "", "hasResource": event.resourceID != nil,
+                "amount": amount ?? "", "hasAmount": amount != nil, "detail": ReportText.clean(event.detail),
+                "hasDetail": !event.detail.isEmpty,
             ]
-            if day?.date == event.date {
+            if day?.date == date {
                 day?.events.append(row)
             } else {
                 if let day { timelineDays.append(["date": day.date, "events": day.events]) }
-                day = (event.date, [row])
+                day = (date, [row])
             }
         }
         if let day { timelineDays.append(["date": day.date, "events": day.events]) }

@@ -16,17 +16,15 @@ public struct ReportPublisher: Sendable {
 
     /// `files` maps a file name inside the output folder to its bytes.
     public func publish(_ files: [(name: String, bytes: [UInt8])]) throws(ReportError) {
-        try publish { (write: (String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) in
-            for file in files { try write(file.name, file.bytes) }
+        try publish { (staging: ReportStaging) throws(ReportError) in
+            for file in files { try staging.write(file.name, file.bytes) }
         }
     }
 
-    /// Publishes the files `produce` hands to `write`, one at a time: each is written into the
-    /// temporary folder as soon as it is rendered, so that only one rendered file is in memory at a
-    /// time. If `produce` throws (a report that does not validate), nothing is published.
-    public func publish(
-        _ produce: ((String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) -> Void
-    ) throws(ReportError) {
+    /// Publishes the files `produce` writes into the staging folder (each streamed or handed over as
+    /// soon as it is rendered). If `produce` throws (a report that does not validate), nothing is
+    /// published.
+    public func publish(_ produce: (ReportStaging) throws(ReportError) -> Void) throws(ReportError) {
         let fileManager = FileManager()
         let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL
         let parent = output.deletingLastPathComponent()
@@ -43,9 +41,7 @@ public struct ReportPublisher: Sendable {
             throw ReportError(.internal, "cannot create \(temporary.path): \(error.localizedDescription)")
         }
         do {
-            try produce { (fileName: String, bytes: [UInt8]) throws(ReportError) in
-                try Self.write(bytes, to: temporary.appendingPathComponent(fileName).path)
-            }
+            try produce(ReportStaging(directory: temporary.path))
         } catch {
             try? fileManager.removeItem(at: temporary)
             throw error
@@ -67,26 +63,5 @@ public struct ReportPublisher: Sendable {
             throw ReportError(.internal, "cannot move the new report into \(output.path): \(reason)")
         }
         if hadOutput { try? fileManager.removeItem(at: old) }
-    }
-
-    /// Writes the bytes to a new file with POSIX calls: no copy of them is made on the way.
-    static func write(_ bytes: [UInt8], to path: String) throws(ReportError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw ReportError(.internal, "cannot write the report into \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes {
-                Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReportError(
-                    .internal, "cannot write the report into \(path): \(String(cString: strerror(errno)))")
-            }
-            written += count
-        }
     }
 }

@@ -23,54 +23,65 @@ public struct ReportWriter: Sendable {
         self.htmlRowLimit = htmlRowLimit
     }
 
-    /// Renders XML (validated against `<templates>/report.xsd`), HTML, findings.csv,
-    /// inventory.csv and operations.csv, and publishes them atomically into `outputDirectory`.
-    /// Each file is written as soon as it is rendered (XML first, validated), so only one rendered
-    /// file is in memory at a time.
+    /// The files of a report, in the order they are written.
+    public static let files = [
+        xmlFile, htmlFile, findingsFile, inventoryFile, operationsFile, timelineFile, forecastFile, ledgerFile,
+        financeFile,
+    ]
+
+    /// Renders XML (validated against `<templates>/report.xsd`), HTML and the CSV files, and publishes
+    /// them atomically into `outputDirectory`. The large files (the XML, the CSVs) are streamed into
+    /// the staging folder as they are rendered, so no report file is ever whole in memory.
     public func write(_ model: ReportModel, to outputDirectory: String) throws(ReportError) {
-        try ReportPublisher(outputDirectory: outputDirectory).publish {
-            (write: (String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) in
-            try renderEach(model, into: write)
+        try ReportPublisher(outputDirectory: outputDirectory).publish { (staging: ReportStaging) throws(ReportError) in
+            try renderEach(model, into: staging)
         }
     }
 
-    /// `report.xml`, validated against `<templates>/report.xsd`: a report that does not validate is
-    /// never returned.
-    public func validatedXML(_ model: ReportModel) throws(ReportError) -> [UInt8] {
-        let xml = try XMLReportRenderer().render(model)
+    /// The report's files and their bytes, in a fixed order, without touching the output folder
+    /// (rendered into a scratch folder and read back: for tests and small reports).
+    public func render(_ model: ReportModel) throws(ReportError) -> [(name: String, bytes: [UInt8])] {
+        let fileManager = FileManager()
+        let scratch = fileManager.temporaryDirectory.appendingPathComponent("certaudit-render-\(UUID().uuidString)")
+        do {
+            try fileManager.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError(.internal, "cannot create \(scratch.path): \(error.localizedDescription)")
+        }
+        defer { try? fileManager.removeItem(at: scratch) }
+        try renderEach(model, into: ReportStaging(directory: scratch.path))
+        return Self.files.compactMap { name in
+            fileManager.contents(atPath: scratch.appendingPathComponent(name).path).map { (name, [UInt8]($0)) }
+        }
+    }
+
+    /// Renders the files in their fixed order — the validated XML first, so that nothing is written
+    /// after a report that does not validate.
+    func renderEach(_ model: ReportModel, into staging: ReportStaging) throws(ReportError) {
         let schema = (templatesDirectory as NSString).appendingPathComponent(Self.schemaFile)
         guard FileManager().fileExists(atPath: schema) else {
             throw ReportError(.templates, "templates directory \(templatesDirectory) has no \(Self.schemaFile)")
         }
-        try XSDValidator(schemaPath: schema).validate(xml)
-        return xml
-    }
-
-    /// The report's files and their bytes, in a fixed order, without touching the output folder.
-    public func render(_ model: ReportModel) throws(ReportError) -> [(name: String, bytes: [UInt8])] {
-        var files: [(name: String, bytes: [UInt8])] = []
-        try renderEach(model) { (name: String, bytes: [UInt8]) throws(ReportError) in files.append((name, bytes)) }
-        return files
-    }
-
-    /// Renders the files in their fixed order — the validated XML first, so that nothing is handed
-    /// on from a report that does not validate — and hands each to `take` as soon as it exists.
-    func renderEach(
-        _ model: ReportModel, into take: (String, [UInt8]) throws(ReportError) -> Void
-    ) throws(ReportError) {
-        try take(Self.xmlFile, try validatedXML(model))
-        try take(
-            Self.htmlFile,
-            try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).render(model))
+        let xml = staging.path(of: Self.xmlFile)
+        try XMLReportRenderer().write(model, toFile: xml)
+        try XSDValidator(schemaPath: schema).validate(file: xml)
+        let html = HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit)
+        try staging.write(Self.htmlFile, try html.render(model))
         let csv = CSVReportRenderer()
-        try take(Self.findingsFile, csv.findings(model))
-        try take(Self.inventoryFile, csv.inventory(model))
-        try take(Self.operationsFile, csv.operations(model))
-        try take(Self.timelineFile, csv.timeline(model))
-        try take(Self.forecastFile, csv.forecast(model))
-        try take(Self.ledgerFile, csv.ledger(model))
-        try take(
-            Self.financeFile,
-            try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).renderFinance(model))
+        try staging.stream(Self.findingsFile) { (output: BufferedFileOutput) throws(ReportError) in
+            try csv.findings(model, into: output)
+        }
+        try staging.stream(Self.inventoryFile) { (output: BufferedFileOutput) throws(ReportError) in
+            try csv.inventory(model, into: output)
+        }
+        try staging.stream(Self.operationsFile) { (output: BufferedFileOutput) throws(ReportError) in
+            try csv.operations(model, into: output)
+        }
+        try staging.stream(Self.timelineFile) { (output: BufferedFileOutput) throws(ReportError) in
+            try csv.timeline(model, into: output)
+        }
+        try staging.write(Self.forecastFile, csv.forecast(model))
+        try staging.write(Self.ledgerFile, csv.ledger(model))
+        try staging.write(Self.financeFile, try html.renderFinance(model))
     }
 }

@@ -1,9 +1,11 @@
 internal import CLibXML2
+import CertAuditCore
 
 /// Writes `report.xml` with libxml2's `xmlTextWriter`, which escapes every value: no XML is ever
 /// built by string concatenation. Optional values are written as absent attributes or elements,
 /// never as empty ones.
 struct XMLReportRenderer {
+    /// The report in memory (tests and small reports).
     func render(_ model: ReportModel) throws(ReportError) -> [UInt8] {
         LibXML.ensureInitialised()
         guard let buffer = xmlBufferCreate() else { throw ReportError(.internal, "xmlBufferCreate failed") }
@@ -11,17 +13,33 @@ struct XMLReportRenderer {
         guard let handle = xmlNewTextWriterMemory(buffer, 0) else {
             throw ReportError(.internal, "xmlNewTextWriterMemory failed")
         }
+        try write(model, with: handle)
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        let length = Int(xmlBufferLength(buffer))
+        return Array(UnsafeBufferPointer(start: content, count: length))
+    }
+
+    /// The report streamed into a new file: libxml2 writes it through its own buffer, so the
+    /// document is never whole in memory (at 100,000 certificates it is over half a gigabyte).
+    func write(_ model: ReportModel, toFile path: String) throws(ReportError) {
+        LibXML.ensureInitialised()
+        guard let handle = xmlNewTextWriterFilename(path, 0) else {
+            throw ReportError(.internal, "cannot write the report into \(path)")
+        }
+        try write(model, with: handle)
+    }
+
+    /// Writes the document with `handle` and frees it (which flushes a file writer).
+    private func write(_ model: ReportModel, with handle: xmlTextWriterPtr) throws(ReportError) {
         var writer = Writer(handle: handle)
         writer.check(xmlTextWriterSetIndent(handle, 1))
         LibXML.withXMLChars("  ") { writer.check(xmlTextWriterSetIndentString(handle, $0)) }
         writer.check(xmlTextWriterStartDocument(handle, "1.0", "UTF-8", nil))
         write(model, into: &writer)
         writer.check(xmlTextWriterEndDocument(handle))
+        writer.check(xmlTextWriterFlush(handle))
         xmlFreeTextWriter(handle)
         if writer.failed { throw ReportError(.internal, "xmlTextWriter reported an error while writing report.xml") }
-        guard let content = xmlBufferContent(buffer) else { return [] }
-        let length = Int(xmlBufferLength(buffer))
-        return Array(UnsafeBufferPointer(start: content, count: length))
     }
 
     private func write(_ model: ReportModel, into writer: inout Writer) {
@@ -64,7 +82,7 @@ struct XMLReportRenderer {
 
         write(model.certificates, ReportCertificate.section, into: &writer)
         write(model.findings, ReportFinding.section, into: &writer)
-        write(model.timeline, ReportTimelineEvent.section, into: &writer)
+        write(model.timeline, TimelineEvent.reportSection, into: &writer)
 
         writer.start("entitlements")
         for account in model.accounts {

@@ -1,3 +1,4 @@
+import CertAuditCore
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
     @Test func certificates() throws { try check(ReportCertificate.section) }
     @Test func findings() throws { try check(ReportFinding.section) }
     @Test func operations() throws { try check(ReportOperation.section) }
-    @Test func timeline() throws { try check(ReportTimelineEvent.section) }
+    @Test func timeline() throws { try check(TimelineEvent.reportSection) }
 
     /// The path of the row element's complex type: named (`r:Certificate`) or declared inline.
     private func rowType<Row>(_ section: ReportSection<Row>) throws -> String {

@@ -1,4 +1,5 @@
 import CertAuditCSV
+import CertAuditCore
 import CertAuditReport
 import Foundation
 import Testing
@@ -24,7 +25,7 @@ import Testing
             try compare(ReportCertificate.section, root, output.appendingPathComponent("inventory.csv")),
             try compare(ReportFinding.section, root, output.appendingPathComponent("findings.csv")),
             try compare(ReportOperation.section, root, output.appendingPathComponent("operations.csv")),
-            try compare(ReportTimelineEvent.section, root, output.appendingPathComponent("timeline.csv")),
+            try compare(TimelineEvent.reportSection, root, output.appendingPathComponent("timeline.csv")),
         ]
         // Rows compared: the sample's 51 certificates, 92 findings and 34 operations, and a timeline.
         #expect(compared[0] == SampleEstateRunTests.certificates)
