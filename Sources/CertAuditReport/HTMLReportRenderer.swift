@@ -36,6 +36,55 @@ struct HTMLReportRenderer {
         return Array(html.utf8)
     }
 
+    /// The pages of the full inventory and findings (`pages/…`), when `report.html` shows only their
+    /// first `rowLimit` rows; each handed to `take` as soon as it is rendered.
+    func renderPages(_ model: ReportModel, into take: (String, [UInt8]) throws(ReportError) -> Void)
+        throws(ReportError)
+    {
+        guard model.certificates.count > rowLimit || model.findings.count > rowLimit else { return }
+        let library = try loadLibrary()
+        if model.certificates.count > rowLimit {
+            try inventoryPager(model, library).render(Self.inventoryOrder(model), into: take)
+        }
+        if model.findings.count > rowLimit {
+            try findingsPager(model, library).render(model.findings, into: take)
+        }
+    }
+
+    private func inventoryPager(_ model: ReportModel, _ library: MustacheLibrary) -> HTMLPager<ReportCertificate> {
+        HTMLPager(
+            library: library, view: HTMLTableView(section: ReportCertificate.section, knownRules: []),
+            title: "inventory", heading: "Inventory", order: "soonest expiry first",
+            csvFile: ReportWriter.inventoryFile,
+            pageSize: rowLimit, header: Self.header(model))
+    }
+
+    private func findingsPager(_ model: ReportModel, _ library: MustacheLibrary) -> HTMLPager<ReportFinding> {
+        HTMLPager(
+            library: library,
+            view: HTMLTableView(section: ReportFinding.section, knownRules: Set(model.rules.map(\.id))),
+            title: "findings", heading: "Findings", order: "most severe first", csvFile: ReportWriter.findingsFile,
+            pageSize: rowLimit, header: Self.header(model))
+    }
+
+    /// What every page's header shows.
+    private static func header(_ model: ReportModel) -> [String: Any] {
+        ["generator": model.header.generator, "asOf": model.header.asOf, "timezone": model.header.timeZone]
+    }
+
+    /// The inventory as the HTML shows it: soonest effective expiry first, certificates without one
+    /// last, then by ID.
+    static func inventoryOrder(_ model: ReportModel) -> [ReportCertificate] {
+        model.certificates.sorted { lhs, rhs in
+            switch (lhs.daysToExpiry, rhs.daysToExpiry) {
+            case (let l?, let r?) where l != r: return l < r
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return lhs.id < rhs.id
+            }
+        }
+    }
+
     /// Every `*.mustache` file under the directory, registered by its relative path without the
     /// extension (`partials/summary`), read in sorted order so loading is deterministic.
     private func loadLibrary() throws(ReportError) -> MustacheLibrary {
@@ -95,14 +144,7 @@ struct HTMLReportRenderer {
                 },
             ]
         }
-        let inventoryOrder = model.certificates.sorted { lhs, rhs in
-            switch (lhs.daysToExpiry, rhs.daysToExpiry) {
-            case (let l?, let r?) where l != r: return l < r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.id < rhs.id
-            }
-        }
+        let inventoryOrder = Self.inventoryOrder(model)
         let inventory = inventoryOrder.prefix(rowLimit).map(inventoryView.row)
         // The next 90 days of the timeline, grouped by date.
         let cutoff = model.timelineCutoff
@@ -149,7 +191,9 @@ struct HTMLReportRenderer {
             "hasRules": !model.rules.isEmpty,
             "timelineDays": timelineDays, "hasTimeline": !timelineDays.isEmpty,
             "timelineTruncated": model.timeline.count > shownEvents, "timelineShown": shownEvents,
-            "outages": model.outages.map { outage -> [String: Any] in
+            "outagesTruncated": model.outages.count > rowLimit, "outagesShown": min(rowLimit, model.outages.count),
+            "outagesTotal": model.outages.count,
+            "outages": model.outages.prefix(rowLimit).map { outage -> [String: Any] in
                 [
                     "date": outage.date, "resourceType": outage.resourceType, "resource": outage.resource,
                     "certificate": outage.certificate, "causes": outage.causes, "underWay": outage.underWay,
@@ -157,6 +201,10 @@ struct HTMLReportRenderer {
             },
             "hasOutages": !model.outages.isEmpty,
             "calendar": OutageCalendar(outages: model.outages, weeks: model.expiryWeeks.map(\.start)).context,
+            "rulePage": "",
+            "inventoryPages": model.certificates.count > rowLimit
+                ? inventoryPager(model, MustacheLibrary()).firstPage : "",
+            "findingsPages": model.findings.count > rowLimit ? findingsPager(model, MustacheLibrary()).firstPage : "",
             "inventory": inventory, "inventoryColumns": inventoryView.columns,
             "hasInventory": !model.certificates.isEmpty,
             "inventoryTruncated": model.certificates.count > rowLimit, "inventoryShown": inventory.count,

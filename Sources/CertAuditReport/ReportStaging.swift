@@ -1,3 +1,5 @@
+import Foundation
+
 /// The temporary folder a report's files are written into before `ReportPublisher` moves them into
 /// place together. Small files are handed over whole; large ones are streamed straight into their
 /// file, so no report file is ever held whole in memory.
@@ -10,6 +12,13 @@ public struct ReportStaging: Sendable {
 
     /// Where a file of the report is staged.
     public func path(of name: String) -> String { directory + "/" + name }
+
+    /// Creates a folder inside the staging folder (`pages`).
+    public func makeFolder(_ name: String) throws(ReportError) {
+        guard mkdir(path(of: name), 0o755) == 0 || errno == EEXIST else {
+            throw ReportError(.internal, "cannot create \(path(of: name)): \(String(cString: strerror(errno)))")
+        }
+    }
 
     /// Stages a file whose bytes are already in memory.
     public func write(_ name: String, _ bytes: [UInt8]) throws(ReportError) {

@@ -38,7 +38,7 @@ public struct ReportWriter: Sendable {
         }
     }
 
-    /// The report's files and their bytes, in a fixed order, without touching the output folder
+    /// The report's files and their bytes, in a fixed order (then the pages), without touching the output folder
     /// (rendered into a scratch folder and read back: for tests and small reports).
     public func render(_ model: ReportModel) throws(ReportError) -> [(name: String, bytes: [UInt8])] {
         let fileManager = FileManager()
@@ -50,7 +50,9 @@ public struct ReportWriter: Sendable {
         }
         defer { try? fileManager.removeItem(at: scratch) }
         try renderEach(model, into: ReportStaging(directory: scratch.path))
-        return Self.files.compactMap { name in
+        let pages = ((try? fileManager.contentsOfDirectory(atPath: scratch.appendingPathComponent("pages").path)) ?? [])
+            .sorted().map { "pages/" + $0 }
+        return (Self.files + pages).compactMap { name in
             fileManager.contents(atPath: scratch.appendingPathComponent(name).path).map { (name, [UInt8]($0)) }
         }
     }
@@ -83,5 +85,13 @@ public struct ReportWriter: Sendable {
         try staging.write(Self.forecastFile, csv.forecast(model))
         try staging.write(Self.ledgerFile, csv.ledger(model))
         try staging.write(Self.financeFile, try html.renderFinance(model))
+        var madeFolder = false
+        try html.renderPages(model) { (name: String, bytes: [UInt8]) throws(ReportError) in
+            if !madeFolder {
+                try staging.makeFolder(HTMLPager<ReportCertificate>.folder)
+                madeFolder = true
+            }
+            try staging.write(name, bytes)
+        }
     }
 }

@@ -143,7 +143,7 @@ import Testing
         let directory = ReportFixtures.templatesDirectory
         let files = try #require(FileManager.default.enumerator(atPath: directory)?.allObjects as? [String])
             .filter { $0.hasSuffix(".mustache") }
-        #expect(files.count == 15)
+        #expect(files.count == 16)
         for file in files {
             let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
             #expect(!text.contains("{{{"), "\(file)")
@@ -175,5 +175,31 @@ extension HTMLReportTests {
         #expect(notApplicable.contains("status: not-applicable — Describes the hosting states"))
         let checked = document.strings("//div[@id='rule-RVK-EFFECT']//p[@class='note']").joined()
         #expect(checked == "Source: RULES.md §6 · status: implemented")
+    }
+}
+
+/// At 100,000 certificates the outage table alone was 17 MB: `report.html` lists the first rows and
+/// says where every outage is.
+@Suite struct OutageTableLimitTests {
+    @Test func theOutageTableListsTheFirstRowsAndPointsToTheFindings() throws {
+        let start = LocalDate(year: 2026, month: 12, day: 1)!
+        let outages = (0..<5).map {
+            Outage(
+                resourceID: "lb-\($0)", resourceType: ResourceType("CLB"), certificateID: "c\($0)",
+                date: start + Int64($0), causes: ["no hosting plan replaces it"])
+        }
+        let model = ReportModel(
+            estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
+            runSettings: [], outages: outages)
+        let html = try HTMLReportRenderer(templatesDirectory: ReportFixtures.templatesDirectory, rowLimit: 3).render(
+            model)
+        let document = try #require(ParsedDocument(html, kind: .html))
+        #expect(
+            document.strings("//table[@class='outages']/tbody/tr/td[2]").map {
+                $0.replacingOccurrences(of: "\n", with: "")
+            } == ["CLBlb-0", "CLBlb-1", "CLBlb-2"])
+        let note = document.strings("//section[@id='calendar']/p[@class='note']").joined()
+        #expect(note.contains("The first 3 of 5 outages"))
+        #expect(note.contains("RES-EXPIRED-BINDING"))
     }
 }

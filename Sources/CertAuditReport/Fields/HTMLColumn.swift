@@ -32,6 +32,8 @@ public struct HTMLColumn<Row>: Sendable {
         case code
         /// As `<time>`.
         case time
+        /// A rule ID, linked to its entry in the rule reference.
+        case rule
         /// A repeated field of rule reasons, one list item each: its `effect`, a link to its `rule`
         /// in the rule reference, and its text.
         case reasons

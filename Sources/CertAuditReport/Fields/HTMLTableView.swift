@@ -31,9 +31,12 @@ struct HTMLTableView<Row> {
         return ["cells": cells(row), "rowClass": rowClass ?? "", "hasRowClass": rowClass != nil]
     }
 
-    /// The cells with a value, for a row shown as a list of labelled details rather than a table row.
+    /// The `code` and `time` cells that have a value, for a row shown as a list item with labelled
+    /// details rather than a table row (a finding in `report.html`).
     func details(_ row: Row) -> [[String: Any]] {
-        cells(row).filter { ($0["hasValue"] as? Bool) == true }
+        cells(row).filter {
+            ($0["hasValue"] as? Bool) == true && (($0["code"] as? Bool) == true || ($0["time"] as? Bool) == true)
+        }
     }
 
     private func cells(_ row: Row) -> [[String: Any]] {
@@ -50,9 +53,11 @@ struct HTMLTableView<Row> {
             case .one(let text):
                 cell["value"] = column.display?(row) ?? text ?? ""
                 cell["hasValue"] = text != nil
+                cell["hasRule"] = column.format == .rule && knownRules.contains(text ?? "")
             case .many(let items):
                 cell["value"] = column.display?(row) ?? ""
                 cell["hasValue"] = !items.isEmpty
+                cell["hasRule"] = false
                 cell["items"] = items.map { item -> [String: Any] in
                     var context: [String: Any] = ["text": item.text ?? ""]
                     for attribute in item.attributes { context[attribute.name] = attribute.value ?? "" }
