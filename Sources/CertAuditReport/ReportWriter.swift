@@ -11,6 +11,7 @@ public struct ReportWriter: Sendable {
     public static let timelineFile = "timeline.csv"
     public static let forecastFile = "forecast.csv"
     public static let ledgerFile = "ledger.csv"
+    public static let changesFile = "changes.csv"
     public static let financeFile = "finance.html"
     public static let schemaFile = "report.xsd"
 
@@ -69,6 +70,7 @@ public struct ReportWriter: Sendable {
         try take(Self.timelineFile, csv.timeline(model))
         try take(Self.forecastFile, csv.forecast(model))
         try take(Self.ledgerFile, csv.ledger(model))
+        try take(Self.changesFile, csv.changes(model))
         try take(
             Self.financeFile,
             try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).renderFinance(model))

@@ -62,6 +62,8 @@ struct XMLReportRenderer {
         }
         writer.end()
 
+        write(model.changes, into: &writer)
+
         writer.start("certificates")
         for certificate in model.certificates { write(certificate, into: &writer) }
         writer.end()
@@ -75,7 +77,30 @@ struct XMLReportRenderer {
             writer.attribute("resource", finding.resource)
             writer.attribute("package", finding.package)
             writer.attribute("date", finding.date)
+            writer.attribute("key", finding.key)
+            writer.attribute("first-seen", finding.firstSeen)
+            writer.attribute("change", finding.change)
+            writer.attribute("acceptance", finding.acceptance)
+            writer.attribute("accepted-by", finding.acceptedBy)
+            writer.attribute("accepted-until", finding.acceptedUntil)
+            writer.attribute("acceptance-reason", finding.acceptanceReason)
             writer.text(finding.message)
+            writer.end()
+        }
+        writer.end()
+
+        writer.start("acceptances")
+        for acceptance in model.acceptances {
+            writer.start("acceptance")
+            writer.attribute("line", String(acceptance.line))
+            writer.attribute("status", acceptance.status)
+            writer.attribute("matches", String(acceptance.matches))
+            writer.attribute("key", acceptance.key)
+            writer.attribute("rule", acceptance.rule)
+            writer.attribute("certificate", acceptance.certificate)
+            writer.attribute("accepted-by", acceptance.acceptedBy)
+            writer.attribute("until", acceptance.until)
+            writer.text(acceptance.reason)
             writer.end()
         }
         writer.end()
@@ -162,6 +187,48 @@ struct XMLReportRenderer {
         }
         writer.end()
 
+        writer.end()
+    }
+
+    private func write(_ changes: ReportChanges, into writer: inout Writer) {
+        writer.start("changes")
+        writer.attribute("status", changes.status)
+        writer.attribute("baseline-as-of", changes.baselineAsOf)
+        writer.attribute("baseline-sha256", changes.baselineSHA256)
+        if changes.compared {
+            for change in ["new", "resolved", "open"] { writer.attribute(change, String(changes.count(change))) }
+        }
+        writer.element("note", changes.note)
+        for finding in changes.findings {
+            writer.start("finding")
+            writer.attribute("change", finding.change)
+            writer.attribute("key", finding.key)
+            writer.attribute("rule", finding.rule)
+            writer.attribute("severity", finding.severity)
+            writer.attribute("certificate", finding.certificate)
+            writer.attribute("resource", finding.resource)
+            writer.attribute("package", finding.package)
+            writer.attribute("first-seen", finding.firstSeen)
+            writer.end()
+        }
+        for certificate in changes.certificates {
+            writer.start("certificate")
+            writer.attribute("change", certificate.change)
+            writer.attribute("id", certificate.id)
+            writer.attribute("fingerprint", certificate.fingerprint)
+            writer.attribute("previous-id", certificate.previousID)
+            writer.attribute("previous-fingerprint", certificate.previousFingerprint)
+            writer.end()
+        }
+        for operation in changes.operations {
+            writer.start("operation")
+            writer.attribute("requested-at", operation.requestedAt)
+            writer.attribute("certificate", operation.certificate)
+            writer.attribute("kind", operation.kind)
+            writer.attribute("verdict", operation.verdict)
+            writer.attribute("previous-verdict", operation.previousVerdict)
+            writer.end()
+        }
         writer.end()
     }
 
