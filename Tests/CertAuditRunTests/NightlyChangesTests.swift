@@ -234,6 +234,9 @@ struct NightlyChangesTests {
         #expect(xml.contains("acceptance=\"lapsed\" accepted-by=\"张工\" accepted-until=\"2026-11-27\""))
         // CRYPTO-WEAK-SIG is accepted, but lapsed UP-DOWNLOAD-FLAG (info) counts again.
         let findings = try Self.report(output, on: Self.secondDay).findings
+        // Every key is the rules' own: no two findings of the sample needed the `#2` safety net.
+        #expect(Set(findings.map(\.key)).count == findings.count)
+        #expect(!findings.contains { $0.key.contains("#") })
         #expect(findings.contains { $0.key == "CRYPTO-WEAK-SIG;c=jnfCi4mb" })
         #expect(summary.worstCounted == .critical)
     }
