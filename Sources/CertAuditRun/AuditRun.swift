@@ -8,7 +8,8 @@ import CertAuditX509
 import Foundation
 
 /// One audit, end to end: ingest → estate → simulation, ledger audit, checks and operation verdicts → report model → renderers → published output.
-/// Each stage is a pure step that hands a value to the next; only ingest reads and only the report
+/// Each stage is a pure step that hands a value to the next; only ingest reads (and, before anything
+/// is published, `baseline` reads the previous report, an input like the others) and only the report
 /// writer writes.
 public enum AuditRun {
     /// Progress messages ("reading inputs", …) go to `progress` (stderr on a terminal, nowhere in tests).
