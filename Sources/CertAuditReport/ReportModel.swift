@@ -9,7 +9,8 @@ public import CertAuditSimulation
 /// caller; certificates by ID, then inventory line; SANs by type, then value; bound resources by ID,
 /// then type; findings by `Finding`'s `<`; quarantine by input, line, column, reason; rules by ID;
 /// timeline in the simulation's order (by date, then the step of the day); outages by date, then
-/// resource; accounts and packages by ID; operations by request time, then line.
+/// resource; accounts and packages by ID; operations by request time, then line; acceptances by
+/// line of accepted.csv; changes as `RunComparison` orders them.
 ///
 /// The timeline, entitlements and operations sections are empty until the simulation, entitlement
 /// and operations stages pass their values in; their elements are always written, empty or not.
