@@ -25,7 +25,9 @@ report: build
 
 ## Regenerate the golden outputs (Tests/Golden/sample/, what make report writes) after a change to
 ## what users see was meant; GoldenOutputTests compares every byte with them.
+## The folder is emptied first: the golden run has no baseline (a first run), as GoldenOutputTests' run has none.
 golden: build
+	rm -rf Tests/Golden/sample
 	.build/release/certaudit $(SAMPLE_RUN) --output Tests/Golden/sample
 
 ## Run every test: the formatting lint and the estate generators' (Python) first, then the Swift suites (after a build, so the

@@ -618,9 +618,34 @@ class Generator:
         resources = self.write_resources_csv(rows, kept)
         self.hosting = self.write_hosting_csv(rows, resources, kept)
         self.operations = self.write_operations_csv(rows, quarantined)
+        self.accepted = self.write_accepted_csv(rows)
         self.write_readme(rows, quarantined + kept, resources)
         self.write_expectations(rows, quarantined + kept)
         self.rows_written = rows
+
+    def write_accepted_csv(self, rows: list[Row]) -> list[tuple[list[str], str, int]]:
+        """accepted.csv (issue 11): known risks someone accepted until a date. One row in force named
+        by its finding key, one in force named by rule and certificate, one past its date (lapsed:
+        the finding counts again), one that names no finding (stale). Returns each row's values, the
+        standing certaudit must give it and how many findings it names."""
+        def firing(rule: str) -> str:
+            return next(r for r in rows if r.fires.startswith(rule)).cert_id
+
+        weak_signature, download = firing("CRYPTO-WEAK-SIG"), firing("UP-DOWNLOAD-FLAG")
+        accepted = [
+            (["NOTIFY-CHANNELS;a=c-legacy wechat", "", "", "旧系统联系人, 2027 年一季度停用", "李工", "2027-03-31"],
+             "accepted", 1),
+            (["", "CRYPTO-WEAK-SIG", weak_signature, "legacy CMS clients only speak SHA-1; replaced in January",
+              "王工", "2027-01-31"], "accepted", 1),
+            (["", "UP-DOWNLOAD-FLAG", download, "downloads needed for the CDN migration", "张工", "2026-11-27"],
+             "lapsed", 1),
+            ([f"CERT-EXPIRED;c={weak_signature}", "", "", "renewed by hand last month", "王工", "2027-06-30"],
+             "stale", 0),
+        ]
+        header = "finding_key,rule,certificate_id,reason,accepted_by,until\n"
+        body = "".join(",".join(f'"{v}"' if "," in v else v for v in values) + "\n" for values, _, _ in accepted)
+        (self.output / "accepted.csv").write_text(header + body, encoding="utf-8")
+        return accepted
 
     def write_console_zip(self, folder: Path, row: Row, first: Row, second: Row) -> None:
         import zipfile
@@ -1097,6 +1122,18 @@ class Generator:
               f"{'`' + values[3].replace('|', chr(92) + '|') + '`' if values[3] else ''} | {expected} |"
               for index, (values, expected) in enumerate(self.operations)],
             "",
+            "## accepted.csv",
+            "",
+            "Findings accepted as known risks (issue 11), as of the as-of date: an accepted finding stays in",
+            "the report but counts for neither `--fail-on` nor `--fail-on-new`; past `until` it counts again.",
+            "",
+            "| line | finding_key | rule | certificate_id | accepted_by | until | expected |",
+            "|---|---|---|---|---|---|---|",
+            *[f"| {index + 2} | {'`' + values[0] + '`' if values[0] else ''} | {values[1]} | "
+              f"{'`' + values[2] + '`' if values[2] else ''} | {values[4]} | {values[5]} | {standing}, "
+              f"{matches} finding{'' if matches == 1 else 's'} |"
+              for index, (values, standing, matches) in enumerate(self.accepted)],
+            "",
             "## Expected outages",
             "",
             "What the independent reference model (`scripts/sim_reference.py`, RULES.md §0 and",
@@ -1249,6 +1286,8 @@ class Generator:
         document = {
             "generated_by": "scripts/make_sample_estate.py", "as_of": AS_OF_TEXT, "timezone": "Asia/Shanghai",
             "certificates": certificates, "hosting": hosting, "operations": operations,
+            "accepted": [{"line": index + 2, "standing": standing, "matches": matches}
+                         for index, (_, standing, matches) in enumerate(self.accepted)],
             "outages": [{"date": date, "certificate_id": certificate, "resource_id": resource}
                         for date, certificate, resource in self.expected_outages()],
         }

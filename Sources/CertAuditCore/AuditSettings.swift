@@ -6,6 +6,9 @@ public struct AuditSettings: Sendable, Hashable {
     public var horizonDays: Int
     /// Exit 1 when a finding is at or above this severity; nil means never (`--fail-on none`).
     public var failOn: Severity?
+    /// Exit 1 when a finding new since the last run (the baseline) is at or above this severity;
+    /// nil means never. Accepted findings count for neither.
+    public var failOnNew: Severity?
     /// CERT-EXPIRING thresholds in natural days, largest first.
     public var expiryThresholdsDays: [Int]
     /// Which end of REV-DURATION's ranges review times assume (worst case unless told otherwise).
@@ -18,8 +21,10 @@ public struct AuditSettings: Sendable, Hashable {
     public init(
         asOf: Instant, timeZone: RunTimeZone = .shanghai, horizonDays: Int = 365, failOn: Severity? = nil,
         expiryThresholdsDays: [Int] = [30], reviewEstimate: ReviewEstimate = .worst,
-        severityOverrides: [RuleID: Severity] = [:], successorValidity: SuccessorValidityPolicy = .cabf
+        severityOverrides: [RuleID: Severity] = [:], successorValidity: SuccessorValidityPolicy = .cabf,
+        failOnNew: Severity? = nil
     ) {
+        self.failOnNew = failOnNew
         self.successorValidity = successorValidity
         self.reviewEstimate = reviewEstimate
         self.severityOverrides = severityOverrides

@@ -10,11 +10,16 @@ public struct Finding: Sendable, Hashable, Comparable {
     public var date: LocalDate?
     /// Plain language, for people: what is wrong and what it means.
     public var message: String
+    /// What tells this finding apart from another of the same rule about the same certificate,
+    /// resource and package (`no-san`, `domain`, a contact and channel, an input column): part of its
+    /// `key`, so it names a thing that stays put from run to run, never a message or a moving date.
+    public var aspect: String?
 
     public init(
         ruleID: RuleID, severity: Severity, certificateID: String? = nil, resourceID: String? = nil,
-        packageID: String? = nil, date: LocalDate? = nil, message: String
+        packageID: String? = nil, date: LocalDate? = nil, message: String, aspect: String? = nil
     ) {
+        self.aspect = aspect
         self.ruleID = ruleID
         self.severity = severity
         self.certificateID = certificateID
@@ -34,6 +39,13 @@ public struct Finding: Sendable, Hashable, Comparable {
         if lhs.date != rhs.date {
             return (lhs.date?.daysSinceEpoch ?? Int64.min) < (rhs.date?.daysSinceEpoch ?? Int64.min)
         }
-        return lhs.message < rhs.message
+        if lhs.message != rhs.message { return lhs.message < rhs.message }
+        return (lhs.aspect ?? "") < (rhs.aspect ?? "")
+    }
+
+    /// The finding's stable identity from run to run (see `FindingKey`).
+    public var key: FindingKey {
+        FindingKey(
+            rule: ruleID.rawValue, certificate: certificateID, resource: resourceID, package: packageID, aspect: aspect)
     }
 }

@@ -22,6 +22,7 @@ public struct InputColumn: Sendable, Hashable, Comparable, CustomStringConvertib
     public static func holidays(_ column: HolidaysColumn) -> InputColumn { InputColumn(column) }
     public static func packages(_ column: PackagesColumn) -> InputColumn { InputColumn(column) }
     public static func pointsLedger(_ column: PointsLedgerColumn) -> InputColumn { InputColumn(column) }
+    public static func accepted(_ column: AcceptedColumn) -> InputColumn { InputColumn(column) }
 
     /// Every column of every input table.
     public static let all: [InputColumn] =
@@ -30,7 +31,7 @@ public struct InputColumn: Sendable, Hashable, Comparable, CustomStringConvertib
         + PricingColumn.allCases.map(InputColumn.init) + ContactsColumn.allCases.map(InputColumn.init)
         + AlertPoliciesColumn.allCases.map(InputColumn.init) + OperationsColumn.allCases.map(InputColumn.init)
         + HolidaysColumn.allCases.map(InputColumn.init) + PackagesColumn.allCases.map(InputColumn.init)
-        + PointsLedgerColumn.allCases.map(InputColumn.init)
+        + PointsLedgerColumn.allCases.map(InputColumn.init) + AcceptedColumn.allCases.map(InputColumn.init)
 
     /// `certificates.csv` column `not_after`.
     public var description: String { "\(input) column \(name)" }

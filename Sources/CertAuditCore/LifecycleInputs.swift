@@ -1,6 +1,6 @@
 /// The optional inputs behind the console's lifecycle rules and the simulation: hosting plans,
-/// accounts, prices, contacts, alert policies, requested operations, the working calendar, and the
-/// entitlement-point packages with their ledger. Each is empty when its file is absent.
+/// accounts, prices, contacts, alert policies, requested operations, the working calendar, the
+/// entitlement-point packages with their ledger, and the accepted risks. Each is empty when its file is absent.
 public struct LifecycleInputs: Sendable {
     public var hosting: [HostingRecord]
     public var accounts: [AccountRecord]
@@ -12,12 +12,16 @@ public struct LifecycleInputs: Sendable {
     public var packages: [PackageRecord]
     /// In file order.
     public var ledger: [LedgerEntry]
+    /// Known risks accepted by someone until a date (`accepted.csv`), in file order.
+    public var accepted: [AcceptedRisk]
 
     public init(
         hosting: [HostingRecord] = [], accounts: [AccountRecord] = [], prices: [PriceRecord] = [],
         contacts: [ContactRecord] = [], alertPolicies: [AlertPolicyRecord] = [], operations: [OperationRecord] = [],
-        calendar: WorkingCalendar = WorkingCalendar(), packages: [PackageRecord] = [], ledger: [LedgerEntry] = []
+        calendar: WorkingCalendar = WorkingCalendar(), packages: [PackageRecord] = [], ledger: [LedgerEntry] = [],
+        accepted: [AcceptedRisk] = []
     ) {
+        self.accepted = accepted
         self.packages = packages
         self.ledger = ledger
         self.hosting = hosting

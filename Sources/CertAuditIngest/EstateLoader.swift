@@ -82,6 +82,7 @@ public enum EstateLoader {
         let holidays = try optional(LifecycleTables.holidays)
         lifecycle.packages = try optional(LifecycleTables.packages)
         lifecycle.ledger = try optional(LifecycleTables.pointsLedger)
+        lifecycle.accepted = try optional(LifecycleTables.accepted)
         lifecycle.calendar = WorkingCalendar(
             holidays: Set(holidays.filter { $0.kind == .holiday }.map(\.date)),
             makeUpWorkdays: Set(holidays.filter { $0.kind == .workday }.map(\.date)))

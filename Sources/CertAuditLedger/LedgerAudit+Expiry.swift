@@ -14,7 +14,8 @@ extension LedgerAudit.Audit {
                 finding(
                     .ptsExpiry, record,
                     "Package \(record.id) expired on \(expiredOn) but its status still says "
-                        + "\(record.status?.rawValue ?? ""): its points can no longer pay.", date: expiresAt))
+                        + "\(record.status?.rawValue ?? ""): its points can no longer pay.", date: expiresAt,
+                    aspect: "status"))
         }
         let expireRows = package.entries.filter { $0.kind == .expire }
         let shown = max(record.remainingPoints ?? .zero, .zero)
@@ -26,7 +27,7 @@ extension LedgerAudit.Audit {
                 finding(
                     .ptsExpiry, record,
                     "Package \(record.id) expired on \(expiredOn) with \(lost) points left: they are lost ("
-                        + sources.joined(separator: "; ") + ").", date: expiresAt))
+                        + sources.joined(separator: "; ") + ").", date: expiresAt, aspect: "points lost"))
         }
         return found
     }

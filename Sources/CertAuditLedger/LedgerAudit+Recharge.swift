@@ -8,7 +8,7 @@ extension LedgerAudit.Audit {
             finding(
                 .ptsRecharge, package.package,
                 "\(describe(entry)) names no code: a package is credited only by redeeming a recharge or transfer "
-                    + "code, so this credit cannot be traced.", date: entry.at)
+                    + "code, so this credit cannot be traced.", date: entry.at, aspect: "no code on \(row(entry))")
         }
     }
 }

@@ -18,14 +18,15 @@ extension LedgerAudit.Audit {
                     finding(
                         .ptsTransfer, record,
                         "\(describe(entry)) moves \(entry.points) points while the package held "
-                            + "\(before): a transfer is 1 to the remaining points.", date: entry.at))
+                            + "\(before): a transfer is 1 to the remaining points.", date: entry.at,
+                        aspect: "amount of \(row(entry))"))
             }
             guard let code = entry.code else {
                 found.append(
                     finding(
                         .ptsTransfer, record,
                         "\(describe(entry)) has no transfer code: the receiver cannot redeem it, and no cancel can be "
-                            + "matched with it.", date: entry.at))
+                            + "matched with it.", date: entry.at, aspect: "no code on \(row(entry))"))
                 continue
             }
             transferCodes.insert(code)
@@ -36,7 +37,8 @@ extension LedgerAudit.Audit {
                         .ptsTransfer, record,
                         "Transfer code \(code) (\(describe(entry))) was not redeemed within 300 minutes: it lapsed "
                             + "and the \(entry.points) held points returned to the package at "
-                            + "\(settings.timeZone.iso8601(returnedAt)).", severity: .info, date: returnedAt))
+                            + "\(settings.timeZone.iso8601(returnedAt)).", severity: .info, date: returnedAt,
+                        aspect: "lapsed \(code)"))
             case .cancelled(let cancel):
                 let lapsedFirst =
                     entry.transferStatus == .expired || cancel.at >= entry.at + TransferStanding.codeValiditySeconds
@@ -47,7 +49,8 @@ extension LedgerAudit.Audit {
                             .ptsTransfer, record,
                             "Transfer code \(code) (\(describe(entry))) was both cancelled (points_ledger.csv line "
                                 + "\(cancel.line)) and \(state): the points cannot have returned both ways. The "
-                                + "reconciliation counts the recorded cancel.", date: cancel.at))
+                                + "reconciliation counts the recorded cancel.", date: cancel.at,
+                            aspect: "cancelled and \(state) \(code)"))
                 }
             case .held, .redeemed, nil: break
             }
@@ -59,7 +62,7 @@ extension LedgerAudit.Audit {
                 finding(
                     .ptsTransfer, record,
                     "\(describe(cancel)) has \(which), which matches no transfer_out of the package: the return "
-                        + "cannot be traced to a transfer.", date: cancel.at))
+                        + "cannot be traced to a transfer.", date: cancel.at, aspect: "unmatched \(row(cancel))"))
         }
         return found
     }
@@ -80,7 +83,7 @@ extension LedgerAudit.Audit {
                 .ptsTransfer, ordered[0].0,
                 "Transfer code \(code) was redeemed \(rows.count) times (points_ledger.csv \(lines)): a code is "
                     + "redeemed once, so points were paid out twice or a row is repeated.", severity: .high,
-                date: ordered[1].1.at)
+                date: ordered[1].1.at, aspect: "redeemed twice \(code)")
         }
     }
 }

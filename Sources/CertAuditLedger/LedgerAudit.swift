@@ -34,11 +34,17 @@ public enum LedgerAudit {
         func date(_ instant: Instant) -> LocalDate { settings.timeZone.localDate(of: instant) }
 
         func finding(
-            _ id: RuleID, _ package: PackageRecord, _ message: String, severity: Severity? = nil, date: Instant? = nil
+            _ id: RuleID, _ package: PackageRecord, _ message: String, severity: Severity? = nil, date: Instant? = nil,
+            aspect: String? = nil
         ) -> Finding {
             Finding(
                 ruleID: id, severity: severity ?? LedgerRules.severity(of: id), packageID: package.id,
-                date: date.map(self.date), message: message)
+                date: date.map(self.date), message: message, aspect: aspect)
+        }
+
+        /// A ledger row as a finding's aspect: its kind and time (a line moves when rows are added).
+        func row(_ entry: LedgerEntry) -> String {
+            "\(entry.kind.rawValue) \(settings.timeZone.iso8601(entry.at))"
         }
 
         /// `points_ledger.csv line 4 (transfer_out of 1 on 2026-11-27)`.

@@ -4,9 +4,65 @@ import CertAuditCore
 /// `inventory.csv`, `operations.csv` and `timeline.csv` are one row per XML element of the same
 /// name, a column per field of the section's description (`ReportCertificate.section`, …), which
 /// also says how repeated children join into one cell; booleans are `true`/`false` as in the XML.
-/// `forecast.csv` and `ledger.csv` have no XML counterpart.
+/// `changes.csv` is one row per child of `<changes>`; `forecast.csv` and `ledger.csv` have no XML
+/// counterpart.
 struct CSVReportRenderer {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// One row per child of `<changes>`: `item` says which (`note`, `finding`, `certificate`,
+    /// `operation`); the columns an item does not have are empty.
+    static let changeColumns = [
+        "item", "change", "key", "rule", "severity", "certificate", "resource", "package", "first-seen",
+        "fingerprint", "previous-certificate", "previous-fingerprint", "requested-at", "kind", "verdict",
+        "previous-verdict", "note",
+    ]
+
+    func changes(_ model: ReportModel) -> [UInt8] {
+        let changes = model.changes
+        let empty = [CSVCell](repeating: .value(nil), count: Self.changeColumns.count)
+        var rows: [[CSVCell]] = []
+        if let note = changes.note {
+            var row = empty
+            row[0] = .value("note")
+            row[16] = .text(note)
+            rows.append(row)
+        }
+        for finding in changes.findings {
+            var row = empty
+            row[0] = .value("finding")
+            row[1] = .value(finding.change)
+            row[2] = .text(finding.key)
+            row[3] = .text(finding.rule)
+            row[4] = .value(finding.severity)
+            row[5] = .text(finding.certificate)
+            row[6] = .text(finding.resource)
+            row[7] = .text(finding.package)
+            row[8] = .value(finding.firstSeen)
+            rows.append(row)
+        }
+        for certificate in changes.certificates {
+            var row = empty
+            row[0] = .value("certificate")
+            row[1] = .value(certificate.change)
+            row[5] = .text(certificate.id)
+            row[9] = .value(certificate.fingerprint)
+            row[10] = .text(certificate.previousID)
+            row[11] = .value(certificate.previousFingerprint)
+            rows.append(row)
+        }
+        for operation in changes.operations {
+            var row = empty
+            row[0] = .value("operation")
+            row[1] = .value("verdict-changed")
+            row[5] = .text(operation.certificate)
+            row[12] = .value(operation.requestedAt)
+            row[13] = .value(operation.kind)
+            row[14] = .value(operation.verdict)
+            row[15] = .value(operation.previousVerdict)
+            rows.append(row)
+        }
+        return document(header: Self.changeColumns, rows: rows)
+    }
 
     static let forecastColumns = ["month", "account", "policy", "renewals", "unpriced", "amount", "points"]
 

@@ -120,8 +120,42 @@ struct HTMLReportRenderer {
         "findings.critical": "critical findings", "findings.high": "high findings",
         "findings.medium": "medium findings", "findings.low": "low findings", "findings.info": "info findings",
         "findings": "findings in all", "operations": "requested operations",
-        "operations.denied": "operations denied",
+        "operations.denied": "operations denied", "findings.accepted": "findings accepted",
     ]
+
+    /// "Since the last run": the counts, the findings new and resolved (open ones only in
+    /// changes.csv: they are the findings list), certificates and operations that changed.
+    func changesContext(_ changes: ReportChanges) -> [String: Any] {
+        let changed = changes.findings.filter { $0.change != "open" }.prefix(rowLimit)
+        var context: [String: Any] = [
+            "changesCompared": changes.compared, "changesNew": changes.count("new"),
+            "changesResolved": changes.count("resolved"), "changesOpen": changes.count("open"),
+            "changesBaselineAsOf": changes.baselineAsOf ?? "",
+            "changedFindings": changed.map { finding -> [String: Any] in
+                [
+                    "change": finding.change, "severity": finding.severity, "rule": finding.rule,
+                    "certificate": finding.certificate ?? "", "place": finding.resource ?? finding.package ?? "",
+                    "firstSeen": finding.firstSeen,
+                ]
+            },
+            "hasChangedFindings": !changed.isEmpty,
+            "changedCertificates": changes.certificates.prefix(rowLimit).map { certificate -> [String: Any] in
+                var row: [String: Any] = ["change": certificate.change, "id": certificate.id]
+                if let previous = certificate.previousID, previous != certificate.id { row["previousID"] = previous }
+                return row
+            },
+            "hasChangedCertificates": !changes.certificates.isEmpty,
+            "changedOperations": changes.operations.prefix(rowLimit).map { operation -> [String: Any] in
+                [
+                    "requestedAt": operation.requestedAt, "kind": operation.kind, "certificate": operation.certificate,
+                    "verdict": operation.verdict, "previousVerdict": operation.previousVerdict,
+                ]
+            },
+            "hasChangedOperations": !changes.operations.isEmpty,
+        ]
+        if let note = changes.note { context["changesNote"] = note }
+        return context
+    }
 
     func context(for model: ReportModel) -> [String: Any] {
         let header = model.header
@@ -140,6 +174,10 @@ struct HTMLReportRenderer {
                     [
                         "rule": finding.rule, "severity": finding.severity, "message": finding.message,
                         "hasRule": rulesByID.contains(finding.rule), "details": findingView.details(finding),
+                        "isNew": finding.change == "new", "accepted": finding.acceptance == "accepted",
+                        "lapsed": finding.acceptance == "lapsed", "acceptedBy": finding.acceptedBy ?? "",
+                        "acceptedUntil": finding.acceptedUntil ?? "",
+                        "acceptanceReason": finding.acceptanceReason ?? "",
                     ]
                 },
             ]
@@ -171,7 +209,17 @@ struct HTMLReportRenderer {
         if let day { timelineDays.append(["date": day.date, "events": day.events]) }
         let counts = Dictionary(
             uniqueKeysWithValues: model.summary.map { ($0.name.replacingOccurrences(of: ".", with: "_"), $0.value) })
-        return [
+        let acceptances = model.acceptances.map { acceptance -> [String: Any] in
+            let names =
+                acceptance.key
+                ?? [acceptance.rule, acceptance.certificate].compactMap { $0 }.joined(separator: " ")
+            return [
+                "line": acceptance.line, "status": acceptance.status, "names": names,
+                "acceptedBy": acceptance.acceptedBy, "until": acceptance.until, "reason": acceptance.reason,
+                "matches": acceptance.matches,
+            ]
+        }
+        var context: [String: Any] = [
             "generator": header.generator, "asOf": header.asOf, "asOfDate": model.asOfDate,
             "timezone": header.timeZone, "horizonDays": header.horizonDays, "schemaVersion": header.schemaVersion,
             "counts": counts,
@@ -233,5 +281,8 @@ struct HTMLReportRenderer {
             "settings": model.settings.map { ["name": $0.name, "value": $0.value] as [String: Any] },
             "chart": ExpiryChart(weeks: model.expiryWeeks, alreadyExpired: model.alreadyExpired).context,
         ]
+        context["acceptances"] = acceptances
+        context["hasAcceptances"] = !acceptances.isEmpty
+        return context.merging(changesContext(model.changes)) { current, _ in current }
     }
 }

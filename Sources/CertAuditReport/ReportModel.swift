@@ -9,7 +9,8 @@ public import CertAuditSimulation
 /// caller; certificates by ID, then inventory line; SANs by type, then value; bound resources by ID,
 /// then type; findings by `Finding`'s `<`; quarantine by input, line, column, reason; rules by ID;
 /// timeline in the simulation's order (by date, then the step of the day); outages by date, then
-/// resource; accounts and packages by ID; operations by request time, then line.
+/// resource; accounts and packages by ID; operations by request time, then line; acceptances by
+/// line of accepted.csv; changes as `RunComparison` orders them.
 ///
 /// The timeline, entitlements and operations sections are empty until the simulation, entitlement
 /// and operations stages pass their values in; their elements are always written, empty or not.
@@ -19,7 +20,12 @@ public struct ReportModel: Sendable {
     public let settings: [ReportSetting]
     public let summary: [ReportCount]
     public let certificates: [ReportCertificate]
-    public let findings: [ReportFinding]
+    /// Each with its key, first-seen date and acceptance; `compare(with:)` fills in what changed.
+    public private(set) var findings: [ReportFinding]
+    /// Every row of accepted.csv and what it came to, by line.
+    public let acceptances: [ReportAcceptance]
+    /// What changed since the last run; "no baseline" until `compare(with:)` is given one.
+    public private(set) var changes: ReportChanges
     public let quarantine: [ReportQuarantineRecord]
     /// The simulation's events as it produced them (not copied: `TimelineEvent.reportSection` reads
     /// and cleans them as they are written).
@@ -54,7 +60,7 @@ public struct ReportModel: Sendable {
         timeline: [TimelineEvent] = [], outages: [Outage] = [], accounts: [ReportAccount] = [],
         packages: [ReportPackage] = [], forecast: RenewalForecast? = nil,
         accountHistory: [String: [AccountFigures]] = [:],
-        operations: [OperationVerdict] = []
+        operations: [OperationVerdict] = [], acceptance: AcceptanceReview = AcceptanceReview()
     ) {
         header = ReportHeader(
             schemaVersion: ReportHeader.schemaVersion, generator: "certaudit \(toolVersion)",
@@ -77,7 +83,19 @@ public struct ReportModel: Sendable {
             ReportModel.certificate($0, bound: estate.resources(boundTo: $0.id), settings: settings)
         }
         let sortedFindings = findings.sorted()
-        self.findings = sortedFindings.map(ReportModel.finding)
+        let firstSeen = settings.asOfDate.description
+        self.findings = sortedFindings.map {
+            ReportModel.finding($0, firstSeen: firstSeen, acceptance: acceptance.acceptance(of: $0))
+        }
+        acceptances = acceptance.rows.map { row in
+            let risk = row.risk
+            return ReportAcceptance(
+                line: risk.line, key: ReportText.clean(risk.findingKey?.text), rule: ReportText.clean(risk.ruleID),
+                certificate: ReportText.clean(risk.certificateID), acceptedBy: ReportText.clean(risk.acceptedBy),
+                until: risk.until.description, reason: ReportText.clean(risk.reason), status: row.standing.rawValue,
+                matches: row.matches)
+        }
+        changes = ReportChanges.notCompared(.absent(note: ReportModel.noBaselineNote))
         quarantine = estate.quarantine.sorted().map {
             ReportQuarantineRecord(
                 input: ReportText.clean($0.input), line: $0.line, column: $0.column,
@@ -144,6 +162,7 @@ public struct ReportModel: Sendable {
                     name: "findings.\(severity.rawValue)", value: findings.filter { $0.severity == severity }.count))
         }
         counts.append(ReportCount(name: "findings", value: findings.count))
+        counts.append(ReportCount(name: "findings.accepted", value: findings.filter(acceptance.excuses).count))
         counts.append(ReportCount(name: "operations", value: operations.count))
         counts.append(ReportCount(name: "operations.denied", value: operations.filter { !$0.isAllowed }.count))
         summary = counts
@@ -162,6 +181,28 @@ public struct ReportModel: Sendable {
         alreadyExpired = expired
         expiryWeeks = perWeek.enumerated().map {
             ReportExpiryWeek(start: (start + Int64($0.offset * 7)).description, count: $0.element)
+        }
+    }
+
+    /// The note of a run with no previous report to compare with.
+    public static let noBaselineNote =
+        "No previous report.xml to compare with (the first run in this output folder): nothing compared."
+
+    /// Compares this run with the previous report: fills in `changes`, and each finding's `change`
+    /// and first-seen date (carried from the baseline for a finding still open). A baseline that
+    /// cannot be used leaves the findings as they are and says why.
+    public mutating func compare(with baseline: BaselineStatus) {
+        guard case .usable(let previous) = baseline else {
+            changes = ReportChanges.notCompared(baseline)
+            return
+        }
+        changes = RunComparison.compare(
+            previous, findings: findings, certificates: certificates, operations: operations, asOfDate: asOfDate)
+        let byKey = Dictionary(changes.findings.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in findings.indices {
+            guard let change = byKey[findings[index].key] else { continue }
+            findings[index].change = change.change
+            findings[index].firstSeen = change.firstSeen
         }
     }
 
@@ -240,11 +281,17 @@ public struct ReportModel: Sendable {
             })
     }
 
-    static func finding(_ finding: Finding) -> ReportFinding {
+    static func finding(_ finding: Finding, firstSeen: String, acceptance: AcceptanceReview.Acceptance?)
+        -> ReportFinding
+    {
         ReportFinding(
             rule: ReportText.clean(finding.ruleID.rawValue), severity: finding.severity.rawValue,
             certificate: ReportText.clean(finding.certificateID), resource: ReportText.clean(finding.resourceID),
             package: ReportText.clean(finding.packageID), date: finding.date?.description,
-            message: ReportText.clean(finding.message))
+            message: ReportText.clean(finding.message), key: finding.key.text, firstSeen: firstSeen,
+            acceptance: acceptance.map { $0.lapsed ? "lapsed" : "accepted" },
+            acceptedBy: ReportText.clean(acceptance?.risk.acceptedBy),
+            acceptedUntil: acceptance?.risk.until.description,
+            acceptanceReason: ReportText.clean(acceptance?.risk.reason))
     }
 }

@@ -11,6 +11,7 @@ public struct ReportWriter: Sendable {
     public static let timelineFile = "timeline.csv"
     public static let forecastFile = "forecast.csv"
     public static let ledgerFile = "ledger.csv"
+    public static let changesFile = "changes.csv"
     public static let financeFile = "finance.html"
     public static let schemaFile = "report.xsd"
 
@@ -26,7 +27,7 @@ public struct ReportWriter: Sendable {
     /// The files of a report, in the order they are written.
     public static let files = [
         xmlFile, htmlFile, findingsFile, inventoryFile, operationsFile, timelineFile, forecastFile, ledgerFile,
-        financeFile,
+        changesFile, financeFile,
     ]
 
     /// Renders XML (validated against `<templates>/report.xsd`), HTML and the CSV files, and publishes
@@ -84,6 +85,7 @@ public struct ReportWriter: Sendable {
         }
         try staging.write(Self.forecastFile, csv.forecast(model))
         try staging.write(Self.ledgerFile, csv.ledger(model))
+        try staging.write(Self.changesFile, csv.changes(model))
         try staging.write(Self.financeFile, try html.renderFinance(model))
         var madeFolder = false
         try html.renderPages(model) { (name: String, bytes: [UInt8]) throws(ReportError) in

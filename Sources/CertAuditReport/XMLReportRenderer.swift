@@ -80,8 +80,27 @@ struct XMLReportRenderer {
         }
         writer.end()
 
+        write(model.changes, into: &writer)
+
         write(model.certificates, ReportCertificate.section, into: &writer)
         write(model.findings, ReportFinding.section, into: &writer)
+
+        writer.start("acceptances")
+        for acceptance in model.acceptances {
+            writer.start("acceptance")
+            writer.attribute("line", String(acceptance.line))
+            writer.attribute("status", acceptance.status)
+            writer.attribute("matches", String(acceptance.matches))
+            writer.attribute("key", acceptance.key)
+            writer.attribute("rule", acceptance.rule)
+            writer.attribute("certificate", acceptance.certificate)
+            writer.attribute("accepted-by", acceptance.acceptedBy)
+            writer.attribute("until", acceptance.until)
+            writer.text(acceptance.reason)
+            writer.end()
+        }
+        writer.end()
+
         write(model.timeline, TimelineEvent.reportSection, into: &writer)
 
         writer.start("entitlements")
@@ -124,18 +143,23 @@ struct XMLReportRenderer {
         writer.end()
     }
 
-    /// A described section: the container element, and for each row its element with every field in
-    /// its placement (consecutive attributes of one child element share it).
+    /// A described section: the container element, and for each row its element with its attributes,
+    /// then every other field in its placement, in order (consecutive attributes of one child element
+    /// share it).
     private func write<Row>(_ rows: [Row], _ section: ReportSection<Row>, into writer: inout Writer) {
         writer.start(section.element)
         for row in rows {
             writer.start(section.rowElement)
+            // Attributes first, whatever their place among the fields: XML has them before any content.
+            for field in section.fields {
+                if case .attribute(let name) = field.placement { writer.attribute(name, field.csvText(of: row)) }
+            }
             var index = section.fields.startIndex
             while index < section.fields.endIndex {
                 let field = section.fields[index]
                 switch (field.placement, field.value(of: row)) {
-                case (.attribute(let name), .one(let value)):
-                    writer.attribute(name, value)
+                case (.attribute, _):
+                    break
                 case (.element(let name), .one(let value)):
                     writer.element(name, value)
                 case (.elementWithFixedAttribute(let name, let attribute, let fixed), .one(let value)):
@@ -172,6 +196,48 @@ struct XMLReportRenderer {
                 }
                 index += 1
             }
+            writer.end()
+        }
+        writer.end()
+    }
+
+    private func write(_ changes: ReportChanges, into writer: inout Writer) {
+        writer.start("changes")
+        writer.attribute("status", changes.status)
+        writer.attribute("baseline-as-of", changes.baselineAsOf)
+        writer.attribute("baseline-sha256", changes.baselineSHA256)
+        if changes.compared {
+            for change in ["new", "resolved", "open"] { writer.attribute(change, String(changes.count(change))) }
+        }
+        writer.element("note", changes.note)
+        for finding in changes.findings {
+            writer.start("finding")
+            writer.attribute("change", finding.change)
+            writer.attribute("key", finding.key)
+            writer.attribute("rule", finding.rule)
+            writer.attribute("severity", finding.severity)
+            writer.attribute("certificate", finding.certificate)
+            writer.attribute("resource", finding.resource)
+            writer.attribute("package", finding.package)
+            writer.attribute("first-seen", finding.firstSeen)
+            writer.end()
+        }
+        for certificate in changes.certificates {
+            writer.start("certificate")
+            writer.attribute("change", certificate.change)
+            writer.attribute("id", certificate.id)
+            writer.attribute("fingerprint", certificate.fingerprint)
+            writer.attribute("previous-id", certificate.previousID)
+            writer.attribute("previous-fingerprint", certificate.previousFingerprint)
+            writer.end()
+        }
+        for operation in changes.operations {
+            writer.start("operation")
+            writer.attribute("requested-at", operation.requestedAt)
+            writer.attribute("certificate", operation.certificate)
+            writer.attribute("kind", operation.kind)
+            writer.attribute("verdict", operation.verdict)
+            writer.attribute("previous-verdict", operation.previousVerdict)
             writer.end()
         }
         writer.end()

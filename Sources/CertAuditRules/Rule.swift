@@ -28,13 +28,15 @@ public protocol EstateRule: Rule {
 }
 
 extension Rule {
-    /// A finding of this rule at its default severity unless told otherwise.
+    /// A finding of this rule at its default severity unless told otherwise. A rule that can report
+    /// more than one thing about the same certificate, resource and package names each by its `aspect`
+    /// (part of the finding's key).
     func finding(
         _ message: String, severity: Severity? = nil, certificate: String? = nil, resource: String? = nil,
-        package: String? = nil, date: LocalDate? = nil
+        package: String? = nil, date: LocalDate? = nil, aspect: String? = nil
     ) -> Finding {
         Finding(
             ruleID: descriptor.id, severity: severity ?? descriptor.defaultSeverity, certificateID: certificate,
-            resourceID: resource, packageID: package, date: date, message: message)
+            resourceID: resource, packageID: package, date: date, message: message, aspect: aspect)
     }
 }

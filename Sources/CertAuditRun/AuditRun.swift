@@ -4,9 +4,12 @@ import CertAuditLedger
 import CertAuditReport
 import CertAuditRules
 import CertAuditSimulation
+import CertAuditX509
+import Foundation
 
 /// One audit, end to end: ingest → estate → simulation, ledger audit, checks and operation verdicts → report model → renderers → published output.
-/// Each stage is a pure step that hands a value to the next; only ingest reads and only the report
+/// Each stage is a pure step that hands a value to the next; only ingest reads (and, before anything
+/// is published, `baseline` reads the previous report, an input like the others) and only the report
 /// writer writes.
 public enum AuditRun {
     /// Progress messages ("reading inputs", …) go to `progress` (stderr on a terminal, nowhere in tests).
@@ -43,20 +46,52 @@ public enum AuditRun {
         let simulation = Simulator.run(estate, settings: options.settings)
         let context = RuleContext(estate: estate, settings: options.settings)
         let ledgerFindings = LedgerAudit.findings(estate: estate, settings: options.settings)
-        let findings = RuleRunner(jobs: options.jobs).run(context, adding: simulation.findings + ledgerFindings)
+        let findings = FindingKey.distinct(
+            RuleRunner(jobs: options.jobs).run(context, adding: simulation.findings + ledgerFindings))
         let operations = OperationJudge().judge(context)
-        let summary = RunSummary(
-            certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
-            failOn: options.settings.failOn, outputDirectory: options.outputDirectory, operations: operations)
+        let acceptance = AcceptanceReview(
+            findings: findings, accepted: estate.lifecycle.accepted, on: options.settings.asOfDate)
         let entitlements = ReportModel.entitlements(
             estate.lifecycle, shortfallDates: simulation.shortfallDates, forfeits: simulation.forfeits,
             zone: options.settings.timeZone)
-        let model = ReportModel(
+        var model = ReportModel(
             estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
             runSettings: options.manifestSettings, timeline: simulation.events, outages: simulation.outages,
             accounts: entitlements.accounts, packages: entitlements.packages,
             forecast: RenewalForecast.make(estate, settings: options.settings),
-            accountHistory: simulation.accountHistory, operations: operations)
+            accountHistory: simulation.accountHistory, operations: operations, acceptance: acceptance)
+        model.compare(with: baseline(options))
+        let changes = model.changes
+        let summary = RunSummary(
+            certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
+            failOn: options.settings.failOn, outputDirectory: options.outputDirectory, operations: operations,
+            acceptance: acceptance, failOnNew: options.settings.failOnNew,
+            newKeys: changes.compared ? Set(changes.findings.filter { $0.change == "new" }.map(\.key)) : nil,
+            resolved: changes.count("resolved"))
         return (model, summary)
+    }
+
+    /// The previous report, read before the new one is published over it: `--baseline FILE`, else
+    /// report.xml in the output folder. Whatever is wrong with it becomes a note, never an error.
+    static func baseline(_ options: RunOptions) -> BaselineStatus {
+        let path =
+            options.baselinePath ?? (options.outputDirectory as NSString).appendingPathComponent(ReportWriter.xmlFile)
+        // The default one is named without its folder, so that a report does not depend on where it is written.
+        let name = options.baselinePath ?? "the previous report.xml"
+        guard FileManager.default.fileExists(atPath: path) else {
+            return options.baselinePath == nil
+                ? .absent(note: ReportModel.noBaselineNote)
+                : .unusable(note: "\(name) does not exist: nothing compared")
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            return .unusable(note: "\(name) cannot be read (\(error.localizedDescription)): nothing compared")
+        }
+        let schema = (options.templatesDirectory as NSString).appendingPathComponent(ReportWriter.schemaFile)
+        return BaselineReader(schemaPath: schema).read(
+            bytes, sha256: SHA256Digest.hex(bytes), name: name, timeZone: options.settings.timeZone.identifier,
+            asOfDate: options.settings.asOfDate.description)
     }
 }

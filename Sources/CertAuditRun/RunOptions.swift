@@ -13,13 +13,16 @@ public struct RunOptions: Sendable {
     public var useSystemTrustStore: Bool
     /// The settings file the run read, if any: the manifest names it and accounts for its bytes.
     public var settingsFile: SettingsFile?
+    /// The previous report to compare with (`--baseline`); nil means report.xml in the output folder.
+    public var baselinePath: String?
 
     public init(
         inputsDirectory: String = "inputs", outputDirectory: String = "output",
         templatesDirectory: String = "templates",
         settings: AuditSettings, encoding: TextEncodingChoice = .auto, jobs: Int = ProcessorCount.active,
-        useSystemTrustStore: Bool = true, settingsFile: SettingsFile? = nil
+        useSystemTrustStore: Bool = true, settingsFile: SettingsFile? = nil, baselinePath: String? = nil
     ) {
+        self.baselinePath = baselinePath
         self.inputsDirectory = inputsDirectory
         self.outputDirectory = outputDirectory
         self.templatesDirectory = templatesDirectory
@@ -39,6 +42,7 @@ public struct RunOptions: Sendable {
             ("timezone", settings.timeZone.identifier),
             ("horizon-days", String(settings.horizonDays)),
             ("fail-on", settings.failOn?.rawValue ?? "none"),
+            ("fail-on-new", settings.failOnNew?.rawValue ?? "none"),
             ("expiry-thresholds-days", settings.expiryThresholdsDays.map(String.init).joined(separator: ",")),
             ("review", settings.reviewEstimate.rawValue),
             ("successor-validity", settings.successorValidity.rawValue),

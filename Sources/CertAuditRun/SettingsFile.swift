@@ -17,6 +17,7 @@ internal import TOMLKit
 /// review = "worst"                      # or "typical"
 /// successor_validity = "cabf"           # or "one-year"
 /// fail_on = "high"                      # none|info|low|medium|high|critical
+/// fail_on_new = "medium"                # the same, for findings new since the last run
 /// encoding = "auto"                     # auto|utf-8|gb18030
 /// jobs = 4
 ///
@@ -30,7 +31,8 @@ public struct SettingsFile: Sendable, Equatable {
     public static let sizeLimit = 1024 * 1024
     /// Every key the file may hold, sorted (`severity` is a table of rule ID → severity).
     public static let keys = [
-        "as_of", "encoding", "expiry_thresholds_days", "fail_on", "horizon_days", "jobs", "review", "severity",
+        "as_of", "encoding", "expiry_thresholds_days", "fail_on", "fail_on_new", "horizon_days", "jobs", "review",
+        "severity",
         "successor_validity", "timezone",
     ]
 
@@ -121,6 +123,8 @@ public struct SettingsFile: Sendable, Equatable {
                     key, SettingValues.successorValidity(try reader.string(key, value)))
             case "fail_on":
                 layer.failOn = .some(try reader.check(key, SettingValues.failOn(try reader.string(key, value))))
+            case "fail_on_new":
+                layer.failOnNew = .some(try reader.check(key, SettingValues.failOn(try reader.string(key, value))))
             case "encoding":
                 layer.encoding = try reader.check(key, SettingValues.encoding(try reader.string(key, value)))
             case "jobs":

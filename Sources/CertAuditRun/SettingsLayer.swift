@@ -12,6 +12,8 @@ public struct SettingsLayer: Sendable, Equatable {
     public var horizonDays: Int?
     /// `.some(nil)` is `none` (never exit 1); nil leaves the choice to the layer below.
     public var failOn: Severity??
+    /// As `failOn`, for findings new since the last run.
+    public var failOnNew: Severity??
     public var expiryThresholdsDays: [Int]?
     public var reviewEstimate: ReviewEstimate?
     public var successorValidity: SuccessorValidityPolicy?
@@ -24,8 +26,9 @@ public struct SettingsLayer: Sendable, Equatable {
         timeZone: RunTimeZone? = nil, asOf: String? = nil, horizonDays: Int? = nil, failOn: Severity?? = nil,
         expiryThresholdsDays: [Int]? = nil, reviewEstimate: ReviewEstimate? = nil,
         severityOverrides: [RuleID: Severity]? = nil, encoding: TextEncodingChoice? = nil, jobs: Int? = nil,
-        successorValidity: SuccessorValidityPolicy? = nil
+        successorValidity: SuccessorValidityPolicy? = nil, failOnNew: Severity?? = nil
     ) {
+        self.failOnNew = failOnNew
         self.successorValidity = successorValidity
         self.timeZone = timeZone
         self.asOf = asOf
@@ -45,6 +48,7 @@ public struct SettingsLayer: Sendable, Equatable {
         if let asOf = upper.asOf { result.asOf = asOf }
         if let horizonDays = upper.horizonDays { result.horizonDays = horizonDays }
         if let failOn = upper.failOn { result.failOn = failOn }
+        if let failOnNew = upper.failOnNew { result.failOnNew = failOnNew }
         if let thresholds = upper.expiryThresholdsDays { result.expiryThresholdsDays = thresholds }
         if let reviewEstimate = upper.reviewEstimate { result.reviewEstimate = reviewEstimate }
         if let successorValidity = upper.successorValidity { result.successorValidity = successorValidity }
@@ -57,11 +61,11 @@ public struct SettingsLayer: Sendable, Equatable {
     }
 
     /// The options of a run: this layer over the built-in defaults (`Asia/Shanghai`, 365 days, fail on
-    /// none, threshold 30, worst-case reviews, no overrides, `auto`, every core). `now` is the as-of
+    /// none (and on none new), threshold 30, worst-case reviews, no overrides, `auto`, every core). `now` is the as-of
     /// time when no layer gives one: the command line reads the clock, nothing below it does.
     public func runOptions(
         inputsDirectory: String, outputDirectory: String, templatesDirectory: String, useSystemTrustStore: Bool,
-        settingsFile: SettingsFile?, now: Instant
+        settingsFile: SettingsFile?, now: Instant, baselinePath: String? = nil
     ) throws(RunError) -> RunOptions {
         let defaults = AuditSettings(asOf: now)
         let zone = timeZone ?? defaults.timeZone
@@ -78,10 +82,11 @@ public struct SettingsLayer: Sendable, Equatable {
             expiryThresholdsDays: expiryThresholdsDays ?? defaults.expiryThresholdsDays,
             reviewEstimate: reviewEstimate ?? defaults.reviewEstimate,
             severityOverrides: severityOverrides ?? defaults.severityOverrides,
-            successorValidity: successorValidity ?? defaults.successorValidity)
+            successorValidity: successorValidity ?? defaults.successorValidity,
+            failOnNew: failOnNew ?? defaults.failOnNew)
         return RunOptions(
             inputsDirectory: inputsDirectory, outputDirectory: outputDirectory, templatesDirectory: templatesDirectory,
             settings: settings, encoding: encoding ?? .auto, jobs: jobs ?? ProcessorCount.active,
-            useSystemTrustStore: useSystemTrustStore, settingsFile: settingsFile)
+            useSystemTrustStore: useSystemTrustStore, settingsFile: settingsFile, baselinePath: baselinePath)
     }
 }

@@ -120,7 +120,8 @@ extension SimulationRun {
             report(
                 .hostMessages,
                 "\(plan.record.reference): the replacement on \(date) sends no message (messages off, or ignored "
-                    + "for this certificate).", certificate: id, on: date)
+                    + "for this certificate).", certificate: id, on: date,
+                aspect: "replacement \(chain.generations[generation].expiry)")
         }
         // Before the as-of date the inventory shows where the resources are: history moves none.
         if date >= first { move(from: (id, generation), to: target, types: plan, on: date) }

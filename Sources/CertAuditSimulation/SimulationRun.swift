@@ -151,15 +151,17 @@ struct SimulationRun {
         if isInWindow(event.date) { events.append(event) }
     }
 
-    /// A finding the simulation dates, kept when its date falls in the window.
+    /// A finding the simulation dates, kept when its date falls in the window. `aspect` tells apart
+    /// findings of one rule about one certificate (see `Finding.aspect`).
     mutating func report(
-        _ ruleID: RuleID, _ message: String, certificate: String?, resource: String? = nil, on date: LocalDate
+        _ ruleID: RuleID, _ message: String, certificate: String?, resource: String? = nil, on date: LocalDate,
+        aspect: String? = nil
     ) {
         guard isInWindow(date) else { return }
         findings.append(
             Finding(
                 ruleID: ruleID, severity: SimulationRules.severity(of: ruleID), certificateID: certificate,
-                resourceID: resource, date: date, message: message))
+                resourceID: resource, date: date, message: message, aspect: aspect))
     }
 
     func isInWindow(_ date: LocalDate) -> Bool { first <= date && date <= last }

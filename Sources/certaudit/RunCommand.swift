@@ -42,6 +42,19 @@ struct RunCommand: ParsableCommand {
     var failOn: String?
 
     @Option(
+        name: .customLong("fail-on-new"),
+        help:
+            "Exit 1 when a finding new since the last run is at or above: none|info|low|medium|high|critical. (default: none)"
+    )
+    var failOnNew: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The previous report.xml to compare with (what is new, resolved, still open). "
+                + "Default: report.xml in the output folder, when present.", valueName: "file"))
+    var baseline: String?
+
+    @Option(
         name: .customLong("expiry-thresholds"),
         help: "CERT-EXPIRING thresholds in days before expiry, comma-separated, e.g. 30,14,7. (default: 30)")
     var expiryThresholds: String?
@@ -80,7 +93,7 @@ struct RunCommand: ParsableCommand {
             let layer = (file?.layer ?? SettingsLayer()).overlaid(by: try commandLineLayer())
             let options = try layer.runOptions(
                 inputsDirectory: inputs, outputDirectory: output, templatesDirectory: templates,
-                useSystemTrustStore: !noSystemTrust, settingsFile: file, now: Self.now())
+                useSystemTrustStore: !noSystemTrust, settingsFile: file, now: Self.now(), baselinePath: baseline)
             let progress =
                 isatty(STDERR_FILENO) == 1 ? { (message: String) in StandardError.write("… \(message)") } : { _ in }
             let summary = try AuditRun.execute(options, progress: progress)
@@ -106,6 +119,7 @@ struct RunCommand: ParsableCommand {
         if let asOf { layer.asOf = try checked("--as-of", SettingValues.asOf(asOf)) }
         if let horizon { layer.horizonDays = try checked("--horizon", SettingValues.horizonDays(horizon)) }
         if let failOn { layer.failOn = .some(try checked("--fail-on", SettingValues.failOn(failOn))) }
+        if let failOnNew { layer.failOnNew = .some(try checked("--fail-on-new", SettingValues.failOn(failOnNew))) }
         if let expiryThresholds {
             layer.expiryThresholdsDays = try checked(
                 "--expiry-thresholds", SettingValues.expiryThresholds(list: expiryThresholds))

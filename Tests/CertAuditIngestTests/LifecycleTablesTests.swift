@@ -17,6 +17,34 @@ struct LifecycleTablesTests {
         return result
     }
 
+    /// accepted.csv (issue 11): a row names its findings, who accepted them, why and until when, or
+    /// it is quarantined with its line.
+    @Test func acceptedRisks() throws {
+        let result = try Self.read(
+            LifecycleTables.accepted,
+            """
+            finding_key,rule,certificate_id,reason,accepted_by,until
+            BR-SAN;c=x;a=no-san,,,legacy,王工,2027-01-31
+            ,CRYPTO-WEAK-SIG,c1,old clients,李工,2026-12-31
+            ,CRYPTO-WEAK-SIG,,no certificate,李工,2026-12-31
+            ,,c1,no rule,李工,2026-12-31
+            BR-SAN;c=x,,,,李工,2026-12-31
+            BR-SAN;c=x,,,why,,2026-12-31
+            BR-SAN;c=x,,,why,李工,someday
+
+            """)
+        #expect(result.records.map(\.line) == [2, 3])
+        #expect(result.records[0].findingKey == FindingKey(text: "BR-SAN;c=x;a=no-san"))
+        #expect(result.records[0].until == LocalDate(year: 2027, month: 1, day: 31))
+        #expect(result.records[1].ruleID == "CRYPTO-WEAK-SIG" && result.records[1].certificateID == "c1")
+        #expect(result.records[1].acceptedBy == "李工" && result.records[1].reason == "old clients")
+        #expect(result.quarantine.map(\.line) == [4, 5, 6, 7, 8])
+        #expect(result.quarantine[0].reason.contains("a finding_key, or a rule and a certificate_id"))
+        #expect(result.quarantine[2].reason == "reason is required")
+        #expect(result.quarantine[4].reason.hasPrefix("until:"))
+        #expect(result.badValues.isEmpty)
+    }
+
     @Test func hostingPlans() throws {
         let result = try Self.read(
             LifecycleTables.hosting,

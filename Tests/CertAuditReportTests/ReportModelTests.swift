@@ -64,9 +64,9 @@ import Testing
         #expect(
             model.summary.map(\.name) == [
                 "certificates", "resources", "quarantined", "findings.critical", "findings.high", "findings.medium",
-                "findings.low", "findings.info", "findings", "operations", "operations.denied",
+                "findings.low", "findings.info", "findings", "findings.accepted", "operations", "operations.denied",
             ])
-        #expect(model.summary.map(\.value) == [3, 2, 2, 1, 1, 1, 0, 1, 4, 0, 0])
+        #expect(model.summary.map(\.value) == [3, 2, 2, 1, 1, 1, 0, 1, 4, 0, 0, 0])
         #expect(model.count(named: "findings.low") == 0)
     }
 

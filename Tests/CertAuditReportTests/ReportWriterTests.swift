@@ -29,7 +29,8 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(
             names == [
-                "finance.html", "findings.csv", "forecast.csv", "inventory.csv", "ledger.csv", "operations.csv",
+                "changes.csv", "finance.html", "findings.csv", "forecast.csv", "inventory.csv", "ledger.csv",
+                "operations.csv",
                 "report.html", "report.xml", "timeline.csv",
             ])
         let xml = try [UInt8](Data(contentsOf: output.appendingPathComponent("report.xml")))
@@ -44,7 +45,7 @@ import Testing
         #expect(
             files.map(\.name) == [
                 "report.xml", "report.html", "findings.csv", "inventory.csv", "operations.csv", "timeline.csv",
-                "forecast.csv", "ledger.csv", "finance.html",
+                "forecast.csv", "ledger.csv", "changes.csv", "finance.html",
             ])
         let header = ReportCertificate.section.csvColumns.joined(separator: ",") + "\r\n"
         #expect(ReportFixtures.file("inventory.csv", in: files) == CSVReportRenderer.byteOrderMark + Array(header.utf8))
@@ -79,7 +80,7 @@ import Testing
         try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
             ReportFixtures.hostileModel(), to: output.path)
         let before = try contents(of: output)
-        #expect(before.count == 9)
+        #expect(before.count == 10)
 
         // A templates folder with the schema but a report template that does not parse: the new
         // report.xml (of another model, so other bytes) is written before the HTML fails.

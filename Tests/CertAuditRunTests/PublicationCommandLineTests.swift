@@ -69,7 +69,7 @@ struct PublicationCommandLineTests {
         let output = scratch.appendingPathComponent("output")
         #expect(try Self.run(output: output).status == 0)
         let before = try TestPaths.contents(of: output)
-        #expect(before.count == 9)
+        #expect(before.count == 10)
 
         let failures: [(status: Int32, change: (URL) throws -> Void)] = [
             (3, Self.rejectingSchema),

@@ -41,6 +41,7 @@ struct SettingsFileTests {
             review = "typical"
             successor_validity = "one-year"
             fail_on = "high"
+            fail_on_new = "medium"
             encoding = "gb18030"
             jobs = 3
 
@@ -55,8 +56,9 @@ struct SettingsFileTests {
                     timeZone: .utc, asOf: "2026-11-28T00:00:00+08:00", horizonDays: 90, failOn: .some(.high),
                     expiryThresholdsDays: [30, 14, 7], reviewEstimate: .typical,
                     severityOverrides: [.certExpiring: .low, .msgIgnore: .critical], encoding: .gb18030, jobs: 3,
-                    successorValidity: .oneYear))
+                    successorValidity: .oneYear, failOnNew: .some(.medium)))
         let settings = try Self.options(layer).settings
+        #expect(settings.failOnNew == .medium)
         #expect(settings.asOf == Instant(secondsSinceEpoch: 1_795_795_200))
         #expect(settings.timeZone == .utc)
         #expect(settings.horizonDays == 90)

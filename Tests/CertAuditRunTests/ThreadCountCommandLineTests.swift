@@ -29,7 +29,8 @@ struct ThreadCountCommandLineTests {
         let names = outputs[0].keys.sorted()
         #expect(
             names.filter { !$0.hasPrefix("/pages/") } == [
-                "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv", "/operations.csv",
+                "/changes.csv", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv",
+                "/operations.csv",
                 "/report.html", "/report.xml", "/timeline.csv",
             ])
         // More rows than report.html shows (1,000): the full inventory and findings are paged too.

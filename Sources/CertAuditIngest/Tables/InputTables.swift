@@ -10,5 +10,5 @@ public enum InputTables {
         + LifecycleTables.alertPolicies.columns.map(\.description)
         + LifecycleTables.operations.columns.map(\.description)
         + LifecycleTables.holidays.columns.map(\.description) + LifecycleTables.packages.columns.map(\.description)
-        + LifecycleTables.pointsLedger.columns.map(\.description)
+        + LifecycleTables.pointsLedger.columns.map(\.description) + LifecycleTables.accepted.columns.map(\.description)
 }

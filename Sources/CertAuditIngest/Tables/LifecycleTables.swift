@@ -2,7 +2,7 @@ import CertAuditCSV
 import CertAuditCore
 
 /// The lifecycle inputs of spec/INPUTS.md (hosting, accounts, pricing, contacts, alert policies,
-/// operations, holidays): each a column list and one function from a row to a record, over the same
+/// operations, holidays, accepted risks): each a column list and one function from a row to a record, over the same
 /// schema machinery as `certificates.csv`.
 public enum LifecycleTables {
     static func read<Record, Column>(
@@ -277,5 +277,32 @@ public enum LifecycleTables {
             Dictionary(uniqueKeysWithValues: LedgerEntry.TransferStatus.allCases.map { ($0.rawValue, $0) }),
             expected: "pending, redeemed or expired")
         return entry
+    }
+
+    /// An acceptance is judged whole: it names its findings (a `finding_key`, or a `rule` and a
+    /// `certificate_id`), says who accepted them and why, and until when — without any of these it
+    /// would silence findings nobody answers for, so the row is quarantined.
+    static let accepted = TableSchema<AcceptedRisk, AcceptedColumn>(
+        columns: [
+            TableColumn(.findingKey, kind: .text), TableColumn(.rule, kind: .text),
+            TableColumn(.certificateID, kind: .text),
+            TableColumn(.reason, kind: .text, required: true, essential: true),
+            TableColumn(.acceptedBy, kind: .text, required: true, essential: true),
+            TableColumn(.until, required: true, essential: true),
+        ],
+        id: nil
+    ) { (row: inout TableRow<AcceptedColumn>) throws(RowIssue) in
+        let key = row.text(.findingKey).map { FindingKey(text: $0) }
+        let rule = row.text(.rule)
+        let certificate = row.text(.certificateID)
+        guard key != nil || (rule != nil && certificate != nil) else {
+            throw row.issue(.findingKey, "name the findings: a finding_key, or a rule and a certificate_id")
+        }
+        let reason = try row.required(.reason)
+        let acceptedBy = try row.required(.acceptedBy)
+        guard let until = try row.date(.until) else { throw row.issue(.until, "until is required") }
+        return AcceptedRisk(
+            line: row.line, findingKey: key, ruleID: rule, certificateID: certificate, reason: reason,
+            acceptedBy: acceptedBy, until: until)
     }
 }

@@ -23,5 +23,12 @@ extension ReportFinding {
                 $0.date
             },
             .init("message", .text, .input, html: HTMLColumn("Message", classes: "text")) { $0.message },
+            .init("key", .attribute("key"), .input, schemaType: "r:FindingKey") { $0.key },
+            .init("first-seen", .attribute("first-seen"), schemaType: "r:LocalDate") { $0.firstSeen },
+            .init("change", .attribute("change"), schemaType: "r:FindingChange") { $0.change },
+            .init("acceptance", .attribute("acceptance"), schemaType: "r:AcceptanceState") { $0.acceptance },
+            .init("accepted-by", .attribute("accepted-by"), .input) { $0.acceptedBy },
+            .init("accepted-until", .attribute("accepted-until"), schemaType: "r:LocalDate") { $0.acceptedUntil },
+            .init("acceptance-reason", .attribute("acceptance-reason"), .input) { $0.acceptanceReason },
         ])
 }

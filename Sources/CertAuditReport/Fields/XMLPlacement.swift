@@ -1,7 +1,7 @@
 /// Where a field's value goes inside its row's element in `report.xml`.
 ///
-/// The XML renderer writes a row's fields in their described order; attributes must come before any
-/// child element, so a section lists its `.attribute` fields first.
+/// The XML renderer writes a row's attributes first, then its other fields in their described order
+/// (the CSV's column order is free).
 public enum XMLPlacement: Sendable, Hashable {
     /// An attribute of the row's element: `<finding rule="…">`.
     case attribute(String)

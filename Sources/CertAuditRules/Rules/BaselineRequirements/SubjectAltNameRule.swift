@@ -30,13 +30,16 @@ public struct SubjectAltNameRule: CertificateRule {
         if leaf.subjectAltNames.isEmpty {
             found.append(
                 finding(
-                    "The certificate has no subjectAltName: browsers will not accept it.", certificate: certificate.id))
+                    "The certificate has no subjectAltName: browsers will not accept it.", certificate: certificate.id,
+                    aspect: "no-san"))
         }
         let exact = leaf.notBefore.utcDate >= Self.exactMatchFrom
         let normalise: (String) -> String = exact ? { $0 } : { $0.lowercased() }
         let sans = Set(leaf.subjectAltNames.filter { $0.kind == .dns || $0.kind == .ip }.map { normalise($0.value) })
         found += leaf.commonNames.filter { !sans.contains(normalise($0)) }.map {
-            finding("The subject CN \"\($0)\" is not among the SANs.", severity: .medium, certificate: certificate.id)
+            finding(
+                "The subject CN \"\($0)\" is not among the SANs.", severity: .medium, certificate: certificate.id,
+                aspect: "cn:\($0)")
         }
         return found
     }

@@ -33,8 +33,16 @@ public struct BadValueRule: EstateRule {
             return finding(
                 "\(bad.column.input) line \(bad.line), column \(bad.column.name) (field \(bad.field)): the value "
                     + "'\(bad.value)' is taken as not given: \(bad.reason). \(unchecked)",
-                severity: atRisk ? .high : .medium, certificate: bad.certificateID, resource: bad.resourceID)
+                severity: atRisk ? .high : .medium, certificate: bad.certificateID, resource: bad.resourceID,
+                aspect: Self.aspect(of: bad))
         }
+    }
+
+    /// The input and column; the line too when the row names no certificate or resource (the only
+    /// thing left that tells two rows apart).
+    static func aspect(of bad: BadValue) -> String {
+        let column = "\(bad.column.input) \(bad.column.name)"
+        return bad.certificateID == nil && bad.resourceID == nil ? "\(column) line \(bad.line)" : column
     }
 
     /// The implemented rules (this one aside) that read `column`, in catalogue order.

@@ -23,7 +23,7 @@ public struct InventoryMismatchRule: CertificateRule {
         var found = record.packageTypeConflicts.map {
             finding(
                 "package_type \(record.packageType.map(String.init) ?? "") implies otherwise: \($0).",
-                severity: .low, certificate: certificate.id)
+                severity: .low, certificate: certificate.id, aspect: "package_type:\($0)")
         }
         guard let leaf = certificate.leaf else { return found }
         let zone = context.settings.timeZone
@@ -31,14 +31,14 @@ public struct InventoryMismatchRule: CertificateRule {
             found.append(
                 finding(
                     "Inventory not_after \(zone.iso8601(claimed)) ≠ certificate notAfter \(zone.iso8601(leaf.notAfter)).",
-                    certificate: certificate.id))
+                    certificate: certificate.id, aspect: "not_after"))
         }
         let names = Set(leaf.subjectAltNames.map { $0.value.lowercased() } + leaf.commonNames.map { $0.lowercased() })
         if let domain = record.claimedDomain, !names.contains(domain.lowercased()) {
             found.append(
                 finding(
                     "Inventory domain \"\(domain)\" is not among the certificate's names (\(Self.list(leaf)))).",
-                    certificate: certificate.id))
+                    certificate: certificate.id, aspect: "domain"))
         }
         if let claimed = record.claimedSANs {
             let claimedSet = Set(claimed.map { $0.lowercased() })
@@ -47,7 +47,7 @@ public struct InventoryMismatchRule: CertificateRule {
                 found.append(
                     finding(
                         "Inventory SANs [\(claimed.joined(separator: ", "))] ≠ certificate SANs [\(Self.list(leaf))].",
-                        certificate: certificate.id))
+                        certificate: certificate.id, aspect: "sans"))
             }
         }
         return found

@@ -29,48 +29,60 @@ public struct UnknownReferenceRule: EstateRule {
             if let id = record.certificateID, quarantined[id] == nil { quarantined[id] = record }
         }
         var found: [Finding] = []
-        /// Reports `id` when the estate does not hold it.
-        func check(_ id: String, named place: String, resource: String? = nil) {
+        /// Reports `id` when the estate does not hold it; `source` names the referring input and row
+        /// without its line (the finding's aspect: lines move when rows are added).
+        func check(_ id: String, named place: String, source: String, resource: String? = nil) {
             guard estate.certificate(id: id) == nil else { return }
             let why =
                 quarantined[id].map { "whose row was quarantined (certificates.csv line \($0.line): \($0.reason))" }
                 ?? "which is not in certificates.csv"
-            found.append(finding("\(place) names certificate \(id), \(why).", certificate: id, resource: resource))
+            found.append(
+                finding(
+                    "\(place) names certificate \(id), \(why).", certificate: id, resource: resource, aspect: source))
         }
         for resource in estate.resources {
             if let id = resource.certificateID {
                 check(
                     id, named: "resources.csv line \(resource.line): \(resource.type) \(resource.id)",
-                    resource: resource.id)
+                    source: "resources.csv", resource: resource.id)
             }
         }
         for certificate in estate.certificates {
             if let renewed = certificate.record.renewalOf {
                 check(
-                    renewed, named: "certificates.csv line \(certificate.record.line) (renewal_of of \(certificate.id))"
-                )
+                    renewed,
+                    named: "certificates.csv line \(certificate.record.line) (renewal_of of \(certificate.id))",
+                    source: "renewal_of:\(certificate.id)")
             }
         }
         let lifecycle = estate.lifecycle
         for plan in lifecycle.hosting {
-            check(plan.certificateID, named: "\(plan.reference)")
+            check(plan.certificateID, named: "\(plan.reference)", source: "hosting.csv")
             if case .designated(let designated) = plan.association {
-                check(designated, named: "\(plan.reference) (designated successor)")
+                check(
+                    designated, named: "\(plan.reference) (designated successor)",
+                    source: "hosting.csv association of \(plan.certificateID)")
             }
         }
         for operation in lifecycle.operations {
-            check(operation.certificateID, named: "operations.csv line \(operation.line)")
+            check(
+                operation.certificateID, named: "operations.csv line \(operation.line)",
+                source: "operations.csv \(operation.kind.rawValue)")
         }
         let contacts = Set(lifecycle.contacts.map(\.id))
         for policy in lifecycle.alertPolicies {
             if case .certificates(let ids) = policy.selection {
-                for id in ids { check(id, named: "alert_policies.csv line \(policy.line) (\(policy.id))") }
+                for id in ids {
+                    check(
+                        id, named: "alert_policies.csv line \(policy.line) (\(policy.id))",
+                        source: "alert_policies.csv \(policy.id)")
+                }
             }
             for receiver in policy.receivers where !contacts.contains(receiver) {
                 found.append(
                     finding(
-                        "alert_policies.csv line \(policy.line) (\(policy.id)) names receiver \(receiver), who is not in contacts.csv."
-                    ))
+                        "alert_policies.csv line \(policy.line) (\(policy.id)) names receiver \(receiver), who is not in contacts.csv.",
+                        aspect: "receiver \(receiver) of \(policy.id)"))
             }
         }
         if !lifecycle.accounts.isEmpty {
@@ -80,14 +92,14 @@ public struct UnknownReferenceRule: EstateRule {
                 found.append(
                     finding(
                         "certificates.csv line \(certificate.record.line): account \(account) is not in accounts.csv.",
-                        certificate: certificate.id))
+                        certificate: certificate.id, aspect: "account \(account)"))
             }
             for package in lifecycle.packages {
                 guard let account = package.accountID, !accounts.contains(account) else { continue }
                 found.append(
                     finding(
                         "packages.csv line \(package.line): package \(package.id) belongs to account \(account), which "
-                            + "is not in accounts.csv.", package: package.id))
+                            + "is not in accounts.csv.", package: package.id, aspect: "account \(account)"))
             }
         }
         let packages = Set(lifecycle.packages.map(\.id))

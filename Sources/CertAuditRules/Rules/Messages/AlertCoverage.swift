@@ -6,11 +6,6 @@ import CertAuditCore
 struct AlertCoverage {
     let estate: Estate
 
-    /// Why each of a contact's channels cannot deliver; empty when all can.
-    static func undeliverable(_ contact: ContactRecord) -> [String] {
-        contact.channels.compactMap(contact.undeliverable)
-    }
-
     /// Whether the contact has at least one channel that delivers.
     static func reachable(_ contact: ContactRecord) -> Bool { contact.isReachable }
 

@@ -1,3 +1,4 @@
+import CertAuditConsole
 import CertAuditCore
 
 /// NOTIFY-CHANNELS: a contact's channel delivers only if the contact can be reached on it — SMS and
@@ -16,8 +17,12 @@ public struct NotifyChannelsRule: EstateRule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         context.estate.lifecycle.contacts.flatMap { contact in
-            AlertCoverage.undeliverable(contact).map {
-                finding("contacts.csv line \(contact.line): \(contact.name ?? contact.id) (\(contact.id)) has \($0).")
+            contact.channels.compactMap { channel in
+                contact.undeliverable(channel).map {
+                    finding(
+                        "contacts.csv line \(contact.line): \(contact.name ?? contact.id) (\(contact.id)) has \($0).",
+                        aspect: "\(contact.id) \(channel.rawValue)")
+                }
             }
         }
     }

@@ -1,0 +1,65 @@
+/// A finding's identity from one run to the next, so that a nightly job can tell what is new, what
+/// got fixed and what is still open, and so that `accepted.csv` can name one finding.
+///
+/// The key is the rule ID, then each of certificate (`c=`), resource (`r=`), package (`p=`) and
+/// aspect (`a=`) that the finding has, joined with `;`:
+/// `BR-SAN;c=fet3sVOX;a=cn:erp.example.com`. It never holds the message (its words may change) nor a
+/// date that moves by itself. In the values, `%`, `;` and control characters are written as `%XX`
+/// (UTF-8 bytes in hex), so the key is unambiguous and always legal in XML and CSV.
+///
+/// Two findings of one run with the same parts (a rule that gave no aspect) are told apart by
+/// `distinct(_:)`, which numbers the later ones `#2`, `#3`… in report order.
+public struct FindingKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let text: String
+
+    public init(text: String) {
+        self.text = text
+    }
+
+    public init(rule: String, certificate: String?, resource: String?, package: String?, aspect: String?) {
+        var parts = [Self.escape(rule)]
+        for (tag, value) in [("c", certificate), ("r", resource), ("p", package), ("a", aspect)] {
+            if let value { parts.append("\(tag)=\(Self.escape(value))") }
+        }
+        text = parts.joined(separator: ";")
+    }
+
+    public var description: String { text }
+
+    public static func < (lhs: FindingKey, rhs: FindingKey) -> Bool { lhs.text < rhs.text }
+
+    /// `%`, `;` and control characters (C0, DEL, C1) as `%XX` per UTF-8 byte.
+    static func escape(_ value: String) -> String {
+        var result = ""
+        for scalar in value.unicodeScalars {
+            let value = scalar.value
+            if scalar == "%" || scalar == ";" || value < 0x20 || (0x7F...0x9F).contains(value)
+                || value == 0xFFFE || value == 0xFFFF
+            {
+                for byte in String(scalar).utf8 {
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    result += "%" + (hex.count == 1 ? "0" + hex : hex)
+                }
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// The findings in report order with every key distinct: a finding whose key an earlier one
+    /// already has gets `#2`, `#3`… appended to its aspect. The rules give an aspect wherever they can
+    /// report one thing twice, so this is a safety net, not the rule.
+    public static func distinct(_ findings: [Finding]) -> [Finding] {
+        var seen: [FindingKey: Int] = [:]
+        return findings.sorted().map { finding in
+            let key = finding.key
+            let count = (seen[key] ?? 0) + 1
+            seen[key] = count
+            guard count > 1 else { return finding }
+            var numbered = finding
+            numbered.aspect = (finding.aspect ?? "") + "#\(count)"
+            return numbered
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// The previous run's `report.xml`, reduced to what a comparison needs: plain values, read once
+/// before the new report is published (`BaselineReader`).
+public struct Baseline: Sendable, Hashable {
+    /// One `<findings><finding>` of the previous report.
+    public struct Finding: Sendable, Hashable {
+        public var key: String
+        public var rule: String
+        public var severity: String
+        public var certificate: String?
+        public var resource: String?
+        public var package: String?
+        /// `YYYY-MM-DD`.
+        public var firstSeen: String
+
+        public init(
+            key: String, rule: String, severity: String, certificate: String? = nil, resource: String? = nil,
+            package: String? = nil, firstSeen: String
+        ) {
+            self.key = key
+            self.rule = rule
+            self.severity = severity
+            self.certificate = certificate
+            self.resource = resource
+            self.package = package
+            self.firstSeen = firstSeen
+        }
+    }
+
+    /// One `<certificates><certificate>`: its ID, leaf fingerprint and names.
+    public struct Certificate: Sendable, Hashable {
+        public var id: String
+        public var fingerprint: String?
+        /// `type:value`, lower case, sorted: the set of names a renewal keeps.
+        public var names: [String]
+
+        public init(id: String, fingerprint: String? = nil, names: [String] = []) {
+            self.id = id
+            self.fingerprint = fingerprint
+            self.names = names
+        }
+    }
+
+    /// One `<operations><operation>`.
+    public struct Operation: Sendable, Hashable {
+        public var requestedAt: String
+        public var certificate: String
+        public var kind: String
+        public var verdict: String
+
+        public init(requestedAt: String, certificate: String, kind: String, verdict: String) {
+            self.requestedAt = requestedAt
+            self.certificate = certificate
+            self.kind = kind
+            self.verdict = verdict
+        }
+    }
+
+    /// The root's `as-of` and `timezone`.
+    public var asOf: String
+    public var timeZone: String
+    /// SHA-256 of the file's bytes, lower-case hex: the report names the evidence it compared with.
+    public var sha256: String
+    public var findings: [Finding]
+    public var certificates: [Certificate]
+    public var operations: [Operation]
+
+    public init(
+        asOf: String, timeZone: String, sha256: String, findings: [Finding] = [], certificates: [Certificate] = [],
+        operations: [Operation] = []
+    ) {
+        self.asOf = asOf
+        self.timeZone = timeZone
+        self.sha256 = sha256
+        self.findings = findings
+        self.certificates = certificates
+        self.operations = operations
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+
+@testable import CertAuditCore
+
+/// Issue 11: a finding's key names the same problem run after run — never its message or date.
+struct FindingKeyTests {
+    @Test func theKeyHoldsRuleCertificateResourcePackageAndAspectOnly() {
+        let finding = Finding(
+            ruleID: .resExpiredBinding, severity: .critical, certificateID: "c1", resourceID: "lb-1",
+            date: LocalDate(year: 2026, month: 12, day: 1), message: "CLB lb-1 will be out from 2026-12-01")
+        #expect(finding.key.text == "RES-EXPIRED-BINDING;c=c1;r=lb-1")
+        var reworded = finding
+        reworded.message = "other words"
+        reworded.date = LocalDate(year: 2026, month: 12, day: 2)
+        reworded.severity = .high
+        #expect(reworded.key == finding.key)
+        let aspect = Finding(ruleID: .brSan, severity: .medium, certificateID: "c1", message: "m", aspect: "no-san")
+        #expect(aspect.key.text == "BR-SAN;c=c1;a=no-san")
+        #expect(
+            Finding(ruleID: .ptsReconcile, severity: .high, packageID: "pkg", message: "m").key.text
+                == "PTS-RECONCILE;p=pkg")
+    }
+
+    @Test func separatorsPercentAndControlCharactersAreEscaped() {
+        let key = FindingKey(rule: "R", certificate: "a;c=b%\n\u{7F}", resource: nil, package: nil, aspect: "x y")
+        #expect(key.text == "R;c=a%3Bc=b%25%0A%7F;a=x y")
+        // Without escaping, a certificate ID holding ";r=" would collide with a resource.
+        #expect(
+            FindingKey(rule: "R", certificate: "x;r=y", resource: nil, package: nil, aspect: nil)
+                != FindingKey(rule: "R", certificate: "x", resource: "y", package: nil, aspect: nil))
+    }
+
+    @Test func distinctNumbersRepeatsInReportOrder() {
+        let findings = ["b", "a", "c"].map {
+            Finding(ruleID: .notifyChannels, severity: .medium, message: $0)
+        }
+        let keys = FindingKey.distinct(findings).map(\.key.text)
+        #expect(keys == ["NOTIFY-CHANNELS", "NOTIFY-CHANNELS;a=#2", "NOTIFY-CHANNELS;a=#3"])
+        let unique = [
+            Finding(ruleID: .brSan, severity: .medium, certificateID: "c", message: "m", aspect: "no-san"),
+            Finding(ruleID: .brSan, severity: .medium, certificateID: "c", message: "m", aspect: "cn:x"),
+        ]
+        #expect(Set(FindingKey.distinct(unique).map(\.key)) == Set(unique.map(\.key)))
+    }
+}
