@@ -10,7 +10,8 @@ SECONDS ?= 60
 # Tests/Golden/sample/ (GoldenOutputTests runs these same arguments, read from this line).
 SAMPLE_RUN = run --inputs inputs --templates templates --as-of $(AS_OF) --timezone Asia/Shanghai
 
-.PHONY: report test bench fuzz deps build format lint fixtures sample-estate rules-reference golden clean
+.PHONY: report test bench fuzz deps build format lint fixtures sample-estate rules-reference builtin-templates golden \
+	install uninstall clean
 
 deps:
 	@scripts/ensure_deps.sh
@@ -55,6 +56,11 @@ lint:
 ## Regenerate the sample estate (inputs/) and the rule ID list from the spec.
 sample-estate:
 	python3 scripts/make_sample_estate.py
+
+## Regenerate the templates compiled into the binary (Sources/CertAuditReport/BuiltinTemplateFiles.swift)
+## from templates/ after changing a template; BuiltinTemplatesTests fails until this is run.
+builtin-templates:
+	python3 scripts/gen_builtin_templates.py
 
 ## Regenerate docs/rules.md, the rule reference, from the catalogue.
 rules-reference: build

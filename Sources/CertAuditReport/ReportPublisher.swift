@@ -7,7 +7,14 @@ import Foundation
 /// `.<name>.old-<pid>`, the new one renamed in, and the old one removed. A reader sees the old
 /// report or the new one, never half of one; if anything fails before the swap, the temporary
 /// folder is removed and the previous report is left as it was.
+///
+/// Beside the files it is given, the publisher writes `SHA256SUMS` (the `sha256sum -c` format, one
+/// line per file sorted by name): it covers whatever was published, so an auditor can show later
+/// that no report file was altered.
 public struct ReportPublisher: Sendable {
+    /// The checksum file published with every report.
+    public static let checksumsFile = "SHA256SUMS"
+
     public let outputDirectory: String
 
     public init(outputDirectory: String) {
@@ -43,9 +50,16 @@ public struct ReportPublisher: Sendable {
             throw ReportError(.internal, "cannot create \(temporary.path): \(error.localizedDescription)")
         }
         do {
+            var checksums: [(name: String, digest: String)] = []
             try produce { (fileName: String, bytes: [UInt8]) throws(ReportError) in
+                guard fileName != Self.checksumsFile else {
+                    throw ReportError(.internal, "\(Self.checksumsFile) is the publisher's own file")
+                }
                 try Self.write(bytes, to: temporary.appendingPathComponent(fileName).path)
+                checksums.append((fileName, SHA256Digest.hex(bytes)))
             }
+            try Self.write(
+                Self.checksumLines(checksums), to: temporary.appendingPathComponent(Self.checksumsFile).path)
         } catch {
             try? fileManager.removeItem(at: temporary)
             throw error
@@ -67,6 +81,13 @@ public struct ReportPublisher: Sendable {
             throw ReportError(.internal, "cannot move the new report into \(output.path): \(reason)")
         }
         if hadOutput { try? fileManager.removeItem(at: old) }
+    }
+
+    /// `sha256sum`'s lines (`<hex>  <name>`), sorted by name (byte order) so the file is the same
+    /// whatever order the files were rendered in.
+    static func checksumLines(_ checksums: [(name: String, digest: String)]) -> [UInt8] {
+        let sorted = checksums.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        return Array(sorted.map { "\($0.digest)  \($0.name)\n" }.joined().utf8)
     }
 
     /// Writes the bytes to a new file with POSIX calls: no copy of them is made on the way.

@@ -14,16 +14,24 @@ public struct ReportWriter: Sendable {
     public static let financeFile = "finance.html"
     public static let schemaFile = "report.xsd"
 
-    public let templatesDirectory: String
+    public let templates: ReportTemplates
+    /// What report.xml is validated against: the built-in schema unless one is given on purpose.
+    public let schema: ReportSchema
     /// How many inventory rows and findings the HTML shows before pointing to the CSV files.
     public let htmlRowLimit: Int
 
-    public init(templatesDirectory: String, htmlRowLimit: Int = 1_000) {
-        self.templatesDirectory = templatesDirectory
+    public init(templates: ReportTemplates = .builtIn, schema: ReportSchema = .builtIn, htmlRowLimit: Int = 1_000) {
+        self.templates = templates
+        self.schema = schema
         self.htmlRowLimit = htmlRowLimit
     }
 
-    /// Renders XML (validated against `<templates>/report.xsd`), HTML, findings.csv,
+    /// The templates of a folder, the built-in schema.
+    public init(templatesDirectory: String, htmlRowLimit: Int = 1_000) {
+        self.init(templates: .directory(templatesDirectory), htmlRowLimit: htmlRowLimit)
+    }
+
+    /// Renders XML (validated against the schema), HTML, findings.csv,
     /// inventory.csv and operations.csv, and publishes them atomically into `outputDirectory`.
     /// Each file is written as soon as it is rendered (XML first, validated), so only one rendered
     /// file is in memory at a time.
@@ -34,15 +42,11 @@ public struct ReportWriter: Sendable {
         }
     }
 
-    /// `report.xml`, validated against `<templates>/report.xsd`: a report that does not validate is
-    /// never returned.
+    /// `report.xml`, validated against the schema: a report that does not validate is never
+    /// returned.
     public func validatedXML(_ model: ReportModel) throws(ReportError) -> [UInt8] {
         let xml = try XMLReportRenderer().render(model)
-        let schema = (templatesDirectory as NSString).appendingPathComponent(Self.schemaFile)
-        guard FileManager().fileExists(atPath: schema) else {
-            throw ReportError(.templates, "templates directory \(templatesDirectory) has no \(Self.schemaFile)")
-        }
-        try XSDValidator(schemaPath: schema).validate(xml)
+        try XSDValidator(schema: schema).validate(xml)
         return xml
     }
 
@@ -61,7 +65,7 @@ public struct ReportWriter: Sendable {
         try take(Self.xmlFile, try validatedXML(model))
         try take(
             Self.htmlFile,
-            try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).render(model))
+            try HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit).render(model))
         let csv = CSVReportRenderer()
         try take(Self.findingsFile, csv.findings(model))
         try take(Self.inventoryFile, csv.inventory(model))
@@ -71,6 +75,6 @@ public struct ReportWriter: Sendable {
         try take(Self.ledgerFile, csv.ledger(model))
         try take(
             Self.financeFile,
-            try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).renderFinance(model))
+            try HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit).renderFinance(model))
     }
 }

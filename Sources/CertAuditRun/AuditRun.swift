@@ -16,7 +16,10 @@ public enum AuditRun {
         let (model, summary) = try audit(options, progress: progress)
         progress("writing \(options.outputDirectory)/")
         do {
-            try ReportWriter(templatesDirectory: options.templatesDirectory).write(model, to: options.outputDirectory)
+            try ReportWriter(
+                templates: options.templatesDirectory.map(ReportTemplates.directory) ?? .builtIn,
+                schema: options.schemaFile.map(ReportSchema.file) ?? .builtIn
+            ).write(model, to: options.outputDirectory)
         } catch {
             throw error.kind == .templates ? .input(error.description) : .internal(error.message)
         }

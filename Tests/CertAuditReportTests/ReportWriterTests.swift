@@ -29,8 +29,8 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(
             names == [
-                "finance.html", "findings.csv", "forecast.csv", "inventory.csv", "ledger.csv", "operations.csv",
-                "report.html", "report.xml", "timeline.csv",
+                "SHA256SUMS", "finance.html", "findings.csv", "forecast.csv", "inventory.csv", "ledger.csv",
+                "operations.csv", "report.html", "report.xml", "timeline.csv",
             ])
         let xml = try [UInt8](Data(contentsOf: output.appendingPathComponent("report.xml")))
         try XSDValidator(schemaPath: ReportFixtures.templatesDirectory + "/report.xsd").validate(xml)
@@ -79,7 +79,7 @@ import Testing
         try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
             ReportFixtures.hostileModel(), to: output.path)
         let before = try contents(of: output)
-        #expect(before.count == 9)
+        #expect(before.count == 10)
 
         // A templates folder with the schema but a report template that does not parse: the new
         // report.xml (of another model, so other bytes) is written before the HTML fails.
@@ -116,7 +116,8 @@ import Testing
             ReportFixtures.hostileModel(), to: output.path)
         let before = try contents(of: output)
         let error = #expect(throws: ReportError.self) {
-            try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: output.path)
+            try ReportWriter(templates: .directory(templates.path), schema: .file(schemaPath)).write(
+                ReportFixtures.emptyModel(), to: output.path)
         }
         #expect(error?.kind == .internal)
         #expect(error?.description.contains("does not validate") == true)
@@ -124,7 +125,8 @@ import Testing
         // Without a previous report, no output folder appears at all.
         let fresh = scratch.appendingPathComponent("fresh")
         #expect(throws: ReportError.self) {
-            try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: fresh.path)
+            try ReportWriter(templates: .directory(templates.path), schema: .file(schemaPath)).write(
+                ReportFixtures.emptyModel(), to: fresh.path)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["output", "templates"])
     }

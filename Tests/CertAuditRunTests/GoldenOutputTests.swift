@@ -34,7 +34,8 @@ struct GoldenOutputTests {
         let actual = try TestPaths.contents(of: output)
         #expect(
             expected.keys.sorted() == [
-                "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv", "/operations.csv",
+                "/SHA256SUMS", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv",
+                "/operations.csv",
                 "/report.html", "/report.xml", "/timeline.csv",
             ])
         #expect(actual.keys.sorted() == expected.keys.sorted())

@@ -31,7 +31,8 @@ struct SampleEstateRunTests {
         let files = try TestPaths.contents(of: output)
         #expect(
             files.keys.sorted() == [
-                "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv", "/operations.csv",
+                "/SHA256SUMS", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv",
+                "/operations.csv",
                 "/report.html", "/report.xml", "/timeline.csv",
             ])
         for (name, bytes) in files { #expect(!bytes.isEmpty, "\(name) is empty") }

@@ -28,7 +28,8 @@ struct ThreadCountCommandLineTests {
         }
         #expect(
             outputs[0].keys.sorted() == [
-                "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv", "/operations.csv",
+                "/SHA256SUMS", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv",
+                "/operations.csv",
                 "/report.html", "/report.xml", "/timeline.csv",
             ])
         #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
