@@ -37,7 +37,8 @@ public enum RuleCatalogue {
             let status = UncheckedRules.status[entry.id]
             return RuleDescriptor(
                 id: entry.id, title: firstSentence(of: entry.text), defaultSeverity: .medium,
-                citation: "RULES.md §\(entry.section)", summary: entry.text, status: status?.status ?? .planned,
+                citations: citations(section: entry.section, id: entry.id), summary: entry.text,
+                status: status?.status ?? .planned,
                 statusNote: status?.reason ?? "Not checked yet.")
         }
         let ordered = implemented.sorted {
@@ -64,6 +65,33 @@ public enum RuleCatalogue {
             parts.append("requests: " + kinds.map(\.rawValue).sorted().joined(separator: ", "))
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// The sources of a rule the catalogue lists without checking it, from its section of the spec:
+    /// each section is distilled from one chapter of the console guide (§9 from three, told apart by
+    /// the ID's prefix), §11 from the Baseline Requirements and RFC 5280.
+    static func citations(section: String, id: RuleID) -> [Citation] {
+        switch section {
+        case "1": [.consoleGuide(.upload)]
+        case "2": [.consoleGuide(.hosting)]
+        case "3": [.consoleGuide(.uploadedHosting)]
+        case "4": [.consoleGuide(.autoRenewal)]
+        case "5": [.consoleGuide(.urgeReview)]
+        case "6": [.consoleGuide(.revocation)]
+        case "7": [.consoleGuide(.deletion)]
+        case "8": [.consoleGuide(.reissue)]
+        case "9" where id.rawValue.hasPrefix("MSG-"): [.consoleGuide(.ignoringMessages)]
+        case "9" where id.rawValue.hasPrefix("ALERT-"): [.consoleGuide(.expiryAlerts)]
+        case "9": [.consoleGuide(.notifications)]
+        case "10": [.consoleGuide(.entitlementPoints)]
+        default: [.certauditAuditRule]
+        }
+    }
+
+    /// The rule's full text as the spec states it (docs/rules.md carries it, so the repository stands
+    /// on its own); nil for an ID certaudit adds.
+    public static func fullText(of id: RuleID) -> String? {
+        SpecRuleList.entries.first { $0.id == id }?.text
     }
 
     /// The descriptor of a rule ID, if the catalogue knows it.
