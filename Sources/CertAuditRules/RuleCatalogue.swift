@@ -24,6 +24,23 @@ public enum RuleCatalogue {
         ReissueCSRRule(), ReissueValidationRule(),
     ]
 
+    /// The rules that need no inventory: they look at the certificate files alone (format, chain,
+    /// key, dates, Baseline Requirements, cryptography), so they are the ones a plain folder of
+    /// certificate files is audited with (`EstateOrigin.certificateFolder`). Every other rule reads
+    /// what only the console's inventory says (source, state, hosting, accounts, messages, …).
+    public static let certificateFileRuleIDs: [RuleID] = [
+        .upPemFormat, .upFullChain, .upKeyMatch, .upCaCert, .upZipForms, .certExpired, .certExpiring,
+        .certNotYetValid, .chainExpiring, .brMaxValidity, .brSan, .cryptoWeakKey, .cryptoWeakSig,
+    ]
+
+    /// The rules an estate of this origin is audited with, in catalogue order.
+    public static func rules(for origin: EstateOrigin) -> [any Rule] {
+        switch origin {
+        case .inventory: rules
+        case .certificateFolder: rules.filter { certificateFileRuleIDs.contains($0.descriptor.id) }
+        }
+    }
+
     /// Every rule: the implemented ones (the static audit's, the simulation's, the ledger audit's), then each ID of spec/RULES.md checked elsewhere, in the
     /// spec's order, with its status and reason (`UncheckedRules`) and its text from the spec. An ID
     /// `UncheckedRules` does not know yet is `planned`, which a test forbids.

@@ -41,12 +41,17 @@ public enum AuditRun {
         } catch {
             throw .input(error.message)
         }
-        progress("checking \(estate.certificates.count) certificates against \(RuleCatalogue.rules.count) rules")
+        // A plain folder of certificate files has no inventory: only the rules that look at the files
+        // alone apply, the simulation's and the ledger's findings (which read the inventory) do not.
+        let rules = RuleCatalogue.rules(for: estate.origin)
+        let fromInventory = estate.origin == .inventory
+        progress("checking \(estate.certificates.count) certificates against \(rules.count) rules")
         progress("simulating \(options.settings.horizonDays) days")
         let simulation = Simulator.run(estate, settings: options.settings)
         let context = RuleContext(estate: estate, settings: options.settings)
-        let ledgerFindings = LedgerAudit.findings(estate: estate, settings: options.settings)
-        let findings = RuleRunner(jobs: options.jobs).run(context, adding: simulation.findings + ledgerFindings)
+        let ledgerFindings = fromInventory ? LedgerAudit.findings(estate: estate, settings: options.settings) : []
+        let findings = RuleRunner(rules: rules, jobs: options.jobs).run(
+            context, adding: (fromInventory ? simulation.findings : []) + ledgerFindings)
         let operations = OperationJudge().judge(context)
         let summary = RunSummary(
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
@@ -55,7 +60,8 @@ public enum AuditRun {
             estate.lifecycle, shortfallDates: simulation.shortfallDates, forfeits: simulation.forfeits,
             zone: options.settings.timeZone)
         let model = ReportModel(
-            estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
+            estate: estate, findings: findings, settings: options.settings,
+            rules: fromInventory ? RuleCatalogue.descriptors : rules.map(\.descriptor),
             runSettings: options.manifestSettings, timeline: simulation.events, outages: simulation.outages,
             accounts: entitlements.accounts, packages: entitlements.packages,
             forecast: RenewalForecast.make(estate, settings: options.settings),
