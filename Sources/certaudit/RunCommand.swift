@@ -9,7 +9,10 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Audit the estate in the inputs folder and write the reports.")
 
-    @Option(help: "The inputs folder (certificates.csv, resources.csv, bundles/, trust/, certaudit.toml).")
+    @Option(
+        help: ArgumentHelp(
+            "The inputs folder (certificates.csv, resources.csv, bundles/, trust/, certaudit.toml), or a plain "
+                + "folder of certificate files (no certificates.csv) to try certaudit on."))
     var inputs = "inputs"
 
     @Option(
