@@ -372,7 +372,7 @@ enum BuiltinTemplateFiles {
                 {{#rules}}
                 <div class="rule" id="rule-{{id}}">
                 <dt><code>{{id}}</code> &mdash; {{title}} <span class="severity severity-{{severity}}">{{severity}}</span></dt>
-                <dd><p>{{summary}}</p><p class="note">Source: {{citation}} &middot; status: {{status}}{{#hasStatusNote}} &mdash; {{statusNote}}{{/hasStatusNote}}</p></dd>
+                <dd><p>{{summary}}</p><p class="note">Source: {{#sources}}{{#separator}}; {{/separator}}{{#address}}<a href="{{address}}">{{text}}</a>{{/address}}{{^address}}{{text}}{{/address}}{{/sources}} &middot; status: {{status}}{{#hasStatusNote}} &mdash; {{statusNote}}{{/hasStatusNote}}</p></dd>
                 </div>
                 {{/rules}}
                 </dl>
@@ -728,6 +728,7 @@ enum BuiltinTemplateFiles {
                         <xs:element name="entitlements" type="r:Entitlements"/>
                         <xs:element name="operations" type="r:Operations"/>
                         <xs:element name="quarantine" type="r:Quarantine"/>
+                        <xs:element name="rules" type="r:Rules" minOccurs="0"/>
                       </xs:sequence>
                       <xs:attribute name="schema-version" use="required">
                         <xs:simpleType>
@@ -1004,6 +1005,42 @@ enum BuiltinTemplateFiles {
                           <xs:attribute name="reason" type="xs:string" use="required"/>
                           <xs:attribute name="certificate" type="xs:string"/>
                           <xs:attribute name="rule" type="xs:string"/>
+                        </xs:complexType>
+                      </xs:element>
+                    </xs:sequence>
+                  </xs:complexType>
+
+                  <!-- Rule reference: every rule the run lists, with the public sources it cites (a console guide
+                       chapter, a Baseline Requirements section and ballot, an RFC 5280 section, or certaudit's own
+                       docs/rules.md). Optional and last, so reports written before it still validate. -->
+                  <xs:complexType name="Rules">
+                    <xs:sequence>
+                      <xs:element name="rule" minOccurs="0" maxOccurs="unbounded">
+                        <xs:complexType>
+                          <xs:sequence>
+                            <xs:element name="source" maxOccurs="unbounded">
+                              <xs:complexType>
+                                <xs:simpleContent>
+                                  <xs:extension base="xs:string">
+                                    <xs:attribute name="href" type="xs:anyURI"/>
+                                  </xs:extension>
+                                </xs:simpleContent>
+                              </xs:complexType>
+                            </xs:element>
+                          </xs:sequence>
+                          <xs:attribute name="id" type="xs:string" use="required"/>
+                          <xs:attribute name="title" type="xs:string" use="required"/>
+                          <xs:attribute name="severity" type="r:Severity" use="required"/>
+                          <xs:attribute name="status" use="required">
+                            <xs:simpleType>
+                              <xs:restriction base="xs:string">
+                                <xs:enumeration value="implemented"/>
+                                <xs:enumeration value="simulation"/>
+                                <xs:enumeration value="not-applicable"/>
+                                <xs:enumeration value="planned"/>
+                              </xs:restriction>
+                            </xs:simpleType>
+                          </xs:attribute>
                         </xs:complexType>
                       </xs:element>
                     </xs:sequence>

@@ -154,6 +154,11 @@ struct HTMLReportRenderer {
             "rules": model.rules.map { rule -> [String: Any] in
                 [
                     "id": rule.id, "title": rule.title, "severity": rule.severity, "citation": rule.citation,
+                    "sources": rule.sources.enumerated().map { index, source -> [String: Any] in
+                        var entry: [String: Any] = ["text": source.text, "separator": index > 0]
+                        if let address = source.address { entry["address"] = address }
+                        return entry
+                    },
                     "summary": rule.summary, "status": rule.status, "statusNote": rule.statusNote,
                     "hasStatusNote": !rule.statusNote.isEmpty,
                 ]
