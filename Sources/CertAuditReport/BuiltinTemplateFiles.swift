@@ -10,11 +10,14 @@ enum BuiltinTemplateFiles {
             text: #"""
                 # Report templates
 
-                `certaudit --templates DIR` reads this folder; copy it to change how `report.html` looks.
+                certaudit carries a copy of this folder compiled in (`make builtin-templates` regenerates it after a
+                change here; a test fails until then), so it renders without it. To change how `report.html` looks,
+                `certaudit templates export DIR` (or copy this folder), edit, and run with `--templates DIR`.
 
                 - `report.xsd` — the contract of `report.xml` (schema version 1, namespace `urn:certaudit:report:1`).
-                  Every report is validated against the copy in the templates folder before it is published; a
-                  report that does not validate is an internal error (exit 3). Change it only to add, never to remove.
+                  Every report is validated against the built-in copy before it is published (`--schema FILE` to use
+                  another on purpose; a templates folder's own copy is not used); a report that does not validate is
+                  an internal error (exit 3). Change it only to add, never to remove.
                 - `report.html.mustache` — the page; it includes the partials below by their path without the
                   `.mustache` extension (`{{> partials/summary}}`).
                 - `partials/` — one file per section: `style` (inline CSS, print rules), `summary`, `chart` (inline
