@@ -58,6 +58,8 @@ struct CertificateFolder {
         var certificates: [Certificate] = []
         var quarantine: [QuarantineRecord] = []
         var matchedKeys: Set<String> = []
+        /// Encrypted keys no password opened: they cannot be matched, and the quarantine says why.
+        var lockedKeys: Set<String> = []
         var digestLines: [String] = []
         for (index, (path, reading)) in zip(files, readings).enumerated() {
             switch reading {
@@ -66,15 +68,18 @@ struct CertificateFolder {
                     line: index + 1, id: path, source: .uploaded, kind: facts.leaf.isCA ? .ca : .server)
                 record.bundle = path
                 if !facts.key.present {
-                    for key in keysByFolder[Self.folder(of: path)] ?? [] {
-                        guard
-                            case .success(let withKey) = loader.load(BundleRequest(bundle: path, key: key), asOf: asOf),
-                            withKey.key.matchesLeaf == true
-                        else { continue }
-                        record.key = key
-                        facts = withKey
-                        matchedKeys.insert(key)
-                        break
+                    keys: for key in keysByFolder[Self.folder(of: path)] ?? [] {
+                        switch loader.load(BundleRequest(bundle: path, key: key), asOf: asOf) {
+                        case .success(let withKey) where withKey.key.matchesLeaf == true:
+                            record.key = key
+                            facts = withKey
+                            matchedKeys.insert(key)
+                            break keys
+                        case .failure(let error) where error.code == .passwordRequired:
+                            lockedKeys.insert(key)
+                        default:
+                            break
+                        }
                     }
                 }
                 certificates.append(Certificate(record: record, bundle: facts))
@@ -90,10 +95,12 @@ struct CertificateFolder {
             if matchedKeys.contains(path) {
                 digestLines.append(Self.digestLine(root, path))
             } else {
-                quarantine.append(
-                    QuarantineRecord(
-                        input: path, line: 1,
-                        reason: "a private key that fits no certificate in its folder; it was not audited"))
+                let reason =
+                    lockedKeys.contains(path)
+                    ? "an encrypted private key with no password beside it (keystorePass.txt): it could not be "
+                        + "matched to a certificate, and was not audited"
+                    : "a private key that fits no certificate in its folder; it was not audited"
+                quarantine.append(QuarantineRecord(input: path, line: 1, reason: reason))
             }
         }
         let summary = InputSummary(

@@ -10,7 +10,7 @@ struct CertificateFolderTests {
     static let fixtures = EstateLoaderTests.fixtures
 
     /// A folder as someone's `/etc/ssl` might be, built from the generated X.509 fixtures: a
-    /// certificate with two keys beside it (one fits), a PKCS#12 with its keystorePass.txt, a CA
+    /// certificate with three keys beside it (one fits, one is encrypted), a PKCS#12 with its keystorePass.txt, a CA
     /// certificate, a file that is not a certificate, and files that are never audited.
     static func folder() throws -> URL {
         let manager = FileManager.default
@@ -23,7 +23,7 @@ struct CertificateFolderTests {
             ("leaf-p384.key", "nginx/other.key"), ("pfx/server.pfx", "p12/server.pfx"),
             ("pfx/keystorePass.txt", "p12/keystorePass.txt"), ("intermediate.pem", "ca/intermediate.pem"),
             ("garbage.pem", "notes.pem"), ("chain-ordered.pem", ".hidden/ignored.pem"),
-            ("trust/root.pem", "trust/root.pem"),
+            ("trust/root.pem", "trust/root.pem"), ("keys/p256-encrypted-pkcs8.key", "nginx/locked.key"),
         ]
         for (from, to) in copies {
             try manager.copyItem(atPath: fixtures + "/" + from, toPath: root.path + "/" + to)
@@ -38,7 +38,7 @@ struct CertificateFolderTests {
         let estate = try EstateLoaderTests.load(root)
         #expect(estate.origin == .certificateFolder)
         #expect(estate.certificates.map(\.id) == ["ca/intermediate.pem", "nginx/site.pem", "p12/server.pfx"])
-        #expect(estate.certificates.map(\.record.line) == [1, 4, 6])  // files in path order, keys included
+        #expect(estate.certificates.map(\.record.line) == [1, 5, 7])  // files in path order, keys included
 
         // The key that fits is matched; the other one is quarantined, never lost.
         let site = try #require(estate.certificate(id: "nginx/site.pem"))
@@ -53,15 +53,17 @@ struct CertificateFolderTests {
         #expect(ca.record.kind == .ca)
         #expect(ca.record.claimedNotAfter == nil && ca.record.status == nil && ca.record.accountID == nil)
 
-        #expect(estate.quarantine.map(\.input) == ["nginx/other.key", "notes.pem"])
+        #expect(estate.quarantine.map(\.input) == ["nginx/locked.key", "nginx/other.key", "notes.pem"])
         #expect(estate.quarantine.first { $0.input == "notes.pem" }?.ruleID == .upPemFormat)
         #expect(estate.quarantine.first { $0.input == "notes.pem" }?.reason.contains("no PEM certificate") == true)
         #expect(
             estate.quarantine.first { $0.input == "nginx/other.key" }?.reason.contains("fits no certificate") == true)
 
+        // An encrypted key with no password cannot be matched, and the quarantine says so.
+        #expect(estate.quarantine.first { $0.input == "nginx/locked.key" }?.reason.contains("encrypted") == true)
         // The hidden folder, the link, trust/ and keystorePass.txt are not rows; the manifest says why.
         let summary = try #require(estate.inputs.first { $0.name == "./" })
-        #expect(summary.rows == 6 && summary.accepted == 4 && summary.quarantined == 2)
+        #expect(summary.rows == 7 && summary.accepted == 4 && summary.quarantined == 3)
         #expect(summary.notes.first?.contains("no certificates.csv: a plain folder of certificate files") == true)
         #expect(estate.inputs.contains { $0.name == "trust/root.pem" })
     }
