@@ -19,11 +19,17 @@ public struct ReportWriter: Sendable {
     public let schema: ReportSchema
     /// How many inventory rows and findings the HTML shows before pointing to the CSV files.
     public let htmlRowLimit: Int
+    /// The SHA-256 the publisher writes `SHA256SUMS` with (`ReportPublisher.digest`).
+    public let digest: @Sendable ([UInt8]) -> String
 
-    public init(templates: ReportTemplates = .builtIn, schema: ReportSchema = .builtIn, htmlRowLimit: Int = 1_000) {
+    public init(
+        templates: ReportTemplates = .builtIn, schema: ReportSchema = .builtIn, htmlRowLimit: Int = 1_000,
+        digest: @escaping @Sendable ([UInt8]) -> String = SwiftSHA256.hex
+    ) {
         self.templates = templates
         self.schema = schema
         self.htmlRowLimit = htmlRowLimit
+        self.digest = digest
     }
 
     /// The templates of a folder, the built-in schema.
@@ -36,7 +42,7 @@ public struct ReportWriter: Sendable {
     /// Each file is written as soon as it is rendered (XML first, validated), so only one rendered
     /// file is in memory at a time.
     public func write(_ model: ReportModel, to outputDirectory: String) throws(ReportError) {
-        try ReportPublisher(outputDirectory: outputDirectory).publish {
+        try ReportPublisher(outputDirectory: outputDirectory, digest: digest).publish {
             (write: (String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) in
             try renderEach(model, into: write)
         }

@@ -4,6 +4,7 @@ import CertAuditLedger
 import CertAuditReport
 import CertAuditRules
 import CertAuditSimulation
+import CertAuditX509
 
 /// One audit, end to end: ingest → estate → simulation, ledger audit, checks and operation verdicts → report model → renderers → published output.
 /// Each stage is a pure step that hands a value to the next; only ingest reads and only the report
@@ -18,7 +19,8 @@ public enum AuditRun {
         do {
             try ReportWriter(
                 templates: options.templatesDirectory.map(ReportTemplates.directory) ?? .builtIn,
-                schema: options.schemaFile.map(ReportSchema.file) ?? .builtIn
+                schema: options.schemaFile.map(ReportSchema.file) ?? .builtIn,
+                digest: { SHA256Digest.hex($0) }
             ).write(model, to: options.outputDirectory)
         } catch {
             throw error.kind == .templates ? .input(error.description) : .internal(error.message)

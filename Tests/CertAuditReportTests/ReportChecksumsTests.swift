@@ -8,14 +8,14 @@ import Testing
 struct ReportChecksumsTests {
     /// FIPS 180-4's examples (one block, two blocks, a million bytes) and the empty message.
     @Test func theDigestMatchesThePublishedTestVectors() {
-        #expect(SHA256Digest.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SwiftSHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(
-            SHA256Digest.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+            SwiftSHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(
-            SHA256Digest.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+            SwiftSHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(
-            SHA256Digest.hex([UInt8](repeating: 0x61, count: 1_000_000))
+            SwiftSHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
@@ -64,5 +64,18 @@ struct ReportChecksumsTests {
             try ReportPublisher(outputDirectory: output.path).publish([("SHA256SUMS", Array("forged".utf8))])
         }
         #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    /// The run hands the publisher OpenSSL's SHA-256 (checked by `sha256sum -c` on the binary's
+    /// output in AnyFolderCommandLineTests); whichever digest it is given is the one written.
+    @Test func thePublisherWritesWithTheDigestItIsGiven() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output")
+        try ReportPublisher(outputDirectory: output.path, digest: { "digest-of-\($0.count)-bytes" }).publish([
+            ("b.txt", Array("bb".utf8)), ("a.txt", Array("a".utf8)),
+        ])
+        let sums = try String(contentsOf: output.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        #expect(sums == "digest-of-1-bytes  a.txt\ndigest-of-2-bytes  b.txt\n")
     }
 }
