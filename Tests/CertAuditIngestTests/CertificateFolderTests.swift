@@ -43,6 +43,7 @@ struct CertificateFolderTests {
         // The key that fits is matched; the other one is quarantined, never lost.
         let site = try #require(estate.certificate(id: "nginx/site.pem"))
         #expect(site.record.key == "nginx/site.key")
+        #expect(site.record.source == .uploaded)  // files someone holds, as they would upload them
         #expect(site.bundle?.key.matchesLeaf == true)
         // The PKCS#12 opens with the keystorePass.txt beside it and carries its key.
         let pfx = try #require(estate.certificate(id: "p12/server.pfx"))
