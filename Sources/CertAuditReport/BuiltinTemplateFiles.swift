@@ -156,6 +156,41 @@ enum BuiltinTemplateFiles {
 
                 """#),
         TemplateFile(
+            path: "page.html.mustache",
+            text: #"""
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="generator" content="{{generator}}">
+                <title>certaudit {{title}}, page {{page}} of {{pages}}, as of {{asOf}}</title>
+                {{> partials/style}}
+                </head>
+                <body>
+                <header>
+                <h1>{{heading}}</h1>
+                <p class="meta">As of <time>{{asOf}}</time> ({{timezone}}) &middot; {{generator}} &middot; <a href="../report.html">the report</a></p>
+                <nav>{{#hasPrevious}}<a href="{{previous}}">&larr; page {{previousNumber}}</a> &middot; {{/hasPrevious}}page {{page}} of {{pages}}{{#hasNext}} &middot; <a href="{{next}}">page {{nextNumber}} &rarr;</a>{{/hasNext}}</nav>
+                </header>
+                <main>
+                <section id="{{title}}">
+                <p class="note">Rows {{first}} to {{last}} of {{total}}, {{order}}; <a href="../{{csv}}">{{csv}}</a> has them all.</p>
+                <div class="table-wrap"><table id="{{title}}-table">
+                <thead><tr>{{#columns}}{{> partials/heading}}{{/columns}}</tr></thead>
+                <tbody>
+                {{#rows}}
+                <tr{{#hasRowClass}} class="{{rowClass}}"{{/hasRowClass}}>{{> partials/cells}}</tr>
+                {{/rows}}
+                </tbody>
+                </table></div>
+                </section>
+                </main>
+                </body>
+                </html>
+
+                """#),
+        TemplateFile(
             path: "partials/calendar.mustache",
             text: #"""
                 <section id="calendar">
@@ -180,9 +215,12 @@ enum BuiltinTemplateFiles {
                 {{/rows}}
                 </svg>
                 <figcaption id="calendar-caption">Resources by week: grey while they serve a valid certificate, red from the week they go out.
-                {{#truncated}}The first {{shown}} of {{total}} outages are drawn; every one is listed below.{{/truncated}}</figcaption>
+                {{#truncated}}The first {{shown}} of {{total}} outages are drawn; they are listed below.{{/truncated}}</figcaption>
                 </figure>
                 {{/calendar}}
+                {{#outagesTruncated}}
+                <p class="note">The first {{outagesShown}} of {{outagesTotal}} outages by date are listed; each one is also a <code>RES-EXPIRED-BINDING</code> finding, with the same causes, in <a href="findings.csv">findings.csv</a> and the finding pages.</p>
+                {{/outagesTruncated}}
                 <div class="table-wrap"><table class="outages">
                 <thead><tr><th class="date">Out from</th><th>Resource</th><th>Certificate</th><th>Why</th></tr></thead>
                 <tbody>
@@ -207,6 +245,11 @@ enum BuiltinTemplateFiles {
                 {{/hasTimeline}}
                 </section>
 
+                """#),
+        TemplateFile(
+            path: "partials/cells.mustache",
+            text: #"""
+                {{#cells}}<td{{#hasClasses}} class="{{classes}}"{{/hasClasses}}{{#hasSortKey}} data-key="{{sortKey}}"{{/hasSortKey}}>{{#plain}}{{value}}{{/plain}}{{#code}}<code>{{value}}</code>{{/code}}{{#rule}}{{#hasRule}}<a href="{{rulePage}}#rule-{{value}}"><code>{{value}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{value}}</code>{{/hasRule}}{{/rule}}{{#time}}<time>{{value}}</time>{{/time}}{{#reasons}}<ul class="reasons">{{#items}}<li class="effect-{{effect}}">{{effect}} {{#hasRule}}<a href="{{rulePage}}#rule-{{rule}}"><code>{{rule}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{rule}}</code>{{/hasRule}}: {{text}}</li>{{/items}}</ul>{{/reasons}}</td>{{/cells}}
                 """#),
         TemplateFile(
             path: "partials/chart.mustache",
@@ -236,7 +279,7 @@ enum BuiltinTemplateFiles {
                 <p>No findings.</p>
                 {{/hasFindings}}
                 {{#findingsTruncated}}
-                <p class="note">Showing the {{findingsShown}} most severe of {{findingsTotal}} findings; <a href="findings.csv">findings.csv</a> lists them all.</p>
+                <p class="note">Showing the {{findingsShown}} most severe of {{findingsTotal}} findings: <a href="{{findingsPages}}">all findings</a> are paged, and <a href="findings.csv">findings.csv</a> lists them all.</p>
                 {{/findingsTruncated}}
                 {{#findingGroups}}
                 <h3 class="severity-{{severity}}">{{severity}} ({{count}})</h3>
@@ -245,10 +288,8 @@ enum BuiltinTemplateFiles {
                 <li class="finding severity-{{severity}}">
                 <span class="severity severity-{{severity}}">{{severity}}</span>
                 {{#hasRule}}<a href="#rule-{{rule}}"><code>{{rule}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{rule}}</code>{{/hasRule}}
-                {{#certificate}}&middot; certificate <code>{{.}}</code>{{/certificate}}
-                {{#resource}}&middot; resource <code>{{.}}</code>{{/resource}}
-                {{#package}}&middot; package <code>{{.}}</code>{{/package}}
-                {{#date}}&middot; <time>{{.}}</time>{{/date}}
+                {{#details}}&middot; {{#code}}{{heading}} <code>{{value}}</code>{{/code}}{{#time}}<time>{{value}}</time>{{/time}}
+                {{/details}}
                 <div class="message">{{message}}</div>
                 </li>
                 {{/findings}}
@@ -256,6 +297,11 @@ enum BuiltinTemplateFiles {
                 {{/findingGroups}}
                 </section>
 
+                """#),
+        TemplateFile(
+            path: "partials/heading.mustache",
+            text: #"""
+                <th{{#hasClasses}} class="{{classes}}"{{/hasClasses}}{{#hasSort}} data-sort="{{sort}}"{{/hasSort}}>{{heading}}{{#hasSort}} &#8597;{{/hasSort}}</th>
                 """#),
         TemplateFile(
             path: "partials/inventory.mustache",
@@ -266,21 +312,12 @@ enum BuiltinTemplateFiles {
                 <p>No certificates.</p>
                 {{/hasInventory}}
                 {{#hasInventory}}
-                <p class="note">Sorted by days to expiry (soonest first){{#inventoryTruncated}}; showing the {{inventoryShown}} soonest of {{inventoryTotal}} certificates, <a href="inventory.csv">inventory.csv</a> lists them all{{/inventoryTruncated}}.<span class="screen-only"> Click a column heading marked &#8597; to sort.</span></p>
+                <p class="note">Sorted by days to expiry (soonest first){{#inventoryTruncated}}; showing the {{inventoryShown}} soonest of {{inventoryTotal}} certificates: <a href="{{inventoryPages}}">the full inventory</a> is paged, and <a href="inventory.csv">inventory.csv</a> lists them all{{/inventoryTruncated}}.<span class="screen-only"> Click a column heading marked &#8597; to sort.</span></p>
                 <div class="table-wrap"><table id="inventory-table">
-                <thead><tr>
-                <th class="sortable" data-sort="text">ID &#8597;</th><th>Alias</th><th class="optional">Subject</th><th>Status</th>
-                <th>Not after</th><th class="number sortable" data-sort="number">Days to expiry &#8597;</th>
-                <th class="optional">Key</th><th class="optional">Chain</th><th class="optional">SANs</th><th class="optional">Resources</th>
-                </tr></thead>
+                <thead><tr>{{#inventoryColumns}}{{> partials/heading}}{{/inventoryColumns}}</tr></thead>
                 <tbody>
                 {{#inventory}}
-                <tr{{#expired}} class="expired"{{/expired}}>
-                <td class="mono">{{id}}</td><td class="text">{{alias}}</td><td class="optional text">{{subject}}</td><td>{{status}}</td>
-                <td class="date">{{notAfter}}</td><td class="number" data-key="{{daysSortKey}}">{{daysToExpiry}}</td>
-                <td class="optional">{{key}}</td><td class="optional">{{chainStatus}} ({{chainLength}})</td>
-                <td class="optional text">{{sans}}</td><td class="optional text">{{resources}}</td>
-                </tr>
+                <tr{{#hasRowClass}} class="{{rowClass}}"{{/hasRowClass}}>{{> partials/cells}}</tr>
                 {{/inventory}}
                 </tbody>
                 </table></div>
@@ -329,11 +366,10 @@ enum BuiltinTemplateFiles {
                 {{/operationsTruncated}}
                 <p class="note">Each row of <code>operations.csv</code>, judged at its request time against the state the estate implies then: denied by every rule listed as <em>denies</em>; allowed ones may carry conditions (<em>requires</em>).</p>
                 <div class="table-wrap"><table class="operations">
-                <thead><tr><th>Requested at</th><th class="number">Line</th><th>Certificate</th><th>Operation</th><th>Requested by</th><th>Verdict</th><th>Reasons</th></tr></thead>
+                <thead><tr>{{#operationColumns}}{{> partials/heading}}{{/operationColumns}}</tr></thead>
                 <tbody>
                 {{#operations}}
-                <tr class="verdict-{{verdict}}"><td class="date"><time>{{requestedAt}}</time></td><td class="number">{{line}}</td><td class="mono">{{certificate}}</td><td>{{kind}}</td><td>{{requestedBy}}</td><td class="verdict">{{verdict}}</td>
-                <td><ul class="reasons">{{#reasons}}<li class="effect-{{effect}}">{{effect}} {{#hasRule}}<a href="#rule-{{rule}}"><code>{{rule}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{rule}}</code>{{/hasRule}}: {{message}}</li>{{/reasons}}</ul></td></tr>
+                <tr{{#hasRowClass}} class="{{rowClass}}"{{/hasRowClass}}>{{> partials/cells}}</tr>
                 {{/operations}}
                 </tbody>
                 </table></div>
@@ -872,6 +908,7 @@ enum BuiltinTemplateFiles {
                     <xs:attribute name="status" type="r:CertificateStatus"/>
                     <xs:attribute name="brand" type="xs:string"/>
                     <xs:attribute name="product" type="r:Product"/>
+                    <xs:attribute name="project" type="xs:string"/>
                   </xs:complexType>
 
                   <!-- Findings -->

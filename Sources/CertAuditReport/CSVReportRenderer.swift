@@ -1,48 +1,12 @@
-/// Writes `findings.csv`, `inventory.csv`, `operations.csv` and `timeline.csv`: UTF-8 with a byte-order mark, CRLF line ends
-/// (RFC 4180), one row per XML element of the same name with the same values.
-///
-/// Decisions: a certificate's repeated children are joined into one cell with `; ` — SANs as
-/// `type:value`, bound resources as `type:id`; booleans are `true`/`false` as in the XML. Serial
-/// numbers count as text (a negative serial starts with `-`), so they are neutralised like input text.
-/// An operation's reasons are joined into one cell as `effect RULE: message`, separated by ` | `.
+import CertAuditCore
+
+/// Writes the CSV files: UTF-8 with a byte-order mark, CRLF line ends (RFC 4180). `findings.csv`,
+/// `inventory.csv`, `operations.csv` and `timeline.csv` are one row per XML element of the same
+/// name, a column per field of the section's description (`ReportCertificate.section`, …), which
+/// also says how repeated children join into one cell; booleans are `true`/`false` as in the XML.
+/// `forecast.csv` and `ledger.csv` have no XML counterpart.
 struct CSVReportRenderer {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
-    static let findingColumns = ["rule", "severity", "certificate", "resource", "package", "date", "message"]
-
-    static let inventoryColumns = [
-        "id", "alias", "source", "type", "standard", "status", "brand", "product", "subject", "issuer", "serial",
-        "not-before", "not-after", "days-to-expiry", "fingerprint", "key-algorithm", "key-bits", "key-curve",
-        "key-present", "key-matches", "signature-algorithm", "sans", "chain-status", "chain-length", "resources",
-    ]
-
-    static let operationColumns = [
-        "requested-at", "line", "certificate", "kind", "requested-by", "verdict", "rule", "reasons",
-    ]
-
-    static let timelineColumns = [
-        "date", "kind", "certificate", "resource", "account", "package", "amount", "points", "policy", "times",
-        "message", "detail",
-    ]
-
-    /// One row per `<timeline><event>`; an alert's deliveries are in its detail cell, as
-    /// `receiver channel deliverable|undeliverable`, separated by `; `.
-    func timeline(_ model: ReportModel) -> [UInt8] {
-        document(
-            header: Self.timelineColumns,
-            rows: model.timeline.map { event in
-                let deliveries = event.deliveries.map {
-                    "\($0.receiver) \($0.channel) \($0.deliverable ? "deliverable" : "undeliverable")"
-                }
-                let detail = ([event.detail].compactMap { $0 } + deliveries).joined(separator: "; ")
-                return [
-                    .value(event.date), .value(event.kind), .text(event.certificate), .text(event.resource),
-                    .text(event.account), .text(event.package), .value(event.amount), .value(event.points),
-                    .text(event.policy), .value(event.times), .value(event.message),
-                    .text(detail.isEmpty ? nil : detail),
-                ]
-            })
-    }
 
     static let forecastColumns = ["month", "account", "policy", "renewals", "unpriced", "amount", "points"]
 
@@ -76,64 +40,55 @@ struct CSVReportRenderer {
             })
     }
 
-    func operations(_ model: ReportModel) -> [UInt8] {
-        document(
-            header: Self.operationColumns,
-            rows: model.operations.map { operation in
-                [
-                    .value(operation.requestedAt), .value(String(operation.line)), .text(operation.certificate),
-                    .value(operation.kind), .text(operation.requestedBy), .value(operation.verdict),
-                    .text(operation.rule),
-                    .text(
-                        operation.reasons.isEmpty
-                            ? nil
-                            : operation.reasons.map { "\($0.effect) \($0.rule): \($0.message)" }.joined(
-                                separator: " | ")),
-                ]
-            })
+    func findings(_ model: ReportModel) -> [UInt8] { document(model.findings, ReportFinding.section) }
+    func inventory(_ model: ReportModel) -> [UInt8] { document(model.certificates, ReportCertificate.section) }
+    func operations(_ model: ReportModel) -> [UInt8] { document(model.operations, ReportOperation.section) }
+    func timeline(_ model: ReportModel) -> [UInt8] { document(model.timeline, TimelineEvent.reportSection) }
+
+    func findings(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
+        try stream(model.findings, ReportFinding.section, into: output)
+    }
+    func inventory(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
+        try stream(model.certificates, ReportCertificate.section, into: output)
+    }
+    func operations(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
+        try stream(model.operations, ReportOperation.section, into: output)
+    }
+    func timeline(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
+        try stream(model.timeline, TimelineEvent.reportSection, into: output)
     }
 
-    func findings(_ model: ReportModel) -> [UInt8] {
-        document(
-            header: Self.findingColumns,
-            rows: model.findings.map { finding in
-                [
-                    .text(finding.rule), .value(finding.severity), .text(finding.certificate), .text(finding.resource),
-                    .text(finding.package), .value(finding.date), .text(finding.message),
-                ]
-            })
+    /// A described section in memory: a column per field, a row per element.
+    private func document<Row>(_ rows: [Row], _ section: ReportSection<Row>) -> [UInt8] {
+        var text = Self.line(section.csvColumns.map { CSVCell.value($0) })
+        for row in rows { text += Self.line(Self.cells(row, section)) }
+        return Self.byteOrderMark + Array(text.utf8)
     }
 
-    func inventory(_ model: ReportModel) -> [UInt8] {
-        document(
-            header: Self.inventoryColumns,
-            rows: model.certificates.map { certificate in
-                [
-                    .text(certificate.id), .text(certificate.alias), .value(certificate.source),
-                    .value(certificate.type), .value(certificate.standard), .value(certificate.status),
-                    .text(certificate.brand), .value(certificate.product), .text(certificate.subject),
-                    .text(certificate.issuer), .text(certificate.serial), .value(certificate.notBefore),
-                    .value(certificate.notAfter), .value(certificate.daysToExpiry.map { String($0) }),
-                    .value(certificate.fingerprint), .value(certificate.key?.algorithm),
-                    .value(certificate.key.map { String($0.bits) }), .text(certificate.key?.curve),
-                    .value(certificate.key.map { String($0.present) }),
-                    .value(certificate.key?.matches.map { String($0) }), .text(certificate.signatureAlgorithm),
-                    .text(
-                        certificate.sans.isEmpty
-                            ? nil : certificate.sans.map { "\($0.type):\($0.value)" }.joined(separator: "; ")),
-                    .value(certificate.chainStatus), .value(String(certificate.chainLength)),
-                    .text(
-                        certificate.resources.isEmpty
-                            ? nil : certificate.resources.map { "\($0.type):\($0.id)" }.joined(separator: "; ")),
-                ]
-            })
+    /// A described section streamed row by row into a file.
+    private func stream<Row>(_ rows: [Row], _ section: ReportSection<Row>, into output: BufferedFileOutput)
+        throws(ReportError)
+    {
+        try output.write(Self.byteOrderMark)
+        try output.write(Self.line(section.csvColumns.map { CSVCell.value($0) }))
+        for row in rows { try output.write(Self.line(Self.cells(row, section))) }
+    }
+
+    private static func cells<Row>(_ row: Row, _ section: ReportSection<Row>) -> [CSVCell] {
+        section.fields.map { field in
+            let text = field.csvText(of: row)
+            return field.origin == .input ? .text(text) : .value(text)
+        }
+    }
+
+    /// One record: the cells encoded, comma-separated, CRLF-terminated.
+    private static func line(_ cells: [CSVCell]) -> String {
+        cells.map(\.encoded).joined(separator: ",") + "\r\n"
     }
 
     private func document(header: [String], rows: [[CSVCell]]) -> [UInt8] {
-        var text = header.joined(separator: ",") + "\r\n"
-        for row in rows {
-            text += row.map(\.encoded).joined(separator: ",") + "\r\n"
-        }
+        var text = Self.line(header.map { CSVCell.value($0) })
+        for row in rows { text += Self.line(row) }
         return Self.byteOrderMark + Array(text.utf8)
     }
 }

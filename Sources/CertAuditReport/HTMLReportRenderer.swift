@@ -1,3 +1,4 @@
+import CertAuditCore
 import Foundation
 internal import Mustache
 
@@ -44,6 +45,55 @@ struct HTMLReportRenderer {
         return Array(html.utf8)
     }
 
+    /// The pages of the full inventory and findings (`pages/…`), when `report.html` shows only their
+    /// first `rowLimit` rows; each handed to `take` as soon as it is rendered.
+    func renderPages(_ model: ReportModel, into take: (String, [UInt8]) throws(ReportError) -> Void)
+        throws(ReportError)
+    {
+        guard model.certificates.count > rowLimit || model.findings.count > rowLimit else { return }
+        let library = try loadLibrary()
+        if model.certificates.count > rowLimit {
+            try inventoryPager(model, library).render(Self.inventoryOrder(model), into: take)
+        }
+        if model.findings.count > rowLimit {
+            try findingsPager(model, library).render(model.findings, into: take)
+        }
+    }
+
+    private func inventoryPager(_ model: ReportModel, _ library: MustacheLibrary) -> HTMLPager<ReportCertificate> {
+        HTMLPager(
+            library: library, view: HTMLTableView(section: ReportCertificate.section, knownRules: []),
+            title: "inventory", heading: "Inventory", order: "soonest expiry first",
+            csvFile: ReportWriter.inventoryFile,
+            pageSize: rowLimit, header: Self.header(model))
+    }
+
+    private func findingsPager(_ model: ReportModel, _ library: MustacheLibrary) -> HTMLPager<ReportFinding> {
+        HTMLPager(
+            library: library,
+            view: HTMLTableView(section: ReportFinding.section, knownRules: Set(model.rules.map(\.id))),
+            title: "findings", heading: "Findings", order: "most severe first", csvFile: ReportWriter.findingsFile,
+            pageSize: rowLimit, header: Self.header(model))
+    }
+
+    /// What every page's header shows.
+    private static func header(_ model: ReportModel) -> [String: Any] {
+        ["generator": model.header.generator, "asOf": model.header.asOf, "timezone": model.header.timeZone]
+    }
+
+    /// The inventory as the HTML shows it: soonest effective expiry first, certificates without one
+    /// last, then by ID.
+    static func inventoryOrder(_ model: ReportModel) -> [ReportCertificate] {
+        model.certificates.sorted { lhs, rhs in
+            switch (lhs.daysToExpiry, rhs.daysToExpiry) {
+            case (let l?, let r?) where l != r: return l < r
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return lhs.id < rhs.id
+            }
+        }
+    }
+
     /// Every `*.mustache` file, registered by its relative path without the extension
     /// (`partials/summary`), in sorted order so loading is deterministic.
     private func loadLibrary() throws(ReportError) -> MustacheLibrary {
@@ -71,6 +121,9 @@ struct HTMLReportRenderer {
         let header = model.header
         let rulesByID = Set(model.rules.map(\.id))
         let shownFindings = model.findings.prefix(rowLimit)
+        let findingView = HTMLTableView(section: ReportFinding.section, knownRules: rulesByID)
+        let inventoryView = HTMLTableView(section: ReportCertificate.section, knownRules: rulesByID)
+        let operationView = HTMLTableView(section: ReportOperation.section, knownRules: rulesByID)
         let severities = ["critical", "high", "medium", "low", "info"]
         let findingGroups: [[String: Any]] = severities.compactMap { severity in
             let items = shownFindings.filter { $0.severity == severity }
@@ -78,64 +131,35 @@ struct HTMLReportRenderer {
             return [
                 "severity": severity, "count": items.count,
                 "findings": items.map { finding -> [String: Any] in
-                    var row: [String: Any] = [
+                    [
                         "rule": finding.rule, "severity": finding.severity, "message": finding.message,
-                        "hasRule": rulesByID.contains(finding.rule),
+                        "hasRule": rulesByID.contains(finding.rule), "details": findingView.details(finding),
                     ]
-                    row["certificate"] = finding.certificate
-                    row["resource"] = finding.resource
-                    row["package"] = finding.package
-                    row["date"] = finding.date
-                    return row
                 },
             ]
         }
-        let inventoryOrder = model.certificates.sorted { lhs, rhs in
-            switch (lhs.daysToExpiry, rhs.daysToExpiry) {
-            case (let l?, let r?) where l != r: return l < r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.id < rhs.id
-            }
-        }
-        let inventory: [[String: Any]] = inventoryOrder.prefix(rowLimit).map { certificate in
-            var row: [String: Any] = [
-                "id": certificate.id, "source": certificate.source, "type": certificate.type,
-                "standard": certificate.standard, "chainStatus": certificate.chainStatus,
-                "chainLength": certificate.chainLength,
-                "sans": certificate.sans.map { "\($0.type):\($0.value)" }.joined(separator: ", "),
-                "resources": certificate.resources.map { "\($0.type):\($0.id)" }.joined(separator: ", "),
-            ]
-            row["alias"] = certificate.alias ?? ""
-            row["status"] = certificate.status ?? ""
-            row["subject"] = certificate.subject ?? ""
-            row["notAfter"] = certificate.notAfter ?? ""
-            row["daysToExpiry"] = certificate.daysToExpiry.map { String($0) } ?? ""
-            row["daysSortKey"] = String(certificate.daysToExpiry ?? Int64.max)
-            row["key"] =
-                certificate.key.map { key in
-                    [key.algorithm, String(key.bits), key.curve].compactMap { $0 }.joined(separator: " ")
-                } ?? ""
-            row["expired"] = (certificate.daysToExpiry ?? 0) < 0
-            return row
-        }
+        let inventoryOrder = Self.inventoryOrder(model)
+        let inventory = inventoryOrder.prefix(rowLimit).map(inventoryView.row)
         // The next 90 days of the timeline, grouped by date.
         let cutoff = model.timelineCutoff
-        let upcoming = model.timeline.prefix { $0.date <= cutoff }.prefix(rowLimit)
+        let upcoming = model.timeline.prefix { $0.date.description <= cutoff }.prefix(rowLimit)
         let shownEvents = upcoming.count
         var timelineDays: [[String: Any]] = []
         var day: (date: String, events: [[String: Any]])?
         for event in upcoming {
+            let date = event.date.description
+            let amount = event.amountFen.map { Money(fen: $0).description }
             let row: [String: Any] = [
-                "kind": event.kind, "subject": event.certificate ?? event.account ?? "",
-                "resource": event.resource ?? "", "hasResource": event.resource != nil, "amount": event.amount ?? "",
-                "hasAmount": event.amount != nil, "detail": event.detail ?? "", "hasDetail": event.detail != nil,
+                "kind": event.kind.rawValue, "subject": ReportText.clean(event.certificateID ?? event.accountID) ?? "",
+                "resource": ReportText.clean(event.resourceID) ?? "", "hasResource": event.resourceID != nil,
+                "amount": amount ?? "", "hasAmount": amount != nil, "detail": ReportText.clean(event.detail),
+                "hasDetail": !event.detail.isEmpty,
             ]
-            if day?.date == event.date {
+            if day?.date == date {
                 day?.events.append(row)
             } else {
                 if let day { timelineDays.append(["date": day.date, "events": day.events]) }
-                day = (event.date, [row])
+                day = (date, [row])
             }
         }
         if let day { timelineDays.append(["date": day.date, "events": day.events]) }
@@ -166,7 +190,9 @@ struct HTMLReportRenderer {
             "hasRules": !model.rules.isEmpty,
             "timelineDays": timelineDays, "hasTimeline": !timelineDays.isEmpty,
             "timelineTruncated": model.timeline.count > shownEvents, "timelineShown": shownEvents,
-            "outages": model.outages.map { outage -> [String: Any] in
+            "outagesTruncated": model.outages.count > rowLimit, "outagesShown": min(rowLimit, model.outages.count),
+            "outagesTotal": model.outages.count,
+            "outages": model.outages.prefix(rowLimit).map { outage -> [String: Any] in
                 [
                     "date": outage.date, "resourceType": outage.resourceType, "resource": outage.resource,
                     "certificate": outage.certificate, "causes": outage.causes, "underWay": outage.underWay,
@@ -174,7 +200,12 @@ struct HTMLReportRenderer {
             },
             "hasOutages": !model.outages.isEmpty,
             "calendar": OutageCalendar(outages: model.outages, weeks: model.expiryWeeks.map(\.start)).context,
-            "inventory": inventory, "hasInventory": !model.certificates.isEmpty,
+            "rulePage": "",
+            "inventoryPages": model.certificates.count > rowLimit
+                ? inventoryPager(model, MustacheLibrary()).firstPage : "",
+            "findingsPages": model.findings.count > rowLimit ? findingsPager(model, MustacheLibrary()).firstPage : "",
+            "inventory": inventory, "inventoryColumns": inventoryView.columns,
+            "hasInventory": !model.certificates.isEmpty,
             "inventoryTruncated": model.certificates.count > rowLimit, "inventoryShown": inventory.count,
             "inventoryTotal": model.certificates.count,
             "quarantine": model.quarantine.map { record -> [String: Any] in
@@ -185,18 +216,8 @@ struct HTMLReportRenderer {
                 return row
             },
             "hasQuarantine": !model.quarantine.isEmpty,
-            "operations": model.operations.prefix(rowLimit).map { operation -> [String: Any] in
-                [
-                    "requestedAt": operation.requestedAt, "line": operation.line, "certificate": operation.certificate,
-                    "kind": operation.kind, "requestedBy": operation.requestedBy ?? "", "verdict": operation.verdict,
-                    "reasons": operation.reasons.map { reason -> [String: Any] in
-                        [
-                            "rule": reason.rule, "effect": reason.effect, "message": reason.message,
-                            "hasRule": rulesByID.contains(reason.rule),
-                        ]
-                    },
-                ]
-            },
+            "operations": model.operations.prefix(rowLimit).map(operationView.row),
+            "operationColumns": operationView.columns,
             "hasOperations": !model.operations.isEmpty,
             "operationsTruncated": model.operations.count > rowLimit,
             "operationsShown": min(rowLimit, model.operations.count), "operationsTotal": model.operations.count,

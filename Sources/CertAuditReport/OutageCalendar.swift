@@ -7,7 +7,8 @@ struct OutageCalendar {
     static let cellWidth = 12
     static let rowHeight = 16
     static let headerHeight = 28
-    /// At most this many rows are drawn; the text list below names every outage.
+    /// At most this many rows are drawn; the table below lists the first `rowLimit` outages of the
+    /// HTML, and every outage is a RES-EXPIRED-BINDING finding.
     static let rowLimit = 200
 
     let outages: [ReportOutage]

@@ -12,6 +12,8 @@ public struct ReportCertificate: Sendable, Hashable {
     public var status: String?
     public var brand: String?
     public var product: String?
+    /// The console project the certificate belongs to (certificates.csv `project`).
+    public var project: String?
     public var subject: String?
     public var issuer: String?
     public var serial: String?

@@ -21,7 +21,9 @@ public struct ReportModel: Sendable {
     public let certificates: [ReportCertificate]
     public let findings: [ReportFinding]
     public let quarantine: [ReportQuarantineRecord]
-    public let timeline: [ReportTimelineEvent]
+    /// The simulation's events as it produced them (not copied: `TimelineEvent.reportSection` reads
+    /// and cleans them as they are written).
+    public let timeline: [TimelineEvent]
     /// Every resource outage, under way or predicted (the outage calendar).
     public let outages: [ReportOutage]
     public let accounts: [ReportAccount]
@@ -84,7 +86,7 @@ public struct ReportModel: Sendable {
         }
         // The simulation hands its events in timeline order; others (tests) may not.
         let ordered = zip(timeline, timeline.dropFirst()).allSatisfy { !($1 < $0) } ? timeline : timeline.sorted()
-        self.timeline = ordered.map(ReportModel.event)
+        self.timeline = ordered
         let asOfDate = settings.asOfDate
         self.outages = outages.sorted().map {
             ReportOutage(
@@ -191,21 +193,6 @@ public struct ReportModel: Sendable {
         return (accounts, packages)
     }
 
-    static func event(_ event: TimelineEvent) -> ReportTimelineEvent {
-        ReportTimelineEvent(
-            date: event.date.description, kind: event.kind.rawValue, certificate: ReportText.clean(event.certificateID),
-            resource: ReportText.clean(event.resourceID), account: ReportText.clean(event.accountID),
-            package: ReportText.clean(event.packageID), amount: event.amountFen.map { Money(fen: $0).description },
-            points: event.points.map(String.init), policy: ReportText.clean(event.policyID),
-            times: event.times.map(String.init), message: event.messageSent.map { $0 ? "sent" : "not-sent" },
-            detail: event.detail.isEmpty ? nil : ReportText.clean(event.detail),
-            deliveries: event.deliveries.sorted().map {
-                ReportDelivery(
-                    receiver: ReportText.clean($0.receiver), channel: ReportText.clean($0.channel),
-                    deliverable: $0.deliverable)
-            })
-    }
-
     static func certificate(_ certificate: Certificate, bound: [ResourceRecord], settings: AuditSettings)
         -> ReportCertificate
     {
@@ -230,6 +217,7 @@ public struct ReportModel: Sendable {
             id: ReportText.clean(record.id), alias: ReportText.clean(record.alias), source: record.source.rawValue,
             type: record.kind.rawValue, standard: record.standard.rawValue, status: record.status?.rawValue,
             brand: ReportText.clean(record.brand), product: record.product?.rawValue,
+            project: ReportText.clean(record.project),
             subject: ReportText.clean(leaf?.subject), issuer: ReportText.clean(leaf?.issuer),
             serial: ReportText.clean(leaf?.serialHex), notBefore: leaf.map { zone.iso8601($0.notBefore) },
             notAfter: certificate.notAfter.map { zone.iso8601($0) },

@@ -9,36 +9,37 @@ import Foundation
 /// folder is removed and the previous report is left as it was.
 ///
 /// Beside the files it is given, the publisher writes `SHA256SUMS` (the `sha256sum -c` format, one
-/// line per file sorted by name): it covers whatever was published, so an auditor can show later
-/// that no report file was altered.
+/// line per file, `pages/…` included, sorted by path): it covers whatever was staged, so an auditor
+/// can show later that no report file was altered.
 public struct ReportPublisher: Sendable {
     /// The checksum file published with every report.
     public static let checksumsFile = "SHA256SUMS"
 
     public let outputDirectory: String
-    /// SHA-256 of a file's bytes as lower-case hex, for `SHA256SUMS`: this module's own by default;
-    /// a run hands in OpenSSL's (`CertAuditX509.SHA256Digest`), which is many times faster on the
-    /// hundreds of megabytes a large estate's reports take.
-    public let digest: @Sendable ([UInt8]) -> String
+    /// SHA-256 of a staged file as lower-case hex: this module's own by default; a run hands in
+    /// OpenSSL's (`CertAuditX509.SHA256Digest`), many times faster on the hundreds of megabytes a
+    /// large estate's reports take.
+    public let fileDigest: @Sendable (String) throws(ReportError) -> String
 
-    public init(outputDirectory: String, digest: @escaping @Sendable ([UInt8]) -> String = SwiftSHA256.hex) {
+    public init(
+        outputDirectory: String,
+        fileDigest: @escaping @Sendable (String) throws(ReportError) -> String = SwiftSHA256.hex(fileAt:)
+    ) {
         self.outputDirectory = outputDirectory
-        self.digest = digest
+        self.fileDigest = fileDigest
     }
 
     /// `files` maps a file name inside the output folder to its bytes.
     public func publish(_ files: [(name: String, bytes: [UInt8])]) throws(ReportError) {
-        try publish { (write: (String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) in
-            for file in files { try write(file.name, file.bytes) }
+        try publish { (staging: ReportStaging) throws(ReportError) in
+            for file in files { try staging.write(file.name, file.bytes) }
         }
     }
 
-    /// Publishes the files `produce` hands to `write`, one at a time: each is written into the
-    /// temporary folder as soon as it is rendered, so that only one rendered file is in memory at a
-    /// time. If `produce` throws (a report that does not validate), nothing is published.
-    public func publish(
-        _ produce: ((String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) -> Void
-    ) throws(ReportError) {
+    /// Publishes the files `produce` writes into the staging folder (each streamed or handed over as
+    /// soon as it is rendered). If `produce` throws (a report that does not validate), nothing is
+    /// published.
+    public func publish(_ produce: (ReportStaging) throws(ReportError) -> Void) throws(ReportError) {
         let fileManager = FileManager()
         let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL
         let parent = output.deletingLastPathComponent()
@@ -55,16 +56,9 @@ public struct ReportPublisher: Sendable {
             throw ReportError(.internal, "cannot create \(temporary.path): \(error.localizedDescription)")
         }
         do {
-            var checksums: [(name: String, digest: String)] = []
-            try produce { (fileName: String, bytes: [UInt8]) throws(ReportError) in
-                guard fileName != Self.checksumsFile else {
-                    throw ReportError(.internal, "\(Self.checksumsFile) is the publisher's own file")
-                }
-                try Self.write(bytes, to: temporary.appendingPathComponent(fileName).path)
-                checksums.append((fileName, digest(bytes)))
-            }
-            try Self.write(
-                Self.checksumLines(checksums), to: temporary.appendingPathComponent(Self.checksumsFile).path)
+            let staging = ReportStaging(directory: temporary.path)
+            try produce(staging)
+            try writeChecksums(into: staging)
         } catch {
             try? fileManager.removeItem(at: temporary)
             throw error
@@ -88,31 +82,27 @@ public struct ReportPublisher: Sendable {
         if hadOutput { try? fileManager.removeItem(at: old) }
     }
 
-    /// `sha256sum`'s lines (`<hex>  <name>`), sorted by name (byte order) so the file is the same
-    /// whatever order the files were rendered in.
-    static func checksumLines(_ checksums: [(name: String, digest: String)]) -> [UInt8] {
-        let sorted = checksums.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-        return Array(sorted.map { "\($0.digest)  \($0.name)\n" }.joined().utf8)
+    /// `SHA256SUMS` over every file staged, in `sha256sum`'s format (`<hex>  <path>`), sorted by path
+    /// (byte order) so the file is the same whatever order the files were written in.
+    func writeChecksums(into staging: ReportStaging) throws(ReportError) {
+        var lines: [String] = []
+        for path in Self.files(under: staging.directory) {
+            guard path != Self.checksumsFile else {
+                throw ReportError(.internal, "\(Self.checksumsFile) is the publisher's own file")
+            }
+            lines.append("\(try fileDigest(staging.path(of: path)))  \(path)\n")
+        }
+        try staging.write(Self.checksumsFile, Array(lines.joined().utf8))
     }
 
-    /// Writes the bytes to a new file with POSIX calls: no copy of them is made on the way.
-    static func write(_ bytes: [UInt8], to path: String) throws(ReportError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw ReportError(.internal, "cannot write the report into \(path): \(String(cString: strerror(errno)))")
+    /// Every regular file under `directory`, relative to it, sorted by path (byte order).
+    static func files(under directory: String) -> [String] {
+        let fileManager = FileManager()
+        let paths = (fileManager.enumerator(atPath: directory)?.allObjects as? [String] ?? []).filter {
+            var isDirectory: ObjCBool = false
+            return fileManager.fileExists(atPath: directory + "/" + $0, isDirectory: &isDirectory)
+                && !isDirectory.boolValue
         }
-        defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes {
-                Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReportError(
-                    .internal, "cannot write the report into \(path): \(String(cString: strerror(errno)))")
-            }
-            written += count
-        }
+        return paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 }

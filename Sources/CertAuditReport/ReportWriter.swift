@@ -19,17 +19,17 @@ public struct ReportWriter: Sendable {
     public let schema: ReportSchema
     /// How many inventory rows and findings the HTML shows before pointing to the CSV files.
     public let htmlRowLimit: Int
-    /// The SHA-256 the publisher writes `SHA256SUMS` with (`ReportPublisher.digest`).
-    public let digest: @Sendable ([UInt8]) -> String
+    /// The SHA-256 of a staged file the publisher writes `SHA256SUMS` with (`ReportPublisher.fileDigest`).
+    public let fileDigest: @Sendable (String) throws(ReportError) -> String
 
     public init(
         templates: ReportTemplates = .builtIn, schema: ReportSchema = .builtIn, htmlRowLimit: Int = 1_000,
-        digest: @escaping @Sendable ([UInt8]) -> String = SwiftSHA256.hex
+        fileDigest: @escaping @Sendable (String) throws(ReportError) -> String = SwiftSHA256.hex(fileAt:)
     ) {
         self.templates = templates
         self.schema = schema
         self.htmlRowLimit = htmlRowLimit
-        self.digest = digest
+        self.fileDigest = fileDigest
     }
 
     /// The templates of a folder, the built-in schema.
@@ -37,50 +37,81 @@ public struct ReportWriter: Sendable {
         self.init(templates: .directory(templatesDirectory), htmlRowLimit: htmlRowLimit)
     }
 
-    /// Renders XML (validated against the schema), HTML, findings.csv,
-    /// inventory.csv and operations.csv, and publishes them atomically into `outputDirectory`.
-    /// Each file is written as soon as it is rendered (XML first, validated), so only one rendered
-    /// file is in memory at a time.
+    /// The files of a report, in the order they are written.
+    public static let files = [
+        xmlFile, htmlFile, findingsFile, inventoryFile, operationsFile, timelineFile, forecastFile, ledgerFile,
+        financeFile,
+    ]
+
+    /// Renders XML (validated against the schema), HTML and the CSV files, and publishes them
+    /// atomically into `outputDirectory` with their `SHA256SUMS`. The large files (the XML, the CSVs)
+    /// are streamed into the staging folder as they are rendered, so no report file is ever whole in
+    /// memory.
     public func write(_ model: ReportModel, to outputDirectory: String) throws(ReportError) {
-        try ReportPublisher(outputDirectory: outputDirectory, digest: digest).publish {
-            (write: (String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) in
-            try renderEach(model, into: write)
+        try ReportPublisher(outputDirectory: outputDirectory, fileDigest: fileDigest).publish {
+            (staging: ReportStaging) throws(ReportError) in
+            try renderEach(model, into: staging)
         }
     }
 
-    /// `report.xml`, validated against the schema: a report that does not validate is never
-    /// returned.
+    /// `report.xml` in memory, validated against the schema: a report that does not validate is
+    /// never returned (the estate fuzzer's check).
     public func validatedXML(_ model: ReportModel) throws(ReportError) -> [UInt8] {
         let xml = try XMLReportRenderer().render(model)
         try XSDValidator(schema: schema).validate(xml)
         return xml
     }
 
-    /// The report's files and their bytes, in a fixed order, without touching the output folder.
+    /// The report's files and their bytes, in a fixed order (then the pages), without touching the output folder
+    /// (rendered into a scratch folder and read back: for tests and small reports).
     public func render(_ model: ReportModel) throws(ReportError) -> [(name: String, bytes: [UInt8])] {
-        var files: [(name: String, bytes: [UInt8])] = []
-        try renderEach(model) { (name: String, bytes: [UInt8]) throws(ReportError) in files.append((name, bytes)) }
-        return files
+        let fileManager = FileManager()
+        let scratch = fileManager.temporaryDirectory.appendingPathComponent("certaudit-render-\(UUID().uuidString)")
+        do {
+            try fileManager.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError(.internal, "cannot create \(scratch.path): \(error.localizedDescription)")
+        }
+        defer { try? fileManager.removeItem(at: scratch) }
+        try renderEach(model, into: ReportStaging(directory: scratch.path))
+        let pages = ((try? fileManager.contentsOfDirectory(atPath: scratch.appendingPathComponent("pages").path)) ?? [])
+            .sorted().map { "pages/" + $0 }
+        return (Self.files + pages).compactMap { name in
+            fileManager.contents(atPath: scratch.appendingPathComponent(name).path).map { (name, [UInt8]($0)) }
+        }
     }
 
-    /// Renders the files in their fixed order — the validated XML first, so that nothing is handed
-    /// on from a report that does not validate — and hands each to `take` as soon as it exists.
-    func renderEach(
-        _ model: ReportModel, into take: (String, [UInt8]) throws(ReportError) -> Void
-    ) throws(ReportError) {
-        try take(Self.xmlFile, try validatedXML(model))
-        try take(
-            Self.htmlFile,
-            try HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit).render(model))
+    /// Renders the files in their fixed order — the validated XML first, so that nothing is written
+    /// after a report that does not validate.
+    func renderEach(_ model: ReportModel, into staging: ReportStaging) throws(ReportError) {
+        let xml = staging.path(of: Self.xmlFile)
+        try XMLReportRenderer().write(model, toFile: xml)
+        try XSDValidator(schema: schema).validate(file: xml)
+        let html = HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit)
+        try staging.write(Self.htmlFile, try html.render(model))
         let csv = CSVReportRenderer()
-        try take(Self.findingsFile, csv.findings(model))
-        try take(Self.inventoryFile, csv.inventory(model))
-        try take(Self.operationsFile, csv.operations(model))
-        try take(Self.timelineFile, csv.timeline(model))
-        try take(Self.forecastFile, csv.forecast(model))
-        try take(Self.ledgerFile, csv.ledger(model))
-        try take(
-            Self.financeFile,
-            try HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit).renderFinance(model))
+        try staging.stream(Self.findingsFile) { (output: BufferedFileOutput) throws(ReportError) in
+            try csv.findings(model, into: output)
+        }
+        try staging.stream(Self.inventoryFile) { (output: BufferedFileOutput) throws(ReportError) in
+            try csv.inventory(model, into: output)
+        }
+        try staging.stream(Self.operationsFile) { (output: BufferedFileOutput) throws(ReportError) in
+            try csv.operations(model, into: output)
+        }
+        try staging.stream(Self.timelineFile) { (output: BufferedFileOutput) throws(ReportError) in
+            try csv.timeline(model, into: output)
+        }
+        try staging.write(Self.forecastFile, csv.forecast(model))
+        try staging.write(Self.ledgerFile, csv.ledger(model))
+        try staging.write(Self.financeFile, try html.renderFinance(model))
+        var madeFolder = false
+        try html.renderPages(model) { (name: String, bytes: [UInt8]) throws(ReportError) in
+            if !madeFolder {
+                try staging.makeFolder(HTMLPager<ReportCertificate>.folder)
+                madeFolder = true
+            }
+            try staging.write(name, bytes)
+        }
     }
 }

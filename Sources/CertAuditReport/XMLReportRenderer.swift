@@ -1,9 +1,11 @@
 internal import CLibXML2
+import CertAuditCore
 
 /// Writes `report.xml` with libxml2's `xmlTextWriter`, which escapes every value: no XML is ever
 /// built by string concatenation. Optional values are written as absent attributes or elements,
 /// never as empty ones.
 struct XMLReportRenderer {
+    /// The report in memory (tests and small reports).
     func render(_ model: ReportModel) throws(ReportError) -> [UInt8] {
         LibXML.ensureInitialised()
         guard let buffer = xmlBufferCreate() else { throw ReportError(.internal, "xmlBufferCreate failed") }
@@ -11,17 +13,33 @@ struct XMLReportRenderer {
         guard let handle = xmlNewTextWriterMemory(buffer, 0) else {
             throw ReportError(.internal, "xmlNewTextWriterMemory failed")
         }
+        try write(model, with: handle)
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        let length = Int(xmlBufferLength(buffer))
+        return Array(UnsafeBufferPointer(start: content, count: length))
+    }
+
+    /// The report streamed into a new file: libxml2 writes it through its own buffer, so the
+    /// document is never whole in memory (at 100,000 certificates it is over half a gigabyte).
+    func write(_ model: ReportModel, toFile path: String) throws(ReportError) {
+        LibXML.ensureInitialised()
+        guard let handle = xmlNewTextWriterFilename(path, 0) else {
+            throw ReportError(.internal, "cannot write the report into \(path)")
+        }
+        try write(model, with: handle)
+    }
+
+    /// Writes the document with `handle` and frees it (which flushes a file writer).
+    private func write(_ model: ReportModel, with handle: xmlTextWriterPtr) throws(ReportError) {
         var writer = Writer(handle: handle)
         writer.check(xmlTextWriterSetIndent(handle, 1))
         LibXML.withXMLChars("  ") { writer.check(xmlTextWriterSetIndentString(handle, $0)) }
         writer.check(xmlTextWriterStartDocument(handle, "1.0", "UTF-8", nil))
         write(model, into: &writer)
         writer.check(xmlTextWriterEndDocument(handle))
+        writer.check(xmlTextWriterFlush(handle))
         xmlFreeTextWriter(handle)
         if writer.failed { throw ReportError(.internal, "xmlTextWriter reported an error while writing report.xml") }
-        guard let content = xmlBufferContent(buffer) else { return [] }
-        let length = Int(xmlBufferLength(buffer))
-        return Array(UnsafeBufferPointer(start: content, count: length))
     }
 
     private func write(_ model: ReportModel, into writer: inout Writer) {
@@ -62,49 +80,9 @@ struct XMLReportRenderer {
         }
         writer.end()
 
-        writer.start("certificates")
-        for certificate in model.certificates { write(certificate, into: &writer) }
-        writer.end()
-
-        writer.start("findings")
-        for finding in model.findings {
-            writer.start("finding")
-            writer.attribute("rule", finding.rule)
-            writer.attribute("severity", finding.severity)
-            writer.attribute("certificate", finding.certificate)
-            writer.attribute("resource", finding.resource)
-            writer.attribute("package", finding.package)
-            writer.attribute("date", finding.date)
-            writer.text(finding.message)
-            writer.end()
-        }
-        writer.end()
-
-        writer.start("timeline")
-        for event in model.timeline {
-            writer.start("event")
-            writer.attribute("date", event.date)
-            writer.attribute("kind", event.kind)
-            writer.attribute("certificate", event.certificate)
-            writer.attribute("resource", event.resource)
-            writer.attribute("account", event.account)
-            writer.attribute("package", event.package)
-            writer.attribute("amount", event.amount)
-            writer.attribute("points", event.points)
-            writer.attribute("policy", event.policy)
-            writer.attribute("times", event.times)
-            writer.attribute("message", event.message)
-            writer.attribute("detail", event.detail)
-            for delivery in event.deliveries {
-                writer.start("delivery")
-                writer.attribute("receiver", delivery.receiver)
-                writer.attribute("channel", delivery.channel)
-                writer.attribute("deliverable", String(delivery.deliverable))
-                writer.end()
-            }
-            writer.end()
-        }
-        writer.end()
+        write(model.certificates, ReportCertificate.section, into: &writer)
+        write(model.findings, ReportFinding.section, into: &writer)
+        write(model.timeline, TimelineEvent.reportSection, into: &writer)
 
         writer.start("entitlements")
         for account in model.accounts {
@@ -128,26 +106,7 @@ struct XMLReportRenderer {
         }
         writer.end()
 
-        writer.start("operations")
-        for operation in model.operations {
-            writer.start("operation")
-            writer.attribute("requested-at", operation.requestedAt)
-            writer.attribute("certificate", operation.certificate)
-            writer.attribute("kind", operation.kind)
-            writer.attribute("verdict", operation.verdict)
-            writer.attribute("rule", operation.rule)
-            writer.attribute("line", String(operation.line))
-            writer.attribute("requested-by", operation.requestedBy)
-            for reason in operation.reasons {
-                writer.start("reason")
-                writer.attribute("rule", reason.rule)
-                writer.attribute("effect", reason.effect)
-                writer.text(reason.message)
-                writer.end()
-            }
-            writer.end()
-        }
-        writer.end()
+        write(model.operations, ReportOperation.section, into: &writer)
 
         writer.start("quarantine")
         for record in model.quarantine {
@@ -183,56 +142,54 @@ struct XMLReportRenderer {
         writer.end()
     }
 
-    private func write(_ certificate: ReportCertificate, into writer: inout Writer) {
-        writer.start("certificate")
-        writer.attribute("id", certificate.id)
-        writer.attribute("alias", certificate.alias)
-        writer.attribute("source", certificate.source)
-        writer.attribute("type", certificate.type)
-        writer.attribute("standard", certificate.standard)
-        writer.attribute("status", certificate.status)
-        writer.attribute("brand", certificate.brand)
-        writer.attribute("product", certificate.product)
-        writer.element("subject", certificate.subject)
-        writer.element("issuer", certificate.issuer)
-        writer.element("serial", certificate.serial)
-        writer.element("not-before", certificate.notBefore)
-        writer.element("not-after", certificate.notAfter)
-        writer.element("days-to-expiry", certificate.daysToExpiry.map { String($0) })
-        if let fingerprint = certificate.fingerprint {
-            writer.start("fingerprint")
-            writer.attribute("algorithm", "sha256")
-            writer.text(fingerprint)
-            writer.end()
-        }
-        if let key = certificate.key {
-            writer.start("key")
-            writer.attribute("algorithm", key.algorithm)
-            writer.attribute("bits", String(key.bits))
-            writer.attribute("curve", key.curve)
-            writer.attribute("present", String(key.present))
-            writer.attribute("matches", key.matches.map { String($0) })
-            writer.end()
-        }
-        if let signature = certificate.signatureAlgorithm {
-            writer.start("signature")
-            writer.attribute("algorithm", signature)
-            writer.end()
-        }
-        for san in certificate.sans {
-            writer.start("san")
-            writer.attribute("type", san.type)
-            writer.text(san.value)
-            writer.end()
-        }
-        writer.start("chain")
-        writer.attribute("status", certificate.chainStatus)
-        writer.attribute("length", String(certificate.chainLength))
-        writer.end()
-        for resource in certificate.resources {
-            writer.start("resource")
-            writer.attribute("id", resource.id)
-            writer.attribute("type", resource.type)
+    /// A described section: the container element, and for each row its element with every field in
+    /// its placement (consecutive attributes of one child element share it).
+    private func write<Row>(_ rows: [Row], _ section: ReportSection<Row>, into writer: inout Writer) {
+        writer.start(section.element)
+        for row in rows {
+            writer.start(section.rowElement)
+            var index = section.fields.startIndex
+            while index < section.fields.endIndex {
+                let field = section.fields[index]
+                switch (field.placement, field.value(of: row)) {
+                case (.attribute(let name), .one(let value)):
+                    writer.attribute(name, value)
+                case (.element(let name), .one(let value)):
+                    writer.element(name, value)
+                case (.elementWithFixedAttribute(let name, let attribute, let fixed), .one(let value)):
+                    if let value {
+                        writer.start(name)
+                        writer.attribute(attribute, fixed)
+                        writer.text(value)
+                        writer.end()
+                    }
+                case (.text, .one(let value)):
+                    if let value { writer.text(value) }
+                case (.childAttribute(let element, _), _):
+                    let group = section.fields[index...].prefix { $0.placement.childElement == element }
+                    let attributes = group.map { member -> (String, String?) in
+                        guard case .childAttribute(_, let name) = member.placement else { return ("", nil) }
+                        return (name, member.csvText(of: row))
+                    }
+                    if attributes.contains(where: { $0.1 != nil }) {
+                        writer.start(element)
+                        for (name, value) in attributes { writer.attribute(name, value) }
+                        writer.end()
+                    }
+                    index += group.count - 1
+                case (.children(let element), .many(let items)):
+                    for item in items {
+                        writer.start(element)
+                        for attribute in item.attributes { writer.attribute(attribute.name, attribute.value) }
+                        if let text = item.text { writer.text(text) }
+                        writer.end()
+                    }
+                case (_, .one), (_, .many):
+                    preconditionFailure(
+                        "field \(field.name) of \(section.rowElement): value does not fit its placement")
+                }
+                index += 1
+            }
             writer.end()
         }
         writer.end()

@@ -18,7 +18,26 @@ public struct XSDValidator: Sendable {
         self.init(schema: .file(schemaPath))
     }
 
+    /// Validates a document in memory.
     public func validate(_ document: [UInt8]) throws(ReportError) {
+        try document.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(ReportError) in
+            try validate { options in
+                guard let base = bytes.baseAddress else { return nil }
+                return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                    xmlReaderForMemory($0, Int32(bytes.count), "report.xml", "UTF-8", options)
+                }
+            }
+        }
+    }
+
+    /// Validates a document in a file, reading it a piece at a time.
+    public func validate(file path: String) throws(ReportError) {
+        try validate { options in xmlReaderForFile(path, "UTF-8", options) }
+    }
+
+    /// Streams the document through an `xmlTextReader` with the schema attached: memory stays flat
+    /// however large the report (a DOM of a 100,000-certificate report would take gigabytes).
+    private func validate(_ openReader: (Int32) -> xmlTextReaderPtr?) throws(ReportError) {
         LibXML.ensureInitialised()
         let messages = MessageCollector()
         let context = Unmanaged.passUnretained(messages).toOpaque()
@@ -39,22 +58,16 @@ public struct XSDValidator: Sendable {
         }
         defer { xmlSchemaFree(compiled) }
 
-        // Streamed through xmlTextReader with the schema attached: memory stays flat however large
-        // the report (a DOM of a 100,000-certificate report would take about a gigabyte).
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let valid: Bool = document.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            let reader = UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                xmlReaderForMemory($0, Int32(bytes.count), "report.xml", "UTF-8", options)
-            }
-            guard let reader else { return false }
+        let valid: Bool = {
+            guard let reader = openReader(options) else { return false }
             defer { xmlFreeTextReader(reader) }
             xmlTextReaderSetStructuredErrorHandler(reader, MessageCollector.callback, context)
             guard xmlTextReaderSetSchema(reader, compiled) == 0 else { return false }
             var status: Int32 = 1
             while status == 1 { status = xmlTextReaderRead(reader) }
             return status == 0 && xmlTextReaderIsValid(reader) == 1
-        }
+        }()
         if !valid {
             throw ReportError(.internal, "report.xml does not validate against \(schema.origin): \(messages.joined)")
         }

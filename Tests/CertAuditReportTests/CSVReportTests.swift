@@ -61,10 +61,10 @@ import Testing
         let inventory = records(CSVReportRenderer().inventory(model))
         #expect(findings.count == 1 + model.findings.count)
         #expect(inventory.count == 1 + model.certificates.count)
-        #expect(findings[0] == CSVReportRenderer.findingColumns)
-        #expect(inventory[0] == CSVReportRenderer.inventoryColumns)
-        #expect(findings.allSatisfy { $0.count == CSVReportRenderer.findingColumns.count })
-        #expect(inventory.allSatisfy { $0.count == CSVReportRenderer.inventoryColumns.count })
+        #expect(findings[0] == ReportFinding.section.csvColumns)
+        #expect(inventory[0] == ReportCertificate.section.csvColumns)
+        #expect(findings.allSatisfy { $0.count == ReportFinding.section.csvColumns.count })
+        #expect(inventory.allSatisfy { $0.count == ReportCertificate.section.csvColumns.count })
 
         let xml = try XMLReportRenderer().render(model)
         let document = try #require(ParsedDocument(xml, kind: .xml))
@@ -85,17 +85,17 @@ import Testing
         #expect(findings[2][6] == "tab\tand\r\nnewline")  // quoted, so CR and LF survive
 
         let inventory = records(CSVReportRenderer().inventory(model))
-        let certA = inventory[1]
-        #expect(certA[0] == "cert-a")
-        #expect(certA[13] == "-3")  // days to expiry: a number the tool wrote
-        let certC = inventory[3]
-        #expect(certC[1] == "'+SUM(1,2)")
-        #expect(certC[10] == "'-0A1B")  // serial counts as text
-        let certB = inventory[2]
-        #expect(certB[1] == ReportFixtures.scriptAlias)
-        #expect(certB[7] == "OV")
-        #expect(certB[21] == "dns:=cmd|calc; dns:a.example.com; ip:10.0.0.1")
-        #expect(certB[24] == "CDN:@cdn-1; CLB:lb-2")
+        // By column name, so that a new column does not move what these lines check.
+        let column = Dictionary(uniqueKeysWithValues: inventory[0].enumerated().map { ($1, $0) })
+        func cell(_ row: Int, _ name: String) -> String? { column[name].map { inventory[row][$0] } }
+        #expect(cell(1, "id") == "cert-a")
+        #expect(cell(1, "days-to-expiry") == "-3")  // days to expiry: a number the tool wrote
+        #expect(cell(3, "alias") == "'+SUM(1,2)")
+        #expect(cell(3, "serial") == "'-0A1B")  // serial counts as text
+        #expect(cell(2, "alias") == ReportFixtures.scriptAlias)
+        #expect(cell(2, "product") == "OV")
+        #expect(cell(2, "sans") == "dns:=cmd|calc; dns:a.example.com; ip:10.0.0.1")
+        #expect(cell(2, "resources") == "CDN:@cdn-1; CLB:lb-2")
     }
 
     @Test func cellEncodingFollowsRFC4180() {

@@ -52,10 +52,26 @@ import Testing
         #expect(document.strings("//li[contains(@class,'severity-info')]//a").isEmpty)
     }
 
+    /// The inventory and operations tables show a column per field whose description has an HTML
+    /// column, in order, and every row has a cell under each heading (issue 15).
+    @Test func tablesShowEveryDescribedHTMLColumn() throws {
+        let document = try #require(ParsedDocument(try render(ReportFixtures.hostileModel()), kind: .html))
+        let inventoryHeadings = document.strings("//table[@id='inventory-table']/thead/tr/th").map {
+            $0.replacingOccurrences(of: " \u{2195}", with: "")
+        }
+        #expect(inventoryHeadings == ReportCertificate.section.htmlFields.compactMap(\.html?.heading))
+        #expect(inventoryHeadings.contains("SANs"))
+        let cells = document.strings("//table[@id='inventory-table']/tbody/tr/td").count
+        #expect(cells == 3 * inventoryHeadings.count)
+        #expect(
+            document.strings("//table[@id='inventory-table']/thead/tr/th[@data-sort]/@data-sort") == ["text", "number"])
+    }
+
     @Test func inventoryIsPrintedSortedByDaysToExpiry() throws {
         let document = try #require(ParsedDocument(try render(ReportFixtures.hostileModel()), kind: .html))
         #expect(document.strings("//table[@id='inventory-table']/tbody/tr/td[1]") == ["cert-a", "cert-b", "cert-c"])
-        #expect(document.strings("//table[@id='inventory-table']/tbody/tr/td[6]") == ["-3", "10", "200"])
+        let days = "//table[@id='inventory-table']/tbody/tr/td[@data-key]"
+        #expect(document.strings(days) == ["-3", "10", "200"])
         #expect(document.strings("//table[@id='inventory-table']/tbody/tr[@class='expired']/td[1]") == ["cert-a"])
     }
 
@@ -127,7 +143,7 @@ import Testing
         let directory = ReportFixtures.templatesDirectory
         let files = try #require(FileManager.default.enumerator(atPath: directory)?.allObjects as? [String])
             .filter { $0.hasSuffix(".mustache") }
-        #expect(files.count == 13)
+        #expect(files.count == 16)
         for file in files {
             let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
             #expect(!text.contains("{{{"), "\(file)")
@@ -166,5 +182,31 @@ extension HTMLReportTests {
             checked
                 == "Source: SSL certificate console guide, \"吊销证书\" (Revoking an SSL certificate) · status: implemented"
         )
+    }
+}
+
+/// At 100,000 certificates the outage table alone was 17 MB: `report.html` lists the first rows and
+/// says where every outage is.
+@Suite struct OutageTableLimitTests {
+    @Test func theOutageTableListsTheFirstRowsAndPointsToTheFindings() throws {
+        let start = LocalDate(year: 2026, month: 12, day: 1)!
+        let outages = (0..<5).map {
+            Outage(
+                resourceID: "lb-\($0)", resourceType: ResourceType("CLB"), certificateID: "c\($0)",
+                date: start + Int64($0), causes: ["no hosting plan replaces it"])
+        }
+        let model = ReportModel(
+            estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
+            runSettings: [], outages: outages)
+        let html = try HTMLReportRenderer(templatesDirectory: ReportFixtures.templatesDirectory, rowLimit: 3).render(
+            model)
+        let document = try #require(ParsedDocument(html, kind: .html))
+        #expect(
+            document.strings("//table[@class='outages']/tbody/tr/td[2]").map {
+                $0.replacingOccurrences(of: "\n", with: "")
+            } == ["CLBlb-0", "CLBlb-1", "CLBlb-2"])
+        let note = document.strings("//section[@id='calendar']/p[@class='note']").joined()
+        #expect(note.contains("The first 3 of 5 outages"))
+        #expect(note.contains("RES-EXPIRED-BINDING"))
     }
 }

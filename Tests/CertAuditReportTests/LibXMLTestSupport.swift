@@ -47,7 +47,7 @@ final class ParsedDocument {
         var rewritten = expression
         for prefix in namespaces.keys {
             rewritten = rewritten.replacingOccurrences(
-                of: "\\b\(prefix):([a-z-]+)", with: "*[local-name()='$1']", options: .regularExpression)
+                of: "\\b\(prefix):([A-Za-z-]+)", with: "*[local-name()='$1']", options: .regularExpression)
         }
         guard let result = xmlXPathEvalExpression(rewritten, context) else {
             Issue.record("XPath \(expression) does not evaluate", sourceLocation: sourceLocation)

@@ -67,15 +67,43 @@ struct ReportChecksumsTests {
     }
 
     /// The run hands the publisher OpenSSL's SHA-256 (checked by `sha256sum -c` on the binary's
-    /// output in AnyFolderCommandLineTests); whichever digest it is given is the one written.
-    @Test func thePublisherWritesWithTheDigestItIsGiven() throws {
+    /// output in AnyFolderCommandLineTests); whichever digest it is given is the one written, for
+    /// every staged file, those in a subfolder (`pages/`) included.
+    @Test func thePublisherCoversEveryStagedFileWithTheDigestItIsGiven() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("output")
-        try ReportPublisher(outputDirectory: output.path, digest: { "digest-of-\($0.count)-bytes" }).publish([
-            ("b.txt", Array("bb".utf8)), ("a.txt", Array("a".utf8)),
-        ])
+        let publisher = ReportPublisher(
+            outputDirectory: output.path,
+            fileDigest: { (path: String) throws(ReportError) -> String in
+                "digest-of-" + URL(fileURLWithPath: path).lastPathComponent
+            })
+        try publisher.publish { (staging: ReportStaging) throws(ReportError) in
+            try staging.write("b.txt", Array("bb".utf8))
+            try staging.makeFolder("pages")
+            try staging.write("pages/p-0001.html", Array("p".utf8))
+            try staging.write("a.txt", Array("a".utf8))
+        }
         let sums = try String(contentsOf: output.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
-        #expect(sums == "digest-of-1-bytes  a.txt\ndigest-of-2-bytes  b.txt\n")
+        #expect(sums == "digest-of-a.txt  a.txt\ndigest-of-b.txt  b.txt\ndigest-of-p-0001.html  pages/p-0001.html\n")
+    }
+
+    /// A file is read a mebibyte at a time: the digest does not depend on where the pieces break.
+    @Test func aFileIsDigestedPieceByPieceAsAWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let bytes = (0..<(3 << 20) + 7).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+        let file = folder.appendingPathComponent("large.bin")
+        try Data(bytes).write(to: file)
+        #expect(try SwiftSHA256.hex(fileAt: file.path) == SwiftSHA256.hex(bytes))
+        var pieces = SwiftSHA256()
+        for size in [1, 63, 64, 65, 1_000, 100_003] {
+            let start = [1, 63, 64, 65, 1_000, 100_003].prefix { $0 != size }.reduce(0, +)
+            bytes[start..<start + size].withUnsafeBytes { pieces.update($0) }
+        }
+        let fed = [1, 63, 64, 65, 1_000, 100_003].reduce(0, +)
+        bytes[fed...].withUnsafeBytes { pieces.update($0) }
+        #expect(pieces.finish() == SwiftSHA256.hex(bytes))
     }
 }

@@ -46,7 +46,7 @@ import Testing
                 "report.xml", "report.html", "findings.csv", "inventory.csv", "operations.csv", "timeline.csv",
                 "forecast.csv", "ledger.csv", "finance.html",
             ])
-        let header = CSVReportRenderer.inventoryColumns.joined(separator: ",") + "\r\n"
+        let header = ReportCertificate.section.csvColumns.joined(separator: ",") + "\r\n"
         #expect(ReportFixtures.file("inventory.csv", in: files) == CSVReportRenderer.byteOrderMark + Array(header.utf8))
     }
 
@@ -142,5 +142,61 @@ import Testing
         }
         #expect(try contents(of: output) == ["report.xml": Data("keep".utf8)])
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["output"])
+    }
+}
+
+/// Large estates: `report.html` shows the first rows, and the full inventory and findings are paged
+/// into `pages/` (issue 10).
+@Suite struct HTMLPagesTests {
+    @Test func theFullInventoryAndFindingsArePagedWhenTheReportShowsOnlyTheirFirstRows() throws {
+        let model = ReportFixtures.hostileModel()
+        let files = try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory, htmlRowLimit: 2).render(
+            model)
+        let pages = files.map(\.name).filter { $0.hasPrefix("pages/") }
+        let findingPages = (model.findings.count + 1) / 2
+        #expect(findingPages >= 2)
+        #expect(
+            pages
+                == (1...findingPages).map { "pages/findings-000\($0).html" } + [
+                    "pages/inventory-0001.html", "pages/inventory-0002.html",
+                ])
+
+        func document(_ name: String) throws -> ParsedDocument {
+            try #require(ParsedDocument(ReportFixtures.file(name, in: files), kind: .html))
+        }
+        // Every certificate once, soonest expiry first, as report.html orders them.
+        let first = try document("pages/inventory-0001.html")
+        let second = try document("pages/inventory-0002.html")
+        let ids =
+            first.strings("//table[@id='inventory-table']/tbody/tr/td[1]")
+            + second.strings("//table[@id='inventory-table']/tbody/tr/td[1]")
+        #expect(ids == ["cert-a", "cert-b", "cert-c"])
+        #expect(first.strings("//nav/a/@href") == ["inventory-0002.html"])
+        #expect(second.strings("//nav/a/@href") == ["inventory-0001.html"])
+        #expect(first.strings("//header/p//a/@href") == ["../report.html"])
+        // Input text stays text: the alias that is a script tag is no element.
+        #expect(first.strings("//script").isEmpty && second.strings("//script").isEmpty)
+        #expect(ids.count == model.certificates.count)
+
+        // Findings: every one across the pages, each rule linked to the report's rule reference.
+        let findingRows = try (1...findingPages).flatMap { page in
+            try document("pages/findings-000\(page).html").strings("//table[@id='findings-table']/tbody/tr/td[1]")
+        }
+        #expect(findingRows == model.findings.map(\.rule))
+        #expect(
+            try document("pages/findings-0001.html").strings("//tbody//a/@href").allSatisfy {
+                $0.hasPrefix("../report.html#rule-")
+            })
+
+        let report = try document("report.html")
+        #expect(report.strings("//section[@id='inventory']//a/@href").contains("pages/inventory-0001.html"))
+        #expect(
+            report.strings("//section[@id='findings']//p[@class='note']/a/@href").contains("pages/findings-0001.html"))
+    }
+
+    @Test func aReportThatShowsEveryRowHasNoPages() throws {
+        let files = try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).render(
+            ReportFixtures.hostileModel())
+        #expect(!files.contains { $0.name.hasPrefix("pages/") })
     }
 }

@@ -70,7 +70,7 @@ import Testing
                         line: 2, requestedAt: ReportFixtures.settings.asOf, certificateID: "d", kind: .delete),
                     reasons: []),
             ])
-        #expect(model.timeline.map(\.date) == ["2026-12-01", "2027-01-02"])
+        #expect(model.timeline.map(\.date.description) == ["2026-12-01", "2027-01-02"])
         let xml = try XMLReportRenderer().render(model)
         try XSDValidator(schemaPath: schema).validate(xml)
         let html = try HTMLReportRenderer(templatesDirectory: ReportFixtures.templatesDirectory, rowLimit: 10).render(

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Writes a new file through a fixed buffer with POSIX calls, so that a report of any size is
+/// written a piece at a time instead of being built whole in memory first.
+public final class BufferedFileOutput {
+    public let path: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private static let capacity = 1 << 16
+
+    /// Creates the file; it must not exist yet (the staging folder is new).
+    public init(path: String) throws(ReportError) {
+        self.path = path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.failure(path) }
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
+
+    public func write(_ text: String) throws(ReportError) {
+        var text = text
+        let failure: ReportError? = text.withUTF8 { bytes in
+            do throws(ReportError) {
+                try write(bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    public func write(_ bytes: [UInt8]) throws(ReportError) {
+        let failure: ReportError? = bytes.withUnsafeBufferPointer { bytes in
+            do throws(ReportError) {
+                try write(bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReportError) {
+        if buffer.count + bytes.count > Self.capacity { try flush() }
+        if bytes.count >= Self.capacity {
+            try writeAll(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Writes what is buffered; the file is complete once this returns.
+    public func flush() throws(ReportError) {
+        guard !buffer.isEmpty else { return }
+        let failure: ReportError? = buffer.withUnsafeBufferPointer { bytes in
+            do throws(ReportError) {
+                try writeAll(bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReportError) {
+        guard let base = bytes.baseAddress else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = Foundation.write(descriptor, base + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure(path)
+            }
+            written += count
+        }
+    }
+
+    private static func failure(_ path: String) -> ReportError {
+        ReportError(.internal, "cannot write the report into \(path): \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,44 @@
+public import CertAuditCore
+
+extension TimelineEvent {
+    /// The simulation's timeline (`<timeline>`, `timeline.csv`), read straight from the simulation's
+    /// events: at 100,000 certificates over three years there are millions, and a second,
+    /// all-string copy of them would double the run's memory. Input text is cleaned
+    /// (`ReportText.clean`) as it is written. An alert's deliveries are
+    /// `receiver channel deliverable|undeliverable`, joined with `; ` in the CSV, `<delivery>`
+    /// children in the XML, by receiver and channel.
+    public static let reportSection = ReportSection<TimelineEvent>(
+        "timeline", row: "event",
+        fields: [
+            .init("date", .attribute("date"), schemaType: "r:LocalDate") { $0.date.description },
+            .init("kind", .attribute("kind"), schemaType: "r:TimelineKind") { $0.kind.rawValue },
+            .init("certificate", .attribute("certificate"), .input) { ReportText.clean($0.certificateID) },
+            .init("resource", .attribute("resource"), .input) { ReportText.clean($0.resourceID) },
+            .init("account", .attribute("account"), .input) { ReportText.clean($0.accountID) },
+            .init("package", .attribute("package"), .input) { ReportText.clean($0.packageID) },
+            .init("amount", .attribute("amount"), schemaType: "r:DecimalText") {
+                $0.amountFen.map { Money(fen: $0).description }
+            },
+            .init("points", .attribute("points"), schemaType: "r:DecimalText") { $0.points.map(String.init) },
+            .init("policy", .attribute("policy"), .input) { ReportText.clean($0.policyID) },
+            .init("times", .attribute("times"), schemaType: "xs:positiveInteger") { $0.times.map(String.init) },
+            .init("message", .attribute("message"), schemaType: nil) {
+                $0.messageSent.map { $0 ? "sent" : "not-sent" }
+            },
+            .init("detail", .attribute("detail"), .input) { $0.detail.isEmpty ? nil : ReportText.clean($0.detail) },
+            .init(
+                "deliveries", children: "delivery", separator: "; ",
+                csv: {
+                    "\($0["receiver"]) \($0["channel"]) \($0["deliverable"] == "true" ? "deliverable" : "undeliverable")"
+                }
+            ) { event in
+                event.deliveries.sorted().map {
+                    ReportListItem([
+                        .init("receiver", ReportText.clean($0.receiver)),
+                        .init("channel", ReportText.clean($0.channel)),
+                        .init("deliverable", String($0.deliverable)),
+                    ])
+                }
+            },
+        ])
+}
