@@ -3,6 +3,9 @@ SWIFT ?= swift
 # The sample estate in inputs/ is dated relative to this as-of time (see inputs/README.md).
 AS_OF ?= 2026-11-28T00:00:00+08:00
 N ?= 100000
+# Where make install puts the binary, man page and completions; DESTDIR stages it for packagers.
+PREFIX ?= /usr/local
+DESTDIR ?=
 # Seconds each fuzz target runs (make fuzz SECONDS=600).
 SECONDS ?= 60
 
@@ -10,7 +13,8 @@ SECONDS ?= 60
 # Tests/Golden/sample/ (GoldenOutputTests runs these same arguments, read from this line).
 SAMPLE_RUN = run --inputs inputs --templates templates --as-of $(AS_OF) --timezone Asia/Shanghai
 
-.PHONY: report test bench fuzz deps build format lint fixtures sample-estate rules-reference golden clean
+.PHONY: report test bench fuzz deps build format lint fixtures sample-estate rules-reference builtin-templates golden \
+	install uninstall clean
 
 deps:
 	@scripts/ensure_deps.sh
@@ -32,12 +36,14 @@ golden: build
 
 ## Run every test: the formatting lint and the estate generators' (Python) first, then the Swift suites (after a build, so the
 ## command-line tests find the certaudit binary beside them; the release build too, because the
-## optimiser can fail where a debug build does not, and make report builds in release).
+## optimiser can fail where a debug build does not, and make report builds in release), with
+## make install / make uninstall tried on a temporary PREFIX in between (scripts/test_install.sh).
 test: deps
 	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz Package.swift
 	python3 -m unittest discover -s scripts -p 'test_*.py'
 	$(SWIFT) build -c release --product certaudit
 	$(SWIFT) build
+	scripts/test_install.sh
 	$(SWIFT) test
 
 ## Generate an estate of N certificates and measure a full run (throughput, peak memory).
@@ -57,6 +63,19 @@ lint:
 ## Regenerate the sample estate (inputs/) and the rule ID list from the spec.
 sample-estate:
 	python3 scripts/make_sample_estate.py
+
+## Install the release binary, its man page (generated from the command definitions) and the bash,
+## zsh and fish completions under $(DESTDIR)$(PREFIX); make uninstall removes them.
+install: build
+	scripts/install.sh "$(DESTDIR)$(PREFIX)"
+
+uninstall:
+	scripts/install.sh --uninstall "$(DESTDIR)$(PREFIX)"
+
+## Regenerate the templates compiled into the binary (Sources/CertAuditReport/BuiltinTemplateFiles.swift)
+## from templates/ after changing a template; BuiltinTemplatesTests fails until this is run.
+builtin-templates:
+	python3 scripts/gen_builtin_templates.py
 
 ## Regenerate docs/rules.md, the rule reference, from the catalogue.
 rules-reference: build

@@ -50,7 +50,7 @@ public func fuzzEstate(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
         estate: estate, findings: findings, settings: settings, rules: RuleCatalogue.descriptors, runSettings: [],
         operations: verdicts)
     do {
-        _ = try ReportWriter(templatesDirectory: "templates").validatedXML(model)
+        _ = try ReportWriter().validatedXML(model)
     } catch {
         preconditionFailure("the report did not render or validate: \(error)")
     }

@@ -12,15 +12,19 @@ public struct Estate: Sendable {
     public let inputs: [InputSummary]
     /// Hosting, accounts, prices, contacts, alert policies, operations, holidays.
     public let lifecycle: LifecycleInputs
+    /// The inventory, or a plain folder of certificate files (no certificates.csv).
+    public let origin: EstateOrigin
 
     private let certificateIndex: [String: Int]
     private let resourcesByCertificate: [String: [Int]]
 
     public init(
         certificates: [Certificate], resources: [ResourceRecord] = [], quarantine: [QuarantineRecord] = [],
-        inputs: [InputSummary] = [], lifecycle: LifecycleInputs = LifecycleInputs(), badValues: [BadValue] = []
+        inputs: [InputSummary] = [], lifecycle: LifecycleInputs = LifecycleInputs(), badValues: [BadValue] = [],
+        origin: EstateOrigin = .inventory
     ) {
         self.certificates = certificates
+        self.origin = origin
         self.lifecycle = lifecycle
         self.resources = resources
         self.quarantine = quarantine.sorted()

@@ -16,8 +16,9 @@ public struct RuleDescriptor: Sendable, Hashable {
     public var id: RuleID
     public var title: String
     public var defaultSeverity: Severity
-    /// Where the rule comes from: `RULES.md §1`, `CA/B Forum BR 6.3.2`, …
-    public var citation: String
+    /// Where the rule comes from: the console guide's chapters, Baseline Requirements sections,
+    /// RFC 5280 sections, or certaudit's own rule reference for an audit rule. Never empty.
+    public var citations: [Citation]
     /// One paragraph for people.
     public var summary: String
     /// The rule applies to certificates issued (notBefore) on or after this date; nil = always.
@@ -32,19 +33,24 @@ public struct RuleDescriptor: Sendable, Hashable {
     public var highestSeverity: Severity
 
     public init(
-        id: RuleID, title: String, defaultSeverity: Severity, citation: String, summary: String,
+        id: RuleID, title: String, defaultSeverity: Severity, citations: [Citation], summary: String,
         effectiveFrom: LocalDate? = nil, effectiveUntil: LocalDate? = nil, status: Status = .implemented,
         statusNote: String? = nil, highestSeverity: Severity? = nil
     ) {
         self.id = id
         self.title = title
         self.defaultSeverity = defaultSeverity
-        self.citation = citation
+        self.citations = citations
         self.summary = summary
         self.effectiveFrom = effectiveFrom
         self.effectiveUntil = effectiveUntil
         self.status = status
         self.statusNote = statusNote
         self.highestSeverity = max(highestSeverity ?? defaultSeverity, defaultSeverity)
+    }
+
+    /// The citations in one line, as reports and `certaudit rules` print them.
+    public var citation: String {
+        citations.map(\.text).joined(separator: "; ")
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 
 /// The ingest stage: reads the inputs folder — the only code that reads input files — and hands on
 /// one `Estate`. CSV rows become typed records or quarantine entries; bundles become facts through
-/// OpenSSL, in parallel, in input order; every input is accounted for in the manifest.
+/// OpenSSL, in parallel, in input order; every input is accounted for in the manifest. A folder
+/// without certificates.csv is read as a plain folder of certificate files (`CertificateFolder`).
 public enum EstateLoader {
     public static let certificatesFile = "certificates.csv"
     public static let resourcesFile = "resources.csv"
@@ -20,7 +21,8 @@ public enum EstateLoader {
         }
         let certificatesPath = path(inputs, certificatesFile)
         guard FileManager.default.fileExists(atPath: certificatesPath) else {
-            throw IngestError("\(certificatesPath): required input is missing")
+            // No inventory: a plain folder of certificate files, if it holds any.
+            return try CertificateFolder(options: options).estate()
         }
         var certificates = try readTable(certificatesPath, certificatesFile) { (path, name) throws(InputFileError) in
             try CertificatesTable.read(

@@ -25,6 +25,7 @@ public enum LedgerRules {
                 + "points-expired events."),
         rule(
             .ptsReconcile, "Every package's ledger adds up", .high,
+            sources: [.certauditAuditRule, .consoleGuide(.entitlementPoints)],
             "One finding per package whose ledger breaks: the first point (date, ledger line) where the running "
                 + "balance goes negative or the creating row differs from total_points, or the end balance that "
                 + "differs from remaining_points, and by how much."),
@@ -36,11 +37,11 @@ public enum LedgerRules {
     }
 
     private static func rule(
-        _ id: RuleID, _ title: String, _ severity: Severity, _ does: String, highest: Severity? = nil
+        _ id: RuleID, _ title: String, _ severity: Severity,
+        sources: [Citation] = [.consoleGuide(.entitlementPoints)], _ does: String, highest: Severity? = nil
     ) -> RuleDescriptor {
         RuleDescriptor(
-            id: id, title: title, defaultSeverity: severity,
-            citation: "RULES.md §10; spec/INPUTS.md (ledger arithmetic), at the as-of time", summary: does,
+            id: id, title: title, defaultSeverity: severity, citations: sources, summary: does,
             highestSeverity: highest)
     }
 }

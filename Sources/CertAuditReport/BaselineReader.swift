@@ -10,10 +10,15 @@ import Foundation
 /// finding (reports before keys existed have none). Anything else is a note, and the run compares
 /// nothing: a broken baseline never fails a nightly job and never yields a wrong comparison.
 public struct BaselineReader: Sendable {
-    public let schemaPath: String
+    public let schema: ReportSchema
+
+    /// Reads baselines valid against `schema` (the one this run's report is validated against).
+    public init(schema: ReportSchema = .builtIn) {
+        self.schema = schema
+    }
 
     public init(schemaPath: String) {
-        self.schemaPath = schemaPath
+        self.schema = .file(schemaPath)
     }
 
     /// `bytes` are the file's, `sha256` their digest; `name` says which file in notes.
@@ -32,7 +37,7 @@ public struct BaselineReader: Sendable {
                     + "\(ReportHeader.schemaVersion): nothing compared")
         }
         do {
-            try XSDValidator(schemaPath: schemaPath).validate(bytes)
+            try XSDValidator(schema: schema).validate(bytes)
         } catch {
             return .unusable(note: "\(name) does not validate against report.xsd (\(error.message)): nothing compared")
         }

@@ -2,7 +2,7 @@ import CertAuditCore
 import Foundation
 internal import Mustache
 
-/// Renders `report.html` from `report.html.mustache` and the partials under a templates directory.
+/// Renders `report.html` from `report.html.mustache` and the partials, built in or from a folder.
 ///
 /// The templates receive plain dictionaries of strings, numbers, booleans and arrays; every value
 /// goes through Mustache's `{{ }}` HTML escaping (the shipped templates never use `{{{ }}}`).
@@ -13,13 +13,22 @@ internal import Mustache
 struct HTMLReportRenderer {
     static let templateName = "report.html"
 
-    let templatesDirectory: String
+    let templates: ReportTemplates
     let rowLimit: Int
+
+    init(templates: ReportTemplates = .builtIn, rowLimit: Int) {
+        self.templates = templates
+        self.rowLimit = rowLimit
+    }
+
+    init(templatesDirectory: String, rowLimit: Int) {
+        self.init(templates: .directory(templatesDirectory), rowLimit: rowLimit)
+    }
 
     func render(_ model: ReportModel) throws(ReportError) -> [UInt8] {
         let library = try loadLibrary()
         guard let html = library.render(context(for: model), withTemplate: Self.templateName) else {
-            throw ReportError(.templates, "\(templatesDirectory) has no \(Self.templateName).mustache")
+            throw ReportError(.templates, "\(templates.origin) has no \(Self.templateName).mustache")
         }
         return Array(html.utf8)
     }
@@ -31,7 +40,7 @@ struct HTMLReportRenderer {
         let library = try loadLibrary()
         let context = FinanceView(model: model, rowLimit: rowLimit).context
         guard let html = library.render(context, withTemplate: Self.financeTemplateName) else {
-            throw ReportError(.templates, "\(templatesDirectory) has no \(Self.financeTemplateName).mustache")
+            throw ReportError(.templates, "\(templates.origin) has no \(Self.financeTemplateName).mustache")
         }
         return Array(html.utf8)
     }
@@ -85,30 +94,15 @@ struct HTMLReportRenderer {
         }
     }
 
-    /// Every `*.mustache` file under the directory, registered by its relative path without the
-    /// extension (`partials/summary`), read in sorted order so loading is deterministic.
+    /// Every `*.mustache` file, registered by its relative path without the extension
+    /// (`partials/summary`), in sorted order so loading is deterministic.
     private func loadLibrary() throws(ReportError) -> MustacheLibrary {
-        let fileManager = FileManager()
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: templatesDirectory, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            throw ReportError(.templates, "templates directory \(templatesDirectory) does not exist")
-        }
-        let paths = (fileManager.enumerator(atPath: templatesDirectory)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
         var library = MustacheLibrary()
-        for path in paths {
-            let fullPath = (templatesDirectory as NSString).appendingPathComponent(path)
-            guard let data = fileManager.contents(atPath: fullPath) else {
-                throw ReportError(.templates, "cannot read template \(fullPath)")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ReportError(.templates, "template \(fullPath) is not UTF-8")
-            }
+        for file in try templates.mustacheFiles() {
             do {
-                try library.register(text, named: String(path.dropLast(".mustache".count)))
+                try library.register(file.text, named: String(file.path.dropLast(".mustache".count)))
             } catch {
-                throw ReportError(.templates, "template \(fullPath) does not parse: \(error)")
+                throw ReportError(.templates, "template \(file.path) in \(templates.origin) does not parse: \(error)")
             }
         }
         return library
@@ -232,6 +226,11 @@ struct HTMLReportRenderer {
             "rules": model.rules.map { rule -> [String: Any] in
                 [
                     "id": rule.id, "title": rule.title, "severity": rule.severity, "citation": rule.citation,
+                    "sources": rule.sources.enumerated().map { index, source -> [String: Any] in
+                        var entry: [String: Any] = ["text": source.text, "separator": index > 0]
+                        if let address = source.address { entry["address"] = address }
+                        return entry
+                    },
                     "summary": rule.summary, "status": rule.status, "statusNote": rule.statusNote,
                     "hasStatusNote": !rule.statusNote.isEmpty,
                 ]

@@ -146,7 +146,9 @@ public struct ReportModel: Sendable {
             ReportRule(
                 id: ReportText.clean($0.id.rawValue), title: ReportText.clean($0.title),
                 severity: $0.defaultSeverity.rawValue,
-                citation: ReportText.clean($0.citation), summary: ReportText.clean($0.summary),
+                citation: ReportText.clean($0.citation),
+                sources: $0.citations.map { ReportRuleSource(text: ReportText.clean($0.text), address: $0.address) },
+                summary: ReportText.clean($0.summary),
                 status: $0.status.rawValue,
                 statusNote: $0.status == .implemented ? "" : ReportText.clean($0.statusNote) ?? "")
         }

@@ -7,11 +7,26 @@ import Foundation
 /// `.<name>.old-<pid>`, the new one renamed in, and the old one removed. A reader sees the old
 /// report or the new one, never half of one; if anything fails before the swap, the temporary
 /// folder is removed and the previous report is left as it was.
+///
+/// Beside the files it is given, the publisher writes `SHA256SUMS` (the `sha256sum -c` format, one
+/// line per file, `pages/…` included, sorted by path): it covers whatever was staged, so an auditor
+/// can show later that no report file was altered.
 public struct ReportPublisher: Sendable {
-    public let outputDirectory: String
+    /// The checksum file published with every report.
+    public static let checksumsFile = "SHA256SUMS"
 
-    public init(outputDirectory: String) {
+    public let outputDirectory: String
+    /// SHA-256 of a staged file as lower-case hex: this module's own by default; a run hands in
+    /// OpenSSL's (`CertAuditX509.SHA256Digest`), many times faster on the hundreds of megabytes a
+    /// large estate's reports take.
+    public let fileDigest: @Sendable (String) throws(ReportError) -> String
+
+    public init(
+        outputDirectory: String,
+        fileDigest: @escaping @Sendable (String) throws(ReportError) -> String = SwiftSHA256.hex(fileAt:)
+    ) {
         self.outputDirectory = outputDirectory
+        self.fileDigest = fileDigest
     }
 
     /// `files` maps a file name inside the output folder to its bytes.
@@ -41,7 +56,9 @@ public struct ReportPublisher: Sendable {
             throw ReportError(.internal, "cannot create \(temporary.path): \(error.localizedDescription)")
         }
         do {
-            try produce(ReportStaging(directory: temporary.path))
+            let staging = ReportStaging(directory: temporary.path)
+            try produce(staging)
+            try writeChecksums(into: staging)
         } catch {
             try? fileManager.removeItem(at: temporary)
             throw error
@@ -63,5 +80,29 @@ public struct ReportPublisher: Sendable {
             throw ReportError(.internal, "cannot move the new report into \(output.path): \(reason)")
         }
         if hadOutput { try? fileManager.removeItem(at: old) }
+    }
+
+    /// `SHA256SUMS` over every file staged, in `sha256sum`'s format (`<hex>  <path>`), sorted by path
+    /// (byte order) so the file is the same whatever order the files were written in.
+    func writeChecksums(into staging: ReportStaging) throws(ReportError) {
+        var lines: [String] = []
+        for path in Self.files(under: staging.directory) {
+            guard path != Self.checksumsFile else {
+                throw ReportError(.internal, "\(Self.checksumsFile) is the publisher's own file")
+            }
+            lines.append("\(try fileDigest(staging.path(of: path)))  \(path)\n")
+        }
+        try staging.write(Self.checksumsFile, Array(lines.joined().utf8))
+    }
+
+    /// Every regular file under `directory`, relative to it, sorted by path (byte order).
+    static func files(under directory: String) -> [String] {
+        let fileManager = FileManager()
+        let paths = (fileManager.enumerator(atPath: directory)?.allObjects as? [String] ?? []).filter {
+            var isDirectory: ObjCBool = false
+            return fileManager.fileExists(atPath: directory + "/" + $0, isDirectory: &isDirectory)
+                && !isDirectory.boolValue
+        }
+        return paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 }

@@ -15,13 +15,27 @@ public struct ReportWriter: Sendable {
     public static let financeFile = "finance.html"
     public static let schemaFile = "report.xsd"
 
-    public let templatesDirectory: String
+    public let templates: ReportTemplates
+    /// What report.xml is validated against: the built-in schema unless one is given on purpose.
+    public let schema: ReportSchema
     /// How many inventory rows and findings the HTML shows before pointing to the CSV files.
     public let htmlRowLimit: Int
+    /// The SHA-256 of a staged file the publisher writes `SHA256SUMS` with (`ReportPublisher.fileDigest`).
+    public let fileDigest: @Sendable (String) throws(ReportError) -> String
 
-    public init(templatesDirectory: String, htmlRowLimit: Int = 1_000) {
-        self.templatesDirectory = templatesDirectory
+    public init(
+        templates: ReportTemplates = .builtIn, schema: ReportSchema = .builtIn, htmlRowLimit: Int = 1_000,
+        fileDigest: @escaping @Sendable (String) throws(ReportError) -> String = SwiftSHA256.hex(fileAt:)
+    ) {
+        self.templates = templates
+        self.schema = schema
         self.htmlRowLimit = htmlRowLimit
+        self.fileDigest = fileDigest
+    }
+
+    /// The templates of a folder, the built-in schema.
+    public init(templatesDirectory: String, htmlRowLimit: Int = 1_000) {
+        self.init(templates: .directory(templatesDirectory), htmlRowLimit: htmlRowLimit)
     }
 
     /// The files of a report, in the order they are written.
@@ -30,13 +44,23 @@ public struct ReportWriter: Sendable {
         changesFile, financeFile,
     ]
 
-    /// Renders XML (validated against `<templates>/report.xsd`), HTML and the CSV files, and publishes
-    /// them atomically into `outputDirectory`. The large files (the XML, the CSVs) are streamed into
-    /// the staging folder as they are rendered, so no report file is ever whole in memory.
+    /// Renders XML (validated against the schema), HTML and the CSV files, and publishes them
+    /// atomically into `outputDirectory` with their `SHA256SUMS`. The large files (the XML, the CSVs)
+    /// are streamed into the staging folder as they are rendered, so no report file is ever whole in
+    /// memory.
     public func write(_ model: ReportModel, to outputDirectory: String) throws(ReportError) {
-        try ReportPublisher(outputDirectory: outputDirectory).publish { (staging: ReportStaging) throws(ReportError) in
+        try ReportPublisher(outputDirectory: outputDirectory, fileDigest: fileDigest).publish {
+            (staging: ReportStaging) throws(ReportError) in
             try renderEach(model, into: staging)
         }
+    }
+
+    /// `report.xml` in memory, validated against the schema: a report that does not validate is
+    /// never returned (the estate fuzzer's check).
+    public func validatedXML(_ model: ReportModel) throws(ReportError) -> [UInt8] {
+        let xml = try XMLReportRenderer().render(model)
+        try XSDValidator(schema: schema).validate(xml)
+        return xml
     }
 
     /// The report's files and their bytes, in a fixed order (then the pages), without touching the output folder
@@ -61,14 +85,10 @@ public struct ReportWriter: Sendable {
     /// Renders the files in their fixed order — the validated XML first, so that nothing is written
     /// after a report that does not validate.
     func renderEach(_ model: ReportModel, into staging: ReportStaging) throws(ReportError) {
-        let schema = (templatesDirectory as NSString).appendingPathComponent(Self.schemaFile)
-        guard FileManager().fileExists(atPath: schema) else {
-            throw ReportError(.templates, "templates directory \(templatesDirectory) has no \(Self.schemaFile)")
-        }
         let xml = staging.path(of: Self.xmlFile)
         try XMLReportRenderer().write(model, toFile: xml)
-        try XSDValidator(schemaPath: schema).validate(file: xml)
-        let html = HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit)
+        try XSDValidator(schema: schema).validate(file: xml)
+        let html = HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit)
         try staging.write(Self.htmlFile, try html.render(model))
         let csv = CSVReportRenderer()
         try staging.stream(Self.findingsFile) { (output: BufferedFileOutput) throws(ReportError) in

@@ -140,6 +140,24 @@ struct XMLReportRenderer {
         }
         writer.end()
 
+        // The rule reference, last so that documents without it (schema 1 before issue 12) stay valid.
+        writer.start("rules")
+        for rule in model.rules {
+            writer.start("rule")
+            writer.attribute("id", rule.id)
+            writer.attribute("title", rule.title)
+            writer.attribute("severity", rule.severity)
+            writer.attribute("status", rule.status)
+            for source in rule.sources {
+                writer.start("source")
+                writer.attribute("href", source.address)
+                writer.text(source.text)
+                writer.end()
+            }
+            writer.end()
+        }
+        writer.end()
+
         writer.end()
     }
 

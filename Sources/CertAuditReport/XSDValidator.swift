@@ -3,14 +3,19 @@ import Foundation
 
 /// Validates a report against `report.xsd` with libxml2 before anything is published.
 ///
-/// A schema that is missing or does not parse is the user's templates directory at fault
-/// (`.templates`); a document that does not validate is the tool's fault (`.internal`). Either error
-/// carries libxml2's own messages.
+/// A schema file that is missing or does not parse is the user's fault (`.templates`); a document
+/// that does not validate is the tool's fault (`.internal`). Either error carries libxml2's own
+/// messages.
 public struct XSDValidator: Sendable {
-    public let schemaPath: String
+    public let schema: ReportSchema
 
+    public init(schema: ReportSchema = .builtIn) {
+        self.schema = schema
+    }
+
+    /// Validates against the schema file at `schemaPath`.
     public init(schemaPath: String) {
-        self.schemaPath = schemaPath
+        self.init(schema: .file(schemaPath))
     }
 
     /// Validates a document in memory.
@@ -38,30 +43,33 @@ public struct XSDValidator: Sendable {
         let context = Unmanaged.passUnretained(messages).toOpaque()
         defer { withExtendedLifetime(messages) {} }
 
-        // Checked first: libxml2 would otherwise print an I/O warning to stderr on its own.
-        guard FileManager().isReadableFile(atPath: schemaPath), let parserContext = xmlSchemaNewParserCtxt(schemaPath)
-        else {
-            throw ReportError(.templates, "cannot read schema \(schemaPath)")
+        // Read here rather than by libxml2, which would print an I/O warning to stderr on its own.
+        let schemaBytes = try schema.bytes()
+        let parserContext = schemaBytes.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
+        }
+        guard let parserContext else {
+            throw ReportError(.templates, "cannot read schema \(schema.origin)")
         }
         defer { xmlSchemaFreeParserCtxt(parserContext) }
         xmlSchemaSetParserStructuredErrors(parserContext, MessageCollector.callback, context)
-        guard let schema = xmlSchemaParse(parserContext) else {
-            throw ReportError(.templates, "schema \(schemaPath) does not parse: \(messages.joined)")
+        guard let compiled = xmlSchemaParse(parserContext) else {
+            throw ReportError(.templates, "schema \(schema.origin) does not parse: \(messages.joined)")
         }
-        defer { xmlSchemaFree(schema) }
+        defer { xmlSchemaFree(compiled) }
 
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let valid: Bool = {
             guard let reader = openReader(options) else { return false }
             defer { xmlFreeTextReader(reader) }
             xmlTextReaderSetStructuredErrorHandler(reader, MessageCollector.callback, context)
-            guard xmlTextReaderSetSchema(reader, schema) == 0 else { return false }
+            guard xmlTextReaderSetSchema(reader, compiled) == 0 else { return false }
             var status: Int32 = 1
             while status == 1 { status = xmlTextReaderRead(reader) }
             return status == 0 && xmlTextReaderIsValid(reader) == 1
         }()
         if !valid {
-            throw ReportError(.internal, "report.xml does not validate against \(schemaPath): \(messages.joined)")
+            throw ReportError(.internal, "report.xml does not validate against \(schema.origin): \(messages.joined)")
         }
     }
 

@@ -24,6 +24,23 @@ public enum RuleCatalogue {
         ReissueCSRRule(), ReissueValidationRule(),
     ]
 
+    /// The rules that need no inventory: they look at the certificate files alone (format, chain,
+    /// key, dates, Baseline Requirements, cryptography), so they are the ones a plain folder of
+    /// certificate files is audited with (`EstateOrigin.certificateFolder`). Every other rule reads
+    /// what only the console's inventory says (source, state, hosting, accounts, messages, …).
+    public static let certificateFileRuleIDs: [RuleID] = [
+        .upPemFormat, .upFullChain, .upKeyMatch, .upCaCert, .upZipForms, .certExpired, .certExpiring,
+        .certNotYetValid, .chainExpiring, .brMaxValidity, .brSan, .cryptoWeakKey, .cryptoWeakSig,
+    ]
+
+    /// The rules an estate of this origin is audited with, in catalogue order.
+    public static func rules(for origin: EstateOrigin) -> [any Rule] {
+        switch origin {
+        case .inventory: rules
+        case .certificateFolder: rules.filter { certificateFileRuleIDs.contains($0.descriptor.id) }
+        }
+    }
+
     /// Every rule: the implemented ones (the static audit's, the simulation's, the ledger audit's), then each ID of spec/RULES.md checked elsewhere, in the
     /// spec's order, with its status and reason (`UncheckedRules`) and its text from the spec. An ID
     /// `UncheckedRules` does not know yet is `planned`, which a test forbids.
@@ -37,7 +54,8 @@ public enum RuleCatalogue {
             let status = UncheckedRules.status[entry.id]
             return RuleDescriptor(
                 id: entry.id, title: firstSentence(of: entry.text), defaultSeverity: .medium,
-                citation: "RULES.md §\(entry.section)", summary: entry.text, status: status?.status ?? .planned,
+                citations: citations(section: entry.section, id: entry.id), summary: entry.text,
+                status: status?.status ?? .planned,
                 statusNote: status?.reason ?? "Not checked yet.")
         }
         let ordered = implemented.sorted {
@@ -64,6 +82,33 @@ public enum RuleCatalogue {
             parts.append("requests: " + kinds.map(\.rawValue).sorted().joined(separator: ", "))
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// The sources of a rule the catalogue lists without checking it, from its section of the spec:
+    /// each section is distilled from one chapter of the console guide (§9 from three, told apart by
+    /// the ID's prefix), §11 from the Baseline Requirements and RFC 5280.
+    static func citations(section: String, id: RuleID) -> [Citation] {
+        switch section {
+        case "1": [.consoleGuide(.upload)]
+        case "2": [.consoleGuide(.hosting)]
+        case "3": [.consoleGuide(.uploadedHosting)]
+        case "4": [.consoleGuide(.autoRenewal)]
+        case "5": [.consoleGuide(.urgeReview)]
+        case "6": [.consoleGuide(.revocation)]
+        case "7": [.consoleGuide(.deletion)]
+        case "8": [.consoleGuide(.reissue)]
+        case "9" where id.rawValue.hasPrefix("MSG-"): [.consoleGuide(.ignoringMessages)]
+        case "9" where id.rawValue.hasPrefix("ALERT-"): [.consoleGuide(.expiryAlerts)]
+        case "9": [.consoleGuide(.notifications)]
+        case "10": [.consoleGuide(.entitlementPoints)]
+        default: [.certauditAuditRule]
+        }
+    }
+
+    /// The rule's full text as the spec states it (docs/rules.md carries it, so the repository stands
+    /// on its own); nil for an ID certaudit adds.
+    public static func fullText(of id: RuleID) -> String? {
+        SpecRuleList.entries.first { $0.id == id }?.text
     }
 
     /// The descriptor of a rule ID, if the catalogue knows it.

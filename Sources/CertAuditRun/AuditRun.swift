@@ -19,11 +19,25 @@ public enum AuditRun {
         let (model, summary) = try audit(options, progress: progress)
         progress("writing \(options.outputDirectory)/")
         do {
-            try ReportWriter(templatesDirectory: options.templatesDirectory).write(model, to: options.outputDirectory)
+            try ReportWriter(
+                templates: options.templatesDirectory.map(ReportTemplates.directory) ?? .builtIn,
+                schema: options.schemaFile.map(ReportSchema.file) ?? .builtIn,
+                fileDigest: checksum(ofFile:)
+            ).write(model, to: options.outputDirectory)
         } catch {
             throw error.kind == .templates ? .input(error.description) : .internal(error.message)
         }
         return summary
+    }
+
+    /// OpenSSL's SHA-256 of a staged report file, for SHA256SUMS: many times faster than the report
+    /// layer's own on a large estate's reports.
+    @Sendable static func checksum(ofFile path: String) throws(ReportError) -> String {
+        do {
+            return try SHA256Digest.hex(fileAt: path)
+        } catch {
+            throw ReportError(.internal, "cannot checksum \(path): \(error.message)")
+        }
     }
 
     /// Ingest, checks and verdicts, down to the report model. The estate, the findings and the
@@ -41,13 +55,18 @@ public enum AuditRun {
         } catch {
             throw .input(error.message)
         }
-        progress("checking \(estate.certificates.count) certificates against \(RuleCatalogue.rules.count) rules")
+        // A plain folder of certificate files has no inventory: only the rules that look at the files
+        // alone apply, the simulation's and the ledger's findings (which read the inventory) do not.
+        let rules = RuleCatalogue.rules(for: estate.origin)
+        let fromInventory = estate.origin == .inventory
+        progress("checking \(estate.certificates.count) certificates against \(rules.count) rules")
         progress("simulating \(options.settings.horizonDays) days")
         let simulation = Simulator.run(estate, settings: options.settings)
         let context = RuleContext(estate: estate, settings: options.settings)
-        let ledgerFindings = LedgerAudit.findings(estate: estate, settings: options.settings)
+        let ledgerFindings = fromInventory ? LedgerAudit.findings(estate: estate, settings: options.settings) : []
         let findings = FindingKey.distinct(
-            RuleRunner(jobs: options.jobs).run(context, adding: simulation.findings + ledgerFindings))
+            RuleRunner(rules: rules, jobs: options.jobs).run(
+                context, adding: (fromInventory ? simulation.findings : []) + ledgerFindings))
         let operations = OperationJudge().judge(context)
         let acceptance = AcceptanceReview(
             findings: findings, accepted: estate.lifecycle.accepted, on: options.settings.asOfDate)
@@ -55,7 +74,8 @@ public enum AuditRun {
             estate.lifecycle, shortfallDates: simulation.shortfallDates, forfeits: simulation.forfeits,
             zone: options.settings.timeZone)
         var model = ReportModel(
-            estate: estate, findings: findings, settings: options.settings, rules: RuleCatalogue.descriptors,
+            estate: estate, findings: findings, settings: options.settings,
+            rules: fromInventory ? RuleCatalogue.descriptors : rules.map(\.descriptor),
             runSettings: options.manifestSettings, timeline: simulation.events, outages: simulation.outages,
             accounts: entitlements.accounts, packages: entitlements.packages,
             forecast: RenewalForecast.make(estate, settings: options.settings),
@@ -89,8 +109,7 @@ public enum AuditRun {
         } catch {
             return .unusable(note: "\(name) cannot be read (\(error.localizedDescription)): nothing compared")
         }
-        let schema = (options.templatesDirectory as NSString).appendingPathComponent(ReportWriter.schemaFile)
-        return BaselineReader(schemaPath: schema).read(
+        return BaselineReader(schema: options.schemaFile.map(ReportSchema.file) ?? .builtIn).read(
             bytes, sha256: SHA256Digest.hex(bytes), name: name, timeZone: options.settings.timeZone.identifier,
             asOfDate: options.settings.asOfDate.description)
     }

@@ -6,7 +6,11 @@ import CertAuditCore
 public struct RunOptions: Sendable {
     public var inputsDirectory: String
     public var outputDirectory: String
-    public var templatesDirectory: String
+    /// The `--templates` folder; nil renders with the templates built into the binary.
+    public var templatesDirectory: String?
+    /// The `--schema` file report.xml is validated against; nil validates with the built-in schema,
+    /// whatever the templates folder holds.
+    public var schemaFile: String?
     public var settings: AuditSettings
     public var encoding: TextEncodingChoice
     public var jobs: Int
@@ -18,7 +22,7 @@ public struct RunOptions: Sendable {
 
     public init(
         inputsDirectory: String = "inputs", outputDirectory: String = "output",
-        templatesDirectory: String = "templates",
+        templatesDirectory: String? = nil, schemaFile: String? = nil,
         settings: AuditSettings, encoding: TextEncodingChoice = .auto, jobs: Int = ProcessorCount.active,
         useSystemTrustStore: Bool = true, settingsFile: SettingsFile? = nil, baselinePath: String? = nil
     ) {
@@ -26,6 +30,7 @@ public struct RunOptions: Sendable {
         self.inputsDirectory = inputsDirectory
         self.outputDirectory = outputDirectory
         self.templatesDirectory = templatesDirectory
+        self.schemaFile = schemaFile
         self.settings = settings
         self.encoding = encoding
         self.jobs = jobs

@@ -64,8 +64,8 @@ public struct SettingsLayer: Sendable, Equatable {
     /// none (and on none new), threshold 30, worst-case reviews, no overrides, `auto`, every core). `now` is the as-of
     /// time when no layer gives one: the command line reads the clock, nothing below it does.
     public func runOptions(
-        inputsDirectory: String, outputDirectory: String, templatesDirectory: String, useSystemTrustStore: Bool,
-        settingsFile: SettingsFile?, now: Instant, baselinePath: String? = nil
+        inputsDirectory: String, outputDirectory: String, templatesDirectory: String?, schemaFile: String? = nil,
+        useSystemTrustStore: Bool, settingsFile: SettingsFile?, now: Instant, baselinePath: String? = nil
     ) throws(RunError) -> RunOptions {
         let defaults = AuditSettings(asOf: now)
         let zone = timeZone ?? defaults.timeZone
@@ -86,7 +86,8 @@ public struct SettingsLayer: Sendable, Equatable {
             failOnNew: failOnNew ?? defaults.failOnNew)
         return RunOptions(
             inputsDirectory: inputsDirectory, outputDirectory: outputDirectory, templatesDirectory: templatesDirectory,
-            settings: settings, encoding: encoding ?? .auto, jobs: jobs ?? ProcessorCount.active,
+            schemaFile: schemaFile, settings: settings, encoding: encoding ?? .auto,
+            jobs: jobs ?? ProcessorCount.active,
             useSystemTrustStore: useSystemTrustStore, settingsFile: settingsFile, baselinePath: baselinePath)
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// The command line: `run` (the nightly job), `rules` (the catalogue), `inspect` (one file's facts).
+/// The command line: `run` (the nightly job), `rules` (the catalogue), `inspect` (one file's facts),
+/// `templates export` (the built-in report templates, to customise).
 @main
 struct CertAudit: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,7 @@ struct CertAudit: ParsableCommand {
             required input; 3 internal error.
             """,
         version: ToolVersionText.current,
-        subcommands: [RunCommand.self, RulesCommand.self, InspectCommand.self])
+        subcommands: [RunCommand.self, RulesCommand.self, InspectCommand.self, TemplatesCommand.self])
 
     /// ArgumentParser exits 64 on bad usage; spec/REPORTS.md promises the nightly job 2.
     static func main() {

@@ -26,17 +26,7 @@ struct RulesCommand: ParsableCommand {
                 print("\(id)  \(severity)  \(status)  \(rule.title)")
             }
         case .markdown:
-            print("| ID | Status | Severity | Title | Checks | Citation |")
-            print("|---|---|---|---|---|---|")
-            for rule in rules {
-                let checks = RuleCatalogue.scope(of: rule.id) ?? rule.statusNote ?? ""
-                let cells = [
-                    rule.id.rawValue, rule.status.rawValue, rule.defaultSeverity.rawValue, rule.title, checks,
-                    rule.citation,
-                ]
-                print(
-                    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
-            }
+            print(RuleReferenceMarkdown.text(rules), terminator: "")
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -52,6 +42,8 @@ struct RuleJSON: Encodable {
     let title: String
     let severity: String
     let citation: String
+    let sources: [SourceJSON]
+    let fullText: String?
     let summary: String
     let status: String
     let statusNote: String?
@@ -63,10 +55,18 @@ struct RuleJSON: Encodable {
         title = rule.title
         severity = rule.defaultSeverity.rawValue
         citation = rule.citation
+        sources = rule.citations.map { SourceJSON(text: $0.text, address: $0.address) }
+        fullText = RuleCatalogue.fullText(of: rule.id)
         summary = rule.summary
         status = rule.status.rawValue
         statusNote = rule.statusNote
         effectiveFrom = rule.effectiveFrom?.description
         effectiveUntil = rule.effectiveUntil?.description
     }
+}
+
+/// One source of a rule in `certaudit rules --format json`.
+struct SourceJSON: Encodable {
+    let text: String
+    let address: String?
 }

@@ -9,7 +9,10 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Audit the estate in the inputs folder and write the reports.")
 
-    @Option(help: "The inputs folder (certificates.csv, resources.csv, bundles/, trust/, certaudit.toml).")
+    @Option(
+        help: ArgumentHelp(
+            "The inputs folder (certificates.csv, resources.csv, bundles/, trust/, certaudit.toml), or a plain "
+                + "folder of certificate files (no certificates.csv) to try certaudit on."))
     var inputs = "inputs"
 
     @Option(
@@ -68,8 +71,17 @@ struct RunCommand: ParsableCommand {
             "Successor validity (AR-SUCCESSOR-VALIDITY): cabf (capped by BR-MAX-VALIDITY) or one-year. (default: cabf)")
     var successorValidity: String?
 
-    @Option(help: "The folder of report templates (report.html.mustache, report.xsd, partials).")
-    var templates = "templates"
+    @Option(
+        help: ArgumentHelp(
+            "A folder of report templates (report.html.mustache, partials/) to render with instead of the "
+                + "built-in ones; `certaudit templates export` writes those out to start from.", valueName: "dir"))
+    var templates: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Validate report.xml against this XSD instead of the built-in report.xsd (a templates folder's "
+                + "report.xsd is never used on its own).", valueName: "file"))
+    var schema: String?
 
     @Option(help: "Encoding of the CSV inputs: auto|utf-8|gb18030. (default: auto)")
     var encoding: String?
@@ -92,7 +104,7 @@ struct RunCommand: ParsableCommand {
             let file = try SettingsFile.locate(config: config, inputsDirectory: inputs)
             let layer = (file?.layer ?? SettingsLayer()).overlaid(by: try commandLineLayer())
             let options = try layer.runOptions(
-                inputsDirectory: inputs, outputDirectory: output, templatesDirectory: templates,
+                inputsDirectory: inputs, outputDirectory: output, templatesDirectory: templates, schemaFile: schema,
                 useSystemTrustStore: !noSystemTrust, settingsFile: file, now: Self.now(), baselinePath: baseline)
             let progress =
                 isatty(STDERR_FILENO) == 1 ? { (message: String) in StandardError.write("… \(message)") } : { _ in }

@@ -164,7 +164,8 @@ import Testing
 }
 
 extension HTMLReportTests {
-    /// Findings link to the rule reference, which says for a rule not checked here where it belongs.
+    /// Findings link to the rule reference, which cites each rule's public sources and says for a
+    /// rule not checked here where it belongs.
     @Test func theRuleReferenceGivesEveryStatusAndItsReason() throws {
         let model = ReportModel(
             estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings,
@@ -172,11 +173,17 @@ extension HTMLReportTests {
         let document = try #require(ParsedDocument(try render(model), kind: .html))
         #expect(document.strings("//div[@class='rule']").count == RuleCatalogue.descriptors.count)
         let simulated = document.strings("//div[@id='rule-AR-CHARGE-DATE']//p[@class='note']").joined()
-        #expect(simulated == "Source: RULES.md §4, §0 (simulation) · status: implemented")
+        #expect(
+            simulated
+                == "Source: SSL certificate console guide, \"自动续费\" (SSL certificate auto-renewal) · status: implemented"
+        )
         let notApplicable = document.strings("//div[@id='rule-HOST-STATES']//p[@class='note']").joined()
         #expect(notApplicable.contains("status: not-applicable — Describes the hosting states"))
         let checked = document.strings("//div[@id='rule-RVK-EFFECT']//p[@class='note']").joined()
-        #expect(checked == "Source: RULES.md §6 · status: implemented")
+        #expect(
+            checked
+                == "Source: SSL certificate console guide, \"吊销证书\" (Revoking an SSL certificate) · status: implemented"
+        )
     }
 }
 

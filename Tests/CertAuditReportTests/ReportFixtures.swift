@@ -102,10 +102,12 @@ enum ReportFixtures {
 
     static let rules = [
         RuleDescriptor(
-            id: .certExpiring, title: "Certificate expiring", defaultSeverity: .high, citation: "RULES.md §1",
+            id: .certExpiring, title: "Certificate expiring", defaultSeverity: .high,
+            citations: [.consoleGuide(.autoRenewal)],
             summary: "Expires within a threshold <soon>."),
         RuleDescriptor(
-            id: .certExpired, title: "Certificate expired", defaultSeverity: .critical, citation: "RULES.md §1",
+            id: .certExpired, title: "Certificate expired", defaultSeverity: .critical,
+            citations: [.rfc5280(section: "4.1.2.5")],
             summary: "Already expired."),
     ]
 

@@ -29,7 +29,8 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(
             names == [
-                "changes.csv", "finance.html", "findings.csv", "forecast.csv", "inventory.csv", "ledger.csv",
+                "SHA256SUMS", "changes.csv", "finance.html", "findings.csv", "forecast.csv", "inventory.csv",
+                "ledger.csv",
                 "operations.csv",
                 "report.html", "report.xml", "timeline.csv",
             ])
@@ -80,7 +81,7 @@ import Testing
         try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
             ReportFixtures.hostileModel(), to: output.path)
         let before = try contents(of: output)
-        #expect(before.count == 10)
+        #expect(before.count == ReportWriter.files.count + 1)  // and SHA256SUMS
 
         // A templates folder with the schema but a report template that does not parse: the new
         // report.xml (of another model, so other bytes) is written before the HTML fails.
@@ -117,7 +118,8 @@ import Testing
             ReportFixtures.hostileModel(), to: output.path)
         let before = try contents(of: output)
         let error = #expect(throws: ReportError.self) {
-            try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: output.path)
+            try ReportWriter(templates: .directory(templates.path), schema: .file(schemaPath)).write(
+                ReportFixtures.emptyModel(), to: output.path)
         }
         #expect(error?.kind == .internal)
         #expect(error?.description.contains("does not validate") == true)
@@ -125,7 +127,8 @@ import Testing
         // Without a previous report, no output folder appears at all.
         let fresh = scratch.appendingPathComponent("fresh")
         #expect(throws: ReportError.self) {
-            try ReportWriter(templatesDirectory: templates.path).write(ReportFixtures.emptyModel(), to: fresh.path)
+            try ReportWriter(templates: .directory(templates.path), schema: .file(schemaPath)).write(
+                ReportFixtures.emptyModel(), to: fresh.path)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["output", "templates"])
     }

@@ -30,7 +30,8 @@ struct ConcurrencyProbeRule: CertificateRule {
     let slow: Set<String>
 
     let descriptor = RuleDescriptor(
-        id: RuleID(rawValue: "TEST-CONCURRENCY"), title: "Concurrency probe", defaultSeverity: .info, citation: "tests",
+        id: RuleID(rawValue: "TEST-CONCURRENCY"), title: "Concurrency probe", defaultSeverity: .info,
+        citations: [.certauditAuditRule],
         summary: "Measures parallel checks.")
     let examples = RuleExamples(passing: [], failing: [])
     let reads: [InputColumn] = []

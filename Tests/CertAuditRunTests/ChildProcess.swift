@@ -11,18 +11,20 @@ enum ChildProcess {
     }
 
     /// Output goes to files, not pipes: a child that filled one pipe while the other was being
-    /// drained would never finish.
-    static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
-        let folder = try TestPaths.scratch("process")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let stdout = folder.appendingPathComponent("stdout")
-        let stderr = folder.appendingPathComponent("stderr")
+    /// drained would never finish. The child runs in `folder` (the repository unless told).
+    static func run(_ executable: String, _ arguments: [String], in folder: URL = TestPaths.repository) throws
+        -> Outcome
+    {
+        let capture = try TestPaths.scratch("process")
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let stdout = capture.appendingPathComponent("stdout")
+        let stderr = capture.appendingPathComponent("stderr")
         try Data().write(to: stdout)
         try Data().write(to: stderr)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.currentDirectoryURL = TestPaths.repository
+        process.currentDirectoryURL = folder
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         try process.run()

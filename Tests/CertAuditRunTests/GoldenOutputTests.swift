@@ -34,7 +34,8 @@ struct GoldenOutputTests {
         let actual = try TestPaths.contents(of: output)
         #expect(
             expected.keys.sorted() == [
-                "/changes.csv", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv",
+                "/SHA256SUMS", "/changes.csv", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv",
+                "/ledger.csv",
                 "/operations.csv",
                 "/report.html", "/report.xml", "/timeline.csv",
             ])

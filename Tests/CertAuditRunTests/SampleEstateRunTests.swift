@@ -31,7 +31,8 @@ struct SampleEstateRunTests {
         let files = try TestPaths.contents(of: output)
         #expect(
             files.keys.sorted() == [
-                "/changes.csv", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv",
+                "/SHA256SUMS", "/changes.csv", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv",
+                "/ledger.csv",
                 "/operations.csv",
                 "/report.html", "/report.xml", "/timeline.csv",
             ])

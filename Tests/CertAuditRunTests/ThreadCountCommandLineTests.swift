@@ -29,7 +29,8 @@ struct ThreadCountCommandLineTests {
         let names = outputs[0].keys.sorted()
         #expect(
             names.filter { !$0.hasPrefix("/pages/") } == [
-                "/changes.csv", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv",
+                "/SHA256SUMS", "/changes.csv", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv",
+                "/ledger.csv",
                 "/operations.csv",
                 "/report.html", "/report.xml", "/timeline.csv",
             ])

@@ -13,7 +13,7 @@ public struct AutoRenewEligibleRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .arEligible, title: "Auto-renewal is on for a product that supports it", defaultSeverity: .high,
-        citation: "RULES.md §4",
+        citations: [.consoleGuide(.autoRenewal)],
         summary:
             "Only platform-issued certificates (never uploaded ones) of supported products: DNSPod DV single-domain and "
             + "wildcard, TrustAsia DV wildcard, WoTrus DV wildcard.")

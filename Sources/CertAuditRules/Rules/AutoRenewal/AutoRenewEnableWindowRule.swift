@@ -11,7 +11,7 @@ public struct AutoRenewEnableWindowRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .arEnableWindow, title: "Auto-renewal was switched on in time", defaultSeverity: .high,
-        citation: "RULES.md §4",
+        citations: [.consoleGuide(.autoRenewal)],
         summary: "Auto-renewal can be switched on only while at least 14 days (14 included) remain before expiry.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {

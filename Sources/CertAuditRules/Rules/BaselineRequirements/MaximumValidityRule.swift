@@ -13,7 +13,7 @@ public struct MaximumValidityRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .brMaxValidity, title: "Validity within the Baseline Requirements' maximum", defaultSeverity: .high,
-        citation: "CA/B Forum BR 6.3.2 (ballot SC-081); RULES.md §11",
+        citations: [.baselineRequirements(section: "6.3.2", ballot: "SC-081v3"), .rfc5280(section: "4.1.2.5")],
         summary:
             "Maximum validity by issue date: 398 days from 2020-09-01, 200 from 2026-03-15, 100 from 2027-03-15, "
             + "47 from 2029-03-15; each SHOULD be one day shorter (a warning). Validity is notAfter − notBefore "

@@ -11,7 +11,10 @@ public struct SubjectAltNameRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .brSan, title: "subjectAltName present and covering the CN", defaultSeverity: .high,
-        citation: "CA/B Forum BR 7.1.2.7.12, 7.1.4.3; RULES.md §11",
+        citations: [
+            .baselineRequirements(section: "7.1.2.7.12", ballot: "SC-062"),
+            .baselineRequirements(section: "7.1.4.3", ballot: "SC-062"),
+        ],
         summary:
             "A TLS server certificate must carry subjectAltName; a subject CN, if present, must be one of its SANs "
             + "(byte for byte for certificates issued from 2021-09-01, ignoring letter case before).",

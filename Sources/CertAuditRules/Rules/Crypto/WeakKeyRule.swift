@@ -10,7 +10,8 @@ public struct WeakKeyRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .cryptoWeakKey, title: "Key too weak", defaultSeverity: .high,
-        citation: "CA/B Forum BR 6.1.5; RULES.md §11", summary: "RSA keys below 2048 bits, EC keys below P-256: error.")
+        citations: [.baselineRequirements(section: "6.1.5", ballot: "SC-062")],
+        summary: "RSA keys below 2048 bits, EC keys below P-256: error.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.bundle != nil }
 

@@ -9,7 +9,7 @@ public struct WeakSignatureRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .cryptoWeakSig, title: "Weak signature algorithm", defaultSeverity: .high,
-        citation: "CA/B Forum BR 7.1.3.2; RULES.md §11",
+        citations: [.baselineRequirements(section: "7.1.3.2", ballot: "SC-062")],
         summary: "MD5 or SHA-1 signatures on anything but a root: error.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.bundle != nil }

@@ -17,7 +17,7 @@ public struct DeleteByStateRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .delByState, title: "Deletion allowed in the certificate's state", defaultSeverity: .medium,
-        citation: "RULES.md §7",
+        citations: [.consoleGuide(.deletion)],
         summary:
             "Expired: any time. Free test certificates: any state. Paid: only after revocation. Awaiting validation: "
             + "only after the review is cancelled. Uploaded: any time.")

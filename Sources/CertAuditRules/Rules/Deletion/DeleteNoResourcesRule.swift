@@ -8,7 +8,8 @@ public struct DeleteNoResourcesRule: OperationRule {
     public let reads: [InputColumn] = InputColumn.bindings
 
     public let descriptor = RuleDescriptor(
-        id: .delNoResources, title: "Unbind before deleting", defaultSeverity: .medium, citation: "RULES.md §7",
+        id: .delNoResources, title: "Unbind before deleting", defaultSeverity: .medium,
+        citations: [.consoleGuide(.deletion)],
         summary:
             "A certificate still bound to cloud resources cannot be deleted (unbind first); deleting one that is "
             + "deployed would interrupt those services.")

@@ -10,7 +10,7 @@ public struct ChainExpiringRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .chainExpiring, title: "An intermediate expires before the leaf", defaultSeverity: .medium,
-        citation: "RULES.md §11",
+        citations: [.rfc5280(section: "6.1.3"), .rfc5280(section: "4.1.2.5")],
         summary:
             "An intermediate (or a bundled root) in the certificate's chain expires before the leaf does, or "
             + "has expired: the leaf fails from that date even though its own notAfter is later.")

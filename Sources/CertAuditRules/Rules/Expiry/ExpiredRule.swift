@@ -12,7 +12,8 @@ public struct ExpiredRule: CertificateRule {
     public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status)] + InputColumn.bindings
 
     public let descriptor = RuleDescriptor(
-        id: .certExpired, title: "Certificate has expired", defaultSeverity: .high, citation: "RULES.md §11",
+        id: .certExpired, title: "Certificate has expired", defaultSeverity: .high,
+        citations: [.rfc5280(section: "4.1.2.5")],
         summary: "The certificate has expired at the run's as-of time.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {

@@ -9,7 +9,8 @@ public struct ExpiringRule: CertificateRule {
     public let reads: [InputColumn] = InputColumn.expiry + [.certificates(.status)]
 
     public let descriptor = RuleDescriptor(
-        id: .certExpiring, title: "Certificate expires soon", defaultSeverity: .medium, citation: "RULES.md §11",
+        id: .certExpiring, title: "Certificate expires soon", defaultSeverity: .medium,
+        citations: [.rfc5280(section: "4.1.2.5"), .consoleGuide(.autoRenewal)],
         summary:
             "Days to expiry at or below the configured thresholds (default 30, the renewal window of 30 "
             + "natural days). Counted in natural days of the run's time zone.", highestSeverity: .high)

@@ -8,7 +8,7 @@ public struct NotYetValidRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .certNotYetValid, title: "Certificate is not yet valid", defaultSeverity: .medium,
-        citation: "RULES.md §11", summary: "notBefore is after the as-of time.")
+        citations: [.rfc5280(section: "4.1.2.5")], summary: "notBefore is after the as-of time.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
         certificate.leaf != nil

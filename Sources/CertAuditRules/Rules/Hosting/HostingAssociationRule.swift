@@ -12,7 +12,7 @@ public struct HostingAssociationRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .hostAssociation, title: "Hosting has a certificate to replace with", defaultSeverity: .high,
-        citation: "RULES.md §2",
+        citations: [.consoleGuide(.hosting)],
         summary:
             "The new certificate is either detected automatically (the auto-renewed successor) or designated by the user. "
             + "Automatic association needs auto-renewal; a designated certificate must expire after the old one.")

@@ -11,7 +11,7 @@ public struct HostingDomainMatchRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .hostDomainMatch, title: "A designated successor covers the same domains", defaultSeverity: .high,
-        citation: "RULES.md §2",
+        citations: [.consoleGuide(.hosting)],
         summary:
             "A designated new certificate must cover exactly the old certificate's domains; a mismatch can break the service once replaced."
     )

@@ -15,7 +15,7 @@ public struct HostingEligibleRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .hostEligible, title: "The certificate can be hosted", defaultSeverity: .high,
-        citation: "RULES.md §2, §3",
+        citations: [.consoleGuide(.hosting), .consoleGuide(.uploadedHosting)],
         summary:
             "Platform-issued certificates (free or paid) can be hosted. Uploaded (third-party) certificates can be hosted "
             + "only under the uploaded-hosting scheme, from 2025-06-13. A CA certificate is never hosted.")

@@ -11,7 +11,7 @@ public struct HostingLeadRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .hostLead, title: "Replacement lead is allowed and was possible", defaultSeverity: .medium,
-        citation: "RULES.md §2",
+        citations: [.consoleGuide(.hosting)],
         summary:
             "The replacement time is \"immediately\", or 25, 15 or 7 days before expiry. The old certificate's remaining "
             + "validity when hosting is configured must be at least the lead.")

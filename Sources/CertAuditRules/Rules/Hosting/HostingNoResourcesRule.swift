@@ -9,7 +9,8 @@ public struct HostingNoResourcesRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .hostNoResources, title: "Hosting a certificate bound to nothing", defaultSeverity: .info,
-        citation: "RULES.md §2", summary: "Hosting a certificate that is bound to no cloud resource does nothing.")
+        citations: [.consoleGuide(.hosting)],
+        summary: "Hosting a certificate that is bound to no cloud resource does nothing.")
 
     public func check(_ context: RuleContext) -> [Finding] {
         HostingPlan.active(in: context.estate).filter { context.estate.resources(boundTo: $0.certificate.id).isEmpty }

@@ -11,7 +11,7 @@ public struct HostingResourceTypesRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .hostResourceTypes, title: "Hosting covers every type of resource the certificate is bound to",
-        defaultSeverity: .high, citation: "RULES.md §2",
+        defaultSeverity: .high, citations: [.consoleGuide(.hosting), .consoleGuide(.uploadedHosting)],
         summary:
             "Hosting names the resource types it replaces on (CDN, CLB, TKE, LIVE, WAF, DDOS, APIGATEWAY, TEO, VOD; "
             + "uploaded-hosting adds COS, TSE, SCDN, DCDN, ALB). Resources bound to the certificate whose type is not "

@@ -19,7 +19,7 @@ public struct UploadedHostingValidationRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .uphValidation, title: "Validation record in place for the successor", defaultSeverity: .high,
-        citation: "RULES.md §3",
+        citations: [.consoleGuide(.uploadedHosting)],
         summary:
             "The domain-validation record (DNS CNAME at _dnsauth.<domain>, or a file at the validation path) must be in "
             + "place beforehand and never removed, otherwise the successor cannot be issued.")

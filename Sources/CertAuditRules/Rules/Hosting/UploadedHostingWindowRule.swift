@@ -11,7 +11,7 @@ public struct UploadedHostingWindowRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .uphWindow, title: "Uploaded certificate hosted with more than 30 days left", defaultSeverity: .high,
-        citation: "RULES.md §3",
+        citations: [.consoleGuide(.uploadedHosting)],
         summary:
             "An uploaded third-party certificate can be hosted for free while it has more than 30 days before expiry. "
             + "Hosting configured on or after 2025-06-13 only.")

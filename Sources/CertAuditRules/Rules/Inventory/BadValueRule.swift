@@ -14,7 +14,7 @@ public struct BadValueRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .invBadValue, title: "A value that does not parse, taken as not given", defaultSeverity: .medium,
-        citation: "RULES.md §11 (audit rule); spec/INPUTS.md",
+        citations: [.certauditAuditRule],
         summary:
             "A field of an input row holds a value that does not parse (a date that is not a date, a tag without "
             + "`=`, an unknown state): the row is kept with that field taken as not given, and the finding names "

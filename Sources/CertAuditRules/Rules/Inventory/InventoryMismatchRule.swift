@@ -11,7 +11,7 @@ public struct InventoryMismatchRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .invMismatch, title: "Inventory disagrees with the certificate", defaultSeverity: .medium,
-        citation: "RULES.md §11",
+        citations: [.certauditAuditRule, .rfc5280(section: "4.2.1.6")],
         summary:
             "What the inventory claims (domain, SANs, notAfter) differs from the parsed certificate. The parsed "
             + "certificate wins; the report shows both.")

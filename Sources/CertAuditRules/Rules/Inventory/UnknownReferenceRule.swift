@@ -15,7 +15,7 @@ public struct UnknownReferenceRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .invUnknownReference, title: "Reference to an unknown certificate", defaultSeverity: .medium,
-        citation: "certaudit addition (spec/INPUTS.md: every row is linked or reported)",
+        citations: [.certauditAuditRule],
         summary:
             "A row of another input (a resource, a hosting plan, an operation…) names a certificate ID that is "
             + "not in certificates.csv, or whose row was quarantined; a ledger row names a package packages.csv does "

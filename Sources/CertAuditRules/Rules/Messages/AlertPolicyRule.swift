@@ -17,7 +17,7 @@ public struct AlertPolicyRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .alertPolicy, title: "Alert policies are well formed and watch something", defaultSeverity: .medium,
-        citation: "RULES.md §9",
+        citations: [.consoleGuide(.expiryAlerts)],
         summary:
             "A custom expiry alert policy watches selected certificates' days to expiry (statistics period 1 or 5 "
             + "minutes) and alerts once or repeatedly to its receivers. An account holds at most 300 static-threshold policies."

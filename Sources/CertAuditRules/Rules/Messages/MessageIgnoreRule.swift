@@ -12,7 +12,7 @@ public struct MessageIgnoreRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .msgIgnore, title: "Messages about the certificate are ignored", defaultSeverity: .info,
-        citation: "RULES.md §9",
+        citations: [.consoleGuide(.ignoringMessages)],
         summary:
             "Ignoring a certificate's messages stops every message about it from that day on, expiry reminders "
             + "included, until it is followed again.")

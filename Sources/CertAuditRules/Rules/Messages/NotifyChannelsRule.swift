@@ -10,7 +10,7 @@ public struct NotifyChannelsRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .notifyChannels, title: "Every receiver can be reached on their channels", defaultSeverity: .medium,
-        citation: "RULES.md §9",
+        citations: [.consoleGuide(.notifications)],
         summary:
             "Messages reach contacts by SMS, in-site message, WeChat and email. WeChat delivers only to a verified "
             + "contact; SMS and email need a phone number and an address.")

@@ -11,7 +11,10 @@ public struct NotifyUnwatchedRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .notifyUnwatched, title: "Nobody will be told the certificate expires", defaultSeverity: .high,
-        citation: "RULES.md §9 (audit rule)",
+        citations: [
+            .certauditAuditRule, .consoleGuide(.ignoringMessages), .consoleGuide(.expiryAlerts),
+            .consoleGuide(.notifications),
+        ],
         summary:
             "A certificate approaching expiry whose messages are ignored, and which no alert policy with a deliverable "
             + "receiver covers, will expire without anyone being told.")

@@ -14,7 +14,7 @@ public struct ReissueCSRRule: OperationRule {
     public static let noKeyPasswordTypes: Set<String> = ["CLB", "CDN"]
 
     public let descriptor = RuleDescriptor(
-        id: .riCsr, title: "A CSR the reissue can use", defaultSeverity: .medium, citation: "RULES.md §8",
+        id: .riCsr, title: "A CSR the reissue can use", defaultSeverity: .medium, citations: [.consoleGuide(.reissue)],
         summary:
             "CSR: reuse the original, generate online, or paste one. A private-key password must not be set if the "
             + "certificate goes to CLB/CDN.")

@@ -10,7 +10,7 @@ public struct ReissueFreeOnceRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .riFreeOnce, title: "A free DV certificate is reissued once", defaultSeverity: .medium,
-        citation: "RULES.md §8", summary: "A free DV certificate can be reissued once.")
+        citations: [.consoleGuide(.reissue)], summary: "A free DV certificate can be reissued once.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.reissue]
 

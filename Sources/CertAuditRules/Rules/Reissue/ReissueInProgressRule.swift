@@ -10,7 +10,7 @@ public struct ReissueInProgressRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .riInProgress, title: "No reissue while one is in progress", defaultSeverity: .medium,
-        citation: "RULES.md §8", summary: "A certificate being reissued cannot be reissued again.")
+        citations: [.consoleGuide(.reissue)], summary: "A certificate being reissued cannot be reissued again.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.reissue]
 

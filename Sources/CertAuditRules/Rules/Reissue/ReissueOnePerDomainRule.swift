@@ -12,7 +12,7 @@ public struct ReissueOnePerDomainRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .riOnePerDomain, title: "One reissue at a time per main domain", defaultSeverity: .medium,
-        citation: "RULES.md §8",
+        citations: [.consoleGuide(.reissue)],
         summary:
             "While one certificate under a main domain is being reissued, no other certificate under that main domain "
             + "can be.")

@@ -21,7 +21,7 @@ public struct ReissueValidationRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .riValidation, title: "When a reissue needs validation again", defaultSeverity: .medium,
-        citation: "RULES.md §8",
+        citations: [.consoleGuide(.reissue)],
         summary:
             "No domain validation if submitted within 3 days of issuance, or with the same CSR; a different CSR needs "
             + "validation; paid DV under the same company validated within 13 months needs none. OV/EV of "

@@ -12,7 +12,7 @@ public struct ReissueWindowRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .riWindow, title: "Reissue only with more than 30 days left", defaultSeverity: .medium,
-        citation: "RULES.md §8",
+        citations: [.consoleGuide(.reissue)],
         summary: "Only issued certificates with more than 30 days before expiry can be reissued.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.reissue]

@@ -33,7 +33,8 @@ public struct UrgeReviewRule: OperationRule {
     }
 
     public let descriptor = RuleDescriptor(
-        id: .revUrge, title: "When a review can be urged", defaultSeverity: .medium, citation: "RULES.md §5",
+        id: .revUrge, title: "When a review can be urged", defaultSeverity: .medium,
+        citations: [.consoleGuide(.urgeReview)],
         summary:
             "Urging review opens DV: 24 h after materials are submitted; OV: 72 h after the confirmation letter is "
             + "uploaded; EV: 96 h after it. Supported: SecureSite OV, OV Pro, EV, EV Pro; GeoTrust OV, EV; TrustAsia OV, "

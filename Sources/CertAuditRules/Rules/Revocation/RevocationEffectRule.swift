@@ -11,7 +11,8 @@ public struct RevocationEffectRule: OperationRule {
     public let reads: [InputColumn] = InputColumn.bindings + [.certificates(.status)]
 
     public let descriptor = RuleDescriptor(
-        id: .rvkEffect, title: "What a revocation stops", defaultSeverity: .medium, citation: "RULES.md §6",
+        id: .rvkEffect, title: "What a revocation stops", defaultSeverity: .medium,
+        citations: [.consoleGuide(.revocation)],
         summary:
             "Once a revocation is requested the certificate can no longer be downloaded or deployed; once revoked, "
             + "browsers distrust it, and it can be deleted.")

@@ -15,7 +15,8 @@ public struct RevokeBefore2020Rule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .rvkBefore2020, title: "Issued on or after 2020-03-25 to revoke self-service", defaultSeverity: .medium,
-        citation: "RULES.md §6", summary: "Certificates issued before 2020-03-25 cannot be revoked self-service.")
+        citations: [.consoleGuide(.revocation)],
+        summary: "Certificates issued before 2020-03-25 cannot be revoked self-service.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.revoke]
 

@@ -16,7 +16,7 @@ public struct RevokeDVValidationRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .rvkDvValidation, title: "DV revocation needs domain validation within 3 days", defaultSeverity: .medium,
-        citation: "RULES.md §6",
+        citations: [.consoleGuide(.revocation)],
         summary:
             "DV (other brands): after the request, the domain must be validated (DNS or file) within 3 days, or the "
             + "revocation fails. TrustAsia DV wildcard 2- or 3-year certificates with automatic validation need none.")

@@ -10,7 +10,7 @@ public struct RevokeIssuedHereRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .rvkIssuedHere, title: "Only platform-issued certificates can be revoked", defaultSeverity: .medium,
-        citation: "RULES.md §6",
+        citations: [.consoleGuide(.revocation)],
         summary:
             "Only platform-issued certificates can be revoked; uploaded ones cannot. A certificate that is not in "
             + "force (expired, cancelled, refunded, still under review) has nothing to revoke.")

@@ -15,7 +15,7 @@ public struct RevokeLetterRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .rvkOvEvLetter, title: "Revocation reason, letters and manual review", defaultSeverity: .medium,
-        citation: "RULES.md §6",
+        citations: [.consoleGuide(.revocation)],
         summary:
             "WoTrus (any type) and DNSPod SM2 DV: a reason, then manual review. DNSPod SM2 OV/EV: a reason plus a stamped "
             + "revocation application (jpg/gif/pdf, at most 1.4 MB), then manual review. Other brands' OV/EV: a reason "

@@ -16,7 +16,7 @@ public struct RevokePendingRenewalRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .rvkPendingRenewal, title: "No revocation while pending renewal", defaultSeverity: .medium,
-        citation: "RULES.md §6",
+        citations: [.consoleGuide(.revocation)],
         summary: "A certificate within 30 days of expiry in the pending-renewal state cannot be revoked.")
 
     public let judgedKinds: Set<OperationRecord.Kind> = [.revoke]

@@ -11,7 +11,7 @@ public struct RevokeReissuedRule: OperationRule {
 
     public let descriptor = RuleDescriptor(
         id: .rvkReissued, title: "Reissues are revoked with their original", defaultSeverity: .medium,
-        citation: "RULES.md §6",
+        citations: [.consoleGuide(.revocation)],
         summary:
             "A reissued order cannot be revoked on its own (except WoTrus international and DNSPod SM2): revoke the "
             + "original order, and the original and its reissues are revoked together.")

@@ -10,7 +10,7 @@ public struct ArchiveFormsRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .upZipForms, title: "Every form in the console's ZIP holds the same certificate and key",
-        defaultSeverity: .high, citation: "certaudit addition (spec/INPUTS.md bundles/: the console ZIP)",
+        defaultSeverity: .high, citations: [.certauditAuditRule, .consoleGuide(.upload)],
         summary:
             "The console's ZIP download holds one folder per server type; certaudit reads the PEM form (or else the "
             + "PFX) and cross-checks that every other form holds the same certificate and a matching key.")

@@ -9,7 +9,7 @@ public struct CACertificateRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .upCaCert, title: "CA uploads are CA certificates without a key", defaultSeverity: .high,
-        citation: "RULES.md §1",
+        citations: [.consoleGuide(.upload)],
         summary:
             "A certificate uploaded as type CA (used for mutual TLS) has no private key and must be a CA "
             + "certificate (basicConstraints CA:TRUE).")

@@ -11,7 +11,7 @@ public struct DownloadFlagRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .upDownloadFlag, title: "Private key downloadable from the platform", defaultSeverity: .info,
-        citation: "RULES.md §1",
+        citations: [.consoleGuide(.upload)],
         summary:
             "Whether the platform may hand the certificate out for download is recorded per certificate; auditors want "
             + "to see which private keys can be downloaded.")

@@ -8,7 +8,7 @@ public struct DuplicateRule: EstateRule {
     public let reads: [InputColumn] = InputColumn.bundleFacts + [.certificates(.allowDuplicate)]
 
     public let descriptor = RuleDescriptor(
-        id: .upDuplicate, title: "No duplicate uploads", defaultSeverity: .medium, citation: "RULES.md §1",
+        id: .upDuplicate, title: "No duplicate uploads", defaultSeverity: .medium, citations: [.consoleGuide(.upload)],
         summary:
             "Uploading a certificate whose content (SHA-256 fingerprint) is already in the inventory is an "
             + "error unless that record allows duplicates.")

@@ -11,7 +11,7 @@ public struct FullChainRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .upFullChain, title: "Bundle carries the complete chain, in order", defaultSeverity: .high,
-        citation: "RULES.md §1",
+        citations: [.consoleGuide(.upload)],
         summary:
             "A server certificate must come with its complete chain: the leaf, then each intermediate up "
             + "to (not necessarily including) the root. Missing intermediates, wrong order and certificates "

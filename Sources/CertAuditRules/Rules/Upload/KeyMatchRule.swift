@@ -12,7 +12,7 @@ public struct KeyMatchRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .upKeyMatch, title: "Private key matches the certificate", defaultSeverity: .critical,
-        citation: "RULES.md §1",
+        citations: [.consoleGuide(.upload)],
         summary: "The private key of a server certificate must match the leaf's public key.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {

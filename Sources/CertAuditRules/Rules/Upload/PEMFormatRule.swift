@@ -11,7 +11,7 @@ public struct PEMFormatRule: EstateRule {
 
     public let descriptor = RuleDescriptor(
         id: .upPemFormat, title: "Bundle and key must be well-formed PEM", defaultSeverity: .high,
-        citation: "RULES.md §1",
+        citations: [.consoleGuide(.upload)],
         summary:
             "A certificate or private key that does not parse is rejected with the console's wording "
             + "\"解析失败,请检查证书是否符合标准\" and the precise reason.")

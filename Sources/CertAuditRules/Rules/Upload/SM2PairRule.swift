@@ -13,7 +13,7 @@ public struct SM2PairRule: CertificateRule {
 
     public let descriptor = RuleDescriptor(
         id: .upSm2Pair, title: "SM2 signing and encryption pairs are complete and distinct",
-        defaultSeverity: .high, citation: "RULES.md §1",
+        defaultSeverity: .high, citations: [.consoleGuide(.upload)],
         summary:
             "An SM2 upload has four parts: signing certificate + key, encryption certificate + key. The two "
             + "certificates must not be the same certificate; the same key in both slots is allowed, but each key "

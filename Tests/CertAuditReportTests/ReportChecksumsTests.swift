@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import CertAuditReport
+
+/// SHA256SUMS: the digest is SHA-256, and the file covers whatever the publisher published, in the
+/// format `sha256sum -c` checks.
+struct ReportChecksumsTests {
+    /// FIPS 180-4's examples (one block, two blocks, a million bytes) and the empty message.
+    @Test func theDigestMatchesThePublishedTestVectors() {
+        #expect(SwiftSHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            SwiftSHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SwiftSHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SwiftSHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// The publisher's files include one of any name and lengths around the padding boundaries;
+    /// `sha256sum -c SHA256SUMS`, run in the published folder, accepts every line.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum")))
+    func sha256sumAcceptsThePublishedChecksums() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output")
+        let files = [55, 56, 63, 64, 65, 119, 0, 4_097].map { count in
+            (name: "file-\(count).bin", bytes: (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ count) })
+        }
+        try ReportPublisher(outputDirectory: output.path).publish(files + [("zz-any-name.txt", Array("x".utf8))])
+        let sums = try String(contentsOf: output.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        let names = sums.split(separator: "\n").map { String($0.split(separator: " ", maxSplits: 1)[1].dropFirst()) }
+        #expect(names == (files.map(\.name) + ["zz-any-name.txt"]).sorted())
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = ["--check", "--strict", "SHA256SUMS"]
+        process.currentDirectoryURL = output
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+
+        // An altered file no longer checks.
+        try Data("changed".utf8).write(to: output.appendingPathComponent("file-55.bin"))
+        let altered = Process()
+        altered.executableURL = process.executableURL
+        altered.arguments = process.arguments
+        altered.currentDirectoryURL = output
+        altered.standardOutput = FileHandle.nullDevice
+        altered.standardError = FileHandle.nullDevice
+        try altered.run()
+        altered.waitUntilExit()
+        #expect(altered.terminationStatus != 0)
+    }
+
+    @Test func aFileNamedLikeTheChecksumsIsRefusedAndNothingIsPublished() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output")
+        #expect(throws: ReportError.self) {
+            try ReportPublisher(outputDirectory: output.path).publish([("SHA256SUMS", Array("forged".utf8))])
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    /// The run hands the publisher OpenSSL's SHA-256 (checked by `sha256sum -c` on the binary's
+    /// output in AnyFolderCommandLineTests); whichever digest it is given is the one written, for
+    /// every staged file, those in a subfolder (`pages/`) included.
+    @Test func thePublisherCoversEveryStagedFileWithTheDigestItIsGiven() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output")
+        let publisher = ReportPublisher(
+            outputDirectory: output.path,
+            fileDigest: { (path: String) throws(ReportError) -> String in
+                "digest-of-" + URL(fileURLWithPath: path).lastPathComponent
+            })
+        try publisher.publish { (staging: ReportStaging) throws(ReportError) in
+            try staging.write("b.txt", Array("bb".utf8))
+            try staging.makeFolder("pages")
+            try staging.write("pages/p-0001.html", Array("p".utf8))
+            try staging.write("a.txt", Array("a".utf8))
+        }
+        let sums = try String(contentsOf: output.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        #expect(sums == "digest-of-a.txt  a.txt\ndigest-of-b.txt  b.txt\ndigest-of-p-0001.html  pages/p-0001.html\n")
+    }
+
+    /// A file is read a mebibyte at a time: the digest does not depend on where the pieces break.
+    @Test func aFileIsDigestedPieceByPieceAsAWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let bytes = (0..<(3 << 20) + 7).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+        let file = folder.appendingPathComponent("large.bin")
+        try Data(bytes).write(to: file)
+        #expect(try SwiftSHA256.hex(fileAt: file.path) == SwiftSHA256.hex(bytes))
+        var pieces = SwiftSHA256()
+        for size in [1, 63, 64, 65, 1_000, 100_003] {
+            let start = [1, 63, 64, 65, 1_000, 100_003].prefix { $0 != size }.reduce(0, +)
+            bytes[start..<start + size].withUnsafeBytes { pieces.update($0) }
+        }
+        let fed = [1, 63, 64, 65, 1_000, 100_003].reduce(0, +)
+        bytes[fed...].withUnsafeBytes { pieces.update($0) }
+        #expect(pieces.finish() == SwiftSHA256.hex(bytes))
+    }
+}
