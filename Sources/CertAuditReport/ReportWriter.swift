@@ -12,6 +12,7 @@ public struct ReportWriter: Sendable {
     public static let forecastFile = "forecast.csv"
     public static let ledgerFile = "ledger.csv"
     public static let financeFile = "finance.html"
+    public static let metricsFile = "metrics.prom"
     public static let schemaFile = "report.xsd"
 
     public let templatesDirectory: String
@@ -26,13 +27,27 @@ public struct ReportWriter: Sendable {
     /// Renders XML (validated against `<templates>/report.xsd`), HTML, findings.csv,
     /// inventory.csv and operations.csv, and publishes them atomically into `outputDirectory`.
     /// Each file is written as soon as it is rendered (XML first, validated), so only one rendered
-    /// file is in memory at a time.
-    public func write(_ model: ReportModel, to outputDirectory: String) throws(ReportError) {
+    /// file is in memory at a time. `runDuration`, read when metrics.prom — the last file — is
+    /// rendered, gives its one line that is not reproducible; without it the line is left out.
+    /// `wrote` is told each file's name once it is written (the run's progress).
+    public func write(
+        _ model: ReportModel, to outputDirectory: String, runDuration: () -> Duration? = { nil },
+        wrote: (String) -> Void = { _ in }
+    ) throws(ReportError) {
         try ReportPublisher(outputDirectory: outputDirectory).publish {
             (write: (String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) in
-            try renderEach(model, into: write)
+            try renderEach(model, runDuration: runDuration) { (name: String, bytes: [UInt8]) throws(ReportError) in
+                try write(name, bytes)
+                wrote(name)
+            }
         }
     }
+
+    /// The files a run writes, in the order it writes them.
+    public static let fileNames = [
+        xmlFile, htmlFile, findingsFile, inventoryFile, operationsFile, timelineFile, forecastFile, ledgerFile,
+        financeFile, metricsFile,
+    ]
 
     /// `report.xml`, validated against `<templates>/report.xsd`: a report that does not validate is
     /// never returned.
@@ -56,7 +71,8 @@ public struct ReportWriter: Sendable {
     /// Renders the files in their fixed order — the validated XML first, so that nothing is handed
     /// on from a report that does not validate — and hands each to `take` as soon as it exists.
     func renderEach(
-        _ model: ReportModel, into take: (String, [UInt8]) throws(ReportError) -> Void
+        _ model: ReportModel, runDuration: () -> Duration? = { nil },
+        into take: (String, [UInt8]) throws(ReportError) -> Void
     ) throws(ReportError) {
         try take(Self.xmlFile, try validatedXML(model))
         try take(
@@ -72,5 +88,6 @@ public struct ReportWriter: Sendable {
         try take(
             Self.financeFile,
             try HTMLReportRenderer(templatesDirectory: templatesDirectory, rowLimit: htmlRowLimit).renderFinance(model))
+        try take(Self.metricsFile, MetricsRenderer().render(model, runDuration: runDuration()))
     }
 }

@@ -31,8 +31,8 @@ struct SampleEstateRunTests {
         let files = try TestPaths.contents(of: output)
         #expect(
             files.keys.sorted() == [
-                "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv", "/operations.csv",
-                "/report.html", "/report.xml", "/timeline.csv",
+                "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv", "/metrics.prom",
+                "/operations.csv", "/report.html", "/report.xml", "/timeline.csv",
             ])
         for (name, bytes) in files { #expect(!bytes.isEmpty, "\(name) is empty") }
         let validator = XSDValidator(schemaPath: TestPaths.templates + "/report.xsd")
@@ -40,6 +40,35 @@ struct SampleEstateRunTests {
         #expect(summary.certificates == Self.certificates)
         #expect(summary.quarantined == Self.quarantined)
         #expect(summary.operations == Self.operations)
+    }
+
+    /// metrics.prom carries the sample's figures as inputs/README.md and the summary line give them:
+    /// the counts, and findings that add up to the summary's; each certificate with a not-after date
+    /// has its expiry gauges (scripts/test_metrics.py checks every value against inventory.csv with
+    /// Prometheus's own parser).
+    @Test func metricsCarryTheSampleFigures() throws {
+        let expectations = try SampleExpectations.load()
+        let output = try TestPaths.scratch().appendingPathComponent("output")
+        let summary = try AuditRun.execute(Self.options(output: output))
+        let text = try String(contentsOf: output.appendingPathComponent("metrics.prom"), encoding: .utf8)
+        func values(_ name: String) -> [Int64] {
+            text.split(separator: "\n").filter { $0.hasPrefix(name + "{") || $0.hasPrefix(name + " ") }
+                .compactMap { $0.split(separator: " ").last.flatMap { Int64($0) } }
+        }
+        let report = try Self.publishedSample()
+        let identified = text.split(separator: "\n").filter { $0.hasPrefix("x509_cert_not_after{certificate=\"") }
+            .map { $0.dropFirst("x509_cert_not_after{certificate=\"".count).prefix { $0 != "\"" } }
+        #expect(Set(identified.map(String.init)).isSubset(of: Set(report.chains.keys)))
+        #expect(identified.count > Self.certificates / 2)
+        #expect(values("x509_cert_expired").count == identified.count)
+        #expect(values("certaudit_certificates") == [Int64(Self.certificates)])
+        #expect(values("certaudit_quarantined_rows") == [Int64(Self.quarantined)])
+        #expect(values("certaudit_operations_requested") == [Int64(Self.operations)])
+        #expect(
+            values("certaudit_operations_denied")
+                == [Int64(expectations.operations.filter { $0.verdict == "denied" }.count)])
+        #expect(values("certaudit_findings").reduce(0, +) == Int64(summary.findingsBySeverity.values.reduce(0, +)))
+        #expect(values("certaudit_as_of_timestamp_seconds") == [Self.asOf.secondsSinceEpoch])
     }
 
     @Test func identicalInputsGiveIdenticalBytesAtAnyThreadCount() throws {

@@ -28,8 +28,8 @@ struct ThreadCountCommandLineTests {
         }
         #expect(
             outputs[0].keys.sorted() == [
-                "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv", "/operations.csv",
-                "/report.html", "/report.xml", "/timeline.csv",
+                "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv", "/ledger.csv", "/metrics.prom",
+                "/operations.csv", "/report.html", "/report.xml", "/timeline.csv",
             ])
         #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
         for (name, bytes) in outputs[0] {
