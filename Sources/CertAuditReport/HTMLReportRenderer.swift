@@ -123,6 +123,9 @@ struct HTMLReportRenderer {
                     [key.algorithm, String(key.bits), key.curve].compactMap { $0 }.joined(separator: " ")
                 } ?? ""
             row["expired"] = (certificate.daysToExpiry ?? 0) < 0
+            for name in ["alias", "subject", "sans", "resources"] {
+                row[name + "Parts"] = BreakOpportunities.parts(row[name] as? String ?? "")
+            }
             return row
         }
         // The next 90 days of the timeline, grouped by date.

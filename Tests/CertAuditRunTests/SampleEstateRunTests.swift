@@ -288,8 +288,12 @@ extension SampleEstateRunTests {
         }
         // 7 months consumed to date (2026-05, the ledger's one consume row, to the as-of month), 37
         // forecast months, 5 ledger rows.
-        #expect(html.components(separatedBy: "<tr><td class=\"date\">20").count - 1 == 7 + 37 + 5)
-        #expect(html.contains("<td class=\"date\">2026-05</td><td class=\"number\">50</td><td class=\"mono\">3</td>"))
+        #expect(html.components(separatedBy: "<tr><td data-label=\"Month\" class=\"date\">20").count - 1 == 7 + 37)
+        #expect(html.components(separatedBy: "<tr><td data-label=\"Date\" class=\"date\">20").count - 1 == 5)
+        #expect(
+            html.contains(
+                "<td data-label=\"Month\" class=\"date\">2026-05</td><td data-label=\"Points consumed\" class=\"number\">50</td>"
+                    + "<td data-label=\"Ledger lines\" class=\"mono\">3</td>"))
         // One money-and-points chart per account, starting from accounts.csv's balance.
         #expect(html.components(separatedBy: "class=\"chart account-chart\"").count - 1 == 2)
         #expect(html.contains("300.00 CNY and 500 points at the as-of time"))
