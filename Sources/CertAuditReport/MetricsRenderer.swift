@@ -33,13 +33,6 @@ public struct MetricsRenderer: Sendable {
             certificates.compactMap { entry in value(entry.certificate).map { MetricSample(entry.labels, value: $0) } }
         }
         let asOf = model.asOfSeconds
-        let findings = Dictionary(grouping: model.findings) { MetricSample.Label("rule", $0.rule) }
-        let findingSamples = findings.flatMap { rule, findings in
-            Dictionary(grouping: findings, by: \.severity).map { severity, list in
-                MetricSample([rule, MetricSample.Label("severity", severity)], value: list.count)
-            }
-        }
-        .sorted { ($0.labels[0].value, $0.labels[1].value) < ($1.labels[0].value, $1.labels[1].value) }
         let predicted = model.outages.filter { !$0.underWay }
         return [
             MetricFamily(
@@ -67,7 +60,9 @@ public struct MetricsRenderer: Sendable {
                 [MetricSample(value: model.certificates.count)]),
             MetricFamily(
                 "certaudit_findings", help: "Findings by rule and severity (a rule without findings has no sample)",
-                findingSamples),
+                Self.counts(model.findings)),
+            // Findings new since the last run (change detection, issue 11) join here as one more
+            // family: `certaudit_new_findings`, `Self.counts` of the model's new findings.
             MetricFamily(
                 "certaudit_quarantined_rows", help: "Input rows quarantined as unusable",
                 [MetricSample(value: model.quarantine.count)]),
@@ -93,6 +88,15 @@ public struct MetricsRenderer: Sendable {
                 help: "Seconds the run took, from reading the inputs to this file",
                 runDuration.map { [MetricSample(seconds: $0)] } ?? []),
         ]
+    }
+
+    /// One sample per rule and severity that has findings, sorted by both.
+    static func counts(_ findings: [ReportFinding]) -> [MetricSample] {
+        Dictionary(grouping: findings) { [$0.rule, $0.severity] }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map { key, list in
+                MetricSample(
+                    [MetricSample.Label("rule", key[0]), MetricSample.Label("severity", key[1])], value: list.count)
+            }
     }
 
     /// `certificate`, then the exporter's `serial_number`, `subject_CN` and `issuer_CN` where the
