@@ -10,15 +10,18 @@ Drives Chromium through the DevTools protocol over --remote-debugging-pipe (file
   across lines in a table cell (but in a digest, class "hash", which has no word to keep), and a
   cell whose data-label (its column's name where rows are stacked) is not its column's heading;
 - printed to A4 (0.4 in margins, print media emulated at the printable width, 717 CSS px): the same
-  width checks, so that no text is cut at the right edge of the paper.
+  width checks, so that no text is cut at the right edge of the paper; and in the PDF itself (read
+  with poppler's pdftotext -bbox, when it is installed), no word past the right margin.
 
 It keeps a full-page screenshot at each width and the A4 PDF in the output folder, for a person to
 look at. Usage: browser_check.py OUTPUT_FOLDER PAGE.html...  (exit 1 when a page has a problem).
 """
 
 import base64
+import html
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -263,6 +266,28 @@ class Browser:
         return [font["familyName"] for font in fonts]
 
 
+def words_past_the_margin(pdf_path):
+    """Words of the PDF whose right edge lies beyond the printable area: text cut at the paper's edge
+    (Chromium draws what overflows into the margin and clips the rest). Empty without pdftotext."""
+    if shutil.which("pdftotext") is None:
+        return []
+    layout = subprocess.run(["pdftotext", "-bbox", pdf_path, "-"], capture_output=True, text=True, check=True).stdout
+    problems = []
+    page_number = 0
+    limit = 0.0
+    for line in layout.splitlines():
+        page = re.search(r'<page width="([\d.]+)"', line)
+        if page:
+            page_number += 1
+            limit = float(page.group(1)) - PRINT_MARGIN_INCHES * 72 + 1
+            continue
+        word = re.search(r'xMax="([\d.]+)"[^>]*>(.*)</word>', line)
+        if word and float(word.group(1)) > limit:
+            problems.append(f'page {page_number}: "{html.unescape(word.group(2))}" reaches '
+                            f'{float(word.group(1)):.0f} pt, past the right margin at {limit - 1:.0f} pt')
+    return problems
+
+
 def check_page(browser, page, output_folder=None):
     """Every problem with one page, as `page (mode): problem` lines; keeps its screenshots and PDF in
     `output_folder` when one is given."""
@@ -277,8 +302,12 @@ def check_page(browser, page, output_folder=None):
         problems += [f"{page} ({width} px): {p}" for p in browser.console_problems()]
     browser.load(url, PRINT_WIDTH_PX, 1100, media="print")
     problems += [f"{page} (A4 print): {p}" for p in browser.evaluate(LAYOUT_CHECK)]
-    if output_folder:
-        browser.pdf(os.path.join(output_folder, f"{stem}-A4.pdf"))
+    pdf_folder = output_folder or tempfile.mkdtemp(prefix="certaudit-pdf-")
+    pdf = os.path.join(pdf_folder, f"{stem}-A4.pdf")
+    browser.pdf(pdf)
+    problems += [f"{page} (A4 PDF): {p}" for p in words_past_the_margin(pdf)]
+    if not output_folder:
+        shutil.rmtree(pdf_folder, ignore_errors=True)
     problems += [f"{page} (A4 print): {p}" for p in browser.console_problems()]
     return problems
 

@@ -5,8 +5,9 @@
 #
 # With --test (make test, .ci/run) it also installs what only the tests use: headless Chromium
 # (chromium-headless-shell, or chromium where that package does not exist) and a Chinese font
-# (fonts-wqy-microhei, 1.6 MB, named in the pages' font stack) for the browser test, and the
-# prometheus_client Python package whose parser reads metrics.prom. make report never asks for them.
+# (fonts-wqy-microhei, 1.6 MB, named in the pages' font stack) and poppler-utils (pdftotext reads
+# the printed PDF) for the browser test, and the prometheus_client Python package whose parser reads
+# metrics.prom. make report never asks for them.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -32,6 +33,10 @@ if [ "${1:-}" = "--test" ]; then
     if ! fc-list :lang=zh family 2>/dev/null | grep -q .; then
         echo "certaudit: installing fonts-wqy-microhei (Chinese text in the browser test)" >&2
         apt_install fonts-wqy-microhei fontconfig
+    fi
+    if ! command -v pdftotext >/dev/null 2>&1; then
+        echo "certaudit: installing poppler-utils (the browser test reads the printed PDF)" >&2
+        apt_install poppler-utils
     fi
     if ! python3 -c "import prometheus_client" >/dev/null 2>&1; then
         echo "certaudit: installing prometheus_client (the metrics.prom parser test)" >&2
