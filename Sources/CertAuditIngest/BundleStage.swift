@@ -9,6 +9,7 @@ struct BundleStage: Sendable {
     let loader: BundleLoader
     let asOf: Instant
     let jobs: Int
+    let progress: StageProgress.Report
 
     struct Outcome {
         var certificates: [Certificate]
@@ -28,7 +29,9 @@ struct BundleStage: Sendable {
 
     /// `fields` gives the 1-based header position of each column, for the bad values this stage adds.
     func attach(to records: [CertificateRecord], badValues: [BadValue], fields: [InputColumn: Int]) -> Outcome {
+        let counter = ProgressCounter(.ingest, total: records.count, unit: "rows", report: progress)
         let results = parallelMap(records, workers: jobs) { record -> RowResult in
+            defer { counter.advance() }
             guard let bundle = record.bundle else {
                 return .accepted(Certificate(record: record), digestLine: nil, unreadable: [])
             }

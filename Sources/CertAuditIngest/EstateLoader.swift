@@ -46,7 +46,7 @@ public enum EstateLoader {
         let bundles = BundleStage(
             loader: BundleLoader(
                 bundlesDirectory: path(inputs, bundlesFolder), trust: trust, sizeLimit: options.bundleSizeLimit),
-            asOf: options.asOf, jobs: options.jobs)
+            asOf: options.asOf, jobs: options.jobs, progress: options.progress)
         let loaded = bundles.attach(
             to: certificates.records, badValues: certificates.badValues, fields: certificates.fields)
         certificates.quarantine += loaded.quarantine

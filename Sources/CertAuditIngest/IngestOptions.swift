@@ -18,11 +18,14 @@ public struct IngestOptions: Sendable {
     /// Inputs read before ingest (the settings file), listed in the accounting beside those read here
     /// so the manifest covers every file the run used.
     public var extraInputs: [InputSummary]
+    /// Told how many certificate rows have had their bundles read (the slow part of ingest).
+    public var progress: StageProgress.Report
 
     public init(
         inputsDirectory: String, encoding: TextEncodingChoice = .auto, timeZone: RunTimeZone = .shanghai,
         asOf: Instant, bundleSizeLimit: Int = 10 * 1024 * 1024, jobs: Int = ProcessorCount.active,
-        useSystemTrustStore: Bool = true, extraInputs: [InputSummary] = []
+        useSystemTrustStore: Bool = true, extraInputs: [InputSummary] = [],
+        progress: @escaping StageProgress.Report = StageProgress.ignore
     ) {
         self.inputsDirectory = inputsDirectory
         self.encoding = encoding
@@ -32,5 +35,6 @@ public struct IngestOptions: Sendable {
         self.jobs = max(1, jobs)
         self.useSystemTrustStore = useSystemTrustStore
         self.extraInputs = extraInputs
+        self.progress = progress
     }
 }

@@ -29,7 +29,10 @@ enum BuiltinTemplateFiles {
 
                 Rules for templates: use `{{name}}` (HTML-escaped) for every value — never `{{{name}}}`, since
                 certificate subjects, aliases and messages come from the inputs and can hold anything. Keep the page
-                self-contained: no external stylesheet, script, font or image.
+                self-contained: no external stylesheet, script, font or image. Every `<td>` of a table carries
+                `data-label` with its column's heading: narrow screens and paper show each cell under that name
+                (scripts/browser_check.py fails a page where one is missing or wrong). A table of six columns or more
+                has the class `wide`, which stacks it on paper too.
 
                 The values a template can use are listed in `HTMLReportRenderer.context(for:)`
                 (`Sources/CertAuditReport/HTMLReportRenderer.swift`).
@@ -61,7 +64,7 @@ enum BuiltinTemplateFiles {
                 {{#hasAccounts}}
                 <div class="table-wrap"><table>
                 <thead><tr><th>Account</th><th class="number">Balance (CNY)</th><th class="date">First shortfall</th></tr></thead>
-                <tbody>{{#accounts}}<tr><td class="mono">{{id}}</td><td class="number">{{balance}}</td><td class="date">{{shortfall}}</td></tr>{{/accounts}}</tbody>
+                <tbody>{{#accounts}}<tr><td data-label="Account" class="mono">{{id}}</td><td data-label="Balance (CNY)" class="number">{{balance}}</td><td data-label="First shortfall" class="date">{{shortfall}}</td></tr>{{/accounts}}</tbody>
                 </table></div>
                 {{/hasAccounts}}
                 {{#hasAccountCharts}}
@@ -84,9 +87,9 @@ enum BuiltinTemplateFiles {
                 <p>packages.csv's figures at the as-of time; <em>forfeit</em> is what the forecast finds left unused at the package's expiry within the horizon (PTS-EXPIRY).</p>
                 {{^hasPackages}}<p>No packages.csv.</p>{{/hasPackages}}
                 {{#hasPackages}}
-                <div class="table-wrap"><table>
+                <div class="table-wrap"><table class="wide">
                 <thead><tr><th>Package</th><th>Name</th><th>Account</th><th class="number">Total</th><th class="number">Remaining</th><th class="date">Expires</th><th>Status</th><th class="number">Forfeit</th></tr></thead>
-                <tbody>{{#packages}}<tr><td class="mono">{{id}}</td><td>{{name}}</td><td class="mono">{{account}}</td><td class="number">{{total}}</td><td class="number">{{remaining}}</td><td class="date">{{expires}}</td><td>{{status}}</td><td class="number">{{forfeit}}</td></tr>{{/packages}}</tbody>
+                <tbody>{{#packages}}<tr><td data-label="Package" class="mono">{{id}}</td><td data-label="Name">{{name}}</td><td data-label="Account" class="mono">{{account}}</td><td data-label="Total" class="number">{{total}}</td><td data-label="Remaining" class="number">{{remaining}}</td><td data-label="Expires" class="date">{{expires}}</td><td data-label="Status">{{status}}</td><td data-label="Forfeit" class="number">{{forfeit}}</td></tr>{{/packages}}</tbody>
                 </table></div>
                 {{/hasPackages}}
                 </section>
@@ -109,7 +112,7 @@ enum BuiltinTemplateFiles {
                 {{/consumedChart}}
                 <div class="table-wrap"><table>
                 <thead><tr><th class="date">Month</th><th class="number">Points consumed</th><th>Ledger lines</th></tr></thead>
-                <tbody>{{#consumed}}<tr><td class="date">{{month}}</td><td class="number">{{points}}</td><td class="mono">{{lines}}</td></tr>{{/consumed}}</tbody>
+                <tbody>{{#consumed}}<tr><td data-label="Month" class="date">{{month}}</td><td data-label="Points consumed" class="number">{{points}}</td><td data-label="Ledger lines" class="mono">{{lines}}</td></tr>{{/consumed}}</tbody>
                 </table></div>
                 {{/hasConsumed}}
                 </section>
@@ -130,9 +133,9 @@ enum BuiltinTemplateFiles {
                 <figcaption id="forecast-caption">CNY charged per month: dark bars under cabf, light bars under one-year (tallest month: {{maximum}} CNY).</figcaption>
                 </figure>
                 {{/chart}}
-                <div class="table-wrap"><table>
+                <div class="table-wrap"><table class="wide">
                 <thead><tr><th class="date">Month</th><th class="number">Renewals (cabf)</th><th class="number">CNY (cabf)</th><th class="number">Points (cabf)</th><th class="number">Renewals (one-year)</th><th class="number">CNY (one-year)</th><th class="number">Points (one-year)</th><th class="number">CNY difference</th></tr></thead>
-                <tbody>{{#months}}<tr><td class="date">{{month}}</td><td class="number">{{cabfRenewals}}</td><td class="number">{{cabfAmount}}</td><td class="number">{{cabfPoints}}</td><td class="number">{{oneYearRenewals}}</td><td class="number">{{oneYearAmount}}</td><td class="number">{{oneYearPoints}}</td><td class="number">{{difference}}</td></tr>{{/months}}</tbody>
+                <tbody>{{#months}}<tr><td data-label="Month" class="date">{{month}}</td><td data-label="Renewals (cabf)" class="number">{{cabfRenewals}}</td><td data-label="CNY (cabf)" class="number">{{cabfAmount}}</td><td data-label="Points (cabf)" class="number">{{cabfPoints}}</td><td data-label="Renewals (one-year)" class="number">{{oneYearRenewals}}</td><td data-label="CNY (one-year)" class="number">{{oneYearAmount}}</td><td data-label="Points (one-year)" class="number">{{oneYearPoints}}</td><td data-label="CNY difference" class="number">{{difference}}</td></tr>{{/months}}</tbody>
                 </table></div>
                 {{/hasMonths}}
                 </section>
@@ -145,9 +148,9 @@ enum BuiltinTemplateFiles {
                 <p>The rows of points_ledger.csv, by package and time, each with its line: the consumption to date that the figures above start from. All of them are in <code>ledger.csv</code>.</p>
                 {{^hasLedger}}<p>No points_ledger.csv.</p>{{/hasLedger}}
                 {{#hasLedger}}
-                <div class="table-wrap"><table>
+                <div class="table-wrap"><table class="wide">
                 <thead><tr><th class="date">Date</th><th>Time</th><th>Package</th><th>Kind</th><th class="number">Points</th><th>Code</th><th>Certificate</th><th>Transfer</th><th class="number">Line</th></tr></thead>
-                <tbody>{{#ledger}}<tr><td class="date">{{date}}</td><td>{{time}}</td><td class="mono">{{package}}</td><td>{{kind}}</td><td class="number">{{points}}</td><td class="mono">{{code}}</td><td class="mono">{{certificate}}</td><td>{{transferStatus}}</td><td class="number">{{line}}</td></tr>{{/ledger}}</tbody>
+                <tbody>{{#ledger}}<tr><td data-label="Date" class="date">{{date}}</td><td data-label="Time">{{time}}</td><td data-label="Package" class="mono">{{package}}</td><td data-label="Kind">{{kind}}</td><td data-label="Points" class="number">{{points}}</td><td data-label="Code" class="mono">{{code}}</td><td data-label="Certificate" class="mono">{{certificate}}</td><td data-label="Transfer">{{transferStatus}}</td><td data-label="Line" class="number">{{line}}</td></tr>{{/ledger}}</tbody>
                 </table></div>
                 {{#ledgerTruncated}}<p class="note">The first {{ledgerShown}} of {{ledgerTotal}} rows; all of them are in <code>ledger.csv</code>.</p>{{/ledgerTruncated}}
                 {{/hasLedger}}
@@ -178,7 +181,7 @@ enum BuiltinTemplateFiles {
                 <main>
                 <section id="{{title}}">
                 <p class="note">Rows {{first}} to {{last}} of {{total}}, {{order}}; <a href="../{{csv}}">{{csv}}</a> has them all.</p>
-                <div class="table-wrap"><table id="{{title}}-table">
+                <div class="table-wrap"><table id="{{title}}-table" class="wide">
                 <thead><tr>{{#columns}}{{> partials/heading}}{{/columns}}</tr></thead>
                 <tbody>
                 {{#rows}}
@@ -199,11 +202,11 @@ enum BuiltinTemplateFiles {
                 <section id="accepted">
                 <h2>Accepted risks</h2>
                 <p class="note">Rows of <code>accepted.csv</code>: an accepted finding stays in the report but does not count for <code>--fail-on</code> or <code>--fail-on-new</code>; once past its date it counts again (lapsed); a row that names no finding is stale.</p>
-                <div class="table-wrap"><table class="acceptances">
+                <div class="table-wrap"><table class="wide acceptances">
                 <thead><tr><th class="number">Line</th><th>Status</th><th>Names</th><th>Accepted by</th><th>Until</th><th>Reason</th><th class="number">Findings</th></tr></thead>
                 <tbody>
                 {{#acceptances}}
-                <tr class="acceptance-{{status}}"><td class="number">{{line}}</td><td>{{status}}</td><td class="mono">{{names}}</td><td>{{acceptedBy}}</td><td class="date"><time>{{until}}</time></td><td>{{reason}}</td><td class="number">{{matches}}</td></tr>
+                <tr class="acceptance-{{status}}"><td data-label="Line" class="number">{{line}}</td><td data-label="Status">{{status}}</td><td data-label="Names" class="mono">{{names}}</td><td data-label="Accepted by">{{acceptedBy}}</td><td data-label="Until" class="date"><time>{{until}}</time></td><td data-label="Reason">{{reason}}</td><td data-label="Findings" class="number">{{matches}}</td></tr>
                 {{/acceptances}}
                 </tbody>
                 </table></div>
@@ -246,7 +249,7 @@ enum BuiltinTemplateFiles {
                 <thead><tr><th class="date">Out from</th><th>Resource</th><th>Certificate</th><th>Why</th></tr></thead>
                 <tbody>
                 {{#outages}}
-                <tr{{#underWay}} class="under-way"{{/underWay}}><td class="date">{{date}}{{#underWay}}<br>(under way){{/underWay}}</td><td class="mono">{{resourceType}}<br>{{resource}}</td><td class="mono">{{certificate}}</td><td>{{#causes}}<span class="cause">{{.}}</span>{{/causes}}</td></tr>
+                <tr{{#underWay}} class="under-way"{{/underWay}}><td data-label="Out from" class="date">{{date}}{{#underWay}}<br>(under way){{/underWay}}</td><td data-label="Resource" class="mono">{{resourceType}}<br>{{resource}}</td><td data-label="Certificate" class="mono">{{certificate}}</td><td data-label="Why">{{#causes}}<span class="cause">{{.}}</span>{{/causes}}</td></tr>
                 {{/outages}}
                 </tbody>
                 </table></div>
@@ -270,7 +273,7 @@ enum BuiltinTemplateFiles {
         TemplateFile(
             path: "partials/cells.mustache",
             text: #"""
-                {{#cells}}<td{{#hasClasses}} class="{{classes}}"{{/hasClasses}}{{#hasSortKey}} data-key="{{sortKey}}"{{/hasSortKey}}>{{#plain}}{{value}}{{/plain}}{{#code}}<code>{{value}}</code>{{/code}}{{#rule}}{{#hasRule}}<a href="{{rulePage}}#rule-{{value}}"><code>{{value}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{value}}</code>{{/hasRule}}{{/rule}}{{#time}}<time>{{value}}</time>{{/time}}{{#reasons}}<ul class="reasons">{{#items}}<li class="effect-{{effect}}">{{effect}} {{#hasRule}}<a href="{{rulePage}}#rule-{{rule}}"><code>{{rule}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{rule}}</code>{{/hasRule}}: {{text}}</li>{{/items}}</ul>{{/reasons}}</td>{{/cells}}
+                {{#cells}}<td data-label="{{heading}}"{{#hasClasses}} class="{{classes}}"{{/hasClasses}}{{#hasSortKey}} data-key="{{sortKey}}"{{/hasSortKey}}>{{#plain}}{{value}}{{/plain}}{{#text}}{{#parts}}{{.}}<wbr>{{/parts}}{{/text}}{{#code}}<code>{{value}}</code>{{/code}}{{#rule}}{{#hasRule}}<a href="{{rulePage}}#rule-{{value}}"><code>{{value}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{value}}</code>{{/hasRule}}{{/rule}}{{#time}}<time>{{value}}</time>{{/time}}{{#reasons}}<ul class="reasons">{{#items}}<li class="effect-{{effect}}">{{effect}} {{#hasRule}}<a href="{{rulePage}}#rule-{{rule}}"><code>{{rule}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{rule}}</code>{{/hasRule}}: {{text}}</li>{{/items}}</ul>{{/reasons}}</td>{{/cells}}
                 """#),
         TemplateFile(
             path: "partials/changes.mustache",
@@ -283,11 +286,11 @@ enum BuiltinTemplateFiles {
                 {{#changesCompared}}
                 <p>Compared with the report as of <time>{{changesBaselineAsOf}}</time>: <strong>{{changesNew}} new</strong>, {{changesResolved}} resolved, {{changesOpen}} still open. <a href="changes.csv">changes.csv</a> lists them all.</p>
                 {{#hasChangedFindings}}
-                <div class="table-wrap"><table class="changes">
+                <div class="table-wrap"><table class="wide changes">
                 <thead><tr><th>Change</th><th>Severity</th><th>Rule</th><th>Certificate</th><th>Resource or package</th><th>First seen</th></tr></thead>
                 <tbody>
                 {{#changedFindings}}
-                <tr class="change-{{change}}"><td>{{change}}</td><td><span class="severity severity-{{severity}}">{{severity}}</span></td><td><code>{{rule}}</code></td><td class="mono">{{certificate}}</td><td class="mono">{{place}}</td><td class="date"><time>{{firstSeen}}</time></td></tr>
+                <tr class="change-{{change}}"><td data-label="Change">{{change}}</td><td data-label="Severity"><span class="severity severity-{{severity}}">{{severity}}</span></td><td data-label="Rule"><code>{{rule}}</code></td><td data-label="Certificate" class="mono">{{certificate}}</td><td data-label="Resource or package" class="mono">{{place}}</td><td data-label="First seen" class="date"><time>{{firstSeen}}</time></td></tr>
                 {{/changedFindings}}
                 </tbody>
                 </table></div>
@@ -378,7 +381,7 @@ enum BuiltinTemplateFiles {
                 {{/hasInventory}}
                 {{#hasInventory}}
                 <p class="note">Sorted by days to expiry (soonest first){{#inventoryTruncated}}; showing the {{inventoryShown}} soonest of {{inventoryTotal}} certificates: <a href="{{inventoryPages}}">the full inventory</a> is paged, and <a href="inventory.csv">inventory.csv</a> lists them all{{/inventoryTruncated}}.<span class="screen-only"> Click a column heading marked &#8597; to sort.</span></p>
-                <div class="table-wrap"><table id="inventory-table">
+                <div class="table-wrap"><table id="inventory-table" class="wide">
                 <thead><tr>{{#inventoryColumns}}{{> partials/heading}}{{/inventoryColumns}}</tr></thead>
                 <tbody>
                 {{#inventory}}
@@ -397,11 +400,11 @@ enum BuiltinTemplateFiles {
                 <h2>Run manifest</h2>
                 <p>Generated by {{generator}} (report schema version {{schemaVersion}}), as of <time>{{asOf}}</time> in {{timezone}}, horizon {{horizonDays}} days.</p>
                 <h3>Inputs</h3>
-                <div class="table-wrap"><table>
+                <div class="table-wrap"><table class="wide">
                 <thead><tr><th>Input</th><th>SHA-256</th><th class="number">Rows</th><th class="number">Accepted</th><th class="number">Quarantined</th><th>Encoding</th><th>Notes</th></tr></thead>
                 <tbody>
                 {{#inputs}}
-                <tr><td>{{name}}</td><td class="mono">{{sha256}}</td><td class="number">{{rows}}</td><td class="number">{{accepted}}</td><td class="number">{{quarantined}}</td><td>{{encoding}}</td><td>{{notes}}</td></tr>
+                <tr><td data-label="Input">{{name}}</td><td data-label="SHA-256" class="mono hash">{{sha256}}</td><td data-label="Rows" class="number">{{rows}}</td><td data-label="Accepted" class="number">{{accepted}}</td><td data-label="Quarantined" class="number">{{quarantined}}</td><td data-label="Encoding">{{encoding}}</td><td data-label="Notes">{{notes}}</td></tr>
                 {{/inputs}}
                 </tbody>
                 </table></div>
@@ -410,7 +413,7 @@ enum BuiltinTemplateFiles {
                 <thead><tr><th>Setting</th><th>Value</th></tr></thead>
                 <tbody>
                 {{#settings}}
-                <tr><td>{{name}}</td><td>{{value}}</td></tr>
+                <tr><td data-label="Setting">{{name}}</td><td data-label="Value">{{value}}</td></tr>
                 {{/settings}}
                 </tbody>
                 </table></div>
@@ -430,7 +433,7 @@ enum BuiltinTemplateFiles {
                 <p class="note">Showing the first {{operationsShown}} of {{operationsTotal}} requests by time; <a href="operations.csv">operations.csv</a> lists them all.</p>
                 {{/operationsTruncated}}
                 <p class="note">Each row of <code>operations.csv</code>, judged at its request time against the state the estate implies then: denied by every rule listed as <em>denies</em>; allowed ones may carry conditions (<em>requires</em>).</p>
-                <div class="table-wrap"><table class="operations">
+                <div class="table-wrap"><table class="wide operations">
                 <thead><tr>{{#operationColumns}}{{> partials/heading}}{{/operationColumns}}</tr></thead>
                 <tbody>
                 {{#operations}}
@@ -452,11 +455,11 @@ enum BuiltinTemplateFiles {
                 {{/hasQuarantine}}
                 {{#hasQuarantine}}
                 <p class="note">Rows and files kept out of the audit, with where they are and why.</p>
-                <div class="table-wrap"><table>
+                <div class="table-wrap"><table class="wide">
                 <thead><tr><th>Input</th><th class="number">Line</th><th class="number">Column</th><th>Reason</th><th>Certificate</th><th>Rule</th></tr></thead>
                 <tbody>
                 {{#quarantine}}
-                <tr><td>{{input}}</td><td class="number">{{line}}</td><td class="number">{{column}}</td><td>{{reason}}</td><td class="mono">{{certificate}}</td><td>{{rule}}</td></tr>
+                <tr><td data-label="Input">{{input}}</td><td data-label="Line" class="number">{{line}}</td><td data-label="Column" class="number">{{column}}</td><td data-label="Reason">{{reason}}</td><td data-label="Certificate" class="mono">{{certificate}}</td><td data-label="Rule">{{rule}}</td></tr>
                 {{/quarantine}}
                 </tbody>
                 </table></div>
@@ -533,14 +536,15 @@ enum BuiltinTemplateFiles {
                 .table-wrap { overflow-x: auto; }
                 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
                 /* break-word, not anywhere: a cell breaks inside a word only when the word alone is wider than the
-                   page, so columns never shrink below their words ("den/ied", dates); the inventory's free text
-                   (class "text": aliases, subjects, SAN and resource lists, any length) may break anywhere so the
-                   table fits the page, at a separator when one is near. */
+                   page, so columns never shrink below their words ("den/ied", dates). Lists (SANs, resources) break
+                   at their ", " separators; a digest (class "hash") has no word to keep: on one line on a wide screen,
+                   anywhere else it breaks where it must. */
                 th, td { border: 1px solid #ddd; padding: .25rem .4rem; text-align: left; vertical-align: top;
                   overflow-wrap: break-word; unicode-bidi: isolate; }
                 th { background: #f3f3f3; }
                 th.sortable { cursor: pointer; }
-                td.number, th.number { text-align: right; white-space: nowrap; }
+                td.number, th.number { text-align: right; }
+                td.number { white-space: nowrap; }
                 tr.expired td { background: #fdecea; }
                 .cards { display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }
                 .cards li { border: 1px solid #ddd; border-radius: 4px; padding: .4rem .7rem; min-width: 8rem; }
@@ -574,20 +578,33 @@ enum BuiltinTemplateFiles {
                 table.outages td.mono { white-space: nowrap; }
                 tr.under-way td { background: #fdecea; }
                 td.date, th.date, td.verdict { white-space: nowrap; }
-                td.text { overflow-wrap: anywhere; }
+                td.hash { overflow-wrap: anywhere; }
+                @media screen and (min-width: 75rem) { td.hash { white-space: nowrap; } }
                 dl.timeline dt { font-weight: bold; margin-top: .4rem; }
                 dl.timeline dd { margin: 0 0 0 1rem; }
                 dl.timeline ul { margin: 0; padding-left: 1rem; }
                 .kind { font-family: ui-monospace, monospace; font-size: .8rem; white-space: nowrap; }
                 .kind-resource-expired, .kind-hosting-failed, .kind-renewal-charge-failed, .kind-validation-failed,
                 .kind-account-shortfall { color: var(--critical); font-weight: bold; }
+                /* Stacked rows: on a narrow screen every table, and in print the wide ones (six columns or more),
+                   show each row as a block and each cell on a line of its own after its column's name (data-label):
+                   nothing is wider than the page or the paper, and no column is squeezed until its words break. */
                 @media (max-width: 40rem) {
                   body { padding: .5rem; }
                   table { font-size: .75rem; }
                   .optional { display: none; }
+                  table, tbody, tr, td { display: block; width: auto; }
+                  thead { display: none; }
+                  tr { border: 1px solid #ddd; margin-bottom: .4rem; }
+                  td { border: none; border-top: 1px solid #eee; position: relative; padding-left: 8.4rem; min-height: 1.5em; }
+                  td:first-child { border-top: none; }
+                  td::before { content: attr(data-label); position: absolute; left: .4rem; width: 7.6rem; font-weight: bold;
+                    color: #555; white-space: normal; text-align: left; font-family: system-ui, sans-serif; }
+                  td.number { text-align: left; }
                 }
                 @media print {
-                  body { max-width: none; padding: 0; font-size: 10pt; }
+                  /* The padding keeps the half of a full-width table's collapsed border that lies outside it on the paper. */
+                  body { max-width: none; padding: 0 2px; font-size: 10pt; }
                   nav, .screen-only { display: none; }
                   section { break-before: page; page-break-before: always; }
                   section:first-of-type { break-before: auto; page-break-before: auto; }
@@ -595,6 +612,15 @@ enum BuiltinTemplateFiles {
                   thead { display: table-header-group; }
                   tr, .finding, .rule { break-inside: avoid; page-break-inside: avoid; }
                   .table-wrap { overflow: visible; }
+                  table.wide, table.wide tbody, table.wide tr, table.wide td { display: block; width: auto; }
+                  table.wide thead { display: none; }
+                  table.wide tr { border: 1px solid #ddd; margin-bottom: .3rem; }
+                  table.wide td { border: none; border-top: 1px solid #eee; position: relative; padding: .1rem .3rem .1rem 9rem; }
+                  table.wide td:first-child { border-top: none; }
+                  table.wide td::before { content: attr(data-label); position: absolute; left: .3rem; width: 8.4rem;
+                    font-weight: bold; color: #555; white-space: normal; }
+                  table.wide td.number { text-align: left; }
+                  table.wide .optional { display: block; }
                   a { color: inherit; text-decoration: none; }
                 }
                 </style>

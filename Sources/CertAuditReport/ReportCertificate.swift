@@ -19,6 +19,9 @@ public struct ReportCertificate: Sendable, Hashable {
     public var serial: String?
     public var notBefore: String?
     public var notAfter: String?
+    /// `notBefore` and `notAfter` as seconds since 1970 (the metrics' gauges; the texts are for people).
+    public var notBeforeSeconds: Int64? = nil
+    public var notAfterSeconds: Int64? = nil
     /// Natural days from the as-of date to the effective expiry (the chain's earliest expiry).
     public var daysToExpiry: Int64?
     public var fingerprint: String?

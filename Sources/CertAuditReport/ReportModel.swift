@@ -51,6 +51,8 @@ public struct ReportModel: Sendable {
     public let alreadyExpired: Int
     /// The as-of local date, `YYYY-MM-DD`.
     public let asOfDate: String
+    /// The as-of time in seconds since 1970 (the metrics' relative gauges are measured from it).
+    public let asOfSeconds: Int64
     /// The last date of the HTML's "next 90 days" (the as-of date plus 89 days), `YYYY-MM-DD`.
     public let timelineCutoff: String
 
@@ -67,6 +69,7 @@ public struct ReportModel: Sendable {
             asOf: settings.timeZone.iso8601(settings.asOf), timeZone: settings.timeZone.identifier,
             horizonDays: settings.horizonDays)
         asOfDate = settings.asOfDate.description
+        asOfSeconds = settings.asOf.secondsSinceEpoch
         timelineCutoff = (settings.asOfDate + 89).description
         inputs = estate.inputs.sorted().map {
             ReportInput(
@@ -110,7 +113,7 @@ public struct ReportModel: Sendable {
             ReportOutage(
                 resource: ReportText.clean($0.resourceID), resourceType: ReportText.clean($0.resourceType.name),
                 certificate: ReportText.clean($0.certificateID), date: $0.date.description,
-                underWay: $0.date < asOfDate, causes: $0.causes.map(ReportText.clean))
+                daysFromAsOf: $0.date - asOfDate, causes: $0.causes.map(ReportText.clean))
         }
         self.accounts = accounts.sorted { $0.id < $1.id }
         self.packages = packages.sorted { $0.id < $1.id }
@@ -262,6 +265,8 @@ public struct ReportModel: Sendable {
             subject: ReportText.clean(leaf?.subject), issuer: ReportText.clean(leaf?.issuer),
             serial: ReportText.clean(leaf?.serialHex), notBefore: leaf.map { zone.iso8601($0.notBefore) },
             notAfter: certificate.notAfter.map { zone.iso8601($0) },
+            notBeforeSeconds: leaf?.notBefore.secondsSinceEpoch,
+            notAfterSeconds: certificate.notAfter?.secondsSinceEpoch,
             daysToExpiry: certificate.effectiveExpiry.map { settings.daysToExpiry($0) },
             fingerprint: leaf?.fingerprintSHA256, key: key,
             signatureAlgorithm: ReportText.clean(leaf?.signatureAlgorithm), sans: sans,

@@ -5,19 +5,21 @@ public struct ReportOutage: Sendable, Hashable {
     public var certificate: String
     /// `YYYY-MM-DD`, the first day out.
     public var date: String
+    /// Days from the as-of date to `date`: negative when the outage is already under way.
+    public var daysFromAsOf: Int64
     /// Before the as-of date: the outage is already under way.
-    public var underWay: Bool
+    public var underWay: Bool { daysFromAsOf < 0 }
     /// The chain of causes, oldest first.
     public var causes: [String]
 
     public init(
-        resource: String, resourceType: String, certificate: String, date: String, underWay: Bool, causes: [String]
+        resource: String, resourceType: String, certificate: String, date: String, daysFromAsOf: Int64, causes: [String]
     ) {
         self.resource = resource
         self.resourceType = resourceType
         self.certificate = certificate
         self.date = date
-        self.underWay = underWay
+        self.daysFromAsOf = daysFromAsOf
         self.causes = causes
     }
 }

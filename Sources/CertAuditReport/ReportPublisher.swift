@@ -9,8 +9,10 @@ import Foundation
 /// folder is removed and the previous report is left as it was.
 ///
 /// Beside the files it is given, the publisher writes `SHA256SUMS` (the `sha256sum -c` format, one
-/// line per file, `pages/…` included, sorted by path): it covers whatever was staged, so an auditor
-/// can show later that no report file was altered.
+/// line per file, `pages/…` included, sorted by path): it covers whatever was staged but the files
+/// named `unsummed`, so an auditor can show later that no report file was altered. (A run leaves out
+/// `metrics.prom`, the monitoring feed: it carries the run's duration, and a checksum of it would
+/// make `SHA256SUMS` differ between two runs of the same inputs.)
 public struct ReportPublisher: Sendable {
     /// The checksum file published with every report.
     public static let checksumsFile = "SHA256SUMS"
@@ -21,12 +23,17 @@ public struct ReportPublisher: Sendable {
     /// large estate's reports take.
     public let fileDigest: @Sendable (String) throws(ReportError) -> String
 
+    /// Staged files `SHA256SUMS` does not list.
+    public let unsummed: Set<String>
+
     public init(
         outputDirectory: String,
-        fileDigest: @escaping @Sendable (String) throws(ReportError) -> String = SwiftSHA256.hex(fileAt:)
+        fileDigest: @escaping @Sendable (String) throws(ReportError) -> String = SwiftSHA256.hex(fileAt:),
+        unsummed: Set<String> = []
     ) {
         self.outputDirectory = outputDirectory
         self.fileDigest = fileDigest
+        self.unsummed = unsummed
     }
 
     /// `files` maps a file name inside the output folder to its bytes.
@@ -86,7 +93,7 @@ public struct ReportPublisher: Sendable {
     /// (byte order) so the file is the same whatever order the files were written in.
     func writeChecksums(into staging: ReportStaging) throws(ReportError) {
         var lines: [String] = []
-        for path in Self.files(under: staging.directory) {
+        for path in Self.files(under: staging.directory) where !unsummed.contains(path) {
             guard path != Self.checksumsFile else {
                 throw ReportError(.internal, "\(Self.checksumsFile) is the publisher's own file")
             }

@@ -13,6 +13,7 @@ public struct ReportWriter: Sendable {
     public static let ledgerFile = "ledger.csv"
     public static let changesFile = "changes.csv"
     public static let financeFile = "finance.html"
+    public static let metricsFile = "metrics.prom"
     public static let schemaFile = "report.xsd"
 
     public let templates: ReportTemplates
@@ -41,18 +42,24 @@ public struct ReportWriter: Sendable {
     /// The files of a report, in the order they are written.
     public static let files = [
         xmlFile, htmlFile, findingsFile, inventoryFile, operationsFile, timelineFile, forecastFile, ledgerFile,
-        changesFile, financeFile,
+        changesFile, financeFile, metricsFile,
     ]
 
     /// Renders XML (validated against the schema), HTML and the CSV files, and publishes them
     /// atomically into `outputDirectory` with their `SHA256SUMS`. The large files (the XML, the CSVs)
     /// are streamed into the staging folder as they are rendered, so no report file is ever whole in
-    /// memory.
-    public func write(_ model: ReportModel, to outputDirectory: String) throws(ReportError) {
-        try ReportPublisher(outputDirectory: outputDirectory, fileDigest: fileDigest).publish {
-            (staging: ReportStaging) throws(ReportError) in
-            try renderEach(model, into: staging)
-        }
+    /// memory. `runDuration`, read when metrics.prom — the last file — is rendered, gives its one line
+    /// that is not reproducible; without it the line is left out. `wrote` is told each file's name
+    /// once it is written (the run's progress).
+    public func write(
+        _ model: ReportModel, to outputDirectory: String, runDuration: () -> Duration? = { nil },
+        wrote: (String) -> Void = { _ in }
+    ) throws(ReportError) {
+        try ReportPublisher(outputDirectory: outputDirectory, fileDigest: fileDigest, unsummed: [Self.metricsFile])
+            .publish {
+                (staging: ReportStaging) throws(ReportError) in
+                try renderEach(model, into: staging, runDuration: runDuration, wrote: wrote)
+            }
     }
 
     /// `report.xml` in memory, validated against the schema: a report that does not validate is
@@ -84,29 +91,47 @@ public struct ReportWriter: Sendable {
 
     /// Renders the files in their fixed order — the validated XML first, so that nothing is written
     /// after a report that does not validate.
-    func renderEach(_ model: ReportModel, into staging: ReportStaging) throws(ReportError) {
+    func renderEach(
+        _ model: ReportModel, into staging: ReportStaging, runDuration: () -> Duration? = { nil },
+        wrote: (String) -> Void = { _ in }
+    ) throws(ReportError) {
         let xml = staging.path(of: Self.xmlFile)
         try XMLReportRenderer().write(model, toFile: xml)
         try XSDValidator(schema: schema).validate(file: xml)
+        wrote(Self.xmlFile)
         let html = HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit)
         try staging.write(Self.htmlFile, try html.render(model))
+        wrote(Self.htmlFile)
         let csv = CSVReportRenderer()
-        try staging.stream(Self.findingsFile) { (output: BufferedFileOutput) throws(ReportError) in
-            try csv.findings(model, into: output)
+        let streamed: [(String, (BufferedFileOutput) throws(ReportError) -> Void)] = [
+            (
+                Self.findingsFile,
+                { (output: BufferedFileOutput) throws(ReportError) in try csv.findings(model, into: output) }
+            ),
+            (
+                Self.inventoryFile,
+                { (output: BufferedFileOutput) throws(ReportError) in try csv.inventory(model, into: output) }
+            ),
+            (
+                Self.operationsFile,
+                { (output: BufferedFileOutput) throws(ReportError) in try csv.operations(model, into: output) }
+            ),
+            (
+                Self.timelineFile,
+                { (output: BufferedFileOutput) throws(ReportError) in try csv.timeline(model, into: output) }
+            ),
+        ]
+        for (name, body) in streamed {
+            try staging.stream(name, body)
+            wrote(name)
         }
-        try staging.stream(Self.inventoryFile) { (output: BufferedFileOutput) throws(ReportError) in
-            try csv.inventory(model, into: output)
+        for (name, bytes) in [
+            (Self.forecastFile, csv.forecast(model)), (Self.ledgerFile, csv.ledger(model)),
+            (Self.changesFile, csv.changes(model)), (Self.financeFile, try html.renderFinance(model)),
+        ] {
+            try staging.write(name, bytes)
+            wrote(name)
         }
-        try staging.stream(Self.operationsFile) { (output: BufferedFileOutput) throws(ReportError) in
-            try csv.operations(model, into: output)
-        }
-        try staging.stream(Self.timelineFile) { (output: BufferedFileOutput) throws(ReportError) in
-            try csv.timeline(model, into: output)
-        }
-        try staging.write(Self.forecastFile, csv.forecast(model))
-        try staging.write(Self.ledgerFile, csv.ledger(model))
-        try staging.write(Self.changesFile, csv.changes(model))
-        try staging.write(Self.financeFile, try html.renderFinance(model))
         var madeFolder = false
         try html.renderPages(model) { (name: String, bytes: [UInt8]) throws(ReportError) in
             if !madeFolder {
@@ -115,5 +140,7 @@ public struct ReportWriter: Sendable {
             }
             try staging.write(name, bytes)
         }
+        try staging.write(Self.metricsFile, MetricsRenderer().render(model, runDuration: runDuration()))
+        wrote(Self.metricsFile)
     }
 }

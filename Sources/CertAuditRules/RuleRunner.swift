@@ -20,11 +20,17 @@ public struct RuleRunner: Sendable {
     }
 
     /// The catalogue's findings on the estate, and `others` (the simulation's), with the run's
-    /// severity overrides applied to all of them, in report order.
-    public func run(_ context: RuleContext, adding others: [Finding] = []) -> [Finding] {
+    /// severity overrides applied to all of them, in report order. `progress` is told how many
+    /// certificates have been checked, a chunk at a time.
+    public func run(
+        _ context: RuleContext, adding others: [Finding] = [],
+        progress: @escaping StageProgress.Report = StageProgress.ignore
+    ) -> [Finding] {
         let certificateRules = rules.compactMap { $0 as? any CertificateRule }
+        let counter = ProgressCounter(
+            .checks, total: context.estate.certificates.count, unit: "certificates", report: progress)
         var findings = rules.compactMap { $0 as? any EstateRule }.flatMap { $0.check(context) }
-        findings += checkCertificates(with: certificateRules, in: context)
+        findings += checkCertificates(with: certificateRules, in: context, counter: counter)
         findings += others
         let severityOverrides = context.settings.severityOverrides
         if !severityOverrides.isEmpty {
@@ -35,7 +41,9 @@ public struct RuleRunner: Sendable {
         return findings.sorted()
     }
 
-    private func checkCertificates(with rules: [any CertificateRule], in context: RuleContext) -> [Finding] {
+    private func checkCertificates(
+        with rules: [any CertificateRule], in context: RuleContext, counter: ProgressCounter
+    ) -> [Finding] {
         let certificates = context.estate.certificates
         guard !certificates.isEmpty, !rules.isEmpty else { return [] }
         let chunks = stride(from: 0, to: certificates.count, by: Self.chunkSize).map {
@@ -50,6 +58,7 @@ public struct RuleRunner: Sendable {
                     found += rule.check(certificate, in: context)
                 }
             }
+            counter.advance(by: range.count)
             return found
         }.flatMap { $0 }
     }

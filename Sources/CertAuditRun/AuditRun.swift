@@ -12,18 +12,25 @@ import Foundation
 /// is published, `baseline` reads the previous report, an input like the others) and only the report
 /// writer writes.
 public enum AuditRun {
-    /// Progress messages ("reading inputs", …) go to `progress` (stderr on a terminal, nowhere in tests).
-    public static func execute(_ options: RunOptions, progress: (String) -> Void = { _ in })
+    /// Each stage tells `progress` how far it has got (the executable shows it on a terminal; tests
+    /// ignore it). The run's duration, for metrics.prom, is measured here on the monotonic clock —
+    /// the only reading of a clock below the executable, and the only value in the outputs that
+    /// differs between two runs on the same inputs.
+    public static func execute(_ options: RunOptions, progress: @escaping StageProgress.Report = StageProgress.ignore)
         throws(RunError) -> RunSummary
     {
+        let clock = ContinuousClock()
+        let started = clock.now
         let (model, summary) = try audit(options, progress: progress)
-        progress("writing \(options.outputDirectory)/")
+        let files = ProgressCounter(.writing, total: ReportWriter.files.count, unit: "files", report: progress)
         do {
             try ReportWriter(
                 templates: options.templatesDirectory.map(ReportTemplates.directory) ?? .builtIn,
                 schema: options.schemaFile.map(ReportSchema.file) ?? .builtIn,
                 fileDigest: checksum(ofFile:)
-            ).write(model, to: options.outputDirectory)
+            ).write(
+                model, to: options.outputDirectory, runDuration: { clock.now - started },
+                wrote: { _ in files.advance() })
         } catch {
             throw error.kind == .templates ? .input(error.description) : .internal(error.message)
         }
@@ -43,15 +50,17 @@ public enum AuditRun {
     /// Ingest, checks and verdicts, down to the report model. The estate, the findings and the
     /// verdicts live only in here: once the model holds what the reports show, they are freed before
     /// the renderers run, which is when memory peaks.
-    static func audit(_ options: RunOptions, progress: (String) -> Void) throws(RunError) -> (ReportModel, RunSummary) {
-        progress("reading \(options.inputsDirectory)/")
+    static func audit(_ options: RunOptions, progress: @escaping StageProgress.Report) throws(RunError) -> (
+        ReportModel, RunSummary
+    ) {
         let estate: Estate
         do {
             estate = try EstateLoader.load(
                 IngestOptions(
                     inputsDirectory: options.inputsDirectory, encoding: options.encoding,
                     timeZone: options.settings.timeZone, asOf: options.settings.asOf, jobs: options.jobs,
-                    useSystemTrustStore: options.useSystemTrustStore, extraInputs: options.settingsInputs))
+                    useSystemTrustStore: options.useSystemTrustStore, extraInputs: options.settingsInputs,
+                    progress: progress))
         } catch {
             throw .input(error.message)
         }
@@ -59,14 +68,12 @@ public enum AuditRun {
         // alone apply, the simulation's and the ledger's findings (which read the inventory) do not.
         let rules = RuleCatalogue.rules(for: estate.origin)
         let fromInventory = estate.origin == .inventory
-        progress("checking \(estate.certificates.count) certificates against \(rules.count) rules")
-        progress("simulating \(options.settings.horizonDays) days")
-        let simulation = Simulator.run(estate, settings: options.settings)
+        let simulation = Simulator.run(estate, settings: options.settings, progress: progress)
         let context = RuleContext(estate: estate, settings: options.settings)
         let ledgerFindings = fromInventory ? LedgerAudit.findings(estate: estate, settings: options.settings) : []
         let findings = FindingKey.distinct(
             RuleRunner(rules: rules, jobs: options.jobs).run(
-                context, adding: (fromInventory ? simulation.findings : []) + ledgerFindings))
+                context, adding: (fromInventory ? simulation.findings : []) + ledgerFindings, progress: progress))
         let operations = OperationJudge().judge(context)
         let acceptance = AcceptanceReview(
             findings: findings, accepted: estate.lifecycle.accepted, on: options.settings.asOfDate)

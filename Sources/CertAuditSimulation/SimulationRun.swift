@@ -21,6 +21,8 @@ struct SimulationRun {
     let first: LocalDate
     /// The horizon's last day.
     let last: LocalDate
+    /// Told the days simulated so far (nil: nobody asked).
+    var progress: ProgressCounter?
     let prices: PriceList
     /// Accounts whose balance the simulation can draw (accounts.csv rows with a readable balance).
     var accounts: [String: AccountState]
@@ -119,6 +121,7 @@ struct SimulationRun {
     /// Runs the agenda to the horizon.
     mutating func proceed() {
         while let item = agenda.next(through: last) {
+            progress?.advance(to: Int(item.date - first))
             switch item.action {
             case .charge: charge(item.certificateID, on: item.date)
             case .submit: submit(item.certificateID, on: item.date)
@@ -130,6 +133,7 @@ struct SimulationRun {
                 lapse(package, of: account, points: points, on: item.date)
             }
         }
+        progress?.advance(to: Int(last - first))
     }
 
     /// Notes an account's money and usable points on `date`: the first entry is the as-of figures,

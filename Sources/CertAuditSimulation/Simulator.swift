@@ -5,8 +5,13 @@ import CertAuditCore
 /// no I/O — whose cost grows with the number of events, not with days × certificates.
 public enum Simulator {
     /// `alerts: false` leaves the alert policies out (a cost forecast needs none of them).
-    public static func run(_ estate: Estate, settings: AuditSettings, alerts: Bool = true) -> Simulation {
+    /// `progress` is told the days simulated so far, as the agenda reaches them.
+    public static func run(
+        _ estate: Estate, settings: AuditSettings, alerts: Bool = true,
+        progress: @escaping StageProgress.Report = StageProgress.ignore
+    ) -> Simulation {
         var run = SimulationRun(estate: estate, settings: settings)
+        run.progress = ProgressCounter(.simulation, total: settings.horizonDays, unit: "days", report: progress)
         run.start()
         run.proceed()
         if alerts { run.alert() }

@@ -106,9 +106,12 @@ struct RunCommand: ParsableCommand {
             let options = try layer.runOptions(
                 inputsDirectory: inputs, outputDirectory: output, templatesDirectory: templates, schemaFile: schema,
                 useSystemTrustStore: !noSystemTrust, settingsFile: file, now: Self.now(), baselinePath: baseline)
-            let progress =
-                isatty(STDERR_FILENO) == 1 ? { (message: String) in StandardError.write("… \(message)") } : { _ in }
-            let summary = try AuditRun.execute(options, progress: progress)
+            let progress = TerminalProgress.forStandardError()
+            let summary: RunSummary
+            do {
+                defer { progress.finish() }
+                summary = try AuditRun.execute(options, progress: progress.report)
+            }
             StandardError.write(summary.line)
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
         } catch let error as RunError {

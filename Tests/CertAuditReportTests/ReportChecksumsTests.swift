@@ -56,6 +56,25 @@ struct ReportChecksumsTests {
         #expect(altered.terminationStatus != 0)
     }
 
+    /// A report's SHA256SUMS lists every file but metrics.prom, whose run-duration line differs from
+    /// run to run: the checksums of the same inputs are the same.
+    @Test func aReportsChecksumsLeaveOutTheMetricsAndRepeatFromRunToRun() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var sums: [String] = []
+        for (index, seconds) in [1, 7].enumerated() {
+            let output = folder.appendingPathComponent("output-\(index)")
+            try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
+                ReportFixtures.hostileModel(), to: output.path, runDuration: { .seconds(seconds) })
+            sums.append(try String(contentsOf: output.appendingPathComponent("SHA256SUMS"), encoding: .utf8))
+            let metrics = try String(contentsOf: output.appendingPathComponent("metrics.prom"), encoding: .utf8)
+            #expect(metrics.contains("certaudit_run_duration_seconds \(seconds)"))
+        }
+        #expect(sums[0] == sums[1])
+        let names = sums[0].split(separator: "\n").map { String($0.split(separator: " ", maxSplits: 1)[1].dropFirst()) }
+        #expect(names == ReportWriter.files.filter { $0 != ReportWriter.metricsFile }.sorted())
+    }
+
     @Test func aFileNamedLikeTheChecksumsIsRefusedAndNothingIsPublished() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }

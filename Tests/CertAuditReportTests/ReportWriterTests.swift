@@ -30,7 +30,7 @@ import Testing
         #expect(
             names == [
                 "SHA256SUMS", "changes.csv", "finance.html", "findings.csv", "forecast.csv", "inventory.csv",
-                "ledger.csv",
+                "ledger.csv", "metrics.prom",
                 "operations.csv",
                 "report.html", "report.xml", "timeline.csv",
             ])
@@ -46,8 +46,9 @@ import Testing
         #expect(
             files.map(\.name) == [
                 "report.xml", "report.html", "findings.csv", "inventory.csv", "operations.csv", "timeline.csv",
-                "forecast.csv", "ledger.csv", "changes.csv", "finance.html",
+                "forecast.csv", "ledger.csv", "changes.csv", "finance.html", "metrics.prom",
             ])
+        #expect(files.map(\.name) == ReportWriter.files)
         let header = ReportCertificate.section.csvColumns.joined(separator: ",") + "\r\n"
         #expect(ReportFixtures.file("inventory.csv", in: files) == CSVReportRenderer.byteOrderMark + Array(header.utf8))
     }

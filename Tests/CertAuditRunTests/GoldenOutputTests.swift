@@ -1,3 +1,4 @@
+import CertAuditReport
 import Foundation
 import Testing
 
@@ -35,11 +36,18 @@ struct GoldenOutputTests {
         #expect(
             expected.keys.sorted() == [
                 "/SHA256SUMS", "/changes.csv", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv",
-                "/ledger.csv",
+                "/ledger.csv", "/metrics.prom",
                 "/operations.csv",
                 "/report.html", "/report.xml", "/timeline.csv",
             ])
         #expect(actual.keys.sorted() == expected.keys.sorted())
+        // The mask hides one line of metrics.prom, the last, and it holds a duration.
+        let raw = try #require(try TestPaths.rawContents(of: output)["/metrics.prom"])
+        let lines = String(decoding: raw, as: UTF8.self).split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix(MetricsRenderer.durationLine) }.count == 1)
+        let duration = try #require(lines.last?.dropFirst(MetricsRenderer.durationLine.count))
+        #expect(Double(duration).map { $0 > 0 } == true, "\(duration)")
+        #expect(TestPaths.maskingRunDuration(raw) != raw)
         for (name, bytes) in expected.sorted(by: { $0.key < $1.key }) {
             #expect(
                 actual[name] == bytes,

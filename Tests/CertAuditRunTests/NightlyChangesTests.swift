@@ -152,6 +152,12 @@ struct NightlyChangesTests {
         }
         #expect(summary.newFindings == new.count)
         #expect(summary.resolvedFindings == Self.keys(rows, "resolved").count)
+
+        // metrics.prom: the new findings by rule and severity add up to the new findings.
+        let metrics = try String(contentsOf: output.appendingPathComponent("metrics.prom"), encoding: .utf8)
+        let newSamples = metrics.split(separator: "\n").filter { $0.hasPrefix("certaudit_new_findings{") }
+        #expect(newSamples.compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.reduce(0, +) == new.count)
+        #expect(newSamples.contains { $0.contains("rule=\"UP-DOWNLOAD-FLAG\"") })
     }
 
     @Test func failOnNewFailsOnlyOnNewFindingsAtOrAboveItsSeverity() throws {

@@ -32,7 +32,7 @@ struct SampleEstateRunTests {
         #expect(
             files.keys.sorted() == [
                 "/SHA256SUMS", "/changes.csv", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv",
-                "/ledger.csv",
+                "/ledger.csv", "/metrics.prom",
                 "/operations.csv",
                 "/report.html", "/report.xml", "/timeline.csv",
             ])
@@ -42,6 +42,35 @@ struct SampleEstateRunTests {
         #expect(summary.certificates == Self.certificates)
         #expect(summary.quarantined == Self.quarantined)
         #expect(summary.operations == Self.operations)
+    }
+
+    /// metrics.prom carries the sample's figures as inputs/README.md and the summary line give them:
+    /// the counts, and findings that add up to the summary's; each certificate with a not-after date
+    /// has its expiry gauges (scripts/test_metrics.py checks every value against inventory.csv with
+    /// Prometheus's own parser).
+    @Test func metricsCarryTheSampleFigures() throws {
+        let expectations = try SampleExpectations.load()
+        let output = try TestPaths.scratch().appendingPathComponent("output")
+        let summary = try AuditRun.execute(Self.options(output: output))
+        let text = try String(contentsOf: output.appendingPathComponent("metrics.prom"), encoding: .utf8)
+        func values(_ name: String) -> [Int64] {
+            text.split(separator: "\n").filter { $0.hasPrefix(name + "{") || $0.hasPrefix(name + " ") }
+                .compactMap { $0.split(separator: " ").last.flatMap { Int64($0) } }
+        }
+        let report = try Self.publishedSample()
+        let identified = text.split(separator: "\n").filter { $0.hasPrefix("x509_cert_not_after{certificate=\"") }
+            .map { $0.dropFirst("x509_cert_not_after{certificate=\"".count).prefix { $0 != "\"" } }
+        #expect(Set(identified.map(String.init)).isSubset(of: Set(report.chains.keys)))
+        #expect(identified.count > Self.certificates / 2)
+        #expect(values("x509_cert_expired").count == identified.count)
+        #expect(values("certaudit_certificates") == [Int64(Self.certificates)])
+        #expect(values("certaudit_quarantined_rows") == [Int64(Self.quarantined)])
+        #expect(values("certaudit_operations_requested") == [Int64(Self.operations)])
+        #expect(
+            values("certaudit_operations_denied")
+                == [Int64(expectations.operations.filter { $0.verdict == "denied" }.count)])
+        #expect(values("certaudit_findings").reduce(0, +) == Int64(summary.findingsBySeverity.values.reduce(0, +)))
+        #expect(values("certaudit_as_of_timestamp_seconds") == [Self.asOf.secondsSinceEpoch])
     }
 
     @Test func identicalInputsGiveIdenticalBytesAtAnyThreadCount() throws {
@@ -261,8 +290,12 @@ extension SampleEstateRunTests {
         }
         // 7 months consumed to date (2026-05, the ledger's one consume row, to the as-of month), 37
         // forecast months, 5 ledger rows.
-        #expect(html.components(separatedBy: "<tr><td class=\"date\">20").count - 1 == 7 + 37 + 5)
-        #expect(html.contains("<td class=\"date\">2026-05</td><td class=\"number\">50</td><td class=\"mono\">3</td>"))
+        #expect(html.components(separatedBy: "<tr><td data-label=\"Month\" class=\"date\">20").count - 1 == 7 + 37)
+        #expect(html.components(separatedBy: "<tr><td data-label=\"Date\" class=\"date\">20").count - 1 == 5)
+        #expect(
+            html.contains(
+                "<td data-label=\"Month\" class=\"date\">2026-05</td><td data-label=\"Points consumed\" class=\"number\">50</td>"
+                    + "<td data-label=\"Ledger lines\" class=\"mono\">3</td>"))
         // One money-and-points chart per account, starting from accounts.csv's balance.
         #expect(html.components(separatedBy: "class=\"chart account-chart\"").count - 1 == 2)
         #expect(html.contains("300.00 CNY and 500 points at the as-of time"))

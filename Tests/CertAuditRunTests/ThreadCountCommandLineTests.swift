@@ -30,7 +30,7 @@ struct ThreadCountCommandLineTests {
         #expect(
             names.filter { !$0.hasPrefix("/pages/") } == [
                 "/SHA256SUMS", "/changes.csv", "/finance.html", "/findings.csv", "/forecast.csv", "/inventory.csv",
-                "/ledger.csv",
+                "/ledger.csv", "/metrics.prom",
                 "/operations.csv",
                 "/report.html", "/report.xml", "/timeline.csv",
             ])

@@ -5,7 +5,9 @@ extension ReportCertificate {
         "certificates", row: "certificate", htmlRowClass: { ($0.daysToExpiry ?? 0) < 0 ? "expired" : nil },
         fields: [
             .init("id", .attribute("id"), .input, html: HTMLColumn("ID", classes: "mono", sort: .text)) { $0.id },
-            .init("alias", .attribute("alias"), .input, html: HTMLColumn("Alias", classes: "text")) { $0.alias },
+            .init("alias", .attribute("alias"), .input, html: HTMLColumn("Alias", classes: "text", format: .text)) {
+                $0.alias
+            },
             .init("source", .attribute("source"), schemaType: "r:Source") { $0.source },
             .init("type", .attribute("type"), schemaType: "r:CertificateType") { $0.type },
             .init("standard", .attribute("standard"), schemaType: "r:Standard") { $0.standard },
@@ -18,7 +20,8 @@ extension ReportCertificate {
                 $0.project
             },
             .init(
-                "subject", .element("subject"), .input, html: HTMLColumn("Subject", classes: "optional text")
+                "subject", .element("subject"), .input,
+                html: HTMLColumn("Subject", classes: "optional text", format: .text)
             ) { $0.subject },
             .init("issuer", .element("issuer"), .input) { $0.issuer },
             .init("serial", .element("serial"), .input, schemaType: nil) { $0.serial },
@@ -66,7 +69,7 @@ extension ReportCertificate {
             .init(
                 "sans", children: "san", separator: "; ",
                 html: HTMLColumn(
-                    "SANs", classes: "optional text",
+                    "SANs", classes: "optional text", format: .text,
                     display: { $0.sans.map { "\($0.type):\($0.value)" }.joined(separator: ", ") }),
                 csv: { "\($0["type"]):\($0.text ?? "")" }
             ) { certificate in
@@ -85,7 +88,7 @@ extension ReportCertificate {
             .init(
                 "resources", children: "resource", separator: "; ",
                 html: HTMLColumn(
-                    "Resources", classes: "optional text",
+                    "Resources", classes: "optional text", format: .text,
                     display: { $0.resources.map { "\($0.type):\($0.id)" }.joined(separator: ", ") }),
                 csv: { "\($0["type"]):\($0["id"])" }
             ) { certificate in

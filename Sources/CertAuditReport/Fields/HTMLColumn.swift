@@ -28,6 +28,9 @@ public struct HTMLColumn<Row>: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         /// As text.
         case plain
+        /// Free text from the inputs (aliases, subjects, SAN and resource lists), with a line-break
+        /// opportunity after each separator (`BreakOpportunities`) rather than a break inside a word.
+        case text
         /// As `<code>`, after the heading as a label (a finding's certificate: `certificate <code>c1</code>`).
         case code
         /// As `<time>`.

@@ -67,6 +67,7 @@ struct HTMLTableView<Row> {
                     return context
                 }
             }
+            cell["parts"] = column.format == .text ? BreakOpportunities.parts(cell["value"] as? String ?? "") : []
             return cell
         }
     }

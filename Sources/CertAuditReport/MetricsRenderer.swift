@@ -1,0 +1,145 @@
+/// `metrics.prom`: the run's figures in the Prometheus text exposition format (version 0.0.4), for
+/// node_exporter's textfile collector.
+///
+/// The per-certificate gauges carry the names and labels of the x509-certificate-exporter project
+/// (enix/x509-certificate-exporter, `internal/collector.go`: `x509_cert_not_before`,
+/// `x509_cert_not_after`, `x509_cert_expired`, `x509_cert_expires_in_seconds`,
+/// `x509_cert_valid_since_seconds`; labels `serial_number` in decimal, `subject_CN`, `issuer_CN`), so
+/// that dashboards and alerts written for it work on certaudit's figures. Where they differ, it is on
+/// purpose: the relative gauges and `x509_cert_expired` are measured from the as-of time, not the
+/// clock, so the file is the same whenever it is rendered; the label `certificate` (certaudit's ID)
+/// is added, because the exporter's `filepath` does not exist here; a certificate without a bundle
+/// has only `x509_cert_not_after` (the inventory's date) and only the `certificate` label.
+///
+/// certaudit's own gauges start with `certaudit_`. Every value but one depends only on the inputs and
+/// the as-of time: `certaudit_run_duration_seconds`, written last and only when the run measured
+/// it, which the golden and thread-count comparisons mask (`MetricsRenderer.durationLine`).
+public struct MetricsRenderer: Sendable {
+    /// The one line that differs between two runs on the same inputs begins with this.
+    public static let durationLine = "certaudit_run_duration_seconds "
+    /// Outages predicted to begin within these many days of the as-of date are counted.
+    public static let outageWindowsDays: [Int64] = [7, 30]
+
+    public init() {}
+
+    public func render(_ model: ReportModel, runDuration: Duration? = nil) -> [UInt8] {
+        Array(families(model, runDuration: runDuration).map(\.exposition).joined().utf8)
+    }
+
+    /// The families in the order they are written. Another figure is one more element here.
+    public func families(_ model: ReportModel, runDuration: Duration? = nil) -> [MetricFamily] {
+        let certificates = model.certificates.map { (certificate: $0, labels: Self.labels($0)) }
+        func perCertificate(_ value: (ReportCertificate) -> Int64?) -> [MetricSample] {
+            certificates.compactMap { entry in value(entry.certificate).map { MetricSample(entry.labels, value: $0) } }
+        }
+        let asOf = model.asOfSeconds
+        let predicted = model.outages.filter { !$0.underWay }
+        return [
+            MetricFamily(
+                "x509_cert_not_before", help: "Indicates the certificate's not before timestamp",
+                perCertificate(\.notBeforeSeconds)),
+            MetricFamily(
+                "x509_cert_not_after", help: "Indicates the certificate's not after timestamp",
+                perCertificate(\.notAfterSeconds)),
+            MetricFamily(
+                "x509_cert_expired", help: "Indicates if the certificate is expired at the as-of time",
+                perCertificate { $0.notAfterSeconds.map { asOf > $0 ? 1 : 0 } }),
+            MetricFamily(
+                "x509_cert_expires_in_seconds",
+                help: "Indicates the remaining time from the as-of time to the certificate's not after timestamp",
+                perCertificate { $0.notAfterSeconds.map { $0 - asOf } }),
+            MetricFamily(
+                "x509_cert_valid_since_seconds",
+                help: "Indicates the elapsed time from the certificate's not before timestamp to the as-of time",
+                perCertificate { $0.notBeforeSeconds.map { asOf - $0 } }),
+            MetricFamily(
+                "certaudit_as_of_timestamp_seconds", help: "The audit's as-of time (alert when it grows stale)",
+                [MetricSample(value: asOf)]),
+            MetricFamily(
+                "certaudit_certificates", help: "Certificates in the inventory",
+                [MetricSample(value: model.certificates.count)]),
+            MetricFamily(
+                "certaudit_findings", help: "Findings by rule and severity (a rule without findings has no sample)",
+                Self.counts(model.findings)),
+            MetricFamily(
+                "certaudit_new_findings",
+                help: "Findings new since the last run, by rule and severity (none when nothing was compared)",
+                Self.counts(model.findings.filter { $0.change == "new" })),
+            MetricFamily(
+                "certaudit_quarantined_rows", help: "Input rows quarantined as unusable",
+                [MetricSample(value: model.quarantine.count)]),
+            MetricFamily(
+                "certaudit_outages_under_way", help: "Resources already serving an expired or revoked certificate",
+                [MetricSample(value: model.outages.count - predicted.count)]),
+            MetricFamily(
+                "certaudit_predicted_outages",
+                help: "Resource outages the simulation predicts to begin within the given days of the as-of date",
+                Self.outageWindowsDays.map { days in
+                    MetricSample(
+                        [MetricSample.Label("within_days", String(days))],
+                        value: predicted.filter { $0.daysFromAsOf < days }.count)
+                }),
+            MetricFamily(
+                "certaudit_operations_requested", help: "Requested operations (operations.csv)",
+                [MetricSample(value: model.operations.count)]),
+            MetricFamily(
+                "certaudit_operations_denied", help: "Requested operations the rules deny",
+                [MetricSample(value: model.operations.filter { $0.verdict == "denied" }.count)]),
+            MetricFamily(
+                String(Self.durationLine.dropLast()),
+                help: "Seconds the run took, from reading the inputs to this file",
+                runDuration.map { [MetricSample(seconds: $0)] } ?? []),
+        ]
+    }
+
+    /// One sample per rule and severity that has findings, sorted by both.
+    static func counts(_ findings: [ReportFinding]) -> [MetricSample] {
+        Dictionary(grouping: findings) { [$0.rule, $0.severity] }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map { key, list in
+                MetricSample(
+                    [MetricSample.Label("rule", key[0]), MetricSample.Label("severity", key[1])], value: list.count)
+            }
+    }
+
+    /// `certificate`, then the exporter's `serial_number`, `subject_CN` and `issuer_CN` where the
+    /// bundle tells them.
+    static func labels(_ certificate: ReportCertificate) -> [MetricSample.Label] {
+        var labels = [MetricSample.Label("certificate", certificate.id)]
+        if let serial = certificate.serial.flatMap(Self.decimal) {
+            labels.append(MetricSample.Label("serial_number", serial))
+        }
+        if let name = certificate.subject.flatMap({ DistinguishedName.first("CN", in: $0) }) {
+            labels.append(MetricSample.Label("subject_CN", name))
+        }
+        if let name = certificate.issuer.flatMap({ DistinguishedName.first("CN", in: $0) }) {
+            labels.append(MetricSample.Label("issuer_CN", name))
+        }
+        return labels
+    }
+
+    /// A serial number, upper-case hex with an optional leading `-`, in decimal as Go's
+    /// `big.Int.String()` writes it (the exporter's `serial_number`); nil when it is not hex.
+    static func decimal(_ hex: String) -> String? {
+        let negative = hex.hasPrefix("-")
+        let digits = negative ? hex.dropFirst() : Substring(hex)
+        guard !digits.isEmpty else { return nil }
+        // Little-endian limbs of nine decimal digits.
+        var limbs: [UInt64] = [0]
+        for character in digits {
+            guard let nibble = character.hexDigitValue else { return nil }
+            var carry = UInt64(nibble)
+            for index in limbs.indices {
+                let value = limbs[index] * 16 + carry
+                limbs[index] = value % 1_000_000_000
+                carry = value / 1_000_000_000
+            }
+            if carry > 0 { limbs.append(carry) }
+        }
+        var text = String(limbs.last!)
+        for limb in limbs.dropLast().reversed() {
+            let part = String(limb)
+            text += String(repeating: "0", count: 9 - part.count) + part
+        }
+        return negative && text != "0" ? "-" + text : text
+    }
+}

@@ -1,0 +1,135 @@
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditReport
+
+/// metrics.prom: the exporter's names and labels, certaudit's own figures, and text that can never
+/// leave its quotes.
+struct MetricsRendererTests {
+    static let day = Instant.secondsPerDay
+
+    /// The lines of one family's samples, by the text between the name and the value.
+    static func samples(_ text: String, _ name: String) -> [String: String] {
+        var samples: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix(name + "{") || line.hasPrefix(name + " ") {
+            let space = line.lastIndex(of: " ")!
+            samples[String(line[line.index(line.startIndex, offsetBy: name.count)..<space])] = String(
+                line[line.index(after: space)...])
+        }
+        return samples
+    }
+
+    static func render(_ model: ReportModel, duration: Duration? = nil) -> String {
+        String(decoding: MetricsRenderer().render(model, runDuration: duration), as: UTF8.self)
+    }
+
+    @Test func certificatesCarryTheExporterNamesAndLabelsMeasuredFromTheAsOfTime() throws {
+        let text = Self.render(ReportFixtures.hostileModel())
+        let asOf = ReportFixtures.asOf.secondsSinceEpoch
+        // cert-b: bundle with serial -0A1B, not after as-of + 10 days, not before as-of - 300 days.
+        let labels = try #require(
+            Self.samples(text, "x509_cert_not_after").keys.first { $0.contains("certificate=\"cert-b\"") })
+        #expect(labels.hasPrefix("{certificate=\"cert-b\",serial_number=\"-\(0xA1B)\",subject_CN=\"evil"))
+        #expect(labels.hasSuffix("name\",issuer_CN=\"Example CA\"}"))
+        #expect(Self.samples(text, "x509_cert_not_after")[labels] == String(asOf + 10 * Self.day))
+        #expect(Self.samples(text, "x509_cert_not_before")[labels] == String(asOf - 300 * Self.day))
+        #expect(Self.samples(text, "x509_cert_expires_in_seconds")[labels] == String(10 * Self.day))
+        #expect(Self.samples(text, "x509_cert_valid_since_seconds")[labels] == String(300 * Self.day))
+        #expect(Self.samples(text, "x509_cert_expired")[labels] == "0")
+        // cert-a: no bundle, the inventory's not_after 3 days before the as-of time: only the ID.
+        let bare = "{certificate=\"cert-a\"}"
+        #expect(Self.samples(text, "x509_cert_not_after")[bare] == String(asOf - 3 * Self.day))
+        #expect(Self.samples(text, "x509_cert_expired")[bare] == "1")
+        #expect(Self.samples(text, "x509_cert_expires_in_seconds")[bare] == String(-3 * Self.day))
+        #expect(Self.samples(text, "x509_cert_not_before")[bare] == nil)
+        #expect(Self.samples(text, "certaudit_as_of_timestamp_seconds")[""] == String(asOf))
+    }
+
+    @Test func findingsAreCountedByRuleAndSeverity() {
+        let text = Self.render(ReportFixtures.hostileModel())
+        var expected: [String: String] = [:]
+        for finding in ReportFixtures.hostileFindings() {
+            let key = "{rule=\"\(finding.ruleID.rawValue)\",severity=\"\(finding.severity.rawValue)\"}"
+            expected[key] = String(Int(expected[key] ?? "0")! + 1)
+        }
+        #expect(Self.samples(text, "certaudit_findings") == expected)
+        #expect(Self.samples(text, "certaudit_quarantined_rows")[""] == "2")
+        #expect(Self.samples(text, "certaudit_certificates")[""] == "3")
+        #expect(Self.samples(text, "certaudit_operations_denied")[""] == "0")
+    }
+
+    @Test func outagesAreCountedUnderWayAndWithinSevenAndThirtyDays() {
+        let start = ReportFixtures.settings.asOfDate
+        let outages = [-1, 0, 6, 7, 29, 30, 200].map { days in
+            Outage(
+                resourceID: "r\(days)", resourceType: ResourceType("CDN"), certificateID: "c",
+                date: start + Int64(days),
+                causes: [])
+        }
+        let model = ReportModel(
+            estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
+            runSettings: [], outages: outages)
+        let text = Self.render(model)
+        #expect(Self.samples(text, "certaudit_outages_under_way")[""] == "1")
+        #expect(Self.samples(text, "certaudit_predicted_outages")["{within_days=\"7\"}"] == "2")
+        #expect(Self.samples(text, "certaudit_predicted_outages")["{within_days=\"30\"}"] == "4")
+    }
+
+    @Test func theDurationIsTheLastLineAndOnlyWhenMeasured() {
+        let model = ReportFixtures.emptyModel()
+        #expect(!Self.render(model).contains(MetricsRenderer.durationLine))
+        let lines = Self.render(model, duration: .milliseconds(61_234)).split(separator: "\n")
+        #expect(lines.last == "\(MetricsRenderer.durationLine)61.234")
+        #expect(
+            Self.render(model, duration: .milliseconds(61_234)).replacingOccurrences(
+                of: "\n" + lines.suffix(3).joined(separator: "\n"), with: "") == Self.render(model))
+    }
+
+    @Test func labelValuesAndHelpAreEscaped() {
+        let sample = MetricSample([MetricSample.Label("subject_CN", "a\"b\\c\nd")], value: 1)
+        #expect(sample.line("x") == #"x{subject_CN="a\"b\\c\nd"} 1"#)
+        let family = MetricFamily("x", help: "back\\slash\nand \"quotes\"", [sample])
+        #expect(family.exposition.hasPrefix(#"# HELP x back\\slash\nand "quotes""# + "\n# TYPE x gauge\n"))
+        #expect(MetricFamily("x", help: "none", []).exposition.isEmpty)
+    }
+
+    @Test func everyLineIsACommentOrOneSampleWithoutTimestamp() {
+        let text = Self.render(ReportFixtures.hostileModel(), duration: .seconds(2))
+        #expect(text.hasSuffix("\n"))
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("# HELP ") || line.hasPrefix("# TYPE ") { continue }
+            // After the labels (or the name), exactly one value: no timestamp.
+            let afterLabels = line.lastIndex(of: "}").map { line[line.index(after: $0)...] } ?? line.drop { $0 != " " }
+            #expect(afterLabels.split(separator: " ").count == 1, "\(line)")
+            #expect(Double(afterLabels.trimmingCharacters(in: .whitespaces)) != nil, "\(line)")
+        }
+    }
+
+    @Test func distinguishedNamesGiveTheirFirstCommonName() {
+        #expect(
+            DistinguishedName.first("CN", in: "CN=year.example.com,O=Sample & Sons \\<Ltd\\>,C=CN")
+                == "year.example.com")
+        #expect(DistinguishedName.first("CN", in: "O=certaudit sample,CN=gm.example.com") == "gm.example.com")
+        #expect(DistinguishedName.first("CN", in: "CN=a\\,b+OU=x") == "a,b")
+        #expect(DistinguishedName.first("CN", in: "CN=\\E4\\B8\\AD\\E6\\96\\87") == "中文")
+        #expect(DistinguishedName.first("O", in: "CN=x,O=Sample \\\"Q\\\"") == "Sample \"Q\"")
+        #expect(DistinguishedName.first("CN", in: "O=no common name") == nil)
+    }
+
+    @Test func serialNumbersAreWrittenInDecimalAsTheExporterDoes() throws {
+        #expect(MetricsRenderer.decimal("00") == "0")
+        #expect(MetricsRenderer.decimal("-00") == "0")
+        #expect(MetricsRenderer.decimal("") == nil)
+        #expect(MetricsRenderer.decimal("12G") == nil)
+        // Against the standard library's 128-bit integers, on values of every length up to 128 bits
+        // (a fixed multiplicative sequence, shifted down by 0…127 bits).
+        for index in 0..<256 {
+            let mixed = UInt128(index + 1) &* 0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835
+            let value = mixed >> UInt128(index % 128)
+            let hex = String(value, radix: 16, uppercase: true)
+            #expect(MetricsRenderer.decimal(hex) == String(value), "\(hex)")
+            #expect(MetricsRenderer.decimal("-" + hex) == (value == 0 ? "0" : "-" + String(value)))
+        }
+    }
+}
