@@ -15,10 +15,13 @@ struct HTMLReportRenderer {
 
     let templates: ReportTemplates
     let rowLimit: Int
+    /// How many of the pages (`pages/`) are rendered at once.
+    let jobs: Int
 
-    init(templates: ReportTemplates = .builtIn, rowLimit: Int) {
+    init(templates: ReportTemplates = .builtIn, rowLimit: Int, jobs: Int = 1) {
         self.templates = templates
         self.rowLimit = rowLimit
+        self.jobs = jobs
     }
 
     init(templatesDirectory: String, rowLimit: Int) {
@@ -65,7 +68,7 @@ struct HTMLReportRenderer {
             library: library, view: HTMLTableView(section: ReportCertificate.section, knownRules: []),
             title: "inventory", heading: "Inventory", order: "soonest expiry first",
             csvFile: ReportWriter.inventoryFile,
-            pageSize: rowLimit, header: Self.header(model))
+            pageSize: rowLimit, header: Self.header(model), jobs: jobs)
     }
 
     private func findingsPager(_ model: ReportModel, _ library: MustacheLibrary) -> HTMLPager<ReportFinding> {
@@ -73,11 +76,11 @@ struct HTMLReportRenderer {
             library: library,
             view: HTMLTableView(section: ReportFinding.section, knownRules: Set(model.rules.map(\.id))),
             title: "findings", heading: "Findings", order: "most severe first", csvFile: ReportWriter.findingsFile,
-            pageSize: rowLimit, header: Self.header(model))
+            pageSize: rowLimit, header: Self.header(model), jobs: jobs)
     }
 
     /// What every page's header shows.
-    private static func header(_ model: ReportModel) -> [String: Any] {
+    private static func header(_ model: ReportModel) -> [String: String] {
         ["generator": model.header.generator, "asOf": model.header.asOf, "timezone": model.header.timeZone]
     }
 

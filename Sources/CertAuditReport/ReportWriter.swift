@@ -23,15 +23,19 @@ public struct ReportWriter: Sendable {
     public let htmlRowLimit: Int
     /// The SHA-256 of a staged file the publisher writes `SHA256SUMS` with (`ReportPublisher.fileDigest`).
     public let fileDigest: @Sendable (String) throws(ReportError) -> String
+    /// How many threads render the HTML pages (the output is the same for any number).
+    public let jobs: Int
 
     public init(
         templates: ReportTemplates = .builtIn, schema: ReportSchema = .builtIn, htmlRowLimit: Int = 1_000,
-        fileDigest: @escaping @Sendable (String) throws(ReportError) -> String = SwiftSHA256.hex(fileAt:)
+        fileDigest: @escaping @Sendable (String) throws(ReportError) -> String = SwiftSHA256.hex(fileAt:),
+        jobs: Int = 1
     ) {
         self.templates = templates
         self.schema = schema
         self.htmlRowLimit = htmlRowLimit
         self.fileDigest = fileDigest
+        self.jobs = jobs
     }
 
     /// The templates of a folder, the built-in schema.
@@ -99,7 +103,7 @@ public struct ReportWriter: Sendable {
         try XMLReportRenderer().write(model, toFile: xml)
         try XSDValidator(schema: schema).validate(file: xml)
         wrote(Self.xmlFile)
-        let html = HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit)
+        let html = HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit, jobs: jobs)
         try staging.write(Self.htmlFile, try html.render(model))
         wrote(Self.htmlFile)
         let csv = CSVReportRenderer()

@@ -197,6 +197,18 @@ import Testing
             report.strings("//section[@id='findings']//p[@class='note']/a/@href").contains("pages/findings-0001.html"))
     }
 
+    /// Pages are rendered several at a time; the files are the same whatever the number.
+    @Test func pagesAreTheSameRenderedOneOrThreeAtATime() throws {
+        let model = ReportFixtures.hostileModel()
+        let one = try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory, htmlRowLimit: 1).render(model)
+        let three = try ReportWriter(
+            templates: .directory(ReportFixtures.templatesDirectory), htmlRowLimit: 1, jobs: 3
+        ).render(model)
+        #expect(one.filter { $0.name.hasPrefix("pages/") }.count == model.certificates.count + model.findings.count)
+        #expect(one.map(\.name) == three.map(\.name))
+        #expect(one.map(\.bytes) == three.map(\.bytes))
+    }
+
     @Test func aReportThatShowsEveryRowHasNoPages() throws {
         let files = try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).render(
             ReportFixtures.hostileModel())
