@@ -20,27 +20,11 @@ public final class BufferedFileOutput {
 
     public func write(_ text: String) throws(ReportError) {
         var text = text
-        let failure: ReportError? = text.withUTF8 { bytes in
-            do throws(ReportError) {
-                try write(bytes)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        if let failure = text.withUTF8({ attempt($0) }) { throw failure }
     }
 
     public func write(_ bytes: [UInt8]) throws(ReportError) {
-        let failure: ReportError? = bytes.withUnsafeBufferPointer { bytes in
-            do throws(ReportError) {
-                try write(bytes)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        if let failure = bytes.withUnsafeBufferPointer({ attempt($0) }) { throw failure }
     }
 
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReportError) {
@@ -55,16 +39,19 @@ public final class BufferedFileOutput {
     /// Writes what is buffered; the file is complete once this returns.
     public func flush() throws(ReportError) {
         guard !buffer.isEmpty else { return }
-        let failure: ReportError? = buffer.withUnsafeBufferPointer { bytes in
-            do throws(ReportError) {
-                try writeAll(bytes)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        if let failure = buffer.withUnsafeBufferPointer({ attempt($0, whole: true) }) { throw failure }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes lent bytes (buffered, or `whole` straight to the file) and hands back the error as a
+    /// value: the `withUnsafe…` accessors that lend them rethrow only untyped errors.
+    private func attempt(_ bytes: UnsafeBufferPointer<UInt8>, whole: Bool = false) -> ReportError? {
+        do throws(ReportError) {
+            try whole ? writeAll(bytes) : write(bytes)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReportError) {
