@@ -33,7 +33,10 @@ struct BundleMaterial {
     /// Reads every PEM block, or one binary form: a DER certificate, a DER PKCS#7 (`.p7b`), or a
     /// PKCS#12 (`.pfx`/`.p12`, opened with `password`). Throws only when the file as a whole cannot
     /// be read; a key block that does not parse is kept as `.unreadable`.
-    static func parse(_ bytes: [UInt8], file: String, password: String? = nil) throws(BundleError) -> BundleMaterial {
+    /// `cache`, when given, supplies the CA certificates this worker decoded before.
+    static func parse(_ bytes: [UInt8], file: String, password: String? = nil, cache: CertificateCache? = nil)
+        throws(BundleError) -> BundleMaterial
+    {
         guard !bytes.isEmpty else { throw BundleError(.noCertificate, file: file, "the file is empty") }
         let (blocks, unterminated) = PEMBlock.scan(bytes)
         if let unterminated {
@@ -45,7 +48,7 @@ struct BundleMaterial {
         var material = BundleMaterial()
         for block in blocks {
             if certificateLabels.contains(block.label) {
-                material.certificates.append(try certificate(block, file: file))
+                material.certificates.append(try certificate(block, file: file, cache: cache))
             } else if pkcs7Labels.contains(block.label) {
                 material.certificates += try BinaryBundle.pkcs7(block.text, pem: true, file: file, line: block.line)
             } else if block.label == "ENCRYPTED PRIVATE KEY"
@@ -64,9 +67,9 @@ struct BundleMaterial {
     /// The material of several files (a folder bundle, one form of a ZIP), in the order given: the
     /// password file is skipped, a JKS keystore is listed as not read, files holding no certificate
     /// (a readme, a CSR) add only what they hold.
-    static func merged(_ files: [(name: String, bytes: [UInt8])], password: String?) throws(BundleError)
-        -> BundleMaterial
-    {
+    static func merged(
+        _ files: [(name: String, bytes: [UInt8])], password: String?, cache: CertificateCache? = nil
+    ) throws(BundleError) -> BundleMaterial {
         var material = BundleMaterial()
         for (path, bytes) in files {
             let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
@@ -76,7 +79,7 @@ struct BundleMaterial {
                 continue
             }
             do {
-                material.merge(try parse(bytes, file: path, password: password))
+                material.merge(try parse(bytes, file: path, password: password, cache: cache))
             } catch  where error.code == .noCertificate {
                 continue
             }
@@ -92,7 +95,45 @@ struct BundleMaterial {
         unreadParts += other.unreadParts
     }
 
-    static func certificate(_ block: PEMBlock, file: String) throws(BundleError) -> X509Object {
+    /// A certificate block as an object: from `cache` when its DER was decoded before, else decoded
+    /// (and offered to the cache). `TRUSTED CERTIFICATE` blocks (trust settings after the DER) and
+    /// blocks with PEM headers are always decoded afresh.
+    static func certificate(_ block: PEMBlock, file: String, cache: CertificateCache? = nil) throws(BundleError)
+        -> X509Object
+    {
+        guard let cache, block.label != "TRUSTED CERTIFICATE", let digest = derDigest(block) else {
+            return try decode(block, file: file)
+        }
+        if let known = cache.certificate(for: digest) { return known }
+        let decoded = try decode(block, file: file)
+        cache.keep(decoded, for: digest)
+        return decoded
+    }
+
+    /// The SHA-256 of the block's DER (its base64 body decoded, no ASN.1 parsed); nil for a block
+    /// with headers or a body that does not decode, which `decode` then reports as it always has.
+    static func derDigest(_ block: PEMBlock) -> DERDigest? {
+        guard !block.hasEncryptionHeader else { return nil }
+        defer { OpenSSLErrorQueue.clear() }
+        return block.text.withUnsafeBytes { bytes -> DERDigest? in
+            guard let bio = BIO_new_mem_buf(bytes.baseAddress, Int32(bytes.count)) else { return nil }
+            defer { BIO_free(bio) }
+            var name: UnsafeMutablePointer<CChar>?
+            var header: UnsafeMutablePointer<CChar>?
+            var data: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            guard PEM_read_bio(bio, &name, &header, &data, &length) == 1 else { return nil }
+            defer {
+                ca_OPENSSL_free(name)
+                ca_OPENSSL_free(header)
+                ca_OPENSSL_free(data)
+            }
+            guard let header, header.pointee == 0, let data else { return nil }
+            return DERDigest(of: UnsafeRawBufferPointer(start: data, count: length))
+        }
+    }
+
+    static func decode(_ block: PEMBlock, file: String) throws(BundleError) -> X509Object {
         OpenSSLErrorQueue.clear()
         let parsed: OpaquePointer? = block.text.withUnsafeBytes { bytes in
             guard let bio = BIO_new_mem_buf(bytes.baseAddress, Int32(bytes.count)) else { return nil }

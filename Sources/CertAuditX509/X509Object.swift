@@ -1,4 +1,5 @@
 internal import COpenSSL
+import CertAuditCore
 
 /// Owns one OpenSSL `X509` and frees it in `deinit` (swift-nio-ssl's pattern). Never leaves this
 /// module: callers get `CertificateFacts`.
@@ -10,6 +11,10 @@ final class X509Object {
     }
 
     deinit { X509_free(pointer) }
+
+    /// Read once, on first use: a certificate kept in a `CertificateCache` is read for every bundle
+    /// that repeats it.
+    lazy var facts: CertificateFacts = CertificateFactsReader.facts(of: self)
 
     /// Parses one DER certificate; nil when the bytes are not one.
     static func fromDER(_ der: [UInt8]) -> X509Object? {
