@@ -96,41 +96,21 @@ struct BundleMaterial {
     }
 
     /// A certificate block as an object: from `cache` when its DER was decoded before, else decoded
-    /// (and offered to the cache). `TRUSTED CERTIFICATE` blocks (trust settings after the DER) and
-    /// blocks with PEM headers are always decoded afresh.
+    /// (and offered to the cache). Only blocks in the standard layout use the cache (their DER read
+    /// here, no second base64 pass); `TRUSTED CERTIFICATE` blocks (trust settings after the DER),
+    /// blocks with headers and odd layouts are decoded by OpenSSL's PEM reader as always.
     static func certificate(_ block: PEMBlock, file: String, cache: CertificateCache? = nil) throws(BundleError)
         -> X509Object
     {
-        guard let cache, block.label != "TRUSTED CERTIFICATE", let digest = derDigest(block) else {
-            return try decode(block, file: file)
-        }
+        guard let cache, block.label != "TRUSTED CERTIFICATE", !block.hasEncryptionHeader,
+            let der = block.standardBody()
+        else { return try decode(block, file: file) }
+        let digest = der.withUnsafeBytes { DERDigest(of: $0) }
         if let known = cache.certificate(for: digest) { return known }
-        let decoded = try decode(block, file: file)
+        // What PEM_read_bio_X509 does with these bytes; its own path, for its error message, when not.
+        guard let decoded = X509Object.fromPEMBody(der) else { return try decode(block, file: file) }
         cache.keep(decoded, for: digest)
         return decoded
-    }
-
-    /// The SHA-256 of the block's DER (its base64 body decoded, no ASN.1 parsed); nil for a block
-    /// with headers or a body that does not decode, which `decode` then reports as it always has.
-    static func derDigest(_ block: PEMBlock) -> DERDigest? {
-        guard !block.hasEncryptionHeader else { return nil }
-        defer { OpenSSLErrorQueue.clear() }
-        return block.text.withUnsafeBytes { bytes -> DERDigest? in
-            guard let bio = BIO_new_mem_buf(bytes.baseAddress, Int32(bytes.count)) else { return nil }
-            defer { BIO_free(bio) }
-            var name: UnsafeMutablePointer<CChar>?
-            var header: UnsafeMutablePointer<CChar>?
-            var data: UnsafeMutablePointer<UInt8>?
-            var length = 0
-            guard PEM_read_bio(bio, &name, &header, &data, &length) == 1 else { return nil }
-            defer {
-                ca_OPENSSL_free(name)
-                ca_OPENSSL_free(header)
-                ca_OPENSSL_free(data)
-            }
-            guard let header, header.pointee == 0, let data else { return nil }
-            return DERDigest(of: UnsafeRawBufferPointer(start: data, count: length))
-        }
     }
 
     static func decode(_ block: PEMBlock, file: String) throws(BundleError) -> X509Object {

@@ -45,7 +45,7 @@ struct DERDigest: Hashable {
     init(of bytes: UnsafeRawBufferPointer) {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
-        _ = EVP_Digest(bytes.baseAddress, bytes.count, &digest, &length, EVP_sha256(), nil)
+        _ = EVP_Digest(bytes.baseAddress, bytes.count, &digest, &length, Self.sha256, nil)
         words = digest.withUnsafeBytes { raw in
             (
                 raw.load(fromByteOffset: 0, as: UInt64.self), raw.load(fromByteOffset: 8, as: UInt64.self),
@@ -53,6 +53,10 @@ struct DERDigest: Hashable {
             )
         }
     }
+
+    /// Fetched once: `EVP_sha256()` would look the implementation up on every call. OpenSSL's method
+    /// objects are immutable and reference-counted, safe to share across threads.
+    nonisolated(unsafe) private static let sha256 = EVP_MD_fetch(nil, "SHA256", nil)
 
     static func == (left: DERDigest, right: DERDigest) -> Bool {
         left.words == right.words

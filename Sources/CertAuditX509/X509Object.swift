@@ -30,6 +30,17 @@ final class X509Object {
         }
     }
 
+    /// Decodes a PEM block's body as `PEM_read_bio_X509` does (`d2i_X509`, bytes after the
+    /// certificate ignored); nil when it is no certificate.
+    static func fromPEMBody(_ der: [UInt8]) -> X509Object? {
+        OpenSSLErrorQueue.clear()
+        defer { OpenSSLErrorQueue.clear() }
+        return der.withUnsafeBufferPointer { buffer -> X509Object? in
+            var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
+            return d2i_X509(nil, &cursor, buffer.count).map(X509Object.init(taking:))
+        }
+    }
+
     /// Whether this certificate issued `other` (names, key identifiers and key usage agree).
     func issued(_ other: X509Object) -> Bool {
         X509_check_issued(pointer, other.pointer) == X509_V_OK

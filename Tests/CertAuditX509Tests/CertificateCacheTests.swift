@@ -57,4 +57,41 @@ struct CertificateCacheTests {
             #expect(digest == (try SHA256Digest.hex(fileAt: Fixtures.folder + "/" + path)))
         }
     }
+
+    /// The body of every block of every PEM fixture in the standard layout decodes as Foundation's
+    /// base64 decoder says; a block re-wrapped at 76 columns or carrying a header is left to OpenSSL.
+    @Test func standardBodiesDecodeAsBase64Does() throws {
+        let names = try FileManager.default.subpathsOfDirectory(atPath: Fixtures.folder).filter { $0.hasSuffix(".pem") }
+        var decoded = 0
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.folder + "/" + name)))
+            for block in PEMBlock.scan(bytes).blocks {
+                guard let body = block.standardBody() else { continue }
+                let lines = String(decoding: block.text, as: UTF8.self).split(whereSeparator: \.isNewline)
+                let base64 = lines.dropFirst().dropLast().joined()
+                #expect(body == [UInt8](try #require(Data(base64Encoded: base64))), "\(name) line \(block.line)")
+                decoded += 1
+            }
+        }
+        #expect(decoded > 20)
+
+        let leaf = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.folder + "/leaf-p256.pem")))
+        let block = try #require(PEMBlock.scan(leaf).blocks.first)
+        let text = String(decoding: block.text, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let joined = text.dropFirst().dropLast().joined()
+        var rewrapped = [String(text.first!)]
+        var rest = Substring(joined)
+        while !rest.isEmpty {
+            rewrapped.append(String(rest.prefix(76)))
+            rest = rest.dropFirst(76)
+        }
+        rewrapped.append(String(text.last!))
+        let wide = try #require(PEMBlock.scan(Array((rewrapped.joined(separator: "\n") + "\n").utf8)).blocks.first)
+        #expect(wide.standardBody() == nil)
+        var withHeader = text.map(String.init)
+        withHeader.insert(contentsOf: ["Comment: a header", ""], at: 1)
+        let headed = try #require(PEMBlock.scan(Array((withHeader.joined(separator: "\n") + "\n").utf8)).blocks.first)
+        #expect(headed.standardBody() == nil)
+        #expect(block.standardBody() != nil)
+    }
 }
