@@ -3,25 +3,27 @@ import CertAuditCore
 /// Turns parsed certificates and a key into `BundleFacts`: leaf, order, key status, chain verdict.
 /// Shared by the loader and `certaudit inspect`, so both always say the same.
 enum BundleAnalysis {
-    static func facts(of material: BundleMaterial, key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant)
-        -> BundleFacts
-    {
-        var facts = facts(of: material.certificates, key: key, trust: trust, asOf: asOf)
+    static func facts(
+        of material: BundleMaterial, key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant,
+        signatures: SignatureCache? = nil
+    ) -> BundleFacts {
+        var facts = facts(of: material.certificates, key: key, trust: trust, asOf: asOf, signatures: signatures)
         facts.formMismatches = material.formMismatches
         facts.unreadParts = material.unreadParts
         return facts
     }
 
-    static func facts(of certificates: [X509Object], key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant)
-        -> BundleFacts
-    {
+    static func facts(
+        of certificates: [X509Object], key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant,
+        signatures: SignatureCache? = nil
+    ) -> BundleFacts {
         let facts = certificates.map(\.facts)
         let leafIndex = LeafFinder.leafIndex(certificates, isCA: facts.map(\.isCA))
         let leaf = certificates[leafIndex]
         let others = certificates.indices.filter { $0 != leafIndex }
         let outcome = ChainVerifier.verify(
             leaf, untrusted: others.map { certificates[$0] }, trust: trust,
-            options: VerificationOptions(time: asOf, strict: true, ignoreTime: true))
+            options: VerificationOptions(time: asOf, strict: true, ignoreTime: true), signatures: signatures)
         return BundleFacts(
             leaf: facts[leafIndex], others: others.map { facts[$0] },
             isInChainOrder: LeafFinder.isInChainOrder(certificates, leaf: leafIndex),

@@ -41,7 +41,8 @@ public struct BundleLoader: Sendable {
             default:
                 break
             }
-            return .success(BundleAnalysis.facts(of: material, key: key, trust: trust, asOf: asOf))
+            return .success(
+                BundleAnalysis.facts(of: material, key: key, trust: trust, asOf: asOf, signatures: cache?.signatures))
         } catch {
             return .failure(error)
         }

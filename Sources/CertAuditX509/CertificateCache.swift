@@ -12,6 +12,8 @@ import CertAuditCore
 public final class CertificateCache {
     private var entries: [DERDigest: X509Object] = [:]
     public let capacity: Int
+    /// The signatures this worker has seen verify (its chains' repeated intermediate-to-root pairs).
+    public let signatures = SignatureCache()
     /// Lookups that found their certificate, and that did not (tests and profiling read these).
     public private(set) var hits = 0
     public private(set) var misses = 0
