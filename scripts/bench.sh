@@ -1,28 +1,35 @@
 #!/usr/bin/env bash
-# Benchmark certaudit on a synthetic estate of N certificates (default 100000).
+# Benchmark certaudit against the naive C reference (bench/reference/) on one synthetic estate.
 #
-#   scripts/bench.sh [N]
+#   scripts/bench.sh [N]          (N certificates, default 100000)
+#
+# 1. generates (or reuses, see the stamp in scripts/make_bench_estate.py) bench/work/estate-N,
+# 2. builds the release binary (swift build -c release) and the reference (cc -O2, pkg-config openssl),
+# 3. runs, alternately BENCH_RUNS times (default 3), the reference with BENCH_REFERENCE_THREADS threads
+#    (default 2) on the estate's bundles and the full `certaudit run` (all cores) on the estate,
+#    each under /usr/bin/time -v, so both see the same machine at nearly the same moment,
+# 4. prints both medians, their ratio (the target of issue 10: at most 0.5), certaudit's peak RSS
+#    and the machine (scripts/bench_summary.py reads bench/work/results-N.txt).
 #
 # The run simulates BENCH_HORIZON days (default 1095: three years, issue 8); BENCH_HORIZON=0
 # simulates the as-of date alone, so the two timings show what the simulation adds.
-# 1. generates (or reuses, see the stamp in scripts/make_bench_estate.py) bench/work/estate-N,
-# 2. builds the release binary (swift build -c release),
-# 3. runs `certaudit run` on it under /usr/bin/time -v and prints certificates, wall seconds,
-#    certificates per second, peak RSS and the machine.
 #
-# Exit status: that of certaudit, except that 1 ("findings at or above --fail-on") counts as a
-# completed run and gives 0: a benchmark estate is full of findings on purpose.
-# Peak RSS comes from GNU time; when /usr/bin/time is missing the script installs Debian's `time`
-# package if it runs as root with apt-get, and otherwise measures with a small Python wrapper
-# (getrusage(RUSAGE_CHILDREN).ru_maxrss, the same number GNU time reports); BENCH_NO_GNU_TIME=1
-# forces that wrapper (to test it). A run that exits 0/1 but writes no output folder is reported
-# as a failure (exit 4): timing a command that did nothing would be a lie.
+# Exit status: 0 when every run completed; certaudit's exit 1 ("findings at or above --fail-on")
+# counts as completed: a benchmark estate is full of findings on purpose. Any other failure stops
+# the script with that status. Peak RSS comes from GNU time; when /usr/bin/time is missing the script
+# installs Debian's `time` package if it runs as root with apt-get, and otherwise measures with a
+# small Python wrapper (getrusage(RUSAGE_CHILDREN).ru_maxrss, the same number GNU time reports);
+# BENCH_NO_GNU_TIME=1 forces that wrapper (to test it). A certaudit run that exits 0/1 but writes no
+# output folder is reported as a failure (exit 4): timing a command that did nothing would be a lie.
 set -euo pipefail
 
 usage() { echo "usage: scripts/bench.sh [N]   (N = number of certificates, default 100000)" >&2; }
 
 N="${1:-100000}"
-if [[ $# -gt 1 || ! "$N" =~ ^[1-9][0-9]*$ ]]; then
+RUNS="${BENCH_RUNS:-3}"
+REFERENCE_THREADS="${BENCH_REFERENCE_THREADS:-2}"
+if [[ $# -gt 1 || ! "$N" =~ ^[1-9][0-9]*$ || ! "$RUNS" =~ ^[1-9][0-9]*$ || ! "$REFERENCE_THREADS" =~ ^[1-9][0-9]*$ ]]
+then
     usage
     exit 2
 fi
@@ -31,6 +38,7 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$REPO/bench/work"
 ESTATE="$WORK/estate-$N"
 OUTPUT="$WORK/output-$N"
+RESULTS="$WORK/results-$N.txt"
 AS_OF="2026-11-28T00:00:00+08:00"
 HORIZON="${BENCH_HORIZON:-1095}"
 mkdir -p "$WORK"
@@ -39,29 +47,33 @@ echo "== estate: $ESTATE" >&2
 python3 "$REPO/scripts/make_bench_estate.py" "$N" "$ESTATE" >&2
 
 echo "== build: swift build -c release" >&2
-(cd "$REPO" && swift build -c release >&2)
+(cd "$REPO" && swift build -c release --product certaudit >&2)
 BINARY="$REPO/.build/release/certaudit"
+
+REFERENCE="$WORK/reference"
+echo "== build: ${CC:-cc} -O2 bench/reference/reference.c" >&2
+# shellcheck disable=SC2046  # pkg-config's flags are meant to split
+"${CC:-cc}" -O2 -Wall -o "$REFERENCE" "$REPO/bench/reference/reference.c" $(pkg-config --cflags --libs openssl) -lpthread
 
 if [[ ! -x /usr/bin/time && "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
     echo "== /usr/bin/time missing: installing Debian package 'time'" >&2
     apt-get install -y time >&2 || true
 fi
 
-TIMING="$WORK/time-$N.txt"
-LOG="$WORK/run-$N.log"
-rm -rf "$OUTPUT"
-COMMAND=("$BINARY" run --inputs "$ESTATE" --output "$OUTPUT" --as-of "$AS_OF" --timezone Asia/Shanghai
-    --horizon "$HORIZON")
-echo "== run: ${COMMAND[*]}" >&2
-set +e
-if [[ -x /usr/bin/time && "${BENCH_NO_GNU_TIME:-}" != 1 ]]; then
-    /usr/bin/time -v -o "$TIMING" "${COMMAND[@]}" >"$LOG" 2>&1
-    STATUS=$?
-    WALL="$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$TIMING" |
-        awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')"
-    PEAK_KIB="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TIMING")"
-else
-    python3 - "$TIMING" "${COMMAND[@]}" >"$LOG" 2>&1 <<'PY'
+# timed NAME LOG COMMAND...: runs COMMAND with its output in LOG and appends
+# "NAME WALL_SECONDS PEAK_KIB STATUS" to the results file.
+timed() {
+    local name="$1" log="$2" timing="$WORK/time-$N.txt" status wall peak
+    shift 2
+    set +e
+    if [[ -x /usr/bin/time && "${BENCH_NO_GNU_TIME:-}" != 1 ]]; then
+        /usr/bin/time -v -o "$timing" "$@" >"$log" 2>&1
+        status=$?
+        wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$timing" |
+            awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')"
+        peak="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$timing")"
+    else
+        python3 - "$timing" "$@" >"$log" 2>&1 <<'PY'
 import resource, subprocess, sys, time
 started = time.monotonic()
 status = subprocess.call(sys.argv[2:])
@@ -71,29 +83,34 @@ with open(sys.argv[1], "w") as out:
     out.write(f"wall {wall:.2f}\npeak_kib {peak}\nstatus {status}\n")
 sys.exit(status)
 PY
-    STATUS=$?
-    WALL="$(awk '/^wall/ { print $2 }' "$TIMING")"
-    PEAK_KIB="$(awk '/^peak_kib/ { print $2 }' "$TIMING")"
-fi
-set -e
+        status=$?
+        wall="$(awk '/^wall/ { print $2 }' "$timing")"
+        peak="$(awk '/^peak_kib/ { print $2 }' "$timing")"
+    fi
+    set -e
+    echo "$name $wall $peak $status" >>"$RESULTS"
+    echo "   $name: ${wall} s, $((peak / 1024)) MiB, exit $status" >&2
+    if [[ "$name" == certaudit && $status -ne 0 && $status -ne 1 ]] || [[ "$name" == reference && $status -ne 0 ]]
+    then
+        echo "$name failed (exit $status); the last lines of $log:" >&2
+        tail -n 20 "$log" >&2
+        exit "$status"
+    fi
+}
+
+: >"$RESULTS"
+for run in $(seq 1 "$RUNS"); do
+    echo "== run $run of $RUNS: reference -t $REFERENCE_THREADS, then certaudit" >&2
+    timed reference "$WORK/reference-$N.log" "$REFERENCE" -t "$REFERENCE_THREADS" "$ESTATE/bundles"
+    rm -rf "$OUTPUT"
+    timed certaudit "$WORK/run-$N.log" "$BINARY" run --inputs "$ESTATE" --output "$OUTPUT" --as-of "$AS_OF" \
+        --timezone Asia/Shanghai --horizon "$HORIZON"
+    if [[ ! -d "$OUTPUT" ]]; then
+        echo "certaudit completed but wrote no $OUTPUT: the timing above measured nothing" >&2
+        exit 4
+    fi
+done
 
 CPU="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
-awk -v n="$N" -v wall="$WALL" -v kib="$PEAK_KIB" -v cores="$(nproc)" -v cpu="${CPU:-unknown}" \
-    -v status="$STATUS" 'BEGIN {
-    printf "certificates:       %d\n", n
-    printf "wall seconds:       %.2f\n", wall
-    if (wall > 0) printf "certificates/s:     %.0f\n", n / wall
-    printf "peak RSS MiB:       %.1f\n", kib / 1024
-    printf "machine:            %d cores (nproc), %s\n", cores, cpu
-    printf "certaudit exit:     %d\n", status
-}'
-if [[ $STATUS -ne 0 && $STATUS -ne 1 ]]; then
-    echo "certaudit failed (exit $STATUS); the last lines of $LOG:" >&2
-    tail -n 20 "$LOG" >&2
-    exit "$STATUS"
-fi
-if [[ ! -d "$OUTPUT" ]]; then
-    echo "certaudit exited $STATUS but wrote no $OUTPUT: the timing above measured nothing" >&2
-    exit 4
-fi
-exit 0
+python3 "$REPO/scripts/bench_summary.py" "$RESULTS" --certificates "$N" --reference-threads "$REFERENCE_THREADS" \
+    --machine "$(nproc) cores (nproc), ${CPU:-unknown}"

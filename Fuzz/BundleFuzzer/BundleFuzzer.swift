@@ -7,6 +7,8 @@ import FuzzerDriver
 /// Built only by `make fuzz` (CERTAUDIT_FUZZ=1), with -sanitize=fuzzer,address.
 let trust = try! TrustStore(anchorFiles: [], includeSystemDefaults: false)
 let asOf = Instant(secondsSinceEpoch: 1_795_795_200)
+/// One cache for the whole run, as an ingest worker keeps one for all its bundles.
+nonisolated(unsafe) let cache = CertificateCache()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzBundle(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
@@ -15,6 +17,10 @@ public func fuzzBundle(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let inspection = FileInspector.inspect(bytes: bytes, name: "fuzz", trust: trust, asOf: asOf, password: password)
     precondition(inspection.error != nil || !inspection.certificates.isEmpty)
     if let error = inspection.error { precondition(error.message.hasPrefix(BundleError.consolePrefix)) }
+    // The ingest's caches (decoded CA certificates, verified signatures) must not change a thing.
+    let cached = FileInspector.inspect(
+        bytes: bytes, name: "fuzz", trust: trust, asOf: asOf, password: password, cache: cache)
+    precondition(cached == inspection, "the cached read differs")
     return 0
 }
 

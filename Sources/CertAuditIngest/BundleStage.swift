@@ -30,38 +30,14 @@ struct BundleStage: Sendable {
     /// `fields` gives the 1-based header position of each column, for the bad values this stage adds.
     func attach(to records: [CertificateRecord], badValues: [BadValue], fields: [InputColumn: Int]) -> Outcome {
         let counter = ProgressCounter(.ingest, total: records.count, unit: "rows", report: progress)
-        let results = parallelMap(records, workers: jobs) { record -> RowResult in
-            defer { counter.advance() }
-            guard let bundle = record.bundle else {
-                return .accepted(Certificate(record: record), digestLine: nil, unreadable: [])
-            }
-            let request = BundleRequest(bundle: bundle, key: record.key, passwordFile: record.passwordFile)
-            var certificate = Certificate(record: record)
-            var unreadable: [BadValue] = []
-            var digest = ""
-            switch loader.load(request, asOf: asOf) {
-            case .success(let facts):
-                certificate.bundle = facts
-                digest += digestLine(for: request)
-            case .failure(let error):
-                // Without a readable bundle, the inventory's not_after is all there is to audit.
-                guard record.claimedNotAfter != nil else { return refusal(record, error.message) }
-                unreadable.append(unreadableBundle(record, .bundle, fields, bundle, error.message))
-            }
-            if let encBundle = record.encBundle {
-                let encryption = BundleRequest(bundle: encBundle, key: record.encKey, passwordFile: record.passwordFile)
-                switch loader.load(encryption, asOf: asOf) {
-                case .success(let facts):
-                    certificate.encryption = facts
-                    digest += digestLine(for: encryption)
-                case .failure(let error):
-                    unreadable.append(
-                        unreadableBundle(
-                            record, .encBundle, fields, encBundle, "SM2 encryption certificate: " + error.message))
-                }
-            }
-            return .accepted(certificate, digestLine: digest.isEmpty ? nil : digest, unreadable: unreadable)
-        }
+        // Each worker keeps the CA certificates it decoded: the estate's few intermediates are
+        // decoded once per worker, however many bundles repeat them.
+        let results = parallelMap(
+            records, workers: jobs, state: { CertificateCache() },
+            transform: { cache, record in
+                defer { counter.advance() }
+                return row(record, fields: fields, cache: cache)
+            })
         var outcome = Outcome(
             certificates: [], quarantine: [], badValues: [],
             summary: InputSummary(name: "bundles/", sha256: "", rows: 0, accepted: 0, quarantined: 0))
@@ -102,6 +78,41 @@ struct BundleStage: Sendable {
         return outcome
     }
 
+    /// One row: its bundle (and SM2 encryption bundle) loaded, each file read once.
+    private func row(_ record: CertificateRecord, fields: [InputColumn: Int], cache: CertificateCache) -> RowResult {
+        guard let bundle = record.bundle else {
+            return .accepted(Certificate(record: record), digestLine: nil, unreadable: [])
+        }
+        let request = BundleRequest(bundle: bundle, key: record.key, passwordFile: record.passwordFile)
+        var certificate = Certificate(record: record)
+        var unreadable: [BadValue] = []
+        var digest = ""
+        let read = FileDigests()
+        switch loader.load(request, asOf: asOf, cache: cache, digests: read) {
+        case .success(let facts):
+            certificate.bundle = facts
+            digest += digestLine(for: request, read: read)
+        case .failure(let error):
+            // Without a readable bundle, the inventory's not_after is all there is to audit.
+            guard record.claimedNotAfter != nil else { return refusal(record, error.message) }
+            unreadable.append(unreadableBundle(record, .bundle, fields, bundle, error.message))
+        }
+        if let encBundle = record.encBundle {
+            let encryption = BundleRequest(bundle: encBundle, key: record.encKey, passwordFile: record.passwordFile)
+            let readForEncryption = FileDigests()
+            switch loader.load(encryption, asOf: asOf, cache: cache, digests: readForEncryption) {
+            case .success(let facts):
+                certificate.encryption = facts
+                digest += digestLine(for: encryption, read: readForEncryption)
+            case .failure(let error):
+                unreadable.append(
+                    unreadableBundle(
+                        record, .encBundle, fields, encBundle, "SM2 encryption certificate: " + error.message))
+            }
+        }
+        return .accepted(certificate, digestLine: digest.isEmpty ? nil : digest, unreadable: unreadable)
+    }
+
     /// A bundle (or SM2 encryption bundle) that could not be read, on a row that stays.
     private func unreadableBundle(
         _ record: CertificateRecord, _ column: CertificatesColumn, _ fields: [InputColumn: Int], _ path: String,
@@ -119,11 +130,16 @@ struct BundleStage: Sendable {
                 ruleID: .upPemFormat))
     }
 
-    /// `path sha256\n` for the bundle and key files of a request that loaded (so their paths are safe).
-    private func digestLine(for request: BundleRequest) -> String {
+    /// `path sha256\n` for the bundle and key files of a request that loaded (so their paths are safe):
+    /// from the bytes the load read, so each file is read once; a path the load did not read as one
+    /// file (a folder bundle, a key file that could not be read) is digested from the disk as before
+    /// — "unreadable" when it is no regular file.
+    private func digestLine(for request: BundleRequest, read: FileDigests) -> String {
         [request.bundle, request.key, request.passwordFile].compactMap { $0 }.map { relative in
             let digest =
-                (try? SHA256Digest.hex(fileAt: EstateLoader.path(loader.bundlesDirectory, relative))) ?? "unreadable"
+                read.byPath[relative]
+                ?? (try? SHA256Digest.hex(fileAt: EstateLoader.path(loader.bundlesDirectory, relative)))
+                ?? "unreadable"
             return "\(relative) \(digest)\n"
         }.joined()
     }

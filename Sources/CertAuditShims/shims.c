@@ -72,3 +72,156 @@ int ca_load_legacy_provider(void) {
     (void)base;
     return legacy != NULL;
 }
+
+struct ca_signature_cache {
+    X509 **subjects;
+    X509 **issuers;
+    int count;
+    int capacity;
+    long hits;
+};
+
+ca_signature_cache *ca_signature_cache_new(int capacity) {
+    ca_signature_cache *cache = OPENSSL_zalloc(sizeof *cache);
+    if (cache == NULL) return NULL;
+    cache->capacity = capacity > 0 ? capacity : 0;
+    if (cache->capacity > 0) {
+        cache->subjects = OPENSSL_zalloc(sizeof(X509 *) * cache->capacity);
+        cache->issuers = OPENSSL_zalloc(sizeof(X509 *) * cache->capacity);
+        if (cache->subjects == NULL || cache->issuers == NULL) cache->capacity = 0;
+    }
+    return cache;
+}
+
+void ca_signature_cache_free(ca_signature_cache *cache) {
+    if (cache == NULL) return;
+    for (int index = 0; index < cache->count; index++) {
+        X509_free(cache->subjects[index]);
+        X509_free(cache->issuers[index]);
+    }
+    OPENSSL_free(cache->subjects);
+    OPENSSL_free(cache->issuers);
+    OPENSSL_free(cache);
+}
+
+int ca_signature_cache_count(const ca_signature_cache *cache) { return cache->count; }
+long ca_signature_cache_hits(const ca_signature_cache *cache) { return cache->hits; }
+
+static int ca_signature_cache_has(ca_signature_cache *cache, const X509 *subject, const X509 *issuer) {
+    for (int index = 0; index < cache->count; index++) {
+        if (cache->subjects[index] == subject && cache->issuers[index] == issuer) return 1;
+    }
+    return 0;
+}
+
+static void ca_signature_cache_add(ca_signature_cache *cache, X509 *subject, X509 *issuer) {
+    if (cache->count >= cache->capacity) return;
+    if (X509_up_ref(subject) != 1) return;
+    if (X509_up_ref(issuer) != 1) {
+        X509_free(subject);
+        return;
+    }
+    cache->subjects[cache->count] = subject;
+    cache->issuers[cache->count] = issuer;
+    cache->count++;
+}
+
+/* Reports `error` on `cert` at `depth` through the verify callback; what it returns decides. */
+static int ca_verify_fail(X509_STORE_CTX *context, X509 *cert, int depth, int error) {
+    X509_STORE_CTX_set_error_depth(context, depth);
+    X509_STORE_CTX_set_current_cert(context, cert);
+    X509_STORE_CTX_set_error(context, error);
+    return X509_STORE_CTX_get_verify_cb(context)(0, context);
+}
+
+/* The validity period at the context's time, errors through the callback (OpenSSL's order). */
+static int ca_verify_time(X509_STORE_CTX *context, X509 *cert, int depth) {
+    X509_VERIFY_PARAM *parameters = X509_STORE_CTX_get0_param(context);
+    unsigned long flags = X509_VERIFY_PARAM_get_flags(parameters);
+    time_t when = 0;
+    time_t *at = NULL;
+    if ((flags & X509_V_FLAG_USE_CHECK_TIME) != 0) {
+        when = X509_VERIFY_PARAM_get_time(parameters);
+        at = &when;
+    } else if ((flags & X509_V_FLAG_NO_CHECK_TIME) != 0) {
+        return 1;
+    }
+    int order = X509_cmp_time(X509_get0_notBefore(cert), at);
+    if (order == 0 && !ca_verify_fail(context, cert, depth, X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD)) return 0;
+    if (order > 0 && !ca_verify_fail(context, cert, depth, X509_V_ERR_CERT_NOT_YET_VALID)) return 0;
+    order = X509_cmp_time(X509_get0_notAfter(cert), at);
+    if (order == 0 && !ca_verify_fail(context, cert, depth, X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD)) return 0;
+    if (order < 0 && !ca_verify_fail(context, cert, depth, X509_V_ERR_CERT_HAS_EXPIRED)) return 0;
+    return 1;
+}
+
+/* Whether `issuer`'s key usage lets it sign `subject` (a proxy certificate needs digitalSignature,
+   any other keyCertSign); X509_get_key_usage is all ones when the extension is absent. */
+static int ca_signing_allowed(X509 *issuer, X509 *subject) {
+    if ((X509_get_extension_flags(subject) & EXFLAG_PROXY) != 0) {
+        return (X509_get_key_usage(issuer) & KU_DIGITAL_SIGNATURE) != 0 ? X509_V_OK
+                                                                          : X509_V_ERR_KEYUSAGE_NO_DIGITAL_SIGNATURE;
+    }
+    return (X509_get_key_usage(issuer) & KU_KEY_CERT_SIGN) != 0 ? X509_V_OK : X509_V_ERR_KEYUSAGE_NO_CERTSIGN;
+}
+
+/* The chain's signatures and validity periods, from the top down, as OpenSSL 3.0 checks them. */
+static int ca_verify_signatures(X509_STORE_CTX *context) {
+    ca_signature_cache *cache = X509_STORE_CTX_get_app_data(context);
+    STACK_OF(X509) *chain = X509_STORE_CTX_get0_chain(context);
+    X509_VERIFY_PARAM *parameters = X509_STORE_CTX_get0_param(context);
+    unsigned long flags = X509_VERIFY_PARAM_get_flags(parameters);
+    int depth = sk_X509_num(chain) - 1;
+    if (depth < 0) return 0;
+    X509 *issuer = sk_X509_value(chain, depth);
+    X509 *subject = issuer;
+    X509_STORE_CTX_set_error_depth(context, depth);
+    uint32_t top = X509_get_extension_flags(issuer);
+    int self_issued = (top & EXFLAG_SS) != 0 && (top & EXFLAG_INVALID) == 0;
+    if (!self_issued && (flags & X509_V_FLAG_PARTIAL_CHAIN) == 0) {
+        /* The top is not self-signed: its own signature cannot be checked here. */
+        if (depth > 0) {
+            depth--;
+            X509_STORE_CTX_set_error_depth(context, depth);
+            subject = sk_X509_value(chain, depth);
+        } else if (!ca_verify_fail(context, issuer, 0, X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE)) {
+            return 0;
+        }
+    }
+    while (depth >= 0) {
+        uint32_t issuer_flags = X509_get_extension_flags(issuer);
+        if (subject != issuer
+            || ((flags & X509_V_FLAG_CHECK_SS_SIGNATURE) != 0 && (issuer_flags & EXFLAG_SS) != 0)) {
+            int issuer_depth = depth + (subject == issuer ? 0 : 1);
+            int allowed = subject == issuer && (issuer_flags & EXFLAG_CA) == 0 ? X509_V_OK
+                                                                               : ca_signing_allowed(issuer, subject);
+            if (allowed != X509_V_OK && !ca_verify_fail(context, issuer, issuer_depth, allowed)) return 0;
+            EVP_PKEY *key = X509_get0_pubkey(issuer);
+            if (key == NULL) {
+                if (!ca_verify_fail(context, issuer, issuer_depth, X509_V_ERR_UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY)) {
+                    return 0;
+                }
+            } else if (cache != NULL && depth > 0 && ca_signature_cache_has(cache, subject, issuer)) {
+                cache->hits++;
+            } else if (X509_verify(subject, key) > 0) {
+                if (cache != NULL && depth > 0) ca_signature_cache_add(cache, subject, issuer);
+            } else if (!ca_verify_fail(context, subject, depth, X509_V_ERR_CERT_SIGNATURE_FAILURE)) {
+                return 0;
+            }
+        }
+        if (!ca_verify_time(context, subject, depth)) return 0;
+        X509_STORE_CTX_set_current_cert(context, subject);
+        X509_STORE_CTX_set_error_depth(context, depth);
+        if (!X509_STORE_CTX_get_verify_cb(context)(1, context)) return 0;
+        if (--depth >= 0) {
+            issuer = subject;
+            subject = sk_X509_value(chain, depth);
+        }
+    }
+    return 1;
+}
+
+void ca_verify_with_signature_cache(X509_STORE_CTX *context, ca_signature_cache *cache) {
+    X509_STORE_CTX_set_app_data(context, cache);
+    X509_STORE_CTX_set_verify(context, ca_verify_signatures);
+}

@@ -3,29 +3,34 @@ import CertAuditCore
 /// Turns parsed certificates and a key into `BundleFacts`: leaf, order, key status, chain verdict.
 /// Shared by the loader and `certaudit inspect`, so both always say the same.
 enum BundleAnalysis {
-    static func facts(of material: BundleMaterial, key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant)
-        -> BundleFacts
-    {
-        var facts = facts(of: material.certificates, key: key, trust: trust, asOf: asOf)
+    static func facts(
+        of material: BundleMaterial, key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant,
+        signatures: SignatureCache? = nil
+    ) -> BundleFacts {
+        var facts = facts(of: material.certificates, key: key, trust: trust, asOf: asOf, signatures: signatures)
         facts.formMismatches = material.formMismatches
         facts.unreadParts = material.unreadParts
         return facts
     }
 
-    static func facts(of certificates: [X509Object], key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant)
-        -> BundleFacts
-    {
-        let facts = certificates.map(CertificateFactsReader.facts)
+    static func facts(
+        of certificates: [X509Object], key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant,
+        signatures: SignatureCache? = nil
+    ) -> BundleFacts {
+        let facts = certificates.map(\.facts)
         let leafIndex = LeafFinder.leafIndex(certificates, isCA: facts.map(\.isCA))
         let leaf = certificates[leafIndex]
         let others = certificates.indices.filter { $0 != leafIndex }
         let outcome = ChainVerifier.verify(
             leaf, untrusted: others.map { certificates[$0] }, trust: trust,
-            options: VerificationOptions(time: asOf, strict: true, ignoreTime: true))
+            options: VerificationOptions(time: asOf, strict: true, ignoreTime: true), signatures: signatures)
         return BundleFacts(
             leaf: facts[leafIndex], others: others.map { facts[$0] },
             isInChainOrder: LeafFinder.isInChainOrder(certificates, leaf: leafIndex),
-            key: keyStatus(key, leaf: leaf), chain: verdict(outcome, bundle: facts, leaf: facts[leafIndex]))
+            key: keyStatus(key, leaf: leaf),
+            chain: verdict(
+                outcome, path: pathFingerprints(outcome.chain, bundled: certificates), bundle: facts,
+                leaf: facts[leafIndex]))
     }
 
     static func keyStatus(_ key: BundleMaterial.Key?, leaf: X509Object) -> PrivateKeyStatus {
@@ -39,11 +44,19 @@ enum BundleAnalysis {
         }
     }
 
+    /// The fingerprints of the path OpenSSL built: a bundled certificate's from its facts (the path
+    /// holds the very objects the bundle gave it), a trust anchor's computed.
+    static func pathFingerprints(_ chain: [X509Object], bundled: [X509Object]) -> [String] {
+        chain.map { link in
+            bundled.first { $0.pointer == link.pointer }?.facts.fingerprintSHA256 ?? Hex.lowercase(link.sha256)
+        }
+    }
+
     /// The verdict, with the served path's earliest expiry and the bundled certificates off the path.
-    static func verdict(_ outcome: ChainVerifier.Outcome, bundle: [CertificateFacts], leaf: CertificateFacts)
-        -> ChainVerdict
-    {
-        let pathFingerprints = outcome.chain.map { Hex.lowercase($0.sha256) }
+    static func verdict(
+        _ outcome: ChainVerifier.Outcome, path pathFingerprints: [String], bundle: [CertificateFacts],
+        leaf: CertificateFacts
+    ) -> ChainVerdict {
         let bundled = Dictionary(bundle.map { ($0.fingerprintSHA256, $0) }, uniquingKeysWith: { first, _ in first })
         var served = pathFingerprints.compactMap { bundled[$0] }
         if served.isEmpty { served = [leaf] }

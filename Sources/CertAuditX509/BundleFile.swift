@@ -6,6 +6,8 @@ import Glibc
 struct BundleFile {
     let root: String
     let limit: Int
+    /// Where each file read leaves its digest, when someone asks.
+    var digests: FileDigests? = nil
 
     /// The real path of a confined relative path, or why it is refused.
     func resolve(_ relative: String) throws(BundleError) -> String {
@@ -69,7 +71,9 @@ struct BundleFile {
     /// The bytes of a confined, regular file no larger than the limit.
     func read(_ relative: String) throws(BundleError) -> [UInt8] {
         let path = try resolve(relative)
-        return try Self.readRegularFile(path, name: relative, limit: limit)
+        let bytes = try Self.readRegularFile(path, name: relative, limit: limit)
+        digests?.record(relative, bytes)
+        return bytes
     }
 
     static func readRegularFile(_ path: String, name: String, limit: Int) throws(BundleError) -> [UInt8] {

@@ -17,11 +17,15 @@ public struct BundleLoader: Sendable {
         self.sizeLimit = sizeLimit
     }
 
-    public func load(_ request: BundleRequest, asOf: Instant) -> Result<BundleFacts, BundleError> {
-        let files = BundleFile(root: bundlesDirectory, limit: sizeLimit)
+    /// `cache` (one per worker) spares decoding the CA certificates seen before; `digests` collects
+    /// the SHA-256 of each file read, from the bytes read.
+    public func load(
+        _ request: BundleRequest, asOf: Instant, cache: CertificateCache? = nil, digests: FileDigests? = nil
+    ) -> Result<BundleFacts, BundleError> {
+        let files = BundleFile(root: bundlesDirectory, limit: sizeLimit, digests: digests)
         do throws(BundleError) {
             let password = try Self.password(for: request, files: files)
-            let material = try Self.material(request.bundle, password: password, files: files)
+            let material = try Self.material(request.bundle, password: password, files: files, cache: cache)
             guard !material.certificates.isEmpty else {
                 throw BundleError(.noCertificate, file: request.bundle, material.noCertificateReason())
             }
@@ -37,7 +41,8 @@ public struct BundleLoader: Sendable {
             default:
                 break
             }
-            return .success(BundleAnalysis.facts(of: material, key: key, trust: trust, asOf: asOf))
+            return .success(
+                BundleAnalysis.facts(of: material, key: key, trust: trust, asOf: asOf, signatures: cache?.signatures))
         } catch {
             return .failure(error)
         }
@@ -65,19 +70,21 @@ public struct BundleLoader: Sendable {
 
     /// A bundle file, or every file of a folder bundle (in name order; the password file is skipped,
     /// JKS keystores are listed but not parsed, files holding no certificate add only their key).
-    static func material(_ path: String, password: String?, files: BundleFile) throws(BundleError) -> BundleMaterial {
+    static func material(_ path: String, password: String?, files: BundleFile, cache: CertificateCache? = nil)
+        throws(BundleError) -> BundleMaterial
+    {
         if path.lowercased().hasSuffix(".zip") {
             let archive = try ConsoleArchive(bytes: try files.read(path), file: path, sizeLimit: files.limit)
             return try ConsoleArchiveReader.material(of: archive, file: path, password: password)
         }
         guard try files.isFolder(path) else {
-            return try BundleMaterial.parse(try files.read(path), file: path, password: password)
+            return try BundleMaterial.parse(try files.read(path), file: path, password: password, cache: cache)
         }
         var entries: [(name: String, bytes: [UInt8])] = []
         for entry in try files.entries(ofFolder: path) where try !files.isFolder(entry) {
             entries.append((entry, try files.read(entry)))
         }
-        return try BundleMaterial.merged(entries, password: password)
+        return try BundleMaterial.merged(entries, password: password, cache: cache)
     }
 
     /// A separate key file. Its problems (missing, outside the folder, unparseable) are the key's

@@ -33,7 +33,10 @@ struct BundleMaterial {
     /// Reads every PEM block, or one binary form: a DER certificate, a DER PKCS#7 (`.p7b`), or a
     /// PKCS#12 (`.pfx`/`.p12`, opened with `password`). Throws only when the file as a whole cannot
     /// be read; a key block that does not parse is kept as `.unreadable`.
-    static func parse(_ bytes: [UInt8], file: String, password: String? = nil) throws(BundleError) -> BundleMaterial {
+    /// `cache`, when given, supplies the CA certificates this worker decoded before.
+    static func parse(_ bytes: [UInt8], file: String, password: String? = nil, cache: CertificateCache? = nil)
+        throws(BundleError) -> BundleMaterial
+    {
         guard !bytes.isEmpty else { throw BundleError(.noCertificate, file: file, "the file is empty") }
         let (blocks, unterminated) = PEMBlock.scan(bytes)
         if let unterminated {
@@ -45,7 +48,7 @@ struct BundleMaterial {
         var material = BundleMaterial()
         for block in blocks {
             if certificateLabels.contains(block.label) {
-                material.certificates.append(try certificate(block, file: file))
+                material.certificates.append(try certificate(block, file: file, cache: cache))
             } else if pkcs7Labels.contains(block.label) {
                 material.certificates += try BinaryBundle.pkcs7(block.text, pem: true, file: file, line: block.line)
             } else if block.label == "ENCRYPTED PRIVATE KEY"
@@ -64,9 +67,9 @@ struct BundleMaterial {
     /// The material of several files (a folder bundle, one form of a ZIP), in the order given: the
     /// password file is skipped, a JKS keystore is listed as not read, files holding no certificate
     /// (a readme, a CSR) add only what they hold.
-    static func merged(_ files: [(name: String, bytes: [UInt8])], password: String?) throws(BundleError)
-        -> BundleMaterial
-    {
+    static func merged(
+        _ files: [(name: String, bytes: [UInt8])], password: String?, cache: CertificateCache? = nil
+    ) throws(BundleError) -> BundleMaterial {
         var material = BundleMaterial()
         for (path, bytes) in files {
             let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
@@ -76,7 +79,7 @@ struct BundleMaterial {
                 continue
             }
             do {
-                material.merge(try parse(bytes, file: path, password: password))
+                material.merge(try parse(bytes, file: path, password: password, cache: cache))
             } catch  where error.code == .noCertificate {
                 continue
             }
@@ -92,7 +95,25 @@ struct BundleMaterial {
         unreadParts += other.unreadParts
     }
 
-    static func certificate(_ block: PEMBlock, file: String) throws(BundleError) -> X509Object {
+    /// A certificate block as an object: from `cache` when its DER was decoded before, else decoded
+    /// (and offered to the cache). Only blocks in the standard layout use the cache (their DER read
+    /// here, no second base64 pass); `TRUSTED CERTIFICATE` blocks (trust settings after the DER),
+    /// blocks with headers and odd layouts are decoded by OpenSSL's PEM reader as always.
+    static func certificate(_ block: PEMBlock, file: String, cache: CertificateCache? = nil) throws(BundleError)
+        -> X509Object
+    {
+        guard let cache, block.label != "TRUSTED CERTIFICATE", !block.hasEncryptionHeader,
+            let der = block.standardBody()
+        else { return try decode(block, file: file) }
+        let digest = der.withUnsafeBytes { DERDigest(of: $0) }
+        if let known = cache.certificate(for: digest) { return known }
+        // What PEM_read_bio_X509 does with these bytes; its own path, for its error message, when not.
+        guard let decoded = X509Object.fromPEMBody(der) else { return try decode(block, file: file) }
+        cache.keep(decoded, for: digest)
+        return decoded
+    }
+
+    static func decode(_ block: PEMBlock, file: String) throws(BundleError) -> X509Object {
         OpenSSLErrorQueue.clear()
         let parsed: OpaquePointer? = block.text.withUnsafeBytes { bytes in
             guard let bio = BIO_new_mem_buf(bytes.baseAddress, Int32(bytes.count)) else { return nil }

@@ -12,8 +12,11 @@ enum ChainVerifier {
         let chain: [X509Object]
     }
 
+    /// With `signatures`, the pass that checks the chain's signatures and validity periods is
+    /// certaudit's replay of OpenSSL's, which skips the pairs above the leaf already seen to verify.
     static func verify(
-        _ leaf: X509Object, untrusted: [X509Object], trust: TrustStore, options: VerificationOptions
+        _ leaf: X509Object, untrusted: [X509Object], trust: TrustStore, options: VerificationOptions,
+        signatures: SignatureCache? = nil
     ) -> Outcome {
         OpenSSLErrorQueue.clear()
         defer { OpenSSLErrorQueue.clear() }
@@ -28,6 +31,7 @@ enum ChainVerifier {
         guard X509_STORE_CTX_init(context, trust.store, leaf.pointer, stack) == 1 else {
             return Outcome(verified: false, error: -1, message: OpenSSLErrorQueue.drain(), chain: [])
         }
+        if let signatures, let cache = signatures.pointer { ca_verify_with_signature_cache(context, cache) }
         let parameters = X509_STORE_CTX_get0_param(context)
         if let time = options.time { X509_VERIFY_PARAM_set_time(parameters, time_t(time.secondsSinceEpoch)) }
         if options.strict { X509_VERIFY_PARAM_set_flags(parameters, UInt(X509_V_FLAG_X509_STRICT)) }

@@ -18,10 +18,13 @@ public enum FileInspector {
     }
 
     /// Bytes already in memory (a fuzzer's input), read exactly as a file would be; a ZIP (by its
-    /// magic bytes) is read as the console's download.
-    public static func inspect(bytes: [UInt8], name: String, trust: TrustStore, asOf: Instant, password: String? = nil)
-        -> FileInspection
-    {
+    /// magic bytes) is read as the console's download. With `cache`, through the ingest workers'
+    /// caches of decoded CA certificates and verified signatures (which must not change a thing:
+    /// the bundle fuzz target checks that on every input).
+    public static func inspect(
+        bytes: [UInt8], name: String, trust: TrustStore, asOf: Instant, password: String? = nil,
+        cache: CertificateCache? = nil
+    ) -> FileInspection {
         let path = name
         do throws(BundleError) {
             let material =
@@ -29,14 +32,15 @@ public enum FileInspector {
                 ? try ConsoleArchiveReader.material(
                     of: try ConsoleArchive(bytes: bytes, file: path, sizeLimit: 10 * 1024 * 1024), file: path,
                     password: password)
-                : try BundleMaterial.parse(bytes, file: path, password: password)
+                : try BundleMaterial.parse(bytes, file: path, password: password, cache: cache)
             guard !material.certificates.isEmpty else {
                 return FileInspection(
                     path: path, bundle: nil, certificates: [], leafIndex: nil, otherBlocks: material.otherBlocks,
                     error: BundleError(.noCertificate, file: path, material.noCertificateReason()))
             }
-            let bundle = BundleAnalysis.facts(of: material, key: material.key, trust: trust, asOf: asOf)
-            let certificates = material.certificates.map(CertificateFactsReader.facts)
+            let bundle = BundleAnalysis.facts(
+                of: material, key: material.key, trust: trust, asOf: asOf, signatures: cache?.signatures)
+            let certificates = material.certificates.map(\.facts)
             return FileInspection(
                 path: path, bundle: bundle, certificates: certificates,
                 leafIndex: certificates.firstIndex(of: bundle.leaf), otherBlocks: material.otherBlocks, error: nil)

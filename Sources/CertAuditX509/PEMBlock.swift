@@ -51,6 +51,64 @@ struct PEMBlock {
         return (blocks, nil)
     }
 
+    /// The body's bytes when the block has the standard layout — no headers, base64 lines of 64
+    /// characters but the last (1 to 64), padding only at the end — else nil. Any block OpenSSL's
+    /// PEM reader accepts in this layout decodes to the same bytes here; anything else is left to it.
+    func standardBody() -> [UInt8]? {
+        var lines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for index in lines.indices where lines[index].last == UInt8(ascii: "\r") {
+            lines[index] = lines[index].dropLast()
+        }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        guard lines.count >= 3 else { return nil }
+        let body = lines[1..<(lines.count - 1)]
+        guard body.dropLast().allSatisfy({ $0.count == 64 }), let last = body.last, (1...64).contains(last.count)
+        else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count * 48)
+        var accumulator: UInt32 = 0
+        var pending = 0
+        var padding = 0
+        for line in body {
+            for character in line {
+                if character == UInt8(ascii: "=") {
+                    padding += 1
+                    continue
+                }
+                guard padding == 0, let value = Self.base64Value(character) else { return nil }
+                accumulator = accumulator << 6 | UInt32(value)
+                pending += 1
+                if pending == 4 {
+                    out.append(UInt8(truncatingIfNeeded: accumulator >> 16))
+                    out.append(UInt8(truncatingIfNeeded: accumulator >> 8))
+                    out.append(UInt8(truncatingIfNeeded: accumulator))
+                    accumulator = 0
+                    pending = 0
+                }
+            }
+        }
+        switch (pending, padding) {
+        case (0, 0): break
+        case (2, 2): out.append(UInt8(truncatingIfNeeded: accumulator >> 4))
+        case (3, 1):
+            out.append(UInt8(truncatingIfNeeded: accumulator >> 10))
+            out.append(UInt8(truncatingIfNeeded: accumulator >> 2))
+        default: return nil
+        }
+        return out
+    }
+
+    private static func base64Value(_ character: UInt8) -> UInt8? {
+        switch character {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): character - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): character - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0") + 52
+        case UInt8(ascii: "+"): 62
+        case UInt8(ascii: "/"): 63
+        default: nil
+        }
+    }
+
     private static func label(_ line: ArraySlice<UInt8>, prefix: [UInt8]) -> String? {
         var trimmed = line
         while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {

@@ -1,4 +1,5 @@
 internal import COpenSSL
+import CertAuditCore
 
 /// Owns one OpenSSL `X509` and frees it in `deinit` (swift-nio-ssl's pattern). Never leaves this
 /// module: callers get `CertificateFacts`.
@@ -11,6 +12,10 @@ final class X509Object {
 
     deinit { X509_free(pointer) }
 
+    /// Read once, on first use: a certificate kept in a `CertificateCache` is read for every bundle
+    /// that repeats it.
+    lazy var facts: CertificateFacts = CertificateFactsReader.facts(of: self)
+
     /// Parses one DER certificate; nil when the bytes are not one.
     static func fromDER(_ der: [UInt8]) -> X509Object? {
         der.withUnsafeBufferPointer { buffer -> X509Object? in
@@ -22,6 +27,17 @@ final class X509Object {
                 return nil
             }
             return X509Object(taking: certificate)
+        }
+    }
+
+    /// Decodes a PEM block's body as `PEM_read_bio_X509` does (`d2i_X509`, bytes after the
+    /// certificate ignored); nil when it is no certificate.
+    static func fromPEMBody(_ der: [UInt8]) -> X509Object? {
+        OpenSSLErrorQueue.clear()
+        defer { OpenSSLErrorQueue.clear() }
+        return der.withUnsafeBufferPointer { buffer -> X509Object? in
+            var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
+            return d2i_X509(nil, &cursor, buffer.count).map(X509Object.init(taking:))
         }
     }
 

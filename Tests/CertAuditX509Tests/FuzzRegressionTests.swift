@@ -37,5 +37,10 @@ struct FuzzRegressionTests {
             Deadline.run(seconds: 30) { Self.inspect(bytes) }, "\(input.lastPathComponent) did not finish in 30 s")
         #expect(inspection.error != nil || !inspection.certificates.isEmpty)
         if let error = inspection.error { #expect(error.message.hasPrefix(BundleError.consolePrefix)) }
+        let password = bytes.count % 2 == 0 ? "fixture-password" : nil
+        let cached = FileInspector.inspect(
+            bytes: bytes, name: "fuzz", trust: Self.trust, asOf: Self.asOf, password: password,
+            cache: CertificateCache())
+        #expect(cached == inspection)
     }
 }

@@ -42,4 +42,20 @@ STACK_OF(X509) *ca_PKCS7_certificates(PKCS7 *p7);
 /// Loads OpenSSL's default and legacy providers once, so PKCS#12 files protected with RC2 or 3DES
 /// (what IIS and older Windows export) can be opened. Returns 1 when the legacy provider loaded.
 int ca_load_legacy_provider(void);
+
+/// The (certificate, issuer) signatures one ingest worker has verified, so that the signature of
+/// the intermediate every bundle repeats is checked once, not once per bundle. Entries hold a
+/// reference to both certificates, so an address in the cache always means the same certificate.
+/// Not thread-safe: one per worker.
+typedef struct ca_signature_cache ca_signature_cache;
+ca_signature_cache *ca_signature_cache_new(int capacity);
+void ca_signature_cache_free(ca_signature_cache *cache);
+/// Pairs kept, and signature checks the cache answered.
+int ca_signature_cache_count(const ca_signature_cache *cache);
+long ca_signature_cache_hits(const ca_signature_cache *cache);
+/// Makes `context` check its chain's signatures and validity periods as OpenSSL 3.0's own
+/// `internal_verify` does — the same checks in the same order, the same errors at the same depths
+/// through the same verify callback — except that a (certificate, issuer) pair above the leaf whose
+/// signature `cache` has seen verify is not verified again. Call after `X509_STORE_CTX_init`.
+void ca_verify_with_signature_cache(X509_STORE_CTX *context, ca_signature_cache *cache);
 #endif

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Tests for `make bench`'s parts that run without a release build: the naive C reference
+(bench/reference/reference.c) on a small generated estate, the summary of the alternating runs
+(scripts/bench_summary.py) and scripts/bench.sh's argument checks."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+SCRIPTS = Path(__file__).resolve().parent
+REPO = SCRIPTS.parent
+sys.path.insert(0, str(SCRIPTS))
+import bench_summary  # noqa: E402
+
+
+@unittest.skipUnless(shutil.which("cc") and shutil.which("pkg-config"), "needs cc and pkg-config")
+class ReferenceProgramTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        work = Path(cls.tmp.name)
+        flags = subprocess.run(["pkg-config", "--cflags", "--libs", "openssl"], capture_output=True, text=True,
+                               check=True).stdout.split()
+        cls.binary = work / "reference"
+        subprocess.run(["cc", "-O2", "-Wall", "-Werror", "-o", str(cls.binary),
+                        str(REPO / "bench" / "reference" / "reference.c"), *flags, "-lpthread"], check=True)
+        cls.estate = work / "estate"
+        subprocess.run([sys.executable, str(SCRIPTS / "make_bench_estate.py"), "13", str(cls.estate)], check=True,
+                       capture_output=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def reference(self, *args: str) -> dict[str, str]:
+        result = subprocess.run([str(self.binary), *args], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        fields = result.stdout.split()
+        return dict(zip(fields[0::2], fields[1::2]))
+
+    def test_reads_every_bundle_and_verifies_every_leaf(self):
+        counts = self.reference("-t", "1", str(self.estate / "bundles"))
+        self.assertEqual((counts["files"], counts["certificates"], counts["verified"], counts["unreadable"]),
+                         ("13", "26", "13", "0"))
+
+    def test_checksum_does_not_depend_on_the_thread_count(self):
+        one = self.reference("-t", "1", str(self.estate / "bundles"))
+        three = self.reference("-t", "3", str(self.estate / "bundles"))
+        self.assertRegex(one["checksum"], r"^[0-9a-f]{16}$")
+        self.assertEqual(one["checksum"], three["checksum"])
+        self.assertEqual(three["threads"], "3")
+
+    def test_a_tampered_leaf_is_counted_unverified(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            bundle = next((self.estate / "bundles").rglob("*.pem")).read_text()
+            leaf, rest = bundle.split("-----END CERTIFICATE-----\n", 1)
+            lines = leaf.splitlines()
+            # Flip one base64 character well inside the signed part (not the signature, not padding).
+            body = lines[5]
+            lines[5] = body[:10] + ("A" if body[10] != "A" else "B") + body[11:]
+            Path(tmp, "tampered.pem").write_text("\n".join(lines) + "\n-----END CERTIFICATE-----\n" + rest)
+            counts = self.reference(tmp)
+        self.assertEqual((counts["files"], counts["certificates"], counts["verified"]), ("1", "2", "0"))
+
+    def test_bad_usage_exits_2(self):
+        for args in ([], ["-t", "0", "x"], ["/nonexistent/folder"]):
+            result = subprocess.run([str(self.binary), *args], capture_output=True, text=True)
+            self.assertEqual(result.returncode, 2, args)
+
+
+class SummaryTests(unittest.TestCase):
+    def write(self, text: str) -> str:
+        handle = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False)
+        handle.write(text)
+        handle.close()
+        self.addCleanup(os.unlink, handle.name)
+        return handle.name
+
+    def test_medians_ratio_and_largest_peak(self):
+        runs = [bench_summary.Run("reference", wall, 1000, 0) for wall in (21.0, 19.0, 30.0)]
+        runs += [bench_summary.Run("certaudit", wall, kib, 1) for wall, kib in ((12.0, 2048), (9.0, 4096), (10.0, 1024))]
+        lines = "\n".join(bench_summary.summary(runs, 1000, 2, "test machine"))
+        self.assertIn("reference median s:       21.00", lines)
+        self.assertIn("certaudit median s:       10.00", lines)
+        self.assertIn("ratio certaudit/reference: 0.48", lines)
+        self.assertIn("certaudit peak RSS MiB:   4.0", lines)
+        self.assertIn("certaudit certificates/s: 100", lines)
+        self.assertIn("machine:                  test machine", lines)
+
+    def test_reads_what_bench_sh_writes_and_refuses_a_missing_program(self):
+        path = self.write("reference 20.5 5000 0\ncertaudit 8.25 900000 1\n")
+        runs = bench_summary.read_runs(path)
+        self.assertEqual(runs, [bench_summary.Run("reference", 20.5, 5000, 0),
+                                bench_summary.Run("certaudit", 8.25, 900000, 1)])
+        only_reference = self.write("reference 20.5 5000 0\n")
+        result = subprocess.run([sys.executable, str(SCRIPTS / "bench_summary.py"), only_reference,
+                                 "--certificates", "1", "--reference-threads", "2", "--machine", "m"],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("at least one reference run and one certaudit run", result.stderr)
+
+    def test_a_malformed_line_is_an_error_naming_it(self):
+        path = self.write("reference 20.5\n")
+        with self.assertRaisesRegex(ValueError, re.escape(f"{path}:1")):
+            bench_summary.read_runs(path)
+
+
+class BenchScriptTests(unittest.TestCase):
+    def test_bad_arguments_exit_2_before_any_work(self):
+        for args, env in ((["abc"], {}), (["10", "20"], {}), (["10"], {"BENCH_RUNS": "0"}),
+                          (["10"], {"BENCH_REFERENCE_THREADS": "two"})):
+            result = subprocess.run(["bash", str(SCRIPTS / "bench.sh"), *args], capture_output=True, text=True,
+                                    env={**os.environ, **env})
+            self.assertEqual(result.returncode, 2, (args, env))
+            self.assertIn("usage", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
