@@ -25,7 +25,15 @@ enum BuiltinTemplateFiles {
                   whose verdict changed), `summary`, `chart` (inline SVG of certificates expiring per week),
                   `findings`, `acceptances` (the rows of accepted.csv), `calendar`, `inventory`, `quarantine`,
                   `manifest`, `rules` (rule reference, anchors `rule-<ID>`), `sort-script` (optional inline script
-                  that sorts the inventory table).
+                  that sorts the inventory table), and two shared by every described table: `heading` (one column
+                  heading) and `cells` (one row's cells, each marked up by its format: plain, text with break
+                  opportunities, code, rule link, time, or a list of reasons).
+                - `page.html.mustache` — one page of the full inventory or findings (`pages/…`), written when
+                  `report.html` shows only their first 1,000 rows.
+
+                The inventory, operations and page tables read their columns from the field descriptions in
+                `Sources/CertAuditReport/Fields/` (`columns`, `rows[].cells`): a field given an HTML column there
+                shows in the table without touching a template.
 
                 Rules for templates: use `{{name}}` (HTML-escaped) for every value — never `{{{name}}}`, since
                 certificate subjects, aliases and messages come from the inputs and can hold anything. Keep the page
