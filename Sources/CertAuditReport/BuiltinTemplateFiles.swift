@@ -199,6 +199,7 @@ enum BuiltinTemplateFiles {
                 </table></div>
                 </section>
                 </main>
+                {{> partials/sort-script}}
                 </body>
                 </html>
 
@@ -281,7 +282,7 @@ enum BuiltinTemplateFiles {
         TemplateFile(
             path: "partials/cells.mustache",
             text: #"""
-                {{#cells}}<td data-label="{{heading}}"{{#hasClasses}} class="{{classes}}"{{/hasClasses}}{{#hasSortKey}} data-key="{{sortKey}}"{{/hasSortKey}}>{{#plain}}{{value}}{{/plain}}{{#text}}{{#parts}}{{.}}<wbr>{{/parts}}{{/text}}{{#code}}<code>{{value}}</code>{{/code}}{{#rule}}{{#hasRule}}<a href="{{rulePage}}#rule-{{value}}"><code>{{value}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{value}}</code>{{/hasRule}}{{/rule}}{{#time}}<time>{{value}}</time>{{/time}}{{#reasons}}<ul class="reasons">{{#items}}<li class="effect-{{effect}}">{{effect}} {{#hasRule}}<a href="{{rulePage}}#rule-{{rule}}"><code>{{rule}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{rule}}</code>{{/hasRule}}: {{text}}</li>{{/items}}</ul>{{/reasons}}</td>{{/cells}}
+                {{#cells}}<td data-label="{{heading}}"{{#hasClasses}} class="{{classes}}"{{/hasClasses}}{{#hasSortKey}} data-key="{{sortKey}}"{{/hasSortKey}}>{{#hasValue}}{{#plain}}{{value}}{{/plain}}{{#text}}{{#parts}}{{.}}<wbr>{{/parts}}{{/text}}{{#code}}<code>{{value}}</code>{{/code}}{{#rule}}{{#hasRule}}<a href="{{rulePage}}#rule-{{value}}"><code>{{value}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{value}}</code>{{/hasRule}}{{/rule}}{{#time}}<time>{{value}}</time>{{/time}}{{#reasons}}<ul class="reasons">{{#items}}<li class="effect-{{effect}}">{{effect}} {{#hasRule}}<a href="{{rulePage}}#rule-{{rule}}"><code>{{rule}}</code></a>{{/hasRule}}{{^hasRule}}<code>{{rule}}</code>{{/hasRule}}: {{text}}</li>{{/items}}</ul>{{/reasons}}{{/hasValue}}</td>{{/cells}}
                 """#),
         TemplateFile(
             path: "partials/changes.mustache",

@@ -19,7 +19,10 @@ extension ReportFinding {
             .init("package", .attribute("package"), .input, html: HTMLColumn("package", format: .code)) {
                 $0.package
             },
-            .init("date", .attribute("date"), schemaType: "r:LocalDate", html: HTMLColumn("date", format: .time)) {
+            .init(
+                "date", .attribute("date"), schemaType: "r:LocalDate",
+                html: HTMLColumn("date", classes: "date", format: .time)
+            ) {
                 $0.date
             },
             .init("message", .text, .input, html: HTMLColumn("Message", classes: "text")) { $0.message },
