@@ -21,13 +21,34 @@ public struct BaselineReader: Sendable {
         self.schema = .file(schemaPath)
     }
 
-    /// `bytes` are the file's, `sha256` their digest; `name` says which file in notes.
+    /// Reads the baseline in a file a piece at a time (a large estate's report.xml is hundreds of
+    /// megabytes: it is never loaded whole). `sha256` is the file's digest; `name` says which file in
+    /// notes.
+    public func read(file path: String, sha256: String, name: String, timeZone: String, asOfDate: String)
+        -> BaselineStatus
+    {
+        read(.file(path), sha256: sha256, name: name, timeZone: timeZone, asOfDate: asOfDate)
+    }
+
+    /// Reads a baseline in memory (tests).
     public func read(
         _ bytes: [UInt8], sha256: String, name: String, timeZone: String, asOfDate: String
     ) -> BaselineStatus {
+        read(.bytes(bytes), sha256: sha256, name: name, timeZone: timeZone, asOfDate: asOfDate)
+    }
+
+    /// Where a baseline is read from.
+    enum Source {
+        case bytes([UInt8])
+        case file(String)
+    }
+
+    private func read(
+        _ source: Source, sha256: String, name: String, timeZone: String, asOfDate: String
+    ) -> BaselineStatus {
         let parsed: Parsed
         do {
-            parsed = try parse(bytes)
+            parsed = try parse(source)
         } catch {
             return .unusable(note: "\(name) cannot be read as a certaudit report (\(error.message)): nothing compared")
         }
@@ -37,7 +58,10 @@ public struct BaselineReader: Sendable {
                     + "\(ReportHeader.schemaVersion): nothing compared")
         }
         do {
-            try XSDValidator(schema: schema).validate(bytes)
+            switch source {
+            case .bytes(let bytes): try XSDValidator(schema: schema).validate(bytes)
+            case .file(let path): try XSDValidator(schema: schema).validate(file: path)
+            }
         } catch {
             return .unusable(note: "\(name) does not validate against report.xsd (\(error.message)): nothing compared")
         }
@@ -70,42 +94,54 @@ public struct BaselineReader: Sendable {
 
     /// Streams the document once (xmlTextReader: memory stays flat), taking the root's attributes,
     /// every finding, certificate (ID, fingerprint, SANs) and operation.
-    func parse(_ bytes: [UInt8]) throws(ReportError) -> Parsed {
+    func parse(_ source: Source) throws(ReportError) -> Parsed {
         LibXML.ensureInitialised()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         var parsed = Parsed()
-        let status: Int32 = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return -1 }
-            let reader = UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReaderForMemory($0, Int32(buffer.count), "baseline.xml", "UTF-8", options)
-            }
-            guard let reader else { return -1 }
-            defer { xmlFreeTextReader(reader) }
-            var path: [String] = []
-            var status: Int32 = 1
-            while true {
-                status = xmlTextReaderRead(reader)
-                guard status == 1 else { break }
-                let depth = Int(xmlTextReaderDepth(reader))
-                switch xmlTextReaderNodeType(reader) {
-                case 1:  // element
-                    let name = Self.string(xmlTextReaderConstLocalName(reader)) ?? ""
-                    path = Array(path.prefix(depth)) + [name]
-                    take(element: path, attributes: Self.attributes(reader), into: &parsed)
-                case 3, 4:  // text, CDATA
-                    guard let text = Self.string(xmlTextReaderConstValue(reader)) else { continue }
-                    take(text: text, in: Array(path.prefix(depth)), into: &parsed)
-                default:
-                    continue
+        let status: Int32
+        switch source {
+        case .bytes(let bytes):
+            status = bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return -1 }
+                let reader = UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlReaderForMemory($0, Int32(buffer.count), "baseline.xml", "UTF-8", options)
                 }
+                return walk(reader, into: &parsed)
             }
-            return status
+        case .file(let path):
+            status = walk(xmlReaderForFile(path, "UTF-8", options), into: &parsed)
         }
         guard status == 0, !parsed.baseline.asOf.isEmpty else {
             throw ReportError(.internal, "not a well-formed certaudit-report document")
         }
         for index in parsed.baseline.certificates.indices { parsed.baseline.certificates[index].names.sort() }
         return parsed
+    }
+
+    /// Reads every node once, frees the reader, and returns its last status (0 at a clean end, -1 when
+    /// there was no reader).
+    private func walk(_ reader: xmlTextReaderPtr?, into parsed: inout Parsed) -> Int32 {
+        guard let reader else { return -1 }
+        defer { xmlFreeTextReader(reader) }
+        var path: [String] = []
+        var status: Int32 = 1
+        while true {
+            status = xmlTextReaderRead(reader)
+            guard status == 1 else { break }
+            let depth = Int(xmlTextReaderDepth(reader))
+            switch xmlTextReaderNodeType(reader) {
+            case 1:  // element
+                let name = Self.string(xmlTextReaderConstLocalName(reader)) ?? ""
+                path = Array(path.prefix(depth)) + [name]
+                take(element: path, attributes: Self.attributes(reader), into: &parsed)
+            case 3, 4:  // text, CDATA
+                guard let text = Self.string(xmlTextReaderConstValue(reader)) else { continue }
+                take(text: text, in: Array(path.prefix(depth)), into: &parsed)
+            default:
+                continue
+            }
+        }
+        return status
     }
 
     private func take(element path: [String], attributes: [String: String], into parsed: inout Parsed) {

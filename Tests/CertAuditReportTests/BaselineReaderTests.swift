@@ -31,6 +31,32 @@ struct BaselineReaderTests {
         Array(edit(String(decoding: bytes, as: UTF8.self)).utf8)
     }
 
+    /// A run reads its baseline from the file a piece at a time: the same baseline, the same notes as
+    /// from memory.
+    @Test func aFileReadsAsTheSameBytesInMemory() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-baseline-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = try Self.xml()
+        let broken = Self.edited(good) {
+            $0.replacingOccurrences(of: "timezone=\"Asia/Shanghai\"", with: "timezone=\"UTC\"")
+        }
+        for (index, bytes) in [good, broken, Array("not xml".utf8)].enumerated() {
+            let path = folder.appendingPathComponent("report-\(index).xml").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let fromFile = Self.reader.read(
+                file: path, sha256: "abc", name: "old.xml", timeZone: "Asia/Shanghai", asOfDate: "2026-11-28")
+            let fromMemory = Self.reader.read(
+                bytes, sha256: "abc", name: "old.xml", timeZone: "Asia/Shanghai", asOfDate: "2026-11-28")
+            #expect(fromFile == fromMemory, "case \(index)")
+        }
+        #expect(
+            Self.note(
+                Self.reader.read(
+                    file: folder.path + "/none.xml", sha256: "", name: "none.xml", timeZone: "UTC",
+                    asOfDate: "2026-11-28"))?.contains("cannot be read") == true)
+    }
+
     @Test func aReportReadsBackAsWhatTheModelHeld() throws {
         let model = ReportFixtures.hostileModel()
         guard case .usable(let baseline) = Self.read(try Self.xml()) else {
