@@ -8,7 +8,6 @@ internal import Mustache
 /// page order as soon as each batch is done, so the output does not depend on the thread count.
 struct HTMLPager<Row: Sendable>: Sendable {
     static var templateName: String { "page.html" }
-    static var folder: String { "pages" }
 
     let library: MustacheLibrary
     let view: HTMLTableView<Row>
@@ -24,13 +23,7 @@ struct HTMLPager<Row: Sendable>: Sendable {
     /// How many pages are rendered at once.
     let jobs: Int
 
-    /// The first page's path inside the output folder.
-    var firstPage: String { Self.folder + "/" + fileName(1) }
-
-    func fileName(_ page: Int) -> String {
-        let number = String(page)
-        return title + "-" + String(repeating: "0", count: max(0, 4 - number.count)) + number + ".html"
-    }
+    func fileName(_ page: Int) -> String { HTMLPageNames.fileName(title, page: page) }
 
     func render(_ rows: [Row], into take: (String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) {
         let pages = max(1, (rows.count + pageSize - 1) / pageSize)
@@ -42,7 +35,7 @@ struct HTMLPager<Row: Sendable>: Sendable {
                 guard let html else {
                     throw ReportError(.templates, "the templates have no \(Self.templateName).mustache")
                 }
-                try take(Self.folder + "/" + fileName(page), html)
+                try take(HTMLPageNames.folder + "/" + fileName(page), html)
             }
         }
     }

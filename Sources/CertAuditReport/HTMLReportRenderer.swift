@@ -66,7 +66,7 @@ struct HTMLReportRenderer {
     private func inventoryPager(_ model: ReportModel, _ library: MustacheLibrary) -> HTMLPager<ReportCertificate> {
         HTMLPager(
             library: library, view: HTMLTableView(section: ReportCertificate.section, knownRules: []),
-            title: "inventory", heading: "Inventory", order: "soonest expiry first",
+            title: HTMLPageNames.inventory, heading: "Inventory", order: "soonest expiry first",
             csvFile: ReportWriter.inventoryFile,
             pageSize: rowLimit, header: Self.header(model), jobs: jobs)
     }
@@ -75,7 +75,8 @@ struct HTMLReportRenderer {
         HTMLPager(
             library: library,
             view: HTMLTableView(section: ReportFinding.section, knownRules: Set(model.rules.map(\.id))),
-            title: "findings", heading: "Findings", order: "most severe first", csvFile: ReportWriter.findingsFile,
+            title: HTMLPageNames.findings, heading: "Findings", order: "most severe first",
+            csvFile: ReportWriter.findingsFile,
             pageSize: rowLimit, header: Self.header(model), jobs: jobs)
     }
 
@@ -253,8 +254,8 @@ struct HTMLReportRenderer {
             "calendar": OutageCalendar(outages: model.outages, weeks: model.expiryWeeks.map(\.start)).context,
             "rulePage": "",
             "inventoryPages": model.certificates.count > rowLimit
-                ? inventoryPager(model, MustacheLibrary()).firstPage : "",
-            "findingsPages": model.findings.count > rowLimit ? findingsPager(model, MustacheLibrary()).firstPage : "",
+                ? HTMLPageNames.firstPage(HTMLPageNames.inventory) : "",
+            "findingsPages": model.findings.count > rowLimit ? HTMLPageNames.firstPage(HTMLPageNames.findings) : "",
             "inventory": inventory, "inventoryColumns": inventoryView.columns,
             "hasInventory": !model.certificates.isEmpty,
             "inventoryTruncated": model.certificates.count > rowLimit, "inventoryShown": inventory.count,

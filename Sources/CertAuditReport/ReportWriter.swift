@@ -86,8 +86,10 @@ public struct ReportWriter: Sendable {
         }
         defer { try? fileManager.removeItem(at: scratch) }
         try renderEach(model, into: ReportStaging(directory: scratch.path))
-        let pages = ((try? fileManager.contentsOfDirectory(atPath: scratch.appendingPathComponent("pages").path)) ?? [])
-            .sorted().map { "pages/" + $0 }
+        let pages =
+            ((try? fileManager.contentsOfDirectory(atPath: scratch.appendingPathComponent(HTMLPageNames.folder).path))
+            ?? [])
+            .sorted().map { HTMLPageNames.folder + "/" + $0 }
         return (Self.files + pages).compactMap { name in
             fileManager.contents(atPath: scratch.appendingPathComponent(name).path).map { (name, [UInt8]($0)) }
         }
@@ -139,7 +141,7 @@ public struct ReportWriter: Sendable {
         var madeFolder = false
         try html.renderPages(model) { (name: String, bytes: [UInt8]) throws(ReportError) in
             if !madeFolder {
-                try staging.makeFolder(HTMLPager<ReportCertificate>.folder)
+                try staging.makeFolder(HTMLPageNames.folder)
                 madeFolder = true
             }
             try staging.write(name, bytes)
