@@ -1,17 +1,17 @@
 /// What changed since the last run (`<changes>`, `changes.csv`, the HTML's "since the last run").
 public struct ReportChanges: Sendable, Hashable {
-    /// A finding new, resolved or still open since the last run.
+    /// A finding new, resolved or still open since the last run: the compared finding's fields (read
+    /// through it: `change.key`, `change.rule`, …) and what happened to it. Its `firstSeen` is this
+    /// run's as-of date for a new finding, carried from the baseline otherwise.
+    @dynamicMemberLookup
     public struct Finding: Sendable, Hashable {
         /// `new`, `resolved` or `open`.
         public var change: String
-        public var key: String
-        public var rule: String
-        public var severity: String
-        public var certificate: String?
-        public var resource: String?
-        public var package: String?
-        /// `YYYY-MM-DD`: this run's as-of date for a new finding, carried from the baseline otherwise.
-        public var firstSeen: String
+        public var finding: Baseline.Finding
+
+        public subscript<Value>(dynamicMember field: KeyPath<Baseline.Finding, Value>) -> Value {
+            finding[keyPath: field]
+        }
     }
 
     /// A certificate added, removed or renewed since the last run.

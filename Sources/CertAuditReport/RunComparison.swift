@@ -30,15 +30,15 @@ enum RunComparison {
         var open: [ReportChanges.Finding] = []
         for finding in now {
             let change = ReportChanges.Finding(
-                change: previous[finding.key] == nil ? "new" : "open", key: finding.key, rule: finding.rule,
-                severity: finding.severity, certificate: finding.certificate, resource: finding.resource,
-                package: finding.package, firstSeen: previous[finding.key]?.firstSeen ?? asOfDate)
+                change: previous[finding.key] == nil ? "new" : "open",
+                finding: Baseline.Finding(
+                    key: finding.key, rule: finding.rule, severity: finding.severity,
+                    certificate: finding.certificate, resource: finding.resource, package: finding.package,
+                    firstSeen: previous[finding.key]?.firstSeen ?? asOfDate))
             if change.change == "new" { new.append(change) } else { open.append(change) }
         }
         let resolved = previous.values.filter { !current.contains($0.key) }.map {
-            ReportChanges.Finding(
-                change: "resolved", key: $0.key, rule: $0.rule, severity: $0.severity, certificate: $0.certificate,
-                resource: $0.resource, package: $0.package, firstSeen: $0.firstSeen)
+            ReportChanges.Finding(change: "resolved", finding: $0)
         }
         let byKey = { (lhs: ReportChanges.Finding, rhs: ReportChanges.Finding) in lhs.key < rhs.key }
         return new.sorted(by: byKey) + resolved.sorted(by: byKey) + open.sorted(by: byKey)
