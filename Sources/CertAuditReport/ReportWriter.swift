@@ -1,6 +1,7 @@
+import CertAuditCore
 import Foundation
 
-/// Renders every report file in memory, validates the XML, and only then publishes them together.
+/// Renders every report file into a staging folder, validates the XML, and only then publishes them together.
 public struct ReportWriter: Sendable {
     /// The files a run writes, by name.
     public static let xmlFile = "report.xml"
@@ -57,7 +58,7 @@ public struct ReportWriter: Sendable {
     /// once it is written (the run's progress).
     public func write(
         _ model: ReportModel, to outputDirectory: String, runDuration: () -> Duration? = { nil },
-        wrote: (String) -> Void = { _ in }
+        wrote: @Sendable (String) -> Void = { _ in }
     ) throws(ReportError) {
         try ReportPublisher(outputDirectory: outputDirectory, fileDigest: fileDigest, unsummed: [Self.metricsFile])
             .publish {
@@ -95,16 +96,43 @@ public struct ReportWriter: Sendable {
         }
     }
 
-    /// Renders the files in their fixed order — the validated XML first, so that nothing is written
-    /// after a report that does not validate.
+    /// Renders the files: report.xml (streamed, then validated against the schema: the longest
+    /// single file) on one thread while the others are rendered on another, when `jobs` allows;
+    /// metrics.prom last, once both are done, so that its run duration covers them. Nothing is
+    /// published from the staging folder unless every file was written and the XML validates; when
+    /// both threads fail, the XML's error is the one reported.
     func renderEach(
         _ model: ReportModel, into staging: ReportStaging, runDuration: () -> Duration? = { nil },
-        wrote: (String) -> Void = { _ in }
+        wrote: @Sendable (String) -> Void = { _ in }
     ) throws(ReportError) {
+        let (xml, others) = concurrently(
+            workers: jobs,
+            { () -> Result<Void, ReportError> in
+                Result { () throws(ReportError) in try renderXML(model, into: staging, wrote: wrote) }
+            },
+            { () -> Result<Void, ReportError> in
+                Result { () throws(ReportError) in try renderOthers(model, into: staging, wrote: wrote) }
+            })
+        try xml.get()
+        try others.get()
+        try staging.write(Self.metricsFile, MetricsRenderer().render(model, runDuration: runDuration()))
+        wrote(Self.metricsFile)
+    }
+
+    /// report.xml, streamed to the staging folder and validated there.
+    private func renderXML(_ model: ReportModel, into staging: ReportStaging, wrote: (String) -> Void)
+        throws(ReportError)
+    {
         let xml = staging.path(of: Self.xmlFile)
         try XMLReportRenderer().write(model, toFile: xml)
         try XSDValidator(schema: schema).validate(file: xml)
         wrote(Self.xmlFile)
+    }
+
+    /// Every file but report.xml and metrics.prom, in their fixed order, then the pages.
+    private func renderOthers(_ model: ReportModel, into staging: ReportStaging, wrote: (String) -> Void)
+        throws(ReportError)
+    {
         let html = HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit, jobs: jobs)
         try staging.write(Self.htmlFile, try html.render(model))
         wrote(Self.htmlFile)
@@ -146,7 +174,5 @@ public struct ReportWriter: Sendable {
             }
             try staging.write(name, bytes)
         }
-        try staging.write(Self.metricsFile, MetricsRenderer().render(model, runDuration: runDuration()))
-        wrote(Self.metricsFile)
     }
 }

@@ -68,7 +68,12 @@ public enum AuditRun {
         // alone apply, the simulation's and the ledger's findings (which read the inventory) do not.
         let rules = RuleCatalogue.rules(for: estate.origin)
         let fromInventory = estate.origin == .inventory
-        let simulation = Simulator.run(estate, settings: options.settings, progress: progress)
+        // The simulation and the cost forecast's own two simulations read the estate and the
+        // settings and nothing else: they run side by side.
+        let settings = options.settings
+        let (simulation, forecast) = concurrently(
+            workers: options.jobs, { Simulator.run(estate, settings: settings, progress: progress) },
+            { RenewalForecast.make(estate, settings: settings, jobs: max(1, options.jobs - 1)) })
         let context = RuleContext(estate: estate, settings: options.settings)
         let ledgerFindings = fromInventory ? LedgerAudit.findings(estate: estate, settings: options.settings) : []
         let findings = FindingKey.distinct(
@@ -85,7 +90,7 @@ public enum AuditRun {
             rules: fromInventory ? RuleCatalogue.descriptors : rules.map(\.descriptor),
             runSettings: options.manifestSettings, timeline: simulation.events, outages: simulation.outages,
             accounts: entitlements.accounts, packages: entitlements.packages,
-            forecast: RenewalForecast.make(estate, settings: options.settings),
+            forecast: forecast,
             accountHistory: simulation.accountHistory, operations: operations, acceptance: acceptance)
         model.compare(with: baseline(options))
         let changes = model.changes

@@ -37,14 +37,18 @@ public struct RenewalForecast: Sendable {
     }
 
     /// Simulates `estate` under both policies over the forecast horizon (without alerts, which cost
-    /// nothing) and sums the renewals by month.
-    public static func make(_ estate: Estate, settings: AuditSettings) -> RenewalForecast {
+    /// nothing), the two simulations on `jobs` threads, and sums the renewals by month.
+    public static func make(_ estate: Estate, settings: AuditSettings, jobs: Int = 1) -> RenewalForecast {
         var forecastSettings = settings
         forecastSettings.horizonDays = horizonDays(from: settings.asOfDate, runHorizon: settings.horizonDays)
+        let simulations = parallelMap(SuccessorValidityPolicy.allCases, workers: jobs) {
+            [forecastSettings] policy in
+            var policySettings = forecastSettings
+            policySettings.successorValidity = policy
+            return (policy, Simulator.run(estate, settings: policySettings, alerts: false))
+        }
         var months: [String: Month] = [:]
-        for policy in SuccessorValidityPolicy.allCases {
-            forecastSettings.successorValidity = policy
-            let simulation = Simulator.run(estate, settings: forecastSettings, alerts: false)
+        for (policy, simulation) in simulations {
             for event in simulation.events where event.kind == .renewalCharge || event.kind == .uphOrderSubmitted {
                 let month = String(event.date.description.prefix(7))
                 let account = event.accountID ?? ""

@@ -8,6 +8,8 @@ extension SimulationRun {
     mutating func alert() {
         let contacts = Dictionary(
             estate.lifecycle.contacts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let watchIndex = AlertWatchIndex(estate.certificates)
+        let ids = estate.certificates.map(\.id)
         for policy in estate.lifecycle.alertPolicies {
             let deliveries = policy.receivers.flatMap { receiver -> [AlertDelivery] in
                 guard let contact = contacts[receiver] else {
@@ -21,8 +23,8 @@ extension SimulationRun {
                         receiver: receiver, channel: $0.rawValue, deliverable: contact.undeliverable($0) == nil)
                 }
             }
-            for index in estate.certificates.indices where policy.watches(estate.certificates[index]) {
-                let id = estate.certificates[index].id
+            for index in watchIndex.watched(by: policy) {
+                let id = ids[index]
                 guard let chain = chains[id], chain.isInForce(asOf: first) else { continue }
                 for (date, times) in AlertSchedule(policy: policy, expiry: chain.generations[0].expiry)
                     .firings(from: first, through: last)

@@ -8,11 +8,7 @@ extension SimulationRun {
     /// Takes the first hosting.csv row in force for the certificate and schedules its first
     /// replacement.
     mutating func startHosting(_ id: String) {
-        guard let chain = chains[id],
-            let record = estate.lifecycle.hosting.first(where: {
-                $0.certificateID == id && HostingPlanState.isInForce($0.status)
-            })
-        else { return }
+        guard let chain = chains[id], let record = hostingInForce[id] else { return }
         chains[id]?.plan = HostingRun(record: record, scheme: HostingScheme(for: chain.certificate))
         note(id, "\(record.reference) hosts it")
     }

@@ -30,6 +30,9 @@ struct SimulationRun {
     let knownAccounts: Set<String>
     /// The first inventory row naming each certificate in `renewal_of`.
     let inventorySuccessors: [String: Certificate]
+    /// The first hosting.csv row in force for each certificate (looked up once per certificate:
+    /// a search of hosting.csv for each would cost certificates × plans).
+    let hostingInForce: [String: HostingRecord]
     var chains: [String: RenewalChain] = [:]
     /// Parallel to `estate.resources`; nil for a resource bound to nothing the simulation knows.
     var serving: [Serving?]
@@ -71,6 +74,12 @@ struct SimulationRun {
             }
         }
         inventorySuccessors = successors
+        var hostingInForce: [String: HostingRecord] = [:]
+        for record in estate.lifecycle.hosting
+        where hostingInForce[record.certificateID] == nil && HostingPlanState.isInForce(record.status) {
+            hostingInForce[record.certificateID] = record
+        }
+        self.hostingInForce = hostingInForce
         serving = Array(repeating: nil, count: estate.resources.count)
         for record in estate.lifecycle.packages {
             guard let account = record.accountID else { continue }
