@@ -22,7 +22,7 @@ public struct Simulation: Sendable {
         accountHistory: [String: [AccountFigures]] = [:]
     ) {
         self.accountHistory = accountHistory
-        self.events = events.sorted()
+        self.events = TimelineEvent.inTimelineOrder(events)
         self.findings = findings
         self.outages = outages.sorted()
         self.shortfallDates = shortfallDates

@@ -1,0 +1,28 @@
+import CertAuditCore
+import Testing
+
+/// `TimelineEvent.inTimelineOrder` must give exactly what `sorted()` gives (the definition of the
+/// timeline's order), ties and missing certificates included; events equal under `<` but not `==`
+/// (different points) must keep their input order, as a stable sort does.
+@Suite struct TimelineOrderTests {
+    @Test(arguments: [0, 1, 2, 3])
+    func agreesWithSorted(seed: UInt64) {
+        var state = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let kinds = TimelineEventKind.allCases
+        let certificates: [String?] = [nil, "", "a", "b", "b2", "B", "cert-10", "cert-9", "证书"]
+        let events = (0..<3_000).map { _ in
+            TimelineEvent(
+                date: LocalDate(daysSinceEpoch: 20_000 + Int64(next(5))), kind: kinds[next(kinds.count)],
+                certificateID: certificates[next(certificates.count)],
+                resourceID: next(3) == 0 ? nil : "r\(next(3))", accountID: next(4) == 0 ? "acct" : nil,
+                points: next(2) == 0 ? nil : next(3), policyID: next(3) == 0 ? "p\(next(2))" : nil,
+                detail: next(2) == 0 ? "" : "d\(next(3))")
+        }
+        #expect(TimelineEvent.inTimelineOrder(events) == events.sorted())
+        #expect(TimelineEvent.inTimelineOrder([]).isEmpty)
+    }
+}
