@@ -46,24 +46,45 @@ public struct BaselineReader: Sendable {
     private func read(
         _ source: Source, sha256: String, name: String, timeZone: String, asOfDate: String
     ) -> BaselineStatus {
-        let parsed: Parsed
+        // One pass reads what the comparison needs and validates the whole document.
+        var parsed = Parsed()
+        let pass: XSDValidator.Pass
+        let validator = XSDValidator(schema: schema)
         do {
-            parsed = try parse(source)
+            switch source {
+            case .bytes(let bytes):
+                pass = try bytes.withUnsafeBufferPointer {
+                    (buffer: UnsafeBufferPointer<UInt8>) throws(ReportError) -> XSDValidator.Pass in
+                    try validator.stream(
+                        { options in
+                            guard let base = buffer.baseAddress else { return nil }
+                            return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                                xmlReaderForMemory($0, Int32(buffer.count), "baseline.xml", "UTF-8", options)
+                            }
+                        }, visit: { parsed.visit($0) })
+                }
+            case .file(let path):
+                pass = try validator.stream({ options in xmlReaderForFile(path, "UTF-8", options) }) {
+                    parsed.visit($0)
+                }
+            }
         } catch {
-            return .unusable(note: "\(name) cannot be read as a certaudit report (\(error.message)): nothing compared")
+            return .unusable(note: "\(name) does not validate against report.xsd (\(error.message)): nothing compared")
+        }
+        guard pass.readToEnd, !parsed.baseline.asOf.isEmpty else {
+            return .unusable(
+                note: "\(name) cannot be read as a certaudit report (not a well-formed certaudit-report document): "
+                    + "nothing compared")
         }
         guard parsed.schemaVersion == String(ReportHeader.schemaVersion) else {
             return .unusable(
                 note: "\(name) is of schema version \(parsed.schemaVersion ?? "(none)"), this run writes "
                     + "\(ReportHeader.schemaVersion): nothing compared")
         }
-        do {
-            switch source {
-            case .bytes(let bytes): try XSDValidator(schema: schema).validate(bytes)
-            case .file(let path): try XSDValidator(schema: schema).validate(file: path)
-            }
-        } catch {
-            return .unusable(note: "\(name) does not validate against report.xsd (\(error.message)): nothing compared")
+        guard pass.valid else {
+            return .unusable(
+                note: "\(name) does not validate against report.xsd (report.xml does not validate against "
+                    + "\(schema.origin): \(pass.messages)): nothing compared")
         }
         guard parsed.baseline.timeZone == timeZone else {
             return .unusable(
@@ -79,6 +100,7 @@ public struct BaselineReader: Sendable {
                 note: "\(name) has findings without a key (written by an earlier certaudit): nothing compared")
         }
         var baseline = parsed.baseline
+        for index in baseline.certificates.indices { baseline.certificates[index].names.sort() }
         baseline.sha256 = sha256
         return .usable(baseline)
     }
@@ -90,97 +112,73 @@ public struct BaselineReader: Sendable {
         var findingWithoutKey = false
         /// The `type` of the `<san>` whose text comes next.
         var sanType = ""
-    }
-
-    /// Streams the document once (xmlTextReader: memory stays flat), taking the root's attributes,
-    /// every finding, certificate (ID, fingerprint, SANs) and operation.
-    func parse(_ source: Source) throws(ReportError) -> Parsed {
-        LibXML.ensureInitialised()
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        var parsed = Parsed()
-        let status: Int32
-        switch source {
-        case .bytes(let bytes):
-            status = bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return -1 }
-                let reader = UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlReaderForMemory($0, Int32(buffer.count), "baseline.xml", "UTF-8", options)
-                }
-                return walk(reader, into: &parsed)
-            }
-        case .file(let path):
-            status = walk(xmlReaderForFile(path, "UTF-8", options), into: &parsed)
-        }
-        guard status == 0, !parsed.baseline.asOf.isEmpty else {
-            throw ReportError(.internal, "not a well-formed certaudit-report document")
-        }
-        for index in parsed.baseline.certificates.indices { parsed.baseline.certificates[index].names.sort() }
-        return parsed
-    }
-
-    /// Reads every node once, frees the reader, and returns its last status (0 at a clean end, -1 when
-    /// there was no reader).
-    private func walk(_ reader: xmlTextReaderPtr?, into parsed: inout Parsed) -> Int32 {
-        guard let reader else { return -1 }
-        defer { xmlFreeTextReader(reader) }
+        /// The names of the elements open above the current node, root first (changed in place).
         var path: [String] = []
-        var status: Int32 = 1
-        while true {
-            status = xmlTextReaderRead(reader)
-            guard status == 1 else { break }
+        /// Whether the open top-level section is one the comparison reads (certificates, findings,
+        /// operations): the timeline, most of a large report, is read past without a string made.
+        var inReadSection = false
+
+        /// Takes one node of the document (the reader's current one).
+        mutating func visit(_ reader: xmlTextReaderPtr) {
             let depth = Int(xmlTextReaderDepth(reader))
+            if depth >= 2, !inReadSection { return }
             switch xmlTextReaderNodeType(reader) {
             case 1:  // element
-                let name = Self.string(xmlTextReaderConstLocalName(reader)) ?? ""
-                path = Array(path.prefix(depth)) + [name]
-                take(element: path, attributes: Self.attributes(reader), into: &parsed)
+                let name = BaselineReader.string(xmlTextReaderConstLocalName(reader)) ?? ""
+                if depth == 1 { inReadSection = ["certificates", "findings", "operations"].contains(name) }
+                path.removeSubrange(min(depth, path.count)...)
+                path.append(name)
+                take(element: reader)
             case 3, 4:  // text, CDATA
-                guard let text = Self.string(xmlTextReaderConstValue(reader)) else { continue }
-                take(text: text, in: Array(path.prefix(depth)), into: &parsed)
+                guard depth == 4, path.count >= 4, path[1] == "certificates",
+                    let text = BaselineReader.string(xmlTextReaderConstValue(reader))
+                else { return }
+                take(text: text, in: path[3])
             default:
-                continue
-            }
-        }
-        return status
-    }
-
-    private func take(element path: [String], attributes: [String: String], into parsed: inout Parsed) {
-        switch path {
-        case ["certaudit-report"]:
-            parsed.schemaVersion = attributes["schema-version"]
-            parsed.baseline.asOf = attributes["as-of"] ?? ""
-            parsed.baseline.timeZone = attributes["timezone"] ?? ""
-        case ["certaudit-report", "certificates", "certificate"]:
-            parsed.baseline.certificates.append(Baseline.Certificate(id: attributes["id"] ?? ""))
-        case ["certaudit-report", "findings", "finding"]:
-            guard let key = attributes["key"], let firstSeen = attributes["first-seen"] else {
-                parsed.findingWithoutKey = true
                 return
             }
-            parsed.baseline.findings.append(
-                Baseline.Finding(
-                    key: key, rule: attributes["rule"] ?? "", severity: attributes["severity"] ?? "",
-                    certificate: attributes["certificate"], resource: attributes["resource"],
-                    package: attributes["package"], firstSeen: firstSeen))
-        case ["certaudit-report", "operations", "operation"]:
-            parsed.baseline.operations.append(
-                Baseline.Operation(
-                    requestedAt: attributes["requested-at"] ?? "", certificate: attributes["certificate"] ?? "",
-                    kind: attributes["kind"] ?? "", verdict: attributes["verdict"] ?? ""))
-        case ["certaudit-report", "certificates", "certificate", "san"]:
-            parsed.sanType = attributes["type"] ?? ""
-        default:
-            return
         }
-    }
+        private mutating func take(element reader: xmlTextReaderPtr) {
+            switch path {
+            case ["certaudit-report"]:
+                let attributes = BaselineReader.attributes(reader)
+                schemaVersion = attributes["schema-version"]
+                baseline.asOf = attributes["as-of"] ?? ""
+                baseline.timeZone = attributes["timezone"] ?? ""
+            case ["certaudit-report", "certificates", "certificate"]:
+                baseline.certificates.append(Baseline.Certificate(id: BaselineReader.attributes(reader)["id"] ?? ""))
+            case ["certaudit-report", "findings", "finding"]:
+                let attributes = BaselineReader.attributes(reader)
+                guard let key = attributes["key"], let firstSeen = attributes["first-seen"] else {
+                    findingWithoutKey = true
+                    return
+                }
+                baseline.findings.append(
+                    Baseline.Finding(
+                        key: key, rule: attributes["rule"] ?? "", severity: attributes["severity"] ?? "",
+                        certificate: attributes["certificate"], resource: attributes["resource"],
+                        package: attributes["package"], firstSeen: firstSeen))
+            case ["certaudit-report", "operations", "operation"]:
+                let attributes = BaselineReader.attributes(reader)
+                baseline.operations.append(
+                    Baseline.Operation(
+                        requestedAt: attributes["requested-at"] ?? "", certificate: attributes["certificate"] ?? "",
+                        kind: attributes["kind"] ?? "", verdict: attributes["verdict"] ?? ""))
+            case ["certaudit-report", "certificates", "certificate", "san"]:
+                sanType = BaselineReader.attributes(reader)["type"] ?? ""
+            default:
+                return
+            }
+        }
 
-    private func take(text: String, in path: [String], into parsed: inout Parsed) {
-        guard path.count == 4, path[1] == "certificates", !parsed.baseline.certificates.isEmpty else { return }
-        let last = parsed.baseline.certificates.count - 1
-        switch path[3] {
-        case "fingerprint": parsed.baseline.certificates[last].fingerprint = text
-        case "san": parsed.baseline.certificates[last].names.append("\(parsed.sanType):\(text.lowercased())")
-        default: return
+        private mutating func take(text: String, in element: String) {
+            guard !baseline.certificates.isEmpty else { return }
+            let last = baseline.certificates.count - 1
+            switch element {
+            case "fingerprint": baseline.certificates[last].fingerprint = text
+            case "san": baseline.certificates[last].names.append("\(sanType):\(text.lowercased())")
+            default: return
+            }
         }
     }
 

@@ -38,6 +38,28 @@ public struct XSDValidator: Sendable {
     /// Streams the document through an `xmlTextReader` with the schema attached: memory stays flat
     /// however large the report (a DOM of a 100,000-certificate report would take gigabytes).
     private func validate(_ openReader: (Int32) -> xmlTextReaderPtr?) throws(ReportError) {
+        let pass = try stream(openReader, visit: { _ in })
+        if !(pass.readToEnd && pass.valid) {
+            throw ReportError(.internal, "report.xml does not validate against \(schema.origin): \(pass.messages)")
+        }
+    }
+
+    /// How one streamed pass over a document ended.
+    struct Pass {
+        /// The reader got to the end of a well-formed document.
+        var readToEnd: Bool
+        /// No node broke the schema.
+        var valid: Bool
+        /// libxml2's messages, or "(no message)".
+        var messages: String
+    }
+
+    /// Reads the document once with the schema attached, handing every node to `visit` as it is
+    /// read, so a reader of the document (the baseline) validates it in the same pass. Throws only
+    /// when the schema itself cannot be read or compiled (`.templates`).
+    func stream(_ openReader: (Int32) -> xmlTextReaderPtr?, visit: (xmlTextReaderPtr) -> Void) throws(ReportError)
+        -> Pass
+    {
         LibXML.ensureInitialised()
         let messages = MessageCollector()
         let context = Unmanaged.passUnretained(messages).toOpaque()
@@ -59,18 +81,21 @@ public struct XSDValidator: Sendable {
         defer { xmlSchemaFree(compiled) }
 
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let valid: Bool = {
-            guard let reader = openReader(options) else { return false }
-            defer { xmlFreeTextReader(reader) }
-            xmlTextReaderSetStructuredErrorHandler(reader, MessageCollector.callback, context)
-            guard xmlTextReaderSetSchema(reader, compiled) == 0 else { return false }
-            var status: Int32 = 1
-            while status == 1 { status = xmlTextReaderRead(reader) }
-            return status == 0 && xmlTextReaderIsValid(reader) == 1
-        }()
-        if !valid {
-            throw ReportError(.internal, "report.xml does not validate against \(schema.origin): \(messages.joined)")
+        guard let reader = openReader(options) else {
+            return Pass(readToEnd: false, valid: false, messages: messages.joined)
         }
+        defer { xmlFreeTextReader(reader) }
+        xmlTextReaderSetStructuredErrorHandler(reader, MessageCollector.callback, context)
+        guard xmlTextReaderSetSchema(reader, compiled) == 0 else {
+            return Pass(readToEnd: false, valid: false, messages: messages.joined)
+        }
+        var status: Int32 = 1
+        while true {
+            status = xmlTextReaderRead(reader)
+            guard status == 1 else { break }
+            visit(reader)
+        }
+        return Pass(readToEnd: status == 0, valid: xmlTextReaderIsValid(reader) == 1, messages: messages.joined)
     }
 
     /// Gathers libxml2's structured error messages for one validation (one thread).

@@ -68,12 +68,12 @@ public enum AuditRun {
         // alone apply, the simulation's and the ledger's findings (which read the inventory) do not.
         let rules = RuleCatalogue.rules(for: estate.origin)
         let fromInventory = estate.origin == .inventory
-        // The simulation and the cost forecast's own two simulations read the estate and the
-        // settings and nothing else: they run side by side.
+        // The simulation, the cost forecast's own two simulations and the reading of the previous
+        // report depend on nothing but the estate and the options: they run side by side.
         let settings = options.settings
-        let (simulation, forecast) = concurrently(
+        let (simulation, (forecast, previous)) = concurrently(
             workers: options.jobs, { Simulator.run(estate, settings: settings, progress: progress) },
-            { RenewalForecast.make(estate, settings: settings, jobs: max(1, options.jobs - 1)) })
+            { (RenewalForecast.make(estate, settings: settings, jobs: max(1, options.jobs - 1)), baseline(options)) })
         let context = RuleContext(estate: estate, settings: options.settings)
         let ledgerFindings = fromInventory ? LedgerAudit.findings(estate: estate, settings: options.settings) : []
         let findings = FindingKey.distinct(
@@ -92,7 +92,7 @@ public enum AuditRun {
             accounts: entitlements.accounts, packages: entitlements.packages,
             forecast: forecast,
             accountHistory: simulation.accountHistory, operations: operations, acceptance: acceptance)
-        model.compare(with: baseline(options))
+        model.compare(with: previous)
         let changes = model.changes
         let summary = RunSummary(
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,

@@ -6,7 +6,8 @@ import Testing
     /// Both results come back, each from its own closure, whatever the number of workers.
     @Test(arguments: [1, 2, 4])
     func returnsBothResults(workers: Int) {
-        let (sum, text) = concurrently(workers: workers, { (1...100).reduce(0, +) }, { String(repeating: "a", count: 3) })
+        let (sum, text) = concurrently(
+            workers: workers, { (1...100).reduce(0, +) }, { String(repeating: "a", count: 3) })
         #expect(sum == 5050)
         #expect(text == "aaa")
     }
