@@ -64,9 +64,8 @@ public struct BaselineReader: Sendable {
                         }, visit: { parsed.visit($0) })
                 }
             case .file(let path):
-                pass = try validator.stream({ options in xmlReaderForFile(path, "UTF-8", options) }) {
-                    parsed.visit($0)
-                }
+                pass = try validator.stream(
+                    { options in xmlReaderForFile(path, "UTF-8", options) }, visit: { parsed.visit($0) })
             }
         } catch {
             return .unusable(note: "\(name) does not validate against report.xsd (\(error.message)): nothing compared")
