@@ -165,17 +165,27 @@ struct XMLReportRenderer {
     /// then every other field in its placement, in order (consecutive attributes of one child element
     /// share it).
     private func write<Row>(_ rows: [Row], _ section: ReportSection<Row>, into writer: inout Writer) {
+        // Fields are read in place by index: a `for field in` loop would copy every field's
+        // description (names, closures, HTML column) for every row.
+        let fields = section.fields
         writer.start(section.element)
         for row in rows {
             writer.start(section.rowElement)
             // Attributes first, whatever their place among the fields: XML has them before any content.
-            for field in section.fields {
-                if case .attribute(let name) = field.placement { writer.attribute(name, field.csvText(of: row)) }
+            for index in fields.indices {
+                if case .attribute(let name) = fields[index].placement {
+                    writer.attribute(name, fields[index].csvText(of: row))
+                }
             }
-            var index = section.fields.startIndex
-            while index < section.fields.endIndex {
-                let field = section.fields[index]
-                switch (field.placement, field.value(of: row)) {
+            var index = fields.startIndex
+            while index < fields.endIndex {
+                let placement = fields[index].placement
+                // Written above; not read again.
+                if case .attribute = placement {
+                    index += 1
+                    continue
+                }
+                switch (placement, fields[index].value(of: row)) {
                 case (.attribute, _):
                     break
                 case (.element(let name), .one(let value)):
@@ -190,7 +200,7 @@ struct XMLReportRenderer {
                 case (.text, .one(let value)):
                     if let value { writer.text(value) }
                 case (.childAttribute(let element, _), _):
-                    let group = section.fields[index...].prefix { $0.placement.childElement == element }
+                    let group = fields[index...].prefix { $0.placement.childElement == element }
                     let attributes = group.map { member -> (String, String?) in
                         guard case .childAttribute(_, let name) = member.placement else { return ("", nil) }
                         return (name, member.csvText(of: row))
@@ -210,7 +220,7 @@ struct XMLReportRenderer {
                     }
                 case (_, .one), (_, .many):
                     preconditionFailure(
-                        "field \(field.name) of \(section.rowElement): value does not fit its placement")
+                        "field \(fields[index].name) of \(section.rowElement): value does not fit its placement")
                 }
                 index += 1
             }
