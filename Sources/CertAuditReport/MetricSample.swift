@@ -70,12 +70,16 @@ public struct MetricSample: Sendable, Hashable {
     /// `escaped`, appended as UTF-8: the three characters are ASCII, so the rule on bytes is the rule
     /// on characters, and text without them is copied as it is.
     static func appendEscaped(_ text: String, quote: Bool, to bytes: inout [UInt8]) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == backslash || $0 == lineFeed || (quote && $0 == doubleQuote) }) else {
-            bytes.append(contentsOf: utf8)
+        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped($0, quote: quote, to: &bytes) }
+        if appended == nil { Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0, quote: quote, to: &bytes) } }
+    }
+
+    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, quote: Bool, to bytes: inout [UInt8]) {
+        guard text.contains(where: { $0 == backslash || $0 == lineFeed || (quote && $0 == doubleQuote) }) else {
+            bytes.append(contentsOf: text)
             return
         }
-        for byte in utf8 {
+        for byte in text {
             switch byte {
             case backslash: bytes.append(contentsOf: [backslash, backslash])
             case lineFeed: bytes.append(contentsOf: [backslash, UInt8(ascii: "n")])
