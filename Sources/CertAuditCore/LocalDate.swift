@@ -19,10 +19,28 @@ public struct LocalDate: Comparable, Hashable, Sendable, CustomStringConvertible
         LocalDate.civilFromDays(daysSinceEpoch)
     }
 
-    /// ISO 8601, `2026-11-28`.
+    /// ISO 8601, `2026-11-28`. Years 0–9999 are written digit by digit into the string's own
+    /// storage (the reports write millions of dates); any other year is padded to four digits.
     public var description: String {
         let (y, m, d) = components
-        return "\(LocalDate.pad(y, 4))-\(LocalDate.pad(m, 2))-\(LocalDate.pad(d, 2))"
+        guard (0...9999).contains(y) else {
+            return "\(LocalDate.pad(y, 4))-\(LocalDate.pad(m, 2))-\(LocalDate.pad(d, 2))"
+        }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, endingAt end: Int, width: Int) {
+                var rest = value
+                for position in stride(from: end, to: end - width, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(y, endingAt: 3, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(m, endingAt: 6, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            put(d, endingAt: 9, width: 2)
+            return 10
+        }
     }
 
     /// 1 = Monday … 7 = Sunday (ISO 8601).

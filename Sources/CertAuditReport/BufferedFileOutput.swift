@@ -36,6 +36,13 @@ public final class BufferedFileOutput {
         }
     }
 
+    /// Lets `body` append a piece (a CSV record, say) straight to the buffer, without building it
+    /// anywhere else first; the buffer is written out once it holds a full block.
+    public func append(_ body: (inout [UInt8]) -> Void) throws(ReportError) {
+        body(&buffer)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
     /// Writes what is buffered; the file is complete once this returns.
     public func flush() throws(ReportError) {
         guard !buffer.isEmpty else { return }

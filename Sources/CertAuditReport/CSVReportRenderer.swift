@@ -116,35 +116,57 @@ struct CSVReportRenderer {
 
     /// A described section in memory: a column per field, a row per element.
     private func document<Row>(_ rows: [Row], _ section: ReportSection<Row>) -> [UInt8] {
-        var text = Self.line(section.csvColumns.map { CSVCell.value($0) })
-        for row in rows { text += Self.line(Self.cells(row, section)) }
-        return Self.byteOrderMark + Array(text.utf8)
+        var bytes = Self.byteOrderMark
+        Self.appendRecord(section.csvColumns.map { CSVCell.value($0) }, to: &bytes)
+        let columns = Self.columns(section)
+        for row in rows { Self.appendRecord(row, columns, to: &bytes) }
+        return bytes
     }
 
-    /// A described section streamed row by row into a file.
+    /// A described section streamed row by row into a file, each record encoded straight into the
+    /// file's buffer.
     private func stream<Row>(_ rows: [Row], _ section: ReportSection<Row>, into output: BufferedFileOutput)
         throws(ReportError)
     {
         try output.write(Self.byteOrderMark)
-        try output.write(Self.line(section.csvColumns.map { CSVCell.value($0) }))
-        for row in rows { try output.write(Self.line(Self.cells(row, section))) }
+        try output.append { Self.appendRecord(section.csvColumns.map { CSVCell.value($0) }, to: &$0) }
+        let columns = Self.columns(section)
+        for row in rows { try output.append { Self.appendRecord(row, columns, to: &$0) } }
     }
 
-    private static func cells<Row>(_ row: Row, _ section: ReportSection<Row>) -> [CSVCell] {
-        section.fields.map { field in
-            let text = field.csvText(of: row)
-            return field.origin == .input ? .text(text) : .value(text)
+    /// How each column of a described section reads a row's cell, and whether the cell is input text
+    /// (guarded against formula injection): taken from the fields once per file rather than per cell.
+    private static func columns<Row>(_ section: ReportSection<Row>) -> [(guarded: Bool, text: (Row) -> String?)] {
+        section.fields.map { field in (field.origin == .input, field.csvText(of:)) }
+    }
+
+    private static let comma = UInt8(ascii: ",")
+    private static let lineEnd: [UInt8] = [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+
+    /// One record of a described section: the row's cells encoded, comma-separated, CRLF-terminated.
+    private static func appendRecord<Row>(
+        _ row: Row, _ columns: [(guarded: Bool, text: (Row) -> String?)], to record: inout [UInt8]
+    ) {
+        for index in columns.indices {
+            if index > columns.startIndex { record.append(comma) }
+            CSVCell.append(columns[index].text(row), guarded: columns[index].guarded, to: &record)
         }
+        record.append(contentsOf: lineEnd)
     }
 
     /// One record: the cells encoded, comma-separated, CRLF-terminated.
-    private static func line(_ cells: [CSVCell]) -> String {
-        cells.map(\.encoded).joined(separator: ",") + "\r\n"
+    private static func appendRecord(_ cells: [CSVCell], to record: inout [UInt8]) {
+        for index in cells.indices {
+            if index > cells.startIndex { record.append(comma) }
+            cells[index].append(to: &record)
+        }
+        record.append(contentsOf: lineEnd)
     }
 
     private func document(header: [String], rows: [[CSVCell]]) -> [UInt8] {
-        var text = Self.line(header.map { CSVCell.value($0) })
-        for row in rows { text += Self.line(row) }
-        return Self.byteOrderMark + Array(text.utf8)
+        var bytes = Self.byteOrderMark
+        Self.appendRecord(header.map { CSVCell.value($0) }, to: &bytes)
+        for row in rows { Self.appendRecord(row, to: &bytes) }
+        return bytes
     }
 }

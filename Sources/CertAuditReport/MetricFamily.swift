@@ -16,9 +16,20 @@ public struct MetricFamily: Sendable, Hashable {
     /// The family's lines, each ending in a line feed; nothing for a family without samples (a
     /// HELP and TYPE without a sample would announce a metric that is not there).
     var exposition: String {
-        guard !samples.isEmpty else { return "" }
-        var text = "# HELP \(name) \(MetricSample.escaped(help, quote: false))\n# TYPE \(name) gauge\n"
-        for sample in samples { text += sample.line(name) + "\n" }
-        return text
+        var bytes: [UInt8] = []
+        appendExposition(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The exposition appended as UTF-8.
+    func appendExposition(to bytes: inout [UInt8]) {
+        guard !samples.isEmpty else { return }
+        bytes.append(contentsOf: "# HELP \(name) ".utf8)
+        MetricSample.appendEscaped(help, quote: false, to: &bytes)
+        bytes.append(contentsOf: "\n# TYPE \(name) gauge\n".utf8)
+        for sample in samples {
+            sample.appendLine(name, to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
     }
 }

@@ -23,7 +23,9 @@ public struct MetricsRenderer: Sendable {
     public init() {}
 
     public func render(_ model: ReportModel, runDuration: Duration? = nil) -> [UInt8] {
-        Array(families(model, runDuration: runDuration).map(\.exposition).joined().utf8)
+        var bytes: [UInt8] = []
+        for family in families(model, runDuration: runDuration) { family.appendExposition(to: &bytes) }
+        return bytes
     }
 
     /// The families in the order they are written. Another figure is one more element here.

@@ -17,7 +17,7 @@ enum ReportText {
     }
 
     static func clean(_ text: String) -> String {
-        guard !text.unicodeScalars.allSatisfy(isAllowedInXML) else { return text }
+        guard mayNeedCleaning(text), !text.unicodeScalars.allSatisfy(isAllowedInXML) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             scalars.append(isAllowedInXML(scalar) ? scalar : replacement)
@@ -26,4 +26,15 @@ enum ReportText {
     }
 
     static func clean(_ text: String?) -> String? { text.map { clean($0) } }
+
+    /// A quick look at the UTF-8 bytes (the reports clean millions of values, nearly all clean): a
+    /// disallowed scalar is a control byte other than tab, LF and CR, or U+FFFE/U+FFFF, whose
+    /// encodings begin with 0xEF. Without either, the text is clean.
+    static func mayNeedCleaning(_ text: String) -> Bool {
+        func suspect(_ byte: UInt8) -> Bool {
+            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF
+        }
+        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: suspect) }
+            ?? text.utf8.contains(where: suspect)
+    }
 }

@@ -1,48 +1,30 @@
-internal import CLibXML2
 import CertAuditCore
 
-/// Writes `report.xml` with libxml2's `xmlTextWriter`, which escapes every value: no XML is ever
-/// built by string concatenation. Optional values are written as absent attributes or elements,
-/// never as empty ones.
+/// Writes `report.xml` through an `XMLElementWriter` (`XMLByteWriter`), which escapes every value:
+/// no XML is ever built by string concatenation. Optional values are written as absent attributes
+/// or elements, never as empty ones.
 struct XMLReportRenderer {
     /// The report in memory (tests and small reports).
     func render(_ model: ReportModel) throws(ReportError) -> [UInt8] {
-        LibXML.ensureInitialised()
-        guard let buffer = xmlBufferCreate() else { throw ReportError(.internal, "xmlBufferCreate failed") }
-        defer { xmlBufferFree(buffer) }
-        guard let handle = xmlNewTextWriterMemory(buffer, 0) else {
-            throw ReportError(.internal, "xmlNewTextWriterMemory failed")
-        }
-        try write(model, with: handle)
-        guard let content = xmlBufferContent(buffer) else { return [] }
-        let length = Int(xmlBufferLength(buffer))
-        return Array(UnsafeBufferPointer(start: content, count: length))
-    }
-
-    /// The report streamed into a new file: libxml2 writes it through its own buffer, so the
-    /// document is never whole in memory (at 100,000 certificates it is over half a gigabyte).
-    func write(_ model: ReportModel, toFile path: String) throws(ReportError) {
-        LibXML.ensureInitialised()
-        guard let handle = xmlNewTextWriterFilename(path, 0) else {
-            throw ReportError(.internal, "cannot write the report into \(path)")
-        }
-        try write(model, with: handle)
-    }
-
-    /// Writes the document with `handle` and frees it (which flushes a file writer).
-    private func write(_ model: ReportModel, with handle: xmlTextWriterPtr) throws(ReportError) {
-        var writer = Writer(handle: handle)
-        writer.check(xmlTextWriterSetIndent(handle, 1))
-        LibXML.withXMLChars("  ") { writer.check(xmlTextWriterSetIndentString(handle, $0)) }
-        writer.check(xmlTextWriterStartDocument(handle, "1.0", "UTF-8", nil))
+        var writer = XMLByteWriter()
         write(model, into: &writer)
-        writer.check(xmlTextWriterEndDocument(handle))
-        writer.check(xmlTextWriterFlush(handle))
-        xmlFreeTextWriter(handle)
-        if writer.failed { throw ReportError(.internal, "xmlTextWriter reported an error while writing report.xml") }
+        writer.finish()
+        return writer.bytes
     }
 
-    private func write(_ model: ReportModel, into writer: inout Writer) {
+    /// The report streamed into a new file a buffer at a time, so the document is never whole in
+    /// memory (at 100,000 certificates it is over half a gigabyte).
+    func write(_ model: ReportModel, toFile path: String) throws(ReportError) {
+        let output = try BufferedFileOutput(path: path)
+        var writer = XMLByteWriter(into: output)
+        write(model, into: &writer)
+        writer.finish()
+        if let failure = writer.failure { throw failure }
+        try output.flush()
+    }
+
+    /// The whole document, element by element, through `writer`.
+    func write<Writer: XMLElementWriter>(_ model: ReportModel, into writer: inout Writer) {
         let header = model.header
         writer.startRoot("certaudit-report", namespace: ReportHeader.namespace)
         writer.attribute("schema-version", String(header.schemaVersion))
@@ -164,18 +146,33 @@ struct XMLReportRenderer {
     /// A described section: the container element, and for each row its element with its attributes,
     /// then every other field in its placement, in order (consecutive attributes of one child element
     /// share it).
-    private func write<Row>(_ rows: [Row], _ section: ReportSection<Row>, into writer: inout Writer) {
+    private func write<Row, Writer: XMLElementWriter>(
+        _ rows: [Row], _ section: ReportSection<Row>, into writer: inout Writer
+    ) {
+        // Each field's placement and readers are taken once per section: reading them off the field
+        // descriptions per row would copy every description (names, closures, HTML column).
+        let fields = section.fields
+        let placements = fields.map(\.placement)
+        let values = fields.map { $0.value(of:) }
+        let texts = fields.map { $0.csvText(of:) }
+        let attributes = placements.indices.compactMap { index -> (name: String, text: (Row) -> String?)? in
+            guard case .attribute(let name) = placements[index] else { return nil }
+            return (name, texts[index])
+        }
         writer.start(section.element)
         for row in rows {
             writer.start(section.rowElement)
             // Attributes first, whatever their place among the fields: XML has them before any content.
-            for field in section.fields {
-                if case .attribute(let name) = field.placement { writer.attribute(name, field.csvText(of: row)) }
-            }
-            var index = section.fields.startIndex
-            while index < section.fields.endIndex {
-                let field = section.fields[index]
-                switch (field.placement, field.value(of: row)) {
+            for attribute in attributes { writer.attribute(attribute.name, attribute.text(row)) }
+            var index = fields.startIndex
+            while index < fields.endIndex {
+                let placement = placements[index]
+                // Written above; not read again.
+                if case .attribute = placement {
+                    index += 1
+                    continue
+                }
+                switch (placement, values[index](row)) {
                 case (.attribute, _):
                     break
                 case (.element(let name), .one(let value)):
@@ -190,14 +187,14 @@ struct XMLReportRenderer {
                 case (.text, .one(let value)):
                     if let value { writer.text(value) }
                 case (.childAttribute(let element, _), _):
-                    let group = section.fields[index...].prefix { $0.placement.childElement == element }
-                    let attributes = group.map { member -> (String, String?) in
-                        guard case .childAttribute(_, let name) = member.placement else { return ("", nil) }
-                        return (name, member.csvText(of: row))
+                    let group = placements[index...].prefix { $0.childElement == element }.indices
+                    let shared = group.map { member -> (String, String?) in
+                        guard case .childAttribute(_, let name) = placements[member] else { return ("", nil) }
+                        return (name, texts[member](row))
                     }
-                    if attributes.contains(where: { $0.1 != nil }) {
+                    if shared.contains(where: { $0.1 != nil }) {
                         writer.start(element)
-                        for (name, value) in attributes { writer.attribute(name, value) }
+                        for (name, value) in shared { writer.attribute(name, value) }
                         writer.end()
                     }
                     index += group.count - 1
@@ -210,7 +207,7 @@ struct XMLReportRenderer {
                     }
                 case (_, .one), (_, .many):
                     preconditionFailure(
-                        "field \(field.name) of \(section.rowElement): value does not fit its placement")
+                        "field \(fields[index].name) of \(section.rowElement): value does not fit its placement")
                 }
                 index += 1
             }
@@ -219,7 +216,7 @@ struct XMLReportRenderer {
         writer.end()
     }
 
-    private func write(_ changes: ReportChanges, into writer: inout Writer) {
+    private func write<Writer: XMLElementWriter>(_ changes: ReportChanges, into writer: inout Writer) {
         writer.start("changes")
         writer.attribute("status", changes.status)
         writer.attribute("baseline-as-of", changes.baselineAsOf)
@@ -259,51 +256,5 @@ struct XMLReportRenderer {
             writer.end()
         }
         writer.end()
-    }
-
-    /// Wraps the C writer and remembers whether any call failed, so the caller checks once.
-    private struct Writer {
-        let handle: xmlTextWriterPtr
-        var failed = false
-
-        mutating func check(_ result: Int32) {
-            if result < 0 { failed = true }
-        }
-
-        mutating func startRoot(_ name: String, namespace: String) {
-            let result = LibXML.withXMLChars(name) { name in
-                LibXML.withXMLChars(namespace) { namespace in
-                    xmlTextWriterStartElementNS(handle, nil, name, namespace)
-                }
-            }
-            check(result)
-        }
-
-        mutating func start(_ name: String) {
-            let result = LibXML.withXMLChars(name) { xmlTextWriterStartElement(handle, $0) }
-            check(result)
-        }
-
-        mutating func end() { check(xmlTextWriterEndElement(handle)) }
-
-        mutating func attribute(_ name: String, _ value: String?) {
-            guard let value else { return }
-            let result = LibXML.withXMLChars(name) { name in
-                LibXML.withXMLChars(value) { value in xmlTextWriterWriteAttribute(handle, name, value) }
-            }
-            check(result)
-        }
-
-        mutating func text(_ value: String) {
-            let result = LibXML.withXMLChars(value) { xmlTextWriterWriteString(handle, $0) }
-            check(result)
-        }
-
-        mutating func element(_ name: String, _ value: String?) {
-            guard let value else { return }
-            start(name)
-            text(value)
-            end()
-        }
     }
 }

@@ -16,6 +16,28 @@ struct CalendarTests {
         #expect(LocalDate(year: 2026, month: 13, day: 1) == nil)
     }
 
+    /// The description writes years 0–9999 digit by digit and pads any other: both against a plain
+    /// model (each component zero-padded, a minus sign before a negative year), either side of year 0
+    /// and of 9999.
+    @Test func descriptionIsZeroPaddedISO8601() {
+        func plain(_ date: LocalDate) -> String {
+            func padded(_ value: Int, _ width: Int) -> String {
+                let digits = String(value.magnitude)
+                return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+            }
+            let (y, m, d) = date.components
+            return "\(padded(y, 4))-\(padded(m, 2))-\(padded(d, 2))"
+        }
+        let ends = [LocalDate(year: 0, month: 1, day: 1)!, LocalDate(year: 9999, month: 12, day: 31)!]
+        for days in stride(from: Int64(-800_000), through: 3_000_000, by: 997).map({ $0 })
+            + ends.flatMap({ [$0.daysSinceEpoch - 1, $0.daysSinceEpoch, $0.daysSinceEpoch + 1] })
+        {
+            let date = LocalDate(daysSinceEpoch: days)
+            #expect(date.description == plain(date))
+        }
+        #expect(LocalDate(year: 2026, month: 3, day: 7)?.description == "2026-03-07")
+    }
+
     /// `adding(months:)` against a plain model: step one month at a time, then clamp the day to the
     /// month's length (2024-01-31 + 1 month = 2024-02-29), forward and back, across year 0.
     /// (Foundation's calendar is no oracle here: Julian before 1582, and this toolchain's gives

@@ -1,3 +1,4 @@
+import CertAuditCore
 import Foundation
 import Testing
 
@@ -107,6 +108,104 @@ import Testing
         #expect(CSVCell.text("=1+1").encoded == "'=1+1")
         #expect(CSVCell.value("-3").encoded == "-3")
         #expect(CSVCell.text(nil).encoded == "")
+    }
+
+    /// The rule as REPORTS.md states it, on Unicode scalars and Strings: the byte encoder (with its
+    /// fast path for cells that need nothing) must give the same cell for every input.
+    static func reference(_ text: String?, guarded: Bool) -> String {
+        var content = text ?? ""
+        if guarded, let first = content.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            content = "'" + content
+        }
+        guard content.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return content }
+        var quoted = String.UnicodeScalarView()
+        for scalar in content.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append(scalar) }
+        }
+        return "\"" + String(quoted) + "\""
+    }
+
+    /// Every cell of up to three pieces drawn from the characters the rule looks at, their
+    /// neighbours, and non-ASCII text (two-, three- and four-byte UTF-8, a combining mark after a
+    /// comma or quote, an emoji sequence): text and tool values alike.
+    @Test func byteEncodingAgreesWithTheRuleOnEveryEdge() {
+        let pieces = [
+            "", "a", ",", "\"", "\r", "\n", "\r\n", "=", "+", "-", "@", "\t", "'", " ", "é", "中", "\u{301}", "😀",
+            "👩‍💻", "\u{FFFD}",
+        ]
+        var cells: [String] = [""]
+        for first in pieces {
+            for second in pieces {
+                for third in pieces { cells.append(first + second + third) }
+            }
+        }
+        for cell in cells {
+            #expect(CSVCell.text(cell).encoded == Self.reference(cell, guarded: true), "text \(Array(cell.utf8))")
+            #expect(CSVCell.value(cell).encoded == Self.reference(cell, guarded: false), "value \(Array(cell.utf8))")
+        }
+        #expect(CSVCell.value(nil).encoded == "")
+    }
+
+    /// A comma or quote that a combining mark follows is one `Character` but still a comma or quote
+    /// to a CSV reader: the cell is quoted and read back whole.
+    @Test func aCombiningMarkAfterACommaStillQuotes() {
+        let cell = "a,\u{301}b\"\u{301}"
+        #expect(CSVCell.text(cell).encoded == "\"a,\u{301}b\"\"\u{301}\"")
+        let bytes = CSVReportRenderer.byteOrderMark + Array((CSVCell.text(cell).encoded + "\r\n").utf8)
+        #expect(records(bytes) == [[cell]])
+    }
+
+    /// The described sections are encoded once, whether streamed through the file buffer (what a run
+    /// writes) or in memory: the two are the same bytes.
+    @Test func streamedSectionsEqualTheInMemoryOnes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-csv-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The hostile model has no timeline: events with input text that needs quoting, a formula
+        // guard, non-ASCII, amounts and deliveries.
+        let timeline = ReportModel(
+            estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
+            runSettings: [],
+            timeline: [
+                TimelineEvent(
+                    date: LocalDate(year: 2026, month: 12, day: 1)!, kind: .pointsConsumed, accountID: "=a,b",
+                    amountFen: -1_205, points: 3, detail: ReportFixtures.formulaMessage),
+                TimelineEvent(
+                    date: LocalDate(year: 2027, month: 1, day: 2)!, kind: .alert,
+                    certificateID: ReportFixtures.rtlAlias,
+                    policyID: "p\"1", times: 2,
+                    deliveries: [
+                        AlertDelivery(receiver: "z", channel: "sms", deliverable: false),
+                        AlertDelivery(receiver: "a,\n", channel: "email", deliverable: true),
+                    ], detail: ReportFixtures.controlSubject),
+            ])
+        let renderer = CSVReportRenderer()
+        let sections: [(String, [UInt8], (BufferedFileOutput) throws(ReportError) -> Void)] = [
+            (
+                "findings", renderer.findings(model),
+                { (output) throws(ReportError) in try renderer.findings(model, into: output) }
+            ),
+            (
+                "inventory", renderer.inventory(model),
+                { (output) throws(ReportError) in try renderer.inventory(model, into: output) }
+            ),
+            (
+                "timeline", renderer.timeline(timeline),
+                { (output) throws(ReportError) in try renderer.timeline(timeline, into: output) }
+            ),
+        ]
+        for (name, inMemory, stream) in sections {
+            let path = folder.appendingPathComponent(name).path
+            let output = try BufferedFileOutput(path: path)
+            try stream(output)
+            try output.flush()
+            #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == inMemory, "\(name)")
+            #expect(records(inMemory).count > 1, "\(name) has rows")
+        }
+        let events = records(renderer.timeline(timeline))
+        #expect(events.count == 3 && events.allSatisfy { $0.count == TimelineEvent.reportSection.fields.count })
+        #expect(events[2].last == "a,\n email deliverable; z sms undeliverable")
     }
 
     @Test func twoRendersAreByteIdentical() {

@@ -94,6 +94,37 @@ struct MetricsRendererTests {
         #expect(MetricFamily("x", help: "none", []).exposition.isEmpty)
     }
 
+    /// The byte escaper against the format's rule on Unicode scalars, for label values and HELP
+    /// texts, on pieces with and without the three escaped characters, non-ASCII included.
+    @Test func byteEscapingAgreesWithTheRule() {
+        func reference(_ text: String, quote: Bool) -> String {
+            var escaped = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\\": escaped += "\\\\"
+                case "\n": escaped += "\\n"
+                case "\"" where quote: escaped += "\\\""
+                default: escaped.unicodeScalars.append(scalar)
+                }
+            }
+            return escaped
+        }
+        let pieces = ["", "a", "\\", "\n", "\"", "\r", "{", "=", ",", "é", "中", "\u{301}", "😀"]
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let text = first + second + third
+                    for quote in [true, false] {
+                        #expect(MetricSample.escaped(text, quote: quote) == reference(text, quote: quote))
+                    }
+                    #expect(
+                        MetricSample([MetricSample.Label("l", text)], value: 2).line("m")
+                            == "m{l=\"\(reference(text, quote: true))\"} 2")
+                }
+            }
+        }
+    }
+
     @Test func everyLineIsACommentOrOneSampleWithoutTimestamp() {
         let text = Self.render(ReportFixtures.hostileModel(), duration: .seconds(2))
         #expect(text.hasSuffix("\n"))

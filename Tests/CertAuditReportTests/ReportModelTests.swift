@@ -83,6 +83,24 @@ import Testing
         #expect(ReportText.clean("tab\tCR\rLF\n") == "tab\tCR\rLF\n")
     }
 
+    /// The byte pre-check never lets a disallowed scalar through: every scalar below U+0080 and those
+    /// around U+FFFE/U+FFFF and other 0xEF-led encodings, alone and inside text, against the rule on
+    /// scalars.
+    @Test func cleaningAgreesWithTheScalarRule() {
+        let scalars =
+            (0..<0x80).compactMap(Unicode.Scalar.init) + [
+                "\u{EFFF}", "\u{F000}", "\u{FEFF}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{10000}", "中",
+            ]
+        for scalar in scalars {
+            for text in [String(scalar), "a\(scalar)b", "\(scalar)\u{301}é"] {
+                let expected = String(
+                    String.UnicodeScalarView(
+                        text.unicodeScalars.map { ReportText.isAllowedInXML($0) ? $0 : ReportText.replacement }))
+                #expect(ReportText.clean(text) == expected, "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+    }
+
     @Test func expiryChartCountsWeeksOverTheHorizon() {
         #expect(model.expiryWeeks.count == 53)
         #expect(model.expiryWeeks[0].start == "2026-11-28")

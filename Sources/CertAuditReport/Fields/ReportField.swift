@@ -60,9 +60,18 @@ public struct ReportField<Row>: Sendable {
         switch value {
         case .one(let text): text
         case .many(let items):
-            items.isEmpty
-                ? nil : items.map { itemFormat?.item($0) ?? "" }.joined(separator: itemFormat?.separator ?? "")
+            items.isEmpty ? nil : joined(items)
         }
+    }
+
+    /// The items written one after the other into one string (no array of item strings first).
+    private func joined(_ items: [ReportListItem]) -> String {
+        var cell = ""
+        for index in items.indices {
+            if index > items.startIndex { cell += itemFormat?.separator ?? "" }
+            cell += itemFormat?.item(items[index]) ?? ""
+        }
+        return cell
     }
 
     /// Where a field's value comes from, which decides how a CSV cell treats it.

@@ -1,0 +1,22 @@
+/// What `XMLReportRenderer` writes a document through: elements, their attributes, and text, in
+/// document order, every value escaped by the writer. `XMLByteWriter` is the one a report uses;
+/// the tests drive libxml2's `xmlTextWriter` through the same calls to check it byte for byte.
+protocol XMLElementWriter {
+    /// The root element, with its default namespace.
+    mutating func startRoot(_ name: String, namespace: String)
+    mutating func start(_ name: String)
+    mutating func end()
+    /// An attribute of the element just started; nothing when the value is absent.
+    mutating func attribute(_ name: String, _ value: String?)
+    mutating func text(_ value: String)
+}
+
+extension XMLElementWriter {
+    /// A child element holding `value` as text; nothing when the value is absent.
+    mutating func element(_ name: String, _ value: String?) {
+        guard let value else { return }
+        start(name)
+        text(value)
+        end()
+    }
+}

@@ -1,0 +1,121 @@
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditReport
+
+/// `XMLByteWriter` escapes and indents on bytes; libxml2's `xmlTextWriter`, which wrote report.xml
+/// before, is the oracle: the same calls must give the same bytes, for whole reports and for every
+/// character the escaping rules look at.
+@Suite struct XMLByteWriterTests {
+    /// Every ASCII character but NUL on its own, the characters XML escapes together, line ends,
+    /// other control characters, non-ASCII (two-, three- and four-byte UTF-8, a combining mark after
+    /// a quote and an ampersand, U+FFFD), and nothing at all.
+    static let values: [String] =
+        (1..<128).map { String(UnicodeScalar(UInt8($0))) } + [
+            "", "<&>\"'", "a<b&c>d\"e'f", "\r\n", "\t\t", "]]>", "&amp;", "\u{1}\u{B}\u{1F}x", "中文 é",
+            "\"\u{301}&\u{301}",
+            "😀👩‍💻", "\u{FFFD}", ReportFixtures.scriptAlias, ReportFixtures.quoteBrand, ReportFixtures.formulaMessage,
+            ReportFixtures.rtlAlias,
+        ]
+
+    /// Attributes, text, empty elements, nesting, an element with only an empty text, and mixed
+    /// content (text, a child, text), for each value.
+    static func script<Writer: XMLElementWriter>(_ values: [String], into writer: inout Writer) {
+        writer.startRoot("root", namespace: "urn:example:<&>")
+        writer.attribute("first", values.first)
+        writer.attribute("absent", nil)
+        for value in values {
+            writer.start("e")
+            writer.attribute("v", value)
+            writer.attribute("w", value + value)
+            writer.text(value)
+            writer.end()
+            writer.element("t", value)
+            writer.element("absent", nil)
+            writer.start("p")
+            writer.start("c")
+            writer.attribute("k", value)
+            writer.end()
+            writer.element("c", value)
+            writer.start("d")
+            writer.start("e")
+            writer.end()
+            writer.end()
+            writer.end()
+            writer.start("mixed")
+            writer.text(value)
+            writer.start("c")
+            writer.end()
+            writer.text(value)
+            writer.end()
+            writer.start("empty")
+            writer.end()
+        }
+        writer.end()
+    }
+
+    @Test func everyEscapedCharacterAndShapeAsLibXML2() throws {
+        var oracle = LibXMLTextWriter()
+        Self.script(Self.values, into: &oracle)
+        let expected = try #require(oracle.finish())
+        var writer = XMLByteWriter()
+        Self.script(Self.values, into: &writer)
+        writer.finish()
+        #expect(writer.bytes == expected)
+        // A value that needs no escaping is copied whole; one that does is escaped everywhere.
+        #expect(String(decoding: expected, as: UTF8.self).contains(#"<e v="&lt;&amp;&gt;&quot;'""#))
+    }
+
+    /// Whole reports, through the renderer's calls: the hostile fixture, an empty report, and one
+    /// with every later section filled (timeline events with deliveries, operations, accounts).
+    @Test func reportsAsLibXML2() throws {
+        for (name, model) in [
+            ("hostile", ReportFixtures.hostileModel()), ("empty", ReportFixtures.emptyModel()),
+            ("timeline", Self.timelineModel(events: 40)),
+        ] {
+            var oracle = LibXMLTextWriter()
+            XMLReportRenderer().write(model, into: &oracle)
+            let expected = try #require(oracle.finish())
+            #expect(try XMLReportRenderer().render(model) == expected, "\(name)")
+        }
+    }
+
+    /// Streamed into a file, the document goes out in pieces as the buffer fills: the file holds
+    /// exactly the document written in memory, and it validates.
+    @Test func streamedFileEqualsTheDocumentInMemory() throws {
+        let model = Self.timelineModel(events: 3_000)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-xml-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("report.xml").path
+        try XMLReportRenderer().write(model, toFile: path)
+        let written = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written.count > 4 << 16)
+        #expect(written == (try XMLReportRenderer().render(model)))
+        try XSDValidator().validate(file: path)
+    }
+
+    /// Timeline events with hostile input text, amounts and deliveries: enough of them to fill the
+    /// file buffer several times.
+    static func timelineModel(events: Int) -> ReportModel {
+        ReportModel(
+            estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
+            runSettings: [],
+            timeline: (0..<events).map(timelineEvent))
+    }
+
+    static func timelineEvent(_ index: Int) -> TimelineEvent {
+        let deliveries = [
+            AlertDelivery(receiver: "ops \"<x>\"", channel: "email", deliverable: index % 2 == 0),
+            AlertDelivery(receiver: "a\tb", channel: "sms", deliverable: true),
+        ]
+        let certificate: String = index % 3 == 0 ? ReportFixtures.scriptAlias : "c\(index)"
+        let detail: String = index % 5 == 0 ? ReportFixtures.formulaMessage : "line\r\nnext"
+        let amount = Int64(index) * 37 - 500
+        return TimelineEvent(
+            date: LocalDate(daysSinceEpoch: 20_000 + Int64(index / 7)), kind: .alert, certificateID: certificate,
+            accountID: "a&b", amountFen: amount, points: index, policyID: ReportFixtures.rtlAlias,
+            times: 1 + index % 4, deliveries: deliveries, detail: detail)
+    }
+}
