@@ -51,7 +51,7 @@ struct HTMLPager<Row: Sendable>: Sendable {
                 "first": first + 1, "last": first + slice.count, "total": rows.count,
                 "hasPrevious": page > 1, "previous": page > 1 ? fileName(page - 1) : "", "previousNumber": page - 1,
                 "hasNext": page < pages, "next": page < pages ? fileName(page + 1) : "", "nextNumber": page + 1,
-                "columns": view.columns, "rows": slice.map(view.row), "rulePage": "../report.html",
+                "headings": view.headings, "rows": slice.map(view.row),
             ],
             uniquingKeysWith: { $1 })
         return library.render(context, withTemplate: Self.templateName).map { Array($0.utf8) }
