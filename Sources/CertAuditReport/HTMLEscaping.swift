@@ -11,15 +11,19 @@ enum HTMLEscaping {
             html.append(contentsOf: utf8)
             return
         }
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): html.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): html.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "&"): html.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\""): html.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): html.append(contentsOf: "&#39;".utf8)
-            default: html.append(byte)
-            }
+        for byte in utf8 { append(byte, to: &html) }
+    }
+
+    /// Appends one byte of UTF-8 text to `html`, escaped.
+    @inline(__always)
+    static func append(_ byte: UInt8, to html: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "<"): html.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): html.append(contentsOf: "&gt;".utf8)
+        case UInt8(ascii: "&"): html.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "\""): html.append(contentsOf: "&quot;".utf8)
+        case UInt8(ascii: "'"): html.append(contentsOf: "&#39;".utf8)
+        default: html.append(byte)
         }
     }
 

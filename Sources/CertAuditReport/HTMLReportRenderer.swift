@@ -191,7 +191,7 @@ struct HTMLReportRenderer {
         let inventory = inventoryOrder.prefix(rowLimit).map(inventoryView.row)
         // The next 90 days of the timeline, grouped by date.
         let cutoff = model.timelineCutoff
-        let upcoming = model.timeline.prefix { $0.date.description <= cutoff }.prefix(rowLimit)
+        let upcoming = model.timeline.lazy.prefix { $0.date.description <= cutoff }.prefix(rowLimit)
         let shownEvents = upcoming.count
         var timelineDays: [[String: Any]] = []
         var day: (date: String, events: [[String: Any]])?

@@ -83,6 +83,20 @@ import Testing
         #expect(document.strings("//tbody//wbr").count == BreakOpportunities.parts(Self.hostile).count)
     }
 
+    /// A text cell offers a line break after each part `BreakOpportunities` cuts its text into,
+    /// whether the text is ASCII (cut byte by byte) or not.
+    @Test(arguments: [
+        "CN=www.example.com,O=Ex&Co", "CN=bücher.example,O=Ä/B", "ends.with.", "no-separator", "", "a\r\n.b",
+    ])
+    func textCellsBreakWhereBreakOpportunitiesCuts(_ text: String) {
+        let section = ReportSection<String>(
+            "rows", row: "row",
+            fields: [ReportField("t", .attribute("t"), html: HTMLColumn("T", format: .text)) { $0 }])
+        let cells = HTMLTableView(section: section, knownRules: []).row(text).cells
+        let parts = BreakOpportunities.parts(text).map { HTMLEscaping.escaped($0) + "<wbr>" }.joined()
+        #expect(cells == "<td data-label=\"T\">\(parts)</td>")
+    }
+
     /// A quote or `<` followed by a combining mark is one character to Swift, but still a quote or
     /// `<` to a browser: it is escaped all the same.
     @Test func aQuoteFollowedByACombiningMarkIsStillEscaped() {

@@ -14,10 +14,14 @@ struct HTMLTableView<Row> {
     /// `../report.html` on the pages.
     let rulePage: String
 
+    /// The fields the table shows, with their columns, in order (read once, not for every row).
+    private let columns: [(field: ReportField<Row>, column: HTMLColumn<Row>)]
+
     init(section: ReportSection<Row>, knownRules: Set<String>, rulePage: String = "") {
         self.section = section
         self.knownRules = knownRules
         self.rulePage = rulePage
+        self.columns = section.htmlFields.map { ($0, $0.html!) }
     }
 
     /// The cell classes a heading shares: hiding a column on narrow screens and aligning numbers
@@ -28,7 +32,7 @@ struct HTMLTableView<Row> {
     /// sorts (`data-sort`, marked ↕).
     var headings: String {
         var html: [UInt8] = []
-        for column in section.htmlFields.compactMap(\.html) {
+        for (_, column) in columns {
             let classes =
                 (column.classes.split(separator: " ").filter { Self.headingClasses.contains(String($0)) }
                 + (column.sort == nil ? [] : ["sortable"])).joined(separator: " ")
@@ -46,8 +50,8 @@ struct HTMLTableView<Row> {
     func row(_ row: Row) -> HTMLTableRow {
         var html: [UInt8] = []
         html.reserveCapacity(1_024)
-        for field in section.htmlFields {
-            appendCell(field.html!, field.value(of: row), of: row, to: &html)
+        for (field, column) in columns {
+            appendCell(column, field.value(of: row), of: row, to: &html)
         }
         return HTMLTableRow(rowClass: section.htmlRowClass?(row), cells: String(decoding: html, as: UTF8.self))
     }
@@ -55,8 +59,7 @@ struct HTMLTableView<Row> {
     /// The `code` and `time` fields that have a value, for a row shown as a list item with labelled
     /// details rather than a table row (a finding in `report.html`).
     func details(_ row: Row) -> [HTMLDetail] {
-        section.htmlFields.compactMap { field in
-            let column = field.html!
+        columns.compactMap { field, column in
             guard column.format == .code || column.format == .time,
                 let (text, _) = Self.shown(column, field.value(of: row), of: row)
             else { return nil }
@@ -89,10 +92,7 @@ struct HTMLTableView<Row> {
             case .plain:
                 HTMLEscaping.append(text, to: &html)
             case .text:
-                for part in BreakOpportunities.parts(text) {
-                    HTMLEscaping.append(part, to: &html)
-                    html.append(contentsOf: "<wbr>".utf8)
-                }
+                Self.appendBreakable(text, to: &html)
             case .code:
                 Self.element("code", text, to: &html)
             case .time:
@@ -104,6 +104,26 @@ struct HTMLTableView<Row> {
             }
         }
         html.append(contentsOf: "</td>".utf8)
+    }
+
+    /// Free text with `<wbr>` after each part `BreakOpportunities` cuts it into. ASCII text, where
+    /// every byte is a character (CR LF aside, neither a separator), is cut here byte by byte without
+    /// making a string of each part.
+    private static func appendBreakable(_ text: String, to html: inout [UInt8]) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            for part in BreakOpportunities.parts(text) {
+                HTMLEscaping.append(part, to: &html)
+                html.append(contentsOf: "<wbr>".utf8)
+            }
+            return
+        }
+        for byte in text.utf8 {
+            HTMLEscaping.append(byte, to: &html)
+            if BreakOpportunities.separatorBytes.contains(byte) { html.append(contentsOf: "<wbr>".utf8) }
+        }
+        if text.isEmpty || !BreakOpportunities.separatorBytes.contains(text.utf8.last!) {
+            html.append(contentsOf: "<wbr>".utf8)
+        }
     }
 
     /// An operation's reasons: one list item each, its effect, its rule and its text.
