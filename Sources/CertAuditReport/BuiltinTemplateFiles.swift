@@ -37,7 +37,8 @@ enum BuiltinTemplateFiles {
                 `cells` its `<td>` cells (each labelled and marked up by its format: plain, text with break
                 opportunities, code, rule link, time, or a list of reasons); the template keeps the table, the
                 `<tr>` and its class (`hasRowClass`, `rowClass`). Writing the cells in Swift rather than with a
-                Mustache partial per cell makes the tables about ten times faster to write (issue 10).
+                Mustache partial per cell makes the tables about fifteen times faster to write (issue 10: about
+                10 µs a row instead of 160 µs).
 
                 Rules for templates: use `{{name}}` (HTML-escaped) for every value — never `{{{name}}}`, since
                 certificate subjects, aliases and messages come from the inputs and can hold anything. The one
