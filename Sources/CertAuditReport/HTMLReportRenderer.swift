@@ -92,17 +92,22 @@ struct HTMLReportRenderer {
         ["generator": model.header.generator, "asOf": model.header.asOf, "timezone": model.header.timeZone]
     }
 
-    /// The inventory as the HTML shows it: soonest effective expiry first, certificates without one
-    /// last, then by ID.
-    static func inventoryOrder(_ model: ReportModel) -> [ReportCertificate] {
-        model.certificates.sorted { lhs, rhs in
-            switch (lhs.daysToExpiry, rhs.daysToExpiry) {
+    /// The inventory as the HTML shows it, or its first `limit` certificates: soonest effective
+    /// expiry first, certificates without one last, then by ID. The certificates' positions are
+    /// sorted rather than the certificates themselves (large values, costly to move), which gives
+    /// the same order.
+    static func inventoryOrder(_ model: ReportModel, first limit: Int = .max) -> [ReportCertificate] {
+        let certificates = model.certificates
+        let days = certificates.map(\.daysToExpiry)
+        let order = certificates.indices.sorted { lhs, rhs in
+            switch (days[lhs], days[rhs]) {
             case (let l?, let r?) where l != r: return l < r
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return lhs.id < rhs.id
+            default: return certificates[lhs].id < certificates[rhs].id
             }
         }
+        return order.prefix(limit).map { certificates[$0] }
     }
 
     /// Every `*.mustache` file, registered by its relative path without the extension
@@ -187,8 +192,7 @@ struct HTMLReportRenderer {
                 },
             ]
         }
-        let inventoryOrder = Self.inventoryOrder(model)
-        let inventory = inventoryOrder.prefix(rowLimit).map(inventoryView.row)
+        let inventory = Self.inventoryOrder(model, first: rowLimit).map(inventoryView.row)
         // The next 90 days of the timeline, grouped by date.
         let cutoff = model.timelineCutoff
         let upcoming = model.timeline.lazy.prefix { $0.date.description <= cutoff }.prefix(rowLimit)
