@@ -4,6 +4,8 @@
 /// parts are plain text, escaped by the template like any other value.
 enum BreakOpportunities {
     static let separators: Set<Character> = [",", ";", "/", ".", "=", ":", "@", "&", "?"]
+    /// The separators as UTF-8 bytes, for text that is all ASCII (where each byte is a character).
+    static let separatorBytes: Set<UInt8> = Set(separators.map { $0.asciiValue! })
 
     static func parts(_ text: String) -> [String] {
         var parts: [String] = []

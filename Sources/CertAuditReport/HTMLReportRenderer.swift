@@ -4,14 +4,19 @@ internal import Mustache
 
 /// Renders `report.html` from `report.html.mustache` and the partials, built in or from a folder.
 ///
-/// The templates receive plain dictionaries of strings, numbers, booleans and arrays; every value
-/// goes through Mustache's `{{ }}` HTML escaping (the shipped templates never use `{{{ }}}`).
+/// The templates receive plain dictionaries and typed values of strings, numbers, booleans and arrays;
+/// every value goes through Mustache's `{{ }}` HTML escaping, except the table markup certaudit
+/// writes and escapes itself (`tableMarkup`, from `HTMLTableView`), which they insert with `{{{ }}}`.
 /// Decision: the HTML shows at most `rowLimit` inventory rows and findings, with a note pointing to
 /// the CSV files for the rest, so the file stays readable at 100,000 certificates. Optional values
 /// that templates print are passed as empty strings (a missing key would make Mustache look the
 /// name up in an outer context); those that templates test with `{{#name}}` are left out when nil.
 struct HTMLReportRenderer {
     static let templateName = "report.html"
+
+    /// The values that are markup `HTMLTableView` wrote, every input in them escaped already: the
+    /// only ones the shipped templates insert unescaped (`{{{cells}}}`).
+    static let tableMarkup: Set<String> = ["headings", "inventoryHeadings", "operationHeadings", "cells"]
 
     let templates: ReportTemplates
     let rowLimit: Int
@@ -65,7 +70,8 @@ struct HTMLReportRenderer {
 
     private func inventoryPager(_ model: ReportModel, _ library: MustacheLibrary) -> HTMLPager<ReportCertificate> {
         HTMLPager(
-            library: library, view: HTMLTableView(section: ReportCertificate.section, knownRules: []),
+            library: library,
+            view: HTMLTableView(section: ReportCertificate.section, knownRules: [], rulePage: "../report.html"),
             title: HTMLPageNames.inventory, heading: "Inventory", order: "soonest expiry first",
             csvFile: ReportWriter.inventoryFile,
             pageSize: rowLimit, header: Self.header(model), jobs: jobs)
@@ -74,7 +80,8 @@ struct HTMLReportRenderer {
     private func findingsPager(_ model: ReportModel, _ library: MustacheLibrary) -> HTMLPager<ReportFinding> {
         HTMLPager(
             library: library,
-            view: HTMLTableView(section: ReportFinding.section, knownRules: Set(model.rules.map(\.id))),
+            view: HTMLTableView(
+                section: ReportFinding.section, knownRules: Set(model.rules.map(\.id)), rulePage: "../report.html"),
             title: HTMLPageNames.findings, heading: "Findings", order: "most severe first",
             csvFile: ReportWriter.findingsFile,
             pageSize: rowLimit, header: Self.header(model), jobs: jobs)
@@ -85,17 +92,22 @@ struct HTMLReportRenderer {
         ["generator": model.header.generator, "asOf": model.header.asOf, "timezone": model.header.timeZone]
     }
 
-    /// The inventory as the HTML shows it: soonest effective expiry first, certificates without one
-    /// last, then by ID.
-    static func inventoryOrder(_ model: ReportModel) -> [ReportCertificate] {
-        model.certificates.sorted { lhs, rhs in
-            switch (lhs.daysToExpiry, rhs.daysToExpiry) {
+    /// The inventory as the HTML shows it, or its first `limit` certificates: soonest effective
+    /// expiry first, certificates without one last, then by ID. The certificates' positions are
+    /// sorted rather than the certificates themselves (large values, costly to move), which gives
+    /// the same order.
+    static func inventoryOrder(_ model: ReportModel, first limit: Int = .max) -> [ReportCertificate] {
+        let certificates = model.certificates
+        let days = certificates.map(\.daysToExpiry)
+        let order = certificates.indices.sorted { lhs, rhs in
+            switch (days[lhs], days[rhs]) {
             case (let l?, let r?) where l != r: return l < r
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return lhs.id < rhs.id
+            default: return certificates[lhs].id < certificates[rhs].id
             }
         }
+        return order.prefix(limit).map { certificates[$0] }
     }
 
     /// Every `*.mustache` file, registered by its relative path without the extension
@@ -180,11 +192,10 @@ struct HTMLReportRenderer {
                 },
             ]
         }
-        let inventoryOrder = Self.inventoryOrder(model)
-        let inventory = inventoryOrder.prefix(rowLimit).map(inventoryView.row)
+        let inventory = Self.inventoryOrder(model, first: rowLimit).map(inventoryView.row)
         // The next 90 days of the timeline, grouped by date.
         let cutoff = model.timelineCutoff
-        let upcoming = model.timeline.prefix { $0.date.description <= cutoff }.prefix(rowLimit)
+        let upcoming = model.timeline.lazy.prefix { $0.date.description <= cutoff }.prefix(rowLimit)
         let shownEvents = upcoming.count
         var timelineDays: [[String: Any]] = []
         var day: (date: String, events: [[String: Any]])?
@@ -252,11 +263,10 @@ struct HTMLReportRenderer {
             },
             "hasOutages": !model.outages.isEmpty,
             "calendar": OutageCalendar(outages: model.outages, weeks: model.expiryWeeks.map(\.start)).context,
-            "rulePage": "",
             "inventoryPages": model.certificates.count > rowLimit
                 ? HTMLPageNames.firstPage(HTMLPageNames.inventory) : "",
             "findingsPages": model.findings.count > rowLimit ? HTMLPageNames.firstPage(HTMLPageNames.findings) : "",
-            "inventory": inventory, "inventoryColumns": inventoryView.columns,
+            "inventory": inventory, "inventoryHeadings": inventoryView.headings,
             "hasInventory": !model.certificates.isEmpty,
             "inventoryTruncated": model.certificates.count > rowLimit, "inventoryShown": inventory.count,
             "inventoryTotal": model.certificates.count,
@@ -269,7 +279,7 @@ struct HTMLReportRenderer {
             },
             "hasQuarantine": !model.quarantine.isEmpty,
             "operations": model.operations.prefix(rowLimit).map(operationView.row),
-            "operationColumns": operationView.columns,
+            "operationHeadings": operationView.headings,
             "hasOperations": !model.operations.isEmpty,
             "operationsTruncated": model.operations.count > rowLimit,
             "operationsShown": min(rowLimit, model.operations.count), "operationsTotal": model.operations.count,

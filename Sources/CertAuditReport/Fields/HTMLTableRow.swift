@@ -1,9 +1,10 @@
 internal import Mustache
 
-/// A table row as the templates read it: its class, if any, and its cells.
+/// A table row as the templates read it: its class, if any, and its cells, already marked up and
+/// escaped by `HTMLTableView` (the templates insert them with `{{{cells}}}`).
 struct HTMLTableRow: MustacheParent {
     let rowClass: String?
-    let cells: [HTMLTableCell]
+    let cells: String
 
     func child(named name: String) -> Any? {
         switch name {
