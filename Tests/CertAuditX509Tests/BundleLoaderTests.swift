@@ -204,12 +204,15 @@ struct BundleLoaderTests {
         let files = BundleFile(root: folder, realRoot: BundleFile.realPath(folder), limit: 1024)
         let real = try #require(BundleFile.realPath(folder))
         for plain in ["sub/deeper/a.pem", "./sub//deeper/./a.pem", "sub/deeper/", "sub"] {
-            #expect(try BundleFile.plainPath(plain, under: real) != nil)
+            #expect(try BundleFile.plainPath(plain, under: real)?.real == BundleFile.realPath(folder + "/" + plain))
             #expect(try files.resolve(plain) == BundleFile.realPath(folder + "/" + plain))
         }
         #expect(try BundleFile.plainPath("linked/deeper/a.pem", under: real) == nil)
+        #expect(
+            try files.isFolder("sub/deeper") && files.isFolder("linked/deeper") && !files.isFolder("sub/deeper/a.pem"))
         #expect(try files.resolve("linked/deeper/a.pem") == real + "/sub/deeper/a.pem")
         #expect(try BundleFile.plainPath(".", under: real) == nil)
+        #expect(try BundleFile.plainPath("sub/deeper/a.pem", under: real)?.type == S_IFREG)
         func code(_ relative: String) -> BundleError.Code? {
             do {
                 _ = try files.resolve(relative)
