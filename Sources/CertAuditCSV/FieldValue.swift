@@ -76,8 +76,13 @@ extension Character {
 
 extension String {
     /// Without leading and trailing spaces and tabs (CSV exports pad cells; the values never start
-    /// or end with a space).
-    var trimmingSpaces: String {
+    /// or end with a space). A cell with nothing to trim — nearly every cell — is returned as it is,
+    /// without a walk by `Character` or a new string: a space or tab `Character` is that one byte,
+    /// so a first and last byte that are neither mean there is nothing to trim.
+    public var trimmingSpaces: String {
+        guard let head = utf8.first, let tail = utf8.last,
+            head == 0x20 || head == 0x09 || tail == 0x20 || tail == 0x09
+        else { return self }
         var view = Substring(self)
         while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
         while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }

@@ -5,21 +5,50 @@ import Glibc
 /// file, or above the size limit. Only then are the bytes read, at most `limit` of them.
 struct BundleFile {
     let root: String
+    /// `root`'s real path, resolved once per run by the loader (nil when the folder does not exist).
+    let realRoot: String?
     let limit: Int
     /// Where each file read leaves its digest, when someone asks.
     var digests: FileDigests? = nil
+    /// The paths this load has resolved: a bundle is looked at up to three times (is it a folder,
+    /// for the password and for the material, then read), each once on the disk.
+    private let resolved = ResolvedPaths()
+
+    /// A resolved path, with its file type when the `lstat` walk saw it (nil after `realpath`).
+    private final class ResolvedPaths {
+        var byRelative: [String: (real: String, type: mode_t?)] = [:]
+    }
+
+    init(root: String, realRoot: String?, limit: Int, digests: FileDigests? = nil) {
+        self.root = root
+        self.realRoot = realRoot
+        self.limit = limit
+        self.digests = digests
+    }
 
     /// The real path of a confined relative path, or why it is refused.
     func resolve(_ relative: String) throws(BundleError) -> String {
+        try resolveWithType(relative).real
+    }
+
+    private func resolveWithType(_ relative: String) throws(BundleError) -> (real: String, type: mode_t?) {
+        if let known = resolved.byRelative[relative] { return known }
+        let found = try resolveOnDisk(relative)
+        resolved.byRelative[relative] = found
+        return found
+    }
+
+    private func resolveOnDisk(_ relative: String) throws(BundleError) -> (real: String, type: mode_t?) {
         guard !relative.isEmpty, !relative.hasPrefix("/") else {
             throw BundleError(.pathNotRelative, file: relative, "a bundle path must be relative to inputs/bundles/")
         }
         guard !relative.split(separator: "/").contains("..") else {
             throw BundleError(.pathOutsideBundles, file: relative, "'..' may not appear in a bundle path")
         }
-        guard let realRoot = Self.realPath(root) else {
+        guard let realRoot else {
             throw BundleError(.notFound, file: relative, "the bundles folder \(root) does not exist")
         }
+        if let plain = try Self.plainPath(relative, under: realRoot) { return plain }
         guard let real = Self.realPath(root + "/" + relative) else {
             if errno == ELOOP {
                 throw BundleError(.symlinkLoop, file: relative, "symbolic links loop")
@@ -29,7 +58,35 @@ struct BundleFile {
         guard real.hasPrefix(realRoot + "/") else {
             throw BundleError(.pathOutsideBundles, file: relative, "leads out of inputs/bundles/ (to \(real))")
         }
-        return real
+        return (real, nil)
+    }
+
+    /// The real path of `relative` when no part of it is a symbolic link — one `lstat` per component
+    /// instead of `realpath`'s `readlink` of every component of the whole path (56 system calls per
+    /// bundle measured, 15% of the ingest's CPU) — or nil when `realpath` must decide (a symbolic link,
+    /// an unusual error, nothing but `.`). A missing component is the same "no such file" `realpath`
+    /// would give, since every component before it is a real folder.
+    static func plainPath(_ relative: String, under realRoot: String) throws(BundleError) -> (
+        real: String, type: mode_t
+    )? {
+        guard !relative.utf8.contains(0) else { return nil }
+        var path = realRoot
+        var components = 0
+        var type: mode_t = 0
+        for component in relative.split(separator: "/") where component != "." {
+            path += "/" + component
+            components += 1
+            var status = stat()
+            guard lstat(path, &status) == 0 else {
+                if errno == ENOENT || errno == ENOTDIR {
+                    throw BundleError(.notFound, file: relative, "no such file in inputs/bundles/")
+                }
+                return nil
+            }
+            type = status.st_mode & S_IFMT
+            if type == S_IFLNK { return nil }
+        }
+        return components > 0 ? (path, type) : nil
     }
 
     /// Most files a folder bundle may hold.
@@ -37,8 +94,10 @@ struct BundleFile {
 
     /// Whether a confined path names a folder.
     func isFolder(_ relative: String) throws(BundleError) -> Bool {
+        let found = try resolveWithType(relative)
+        if let type = found.type { return type == S_IFDIR }
         var status = stat()
-        return stat(try resolve(relative), &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        return stat(found.real, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Whether a confined path names something (a missing optional file is not an error).

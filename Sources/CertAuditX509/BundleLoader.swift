@@ -10,9 +10,12 @@ public struct BundleLoader: Sendable {
     public let bundlesDirectory: String
     public let trust: TrustStore
     public let sizeLimit: Int
+    /// The bundles folder's real path, resolved once: every bundle path is confined beneath it.
+    let realBundlesDirectory: String?
 
     public init(bundlesDirectory: String, trust: TrustStore, sizeLimit: Int = 10 * 1024 * 1024) {
         self.bundlesDirectory = bundlesDirectory
+        self.realBundlesDirectory = BundleFile.realPath(bundlesDirectory)
         self.trust = trust
         self.sizeLimit = sizeLimit
     }
@@ -22,7 +25,8 @@ public struct BundleLoader: Sendable {
     public func load(
         _ request: BundleRequest, asOf: Instant, cache: CertificateCache? = nil, digests: FileDigests? = nil
     ) -> Result<BundleFacts, BundleError> {
-        let files = BundleFile(root: bundlesDirectory, limit: sizeLimit, digests: digests)
+        let files = BundleFile(
+            root: bundlesDirectory, realRoot: realBundlesDirectory, limit: sizeLimit, digests: digests)
         do throws(BundleError) {
             let password = try Self.password(for: request, files: files)
             let material = try Self.material(request.bundle, password: password, files: files, cache: cache)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CertAuditRun
 import Foundation
 
 /// The command line: `run` (the nightly job), `rules` (the catalogue), `inspect` (one file's facts),
@@ -17,6 +18,7 @@ struct CertAudit: ParsableCommand {
 
     /// ArgumentParser exits 64 on bad usage; spec/REPORTS.md promises the nightly job 2.
     static func main() {
+        AllocatorTuning.restartTuned(arguments: CommandLine.arguments)
         do {
             var command = try parseAsRoot()
             try command.run()

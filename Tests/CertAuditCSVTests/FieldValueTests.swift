@@ -4,6 +4,20 @@ import Testing
 @testable import CertAuditCSV
 
 struct FieldValueTests {
+    /// The shortcut for cells with nothing to trim must trim exactly what the walk by `Character`
+    /// trims: a space followed by a combining accent is one `Character`, not a space, and stays.
+    @Test(
+        "spaces and tabs trimmed at both ends, nothing else",
+        arguments: [
+            ("", ""), ("a", "a"), (" a ", "a"), ("\ta\t", "a"), ("  a b\t ", "a b"), ("a ", "a"), (" a", "a"),
+            ("   ", ""), ("é", "é"), (" 证书 ", "证书"), ("a \u{301}", "a \u{301}"), (" \u{301}x", " \u{301}x"),
+            ("\u{301} ", "\u{301}"),
+        ])
+    func trimming(_ text: String, _ trimmed: String) {
+        #expect(text.trimmingSpaces == trimmed)
+        #expect(Array(text.trimmingSpaces.unicodeScalars) == Array(trimmed.unicodeScalars))
+    }
+
     @Test(arguments: ["true", "TRUE", "yes", "1", "on", "是"])
     func truthy(_ text: String) throws { #expect(try FieldValue.bool(text).get() == true) }
 

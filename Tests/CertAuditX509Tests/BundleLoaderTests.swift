@@ -192,6 +192,44 @@ struct BundleLoaderTests {
         }
     }
 
+    /// The lstat walk that spares `realpath` must resolve exactly as `realpath` does, and hand every
+    /// path through a symbolic link to `realpath`.
+    @Test func bundlePathsResolveAsRealpathDoes() throws {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("certaudit-resolve-\(UUID().uuidString)").path
+        try manager.createDirectory(atPath: folder + "/sub/deeper", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/sub/deeper/a.pem"))
+        try manager.createSymbolicLink(atPath: folder + "/linked", withDestinationPath: "sub")
+        try manager.createSymbolicLink(atPath: folder + "/outside", withDestinationPath: "/etc")
+        let files = BundleFile(root: folder, realRoot: BundleFile.realPath(folder), limit: 1024)
+        let real = try #require(BundleFile.realPath(folder))
+        for plain in ["sub/deeper/a.pem", "./sub//deeper/./a.pem", "sub/deeper/", "sub"] {
+            #expect(try BundleFile.plainPath(plain, under: real)?.real == BundleFile.realPath(folder + "/" + plain))
+            #expect(try files.resolve(plain) == BundleFile.realPath(folder + "/" + plain))
+        }
+        #expect(try BundleFile.plainPath("linked/deeper/a.pem", under: real) == nil)
+        #expect(
+            try files.isFolder("sub/deeper") && files.isFolder("linked/deeper") && !files.isFolder("sub/deeper/a.pem"))
+        #expect(try files.resolve("linked/deeper/a.pem") == real + "/sub/deeper/a.pem")
+        #expect(try BundleFile.plainPath(".", under: real) == nil)
+        #expect(try BundleFile.plainPath("sub/deeper/a.pem", under: real)?.type == S_IFREG)
+        func code(_ relative: String) -> BundleError.Code? {
+            do {
+                _ = try files.resolve(relative)
+                return nil
+            } catch {
+                return error.code
+            }
+        }
+        #expect(code("outside/hostname") == .pathOutsideBundles)
+        #expect(code(".") == .pathOutsideBundles)
+        #expect(code("sub/missing.pem") == .notFound)
+        #expect(code("sub/deeper/a.pem/under-a-file") == .notFound)
+        #expect(code("missing/a.pem") == .notFound)
+        let gone = BundleFile(root: folder + "/gone", realRoot: BundleFile.realPath(folder + "/gone"), limit: 1024)
+        #expect(throws: BundleError.self) { try gone.resolve("a.pem") }
+    }
+
     @Test func loadingInParallelGivesTheSameFacts() throws {
         let names = [
             "chain-ordered.pem", "chain-out-of-order.pem", "leaf-rsa2048.pem", "sm2/sm2.pem", "chain-leaf-only.pem",

@@ -39,7 +39,7 @@ struct TableRow<Column: InputTableColumn>: Sendable {
 
     private func text(at index: Int) -> String? {
         let value = fields[index]
-        return FieldValue.isAbsent(value) ? nil : value.trimmingCharacters(in: " \t")
+        return FieldValue.isAbsent(value) ? nil : value.trimmingSpaces
     }
 
     /// The text of an essential column: the row is quarantined without it.
@@ -122,14 +122,5 @@ struct TableRow<Column: InputTableColumn>: Sendable {
 
     func issue(_ column: Column, _ reason: String) -> RowIssue {
         RowIssue(column: layout.positions[column].map { $0 + 1 }, reason: reason)
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var view = Substring(self)
-        while let first = view.first, set.contains(first) { view = view.dropFirst() }
-        while let last = view.last, set.contains(last) { view = view.dropLast() }
-        return String(view)
     }
 }
