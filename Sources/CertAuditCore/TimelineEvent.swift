@@ -60,19 +60,35 @@ public struct TimelineEvent: Sendable, Hashable, Comparable {
 }
 
 extension TimelineEvent {
-    /// `events` in timeline order: exactly `events.sorted()`, equal events in their input order, but
-    /// fast for the millions of a large estate's simulation. Most comparisons are decided by the
-    /// date, the kind's step of the day or the certificate: those three are compared as numbers (the
-    /// certificate by the rank of its ID among the events' IDs), and `<` only settles the rest.
-    public static func inTimelineOrder(_ events: [TimelineEvent]) -> [TimelineEvent] {
+    /// Puts `events` in timeline order: exactly what `sort()` gives, equal events in their input
+    /// order, but fast and light for the millions of a large estate's simulation. Most comparisons
+    /// are decided by the date, the kind's step of the day or the certificate: those three are
+    /// compared as numbers (the certificate by the rank of its ID among the events' IDs), and `<`
+    /// only settles the rest. The order is found on positions, then applied in place, so the events
+    /// are never held twice.
+    public static func putInTimelineOrder(_ events: inout [TimelineEvent]) {
         // `<` compares a missing certificate as "".
         var ranks: [String: Int] = ["": 0]
         for event in events { if let id = event.certificateID { ranks[id] = 0 } }
         for (rank, id) in ranks.keys.sorted().enumerated() { ranks[id] = rank }
         let keys = events.map { ($0.date.daysSinceEpoch, $0.kind.sameDayOrder, ranks[$0.certificateID ?? ""] ?? 0) }
-        let order = events.indices.sorted { left, right in
+        ranks = [:]
+        var order = events.indices.sorted { left, right in
             keys[left] != keys[right] ? keys[left] < keys[right] : events[left] < events[right]
         }
-        return order.map { events[$0] }
+        // Position `target` takes the event at `order[target]`: follow each cycle of the permutation,
+        // marking a position done by setting its entry to -1.
+        for start in order.indices where order[start] >= 0 {
+            var target = start
+            let first = events[start]
+            while order[target] != start {
+                let source = order[target]
+                events[target] = events[source]
+                order[target] = -1
+                target = source
+            }
+            events[target] = first
+            order[target] = -1
+        }
     }
 }

@@ -29,10 +29,16 @@ struct RenewalChain {
         case inventory(id: String)
     }
 
-    let certificate: Certificate
-    /// The row later generations take their validation, product and message settings from: the
-    /// certificate's own, or an inventory successor's once that carries the renewal on.
-    var settings: CertificateRecord
+    /// The inventory certificate's place in `estate.certificates`: the chain points at it rather
+    /// than holding a copy (100,000 copies of a certificate's facts weighed 170 MB per simulation).
+    let index: Int
+    let id: String
+    /// Its state in the inventory.
+    let status: CertificateState?
+    /// The place in `estate.certificates` of the row later generations take their validation,
+    /// product and message settings from: the certificate's own, or an inventory successor's once
+    /// that carries the renewal on (`SimulationRun.settings(of:generation:)` reads it).
+    var settingsIndex: Int
     var generations: [Generation]
     /// Auto-renewal still charges (it stops for good when a charge fails).
     var autoRenews = false
@@ -40,23 +46,20 @@ struct RenewalChain {
     /// What happened, oldest first, dated: the chain of causes of an outage.
     var history: [String] = []
 
-    init(certificate: Certificate, generations: [Generation]) {
-        self.certificate = certificate
+    init(index: Int, certificate: Certificate, generations: [Generation]) {
+        self.index = index
+        id = certificate.id
+        status = certificate.record.status
+        settingsIndex = index
         self.generations = generations
-        settings = certificate.record
     }
 
-    var id: String { certificate.id }
-
-    /// The row that speaks for generation `generation`: the inventory's own for the first.
-    func settings(of generation: Int) -> CertificateRecord { generation == 0 ? certificate.record : settings }
     var newest: Int { generations.count - 1 }
 
     /// The inventory certificate, in force at the as-of date: issued (or no state given) and not yet
     /// past its expiry date. Only such certificates renew, are hosted and replaced.
     func isInForce(asOf date: LocalDate) -> Bool {
-        let status = certificate.record.status
-        return (status == nil || status == .issued) && generations[0].expiry >= date
+        (status == nil || status == .issued) && generations[0].expiry >= date
     }
 }
 

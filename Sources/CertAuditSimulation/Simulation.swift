@@ -22,7 +22,12 @@ public struct Simulation: Sendable {
         accountHistory: [String: [AccountFigures]] = [:]
     ) {
         self.accountHistory = accountHistory
-        self.events = TimelineEvent.inTimelineOrder(events)
+        self.events = events
+        // The simulator hands them over in order already (sorted where it owns them, so they are
+        // never held twice); anyone else's are put in order here.
+        if zip(events, events.dropFirst()).contains(where: { $1 < $0 }) {
+            TimelineEvent.putInTimelineOrder(&self.events)
+        }
         self.findings = findings
         self.outages = outages.sorted()
         self.shortfallDates = shortfallDates

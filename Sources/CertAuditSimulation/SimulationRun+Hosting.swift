@@ -9,7 +9,7 @@ extension SimulationRun {
     /// replacement.
     mutating func startHosting(_ id: String) {
         guard let chain = chains[id], let record = hostingInForce[id] else { return }
-        chains[id]?.plan = HostingRun(record: record, scheme: HostingScheme(for: chain.certificate))
+        chains[id]?.plan = HostingRun(record: record, scheme: HostingScheme(for: estate.certificates[chain.index]))
         note(id, "\(record.reference) hosts it")
     }
 
@@ -40,7 +40,7 @@ extension SimulationRun {
             }
             agenda.schedule(.replace(generation: generation), on: date, for: id)
             if let reminder = plan.lead.reminderDate(expiringOn: expiry), reminder >= first,
-                sendsMessages(plan, chain.settings(of: generation), on: reminder)
+                sendsMessages(plan, settings(of: chain, generation: generation), on: reminder)
             {
                 emit(TimelineEvent(date: reminder, kind: .hostingReminder, certificateID: id, messageSent: true))
             }
@@ -91,7 +91,7 @@ extension SimulationRun {
         guard let chain = chains[id], var plan = chain.plan, !plan.ended, plan.hostedGeneration == generation else {
             return
         }
-        let sent = sendsMessages(plan, chain.settings(of: generation), on: date)
+        let sent = sendsMessages(plan, settings(of: chain, generation: generation), on: date)
         let target = replacement(for: chain, plan: plan, generation: generation, on: date)
         guard let target else {
             emit(

@@ -11,7 +11,7 @@ extension SimulationRun {
             guard let id = resource.certificateID, let chain = chains[id] else { continue }
             serving[index] = Serving(certificateID: id, generation: 0)
             servingChain[id, default: []].append(index)
-            if let status = chain.certificate.record.status, status == .revoked || status == .revoking {
+            if let status = chain.status, status == .revoked || status == .revoking {
                 goOut(
                     index, on: min(first, chain.generations[0].outage), because: "its certificate is \(status.rawValue)"
                 )

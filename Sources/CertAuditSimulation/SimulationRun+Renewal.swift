@@ -8,7 +8,7 @@ extension SimulationRun {
     /// first charge; a date before the as-of date is history, carried on from the inventory.
     mutating func startRenewal(_ id: String) {
         guard let chain = chains[id] else { return }
-        let record = chain.certificate.record
+        let record = estate.certificates[chain.index].record
         let expiry = chain.generations[0].expiry
         if let plan = chain.plan, plan.scheme == .uploaded {
             // A designated new certificate replaces it: uploaded-hosting orders none.
@@ -28,7 +28,7 @@ extension SimulationRun {
                     ? "auto-renewal does nothing for this product (AR-ELIGIBLE)" : "auto-renewal is off")
             // Without auto-renewal, a successor the inventory already holds in force can still be
             // what hosting replaces with; one still in review never issues.
-            if let successor = inventorySuccessors[id], Self.isInForce(successor) {
+            if let successor = inventorySuccessors[id].map({ estate.certificates[$0] }), Self.isInForce(successor) {
                 chains[id]?.generations[0].successor = .inventory(id: successor.id)
             }
             return
@@ -50,7 +50,7 @@ extension SimulationRun {
     /// A renewal dated before the as-of date is history: the inventory row naming the certificate in
     /// `renewal_of` carries it on, issued or still in review; without one, none is assumed.
     mutating func carryOn(_ id: String, renewedOn date: LocalDate, what: String, rule: RuleID) {
-        guard let successor = inventorySuccessors[id] else {
+        guard let successorIndex = inventorySuccessors[id] else {
             note(id, "\(what) on \(date), before the as-of date, and no certificate names it in renewal_of")
             report(
                 rule,
@@ -58,13 +58,14 @@ extension SimulationRun {
                     + "renewal_of: the simulation assumes there is no successor.", certificate: id, on: first)
             return
         }
+        let successor = estate.certificates[successorIndex]
         let state = successor.record.status
         if Self.isInForce(successor) {
             chains[id]?.generations[0].successor = .inventory(id: successor.id)
             note(id, "its successor \(successor.id) is in the inventory")
         } else if let state, CertificateState.inReview.contains(state) {
             chains[id]?.generations[0].successor = .awaiting(createdOn: date)
-            chains[id]?.settings = successor.record
+            chains[id]?.settingsIndex = successorIndex
             note(id, "its successor \(successor.id) is still in review (\(state.rawValue))")
             review(
                 id, createdOn: date, product: successor.record.product,
@@ -84,7 +85,7 @@ extension SimulationRun {
     /// the account in date order; a successful one creates the successor (AR-SUCCESSOR).
     mutating func charge(_ id: String, on date: LocalDate) {
         guard let chain = chains[id], chain.autoRenews else { return }
-        let record = chain.certificate.record
+        let record = estate.certificates[chain.index].record
         let price = prices.price(for: record)
         var event = TimelineEvent(date: date, kind: .renewalCharge, certificateID: id, accountID: record.accountID)
         if record.payment == .points {
@@ -114,7 +115,7 @@ extension SimulationRun {
         emit(event)
         note(id, "auto-renewal charged on \(date)")
         startSuccessor(id, on: date)
-        let settings = chain.settings
+        let settings = estate.certificates[chain.settingsIndex].record
         review(
             id, createdOn: date, product: settings.product,
             validated: settings.validatesAutomatically || settings.validationReady == true,
@@ -216,9 +217,10 @@ extension SimulationRun {
         emit(TimelineEvent(date: date, kind: .uphOrderSubmitted, certificateID: id))
         note(id, "uploaded-hosting submitted the successor's order \(date)")
         startSuccessor(id, on: date, announced: false)
-        let ready = plan.record.validationReady ?? chain.certificate.record.validationReady
+        let record = estate.certificates[chain.index].record
+        let ready = plan.record.validationReady ?? record.validationReady
         review(
-            id, createdOn: date, product: plan.record.successorProduct ?? chain.certificate.record.product,
+            id, createdOn: date, product: plan.record.successorProduct ?? record.product,
             validated: ready == true, failsOn: date, rule: .uphValidation)
     }
 

@@ -28,8 +28,9 @@ struct SimulationRun {
     var accounts: [String: AccountState]
     /// Every account accounts.csv names, readable balance or not.
     let knownAccounts: Set<String>
-    /// The first inventory row naming each certificate in `renewal_of`.
-    let inventorySuccessors: [String: Certificate]
+    /// The first inventory row naming each certificate in `renewal_of` (its place in
+    /// `estate.certificates`).
+    let inventorySuccessors: [String: Int]
     /// The first hosting.csv row in force for each certificate (looked up once per certificate:
     /// a search of hosting.csv for each would cost certificates × plans).
     let hostingInForce: [String: HostingRecord]
@@ -67,10 +68,10 @@ struct SimulationRun {
         }
         self.accounts = accounts
         knownAccounts = Set(estate.lifecycle.accounts.map(\.id))
-        var successors: [String: Certificate] = [:]
-        for certificate in estate.certificates {
-            if let renewed = certificate.record.renewalOf, successors[renewed] == nil {
-                successors[renewed] = certificate
+        var successors: [String: Int] = [:]
+        for index in estate.certificates.indices {
+            if let renewed = estate.certificates[index].record.renewalOf, successors[renewed] == nil {
+                successors[renewed] = index
             }
         }
         inventorySuccessors = successors
@@ -95,12 +96,12 @@ struct SimulationRun {
     /// Sets the scene at the as-of date: every certificate's chain and expiry, the renewals and
     /// hosting plans in force, what each resource serves.
     mutating func start() {
-        for certificate in estate.certificates {
+        for (index, certificate) in estate.certificates.enumerated() {
             guard let notAfter = certificate.notAfter, chains[certificate.id] == nil else { continue }
             let effective = certificate.effectiveExpiry ?? notAfter
             let generation = RenewalChain.Generation(
                 expiry: zone.localDate(of: notAfter), outage: zone.localDate(of: effective + 1), createdOn: nil)
-            chains[certificate.id] = RenewalChain(certificate: certificate, generations: [generation])
+            chains[certificate.id] = RenewalChain(index: index, certificate: certificate, generations: [generation])
             if effective < notAfter {
                 note(
                     certificate.id,
@@ -178,6 +179,11 @@ struct SimulationRun {
     }
 
     func isInWindow(_ date: LocalDate) -> Bool { first <= date && date <= last }
+
+    /// The row that speaks for generation `generation` of `chain`: the inventory's own for the first.
+    func settings(of chain: RenewalChain, generation: Int) -> CertificateRecord {
+        estate.certificates[generation == 0 ? chain.index : chain.settingsIndex].record
+    }
 
     /// Adds a dated line to what happened to a chain.
     mutating func note(_ id: String, _ text: String) { chains[id]?.history.append(text) }

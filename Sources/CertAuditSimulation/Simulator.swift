@@ -15,6 +15,7 @@ public enum Simulator {
         run.start()
         run.proceed()
         if alerts { run.alert() }
+        TimelineEvent.putInTimelineOrder(&run.events)
         return Simulation(
             events: run.events, findings: run.findings, outages: run.outages, shortfallDates: run.shortfallDates,
             forfeits: run.forfeits, accountHistory: run.accountHistory)

@@ -1,7 +1,7 @@
 import CertAuditCore
 import Testing
 
-/// `TimelineEvent.inTimelineOrder` must give exactly what `sorted()` gives (the definition of the
+/// `TimelineEvent.putInTimelineOrder` must give exactly what `sorted()` gives (the definition of the
 /// timeline's order), ties and missing certificates included; events equal under `<` but not `==`
 /// (different points) must keep their input order, as a stable sort does.
 @Suite struct TimelineOrderTests {
@@ -22,7 +22,11 @@ import Testing
                 points: next(2) == 0 ? nil : next(3), policyID: next(3) == 0 ? "p\(next(2))" : nil,
                 detail: next(2) == 0 ? "" : "d\(next(3))")
         }
-        #expect(TimelineEvent.inTimelineOrder(events) == events.sorted())
-        #expect(TimelineEvent.inTimelineOrder([]).isEmpty)
+        var ordered = events
+        TimelineEvent.putInTimelineOrder(&ordered)
+        #expect(ordered == events.sorted())
+        var none: [TimelineEvent] = []
+        TimelineEvent.putInTimelineOrder(&none)
+        #expect(none.isEmpty)
     }
 }
