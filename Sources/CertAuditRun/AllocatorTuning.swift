@@ -28,9 +28,20 @@ public enum AllocatorTuning {
         guard let value = tunables(from: current), setenv(variable, value, 1) == 0 else { return }
         var argv = arguments.map { strdup($0) }
         argv.append(nil)
+        // The executable's own path first: a process started from `/proc/self/exe` is named `exe`
+        // (`ps`, `pgrep certaudit` and `top` would not find the nightly job by its name).
+        if let path = executablePath() { execv(path, &argv) }
         execv("/proc/self/exe", &argv)
         // exec failed (no /proc): undo the change and go on with glibc's defaults.
         if let current { setenv(variable, current, 1) } else { unsetenv(variable) }
         for argument in argv { free(argument) }
+    }
+
+    /// Where the running executable is (`/proc/self/exe`'s target), or nil when it cannot be told.
+    static func executablePath() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CertAuditRun
@@ -18,5 +19,12 @@ struct AllocatorTuningTests {
         #expect(
             AllocatorTuning.tunables(from: "glibc.malloc.tcache_count_x=1")
                 == "glibc.malloc.tcache_count_x=1:glibc.malloc.tcache_count=1000")
+    }
+
+    /// The restart execs the executable by its own path, so the process keeps its name.
+    @Test func theRestartUsesTheExecutablesOwnPath() throws {
+        let path = try #require(AllocatorTuning.executablePath())
+        #expect(path == (try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")))
+        #expect(!path.hasPrefix("/proc/"))
     }
 }
