@@ -106,7 +106,10 @@ public struct ReportModel: Sendable {
                 certificate: ReportText.clean($0.certificateID), rule: ReportText.clean($0.ruleID?.rawValue))
         }
         // The simulation hands its events in timeline order; others (tests) may not.
-        let ordered = zip(timeline, timeline.dropFirst()).allSatisfy { !($1 < $0) } ? timeline : timeline.sorted()
+        var ordered = timeline
+        if zip(timeline, timeline.dropFirst()).contains(where: { $1 < $0 }) {
+            TimelineEvent.putInTimelineOrder(&ordered)
+        }
         self.timeline = ordered
         let asOfDate = settings.asOfDate
         self.outages = outages.sorted().map {

@@ -3,7 +3,8 @@ import CertAuditCore
 /// What the simulation of the horizon gives the report: the timeline, the findings it dates, and
 /// every resource outage (under way or predicted) for the outage calendar.
 public struct Simulation: Sendable {
-    /// In timeline order (docs/simulation.md).
+    /// In timeline order (docs/simulation.md): `Simulator.run` puts them so, in place, before it hands
+    /// them over; the report model checks the order of whatever timeline it is given.
     public var events: [TimelineEvent]
     public var findings: [Finding]
     /// By date, then resource.
@@ -23,11 +24,6 @@ public struct Simulation: Sendable {
     ) {
         self.accountHistory = accountHistory
         self.events = events
-        // The simulator hands them over in order already (sorted where it owns them, so they are
-        // never held twice); anyone else's are put in order here.
-        if zip(events, events.dropFirst()).contains(where: { $1 < $0 }) {
-            TimelineEvent.putInTimelineOrder(&self.events)
-        }
         self.findings = findings
         self.outages = outages.sorted()
         self.shortfallDates = shortfallDates
