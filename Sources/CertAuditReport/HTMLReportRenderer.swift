@@ -195,7 +195,7 @@ struct HTMLReportRenderer {
         let inventory = Self.inventoryOrder(model, first: rowLimit).map(inventoryView.row)
         // The next 90 days of the timeline, grouped by date.
         let cutoff = model.timelineCutoff
-        let upcoming = model.timeline.lazy.prefix { $0.date.description <= cutoff }.prefix(rowLimit)
+        let upcoming = Array(model.timeline.lazy.prefix { $0.date.description <= cutoff }.prefix(rowLimit))
         let shownEvents = upcoming.count
         var timelineDays: [[String: Any]] = []
         var day: (date: String, events: [[String: Any]])?

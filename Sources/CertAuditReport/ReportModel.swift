@@ -27,9 +27,9 @@ public struct ReportModel: Sendable {
     /// What changed since the last run; "no baseline" until `compare(with:)` is given one.
     public private(set) var changes: ReportChanges
     public let quarantine: [ReportQuarantineRecord]
-    /// The simulation's events as it produced them (not copied: `TimelineEvent.reportSection` reads
-    /// and cleans them as they are written).
-    public let timeline: [TimelineEvent]
+    /// The simulation's events (not copied: `TimelineEvent.reportSection` reads and cleans them as
+    /// they are written).
+    public let timeline: Timeline
     /// Every resource outage, under way or predicted (the outage calendar).
     public let outages: [ReportOutage]
     public let accounts: [ReportAccount]
@@ -59,7 +59,7 @@ public struct ReportModel: Sendable {
     public init(
         estate: Estate, findings: [Finding], settings: AuditSettings, rules: [RuleDescriptor],
         runSettings: [(name: String, value: String)], toolVersion: String = ToolVersion.current,
-        timeline: [TimelineEvent] = [], outages: [Outage] = [], accounts: [ReportAccount] = [],
+        timeline: Timeline = Timeline(), outages: [Outage] = [], accounts: [ReportAccount] = [],
         packages: [ReportPackage] = [], forecast: RenewalForecast? = nil,
         accountHistory: [String: [AccountFigures]] = [:],
         operations: [OperationVerdict] = [], acceptance: AcceptanceReview = AcceptanceReview()
@@ -105,12 +105,7 @@ public struct ReportModel: Sendable {
                 reason: ReportText.clean($0.reason),
                 certificate: ReportText.clean($0.certificateID), rule: ReportText.clean($0.ruleID?.rawValue))
         }
-        // The simulation hands its events in timeline order; others (tests) may not.
-        var ordered = timeline
-        if zip(timeline, timeline.dropFirst()).contains(where: { $1 < $0 }) {
-            TimelineEvent.putInTimelineOrder(&ordered)
-        }
-        self.timeline = ordered
+        self.timeline = timeline
         let asOfDate = settings.asOfDate
         self.outages = outages.sorted().map {
             ReportOutage(

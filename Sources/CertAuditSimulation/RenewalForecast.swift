@@ -36,6 +36,9 @@ public struct RenewalForecast: Sendable {
         max(runHorizon, Int(start.adding(months: 36) - start))
     }
 
+    /// The events that are renewals: a charge (paid or not priced) and an uploaded-hosting order.
+    static let countedKinds: Set<TimelineEventKind> = [.renewalCharge, .uphOrderSubmitted]
+
     /// Simulates `estate` under both policies over the forecast horizon (without alerts, which cost
     /// nothing), the two simulations on `jobs` threads, and sums the renewals by month.
     public static func make(_ estate: Estate, settings: AuditSettings, jobs: Int = 1) -> RenewalForecast {
@@ -45,11 +48,13 @@ public struct RenewalForecast: Sendable {
             [forecastSettings] policy in
             var policySettings = forecastSettings
             policySettings.successorValidity = policy
-            return (policy, Simulator.run(estate, settings: policySettings, alerts: false))
+            return (
+                policy, Simulator.run(estate, settings: policySettings, alerts: false, keeping: countedKinds).events
+            )
         }
         var months: [String: Month] = [:]
-        for (policy, simulation) in simulations {
-            for event in simulation.events where event.kind == .renewalCharge || event.kind == .uphOrderSubmitted {
+        for (policy, events) in simulations {
+            for event in events where countedKinds.contains(event.kind) {
                 let month = String(event.date.description.prefix(7))
                 let account = event.accountID ?? ""
                 let key = "\(month)|\(account)|\(policy.rawValue)"

@@ -3,9 +3,8 @@ import CertAuditCore
 /// What the simulation of the horizon gives the report: the timeline, the findings it dates, and
 /// every resource outage (under way or predicted) for the outage calendar.
 public struct Simulation: Sendable {
-    /// In timeline order (docs/simulation.md): `Simulator.run` puts them so, in place, before it hands
-    /// them over; the report model checks the order of whatever timeline it is given.
-    public var events: [TimelineEvent]
+    /// In timeline order (docs/simulation.md), alerts held compact.
+    public var events: Timeline
     public var findings: [Finding]
     /// By date, then resource.
     public var outages: [Outage]
@@ -18,7 +17,7 @@ public struct Simulation: Sendable {
     public var accountHistory: [String: [AccountFigures]]
 
     public init(
-        events: [TimelineEvent] = [], findings: [Finding] = [], outages: [Outage] = [],
+        events: Timeline = Timeline(), findings: [Finding] = [], outages: [Outage] = [],
         shortfallDates: [String: LocalDate] = [:], forfeits: [String: Points] = [:],
         accountHistory: [String: [AccountFigures]] = [:]
     ) {

@@ -5,7 +5,9 @@ import CertAuditCore
 /// are below their threshold, and each alert says which receivers and channels it reaches
 /// (NOTIFY-CHANNELS). Ignoring a certificate's messages does not silence them (RULES.md §0).
 extension SimulationRun {
+    /// Alerts are kept as series and firings, not events (see `Timeline`).
     mutating func alert() {
+        guard keptKinds?.contains(.alert) ?? true else { return }
         let contacts = Dictionary(
             estate.lifecycle.contacts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let watchIndex = AlertWatchIndex(estate.certificates)
@@ -26,13 +28,13 @@ extension SimulationRun {
             for index in watchIndex.watched(by: policy) {
                 let id = ids[index]
                 guard let chain = chains[id], chain.isInForce(asOf: first) else { continue }
-                for (date, times) in AlertSchedule(policy: policy, expiry: chain.generations[0].expiry)
-                    .firings(from: first, through: last)
-                {
-                    emit(
-                        TimelineEvent(
-                            date: date, kind: .alert, certificateID: id, policyID: policy.id, times: times,
-                            deliveries: deliveries))
+                let firings = AlertSchedule(policy: policy, expiry: chain.generations[0].expiry)
+                    .firings(from: first, through: last).filter { isInWindow($0.date) }
+                guard !firings.isEmpty else { continue }
+                let series = alertSeries.count
+                alertSeries.append(AlertSeries(certificateID: id, policyID: policy.id, deliveries: deliveries))
+                for (date, times) in firings {
+                    alertFirings.append(AlertFiring(series: series, date: date, times: times))
                 }
             }
         }

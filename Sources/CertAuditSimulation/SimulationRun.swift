@@ -41,7 +41,12 @@ struct SimulationRun {
     /// replacement or a deployment looks at its own resources, not at all of them.
     var servingChain: [String: [Int]] = [:]
     var agenda = Agenda()
+    /// Every event but the alerts, which are kept compact (see `Timeline`).
     var events: [TimelineEvent] = []
+    var alertSeries: [AlertSeries] = []
+    var alertFirings: [AlertFiring] = []
+    /// The only kinds of event `events` keeps (nil: every kind).
+    var keptKinds: Set<TimelineEventKind>?
     var findings: [Finding] = []
     var outages: [Outage] = []
     /// `account|date` of each shortfall already emitted (one per account and date).
@@ -162,7 +167,8 @@ struct SimulationRun {
 
     /// Keeps what falls in the window (as-of date through horizon): nothing before is simulated.
     mutating func emit(_ event: TimelineEvent) {
-        if isInWindow(event.date) { events.append(event) }
+        guard isInWindow(event.date), keptKinds?.contains(event.kind) ?? true else { return }
+        events.append(event)
     }
 
     /// A finding the simulation dates, kept when its date falls in the window. `aspect` tells apart

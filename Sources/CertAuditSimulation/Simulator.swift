@@ -5,19 +5,23 @@ import CertAuditCore
 /// no I/O — whose cost grows with the number of events, not with days × certificates.
 public enum Simulator {
     /// `alerts: false` leaves the alert policies out (a cost forecast needs none of them).
+    /// `keeping`, when given, is the only kinds of event the timeline keeps: the rest are simulated
+    /// all the same but dropped as they are emitted (the cost forecast counts two kinds out of some
+    /// twenty, and holding the rest would double the run's memory).
     /// `progress` is told the days simulated so far, as the agenda reaches them.
     public static func run(
-        _ estate: Estate, settings: AuditSettings, alerts: Bool = true,
+        _ estate: Estate, settings: AuditSettings, alerts: Bool = true, keeping: Set<TimelineEventKind>? = nil,
         progress: @escaping StageProgress.Report = StageProgress.ignore
     ) -> Simulation {
         var run = SimulationRun(estate: estate, settings: settings)
+        run.keptKinds = keeping
         run.progress = ProgressCounter(.simulation, total: settings.horizonDays, unit: "days", report: progress)
         run.start()
         run.proceed()
         if alerts { run.alert() }
-        TimelineEvent.putInTimelineOrder(&run.events)
         return Simulation(
-            events: run.events, findings: run.findings, outages: run.outages, shortfallDates: run.shortfallDates,
+            events: Timeline(events: run.events, alerts: run.alertSeries, firings: run.alertFirings),
+            findings: run.findings, outages: run.outages, shortfallDates: run.shortfallDates,
             forfeits: run.forfeits, accountHistory: run.accountHistory)
     }
 }

@@ -167,7 +167,7 @@ import Testing
         let timeline = ReportModel(
             estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
             runSettings: [],
-            timeline: [
+            timeline: Timeline([
                 TimelineEvent(
                     date: LocalDate(year: 2026, month: 12, day: 1)!, kind: .pointsConsumed, accountID: "=a,b",
                     amountFen: -1_205, points: 3, detail: ReportFixtures.formulaMessage),
@@ -179,7 +179,7 @@ import Testing
                         AlertDelivery(receiver: "z", channel: "sms", deliverable: false),
                         AlertDelivery(receiver: "a,\n", channel: "email", deliverable: true),
                     ], detail: ReportFixtures.controlSubject),
-            ])
+            ]))
         let renderer = CSVReportRenderer()
         let sections: [(String, [UInt8], (BufferedFileOutput) throws(ReportError) -> Void)] = [
             (

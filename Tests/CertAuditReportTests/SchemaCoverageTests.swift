@@ -48,12 +48,12 @@ import Testing
         let model = ReportModel(
             estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
             runSettings: [],
-            timeline: [
+            timeline: Timeline([
                 TimelineEvent(date: LocalDate(year: 2027, month: 1, day: 2)!, kind: .expiry, certificateID: "<b>c</b>"),
                 TimelineEvent(
                     date: LocalDate(year: 2026, month: 12, day: 1)!, kind: .pointsConsumed, accountID: "a",
                     amountFen: 1_250, points: 3),
-            ],
+            ]),
             accounts: [ReportAccount(id: "a", balance: "100.00", shortfallDate: "2027-03-01")],
             packages: [ReportPackage(id: "p", name: "Pack", account: "a", total: "100", remaining: "49", forfeit: "0")],
             operations: [
@@ -70,7 +70,7 @@ import Testing
                         line: 2, requestedAt: ReportFixtures.settings.asOf, certificateID: "d", kind: .delete),
                     reasons: []),
             ])
-        #expect(model.timeline.map(\.date.description) == ["2026-12-01", "2027-01-02"])
+        #expect(model.timeline.map { $0.date.description } == ["2026-12-01", "2027-01-02"])
         let xml = try XMLReportRenderer().render(model)
         try XSDValidator(schemaPath: schema).validate(xml)
         let html = try HTMLReportRenderer(templatesDirectory: ReportFixtures.templatesDirectory, rowLimit: 10).render(
@@ -108,9 +108,10 @@ import Testing
         let model = ReportModel(
             estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
             runSettings: [],
-            timeline: TimelineEventKind.allCases.map {
-                TimelineEvent(date: LocalDate(year: 2027, month: 1, day: 2)!, kind: $0, certificateID: "c")
-            })
+            timeline: Timeline(
+                TimelineEventKind.allCases.map {
+                    TimelineEvent(date: LocalDate(year: 2027, month: 1, day: 2)!, kind: $0, certificateID: "c")
+                }))
         let xml = try XMLReportRenderer().render(model)
         try XSDValidator(schemaPath: schema).validate(xml)
         let xsd = try String(contentsOfFile: schema, encoding: .utf8)

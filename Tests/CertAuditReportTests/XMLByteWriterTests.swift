@@ -102,7 +102,7 @@ import Testing
         ReportModel(
             estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
             runSettings: [],
-            timeline: (0..<events).map(timelineEvent))
+            timeline: Timeline((0..<events).map(timelineEvent)))
     }
 
     static func timelineEvent(_ index: Int) -> TimelineEvent {

@@ -300,4 +300,22 @@ struct SimulationTests {
         #expect(first.events == second.events)
         #expect(first.findings.sorted() == second.findings.sorted())
     }
+
+    /// A simulation keeping some kinds of event (the cost forecast's) keeps exactly those events of
+    /// the full simulation, alerts included, and simulates the same findings.
+    @Test(arguments: [Set<TimelineEventKind>([.renewalCharge, .uphOrderSubmitted]), [.alert, .expiry], []])
+    func keepingSomeKindsKeepsExactlyThoseEvents(kinds: Set<TimelineEventKind>) {
+        let certificates = (0..<40).map { Self.certificate("c\($0)", expires: "2027-0\(1 + $0 % 9)-1\($0 % 10)") }
+        let lifecycle = LifecycleInputs(
+            accounts: [AccountRecord(line: 2, id: "acc", balanceFen: 100_000)], prices: [Self.price(299)],
+            alertPolicies: [AlertPolicyRecord(line: 2, id: "p", selection: .all, thresholdDays: 30)])
+        let settings = AuditSettings(
+            asOf: Self.zone.instant(of: Self.day("2026-11-28")), timeZone: Self.zone, horizonDays: 400)
+        let estate = Estate(certificates: certificates, lifecycle: lifecycle)
+        let full = Simulator.run(estate, settings: settings)
+        let kept = Simulator.run(estate, settings: settings, keeping: kinds)
+        #expect(Array(kept.events) == full.events.filter { kinds.contains($0.kind) })
+        #expect(kept.findings == full.findings)
+        #expect(kinds.isEmpty || kept.events.count > 0)
+    }
 }

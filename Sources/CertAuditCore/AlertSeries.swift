@@ -1,0 +1,14 @@
+/// One alert policy watching one certificate: what every `alert` event of theirs has in common
+/// (the timeline keeps it once, however many days the policy fires).
+public struct AlertSeries: Sendable, Hashable {
+    public var certificateID: String
+    public var policyID: String
+    /// Each receiver and channel the policy's alerts go to.
+    public var deliveries: [AlertDelivery]
+
+    public init(certificateID: String, policyID: String, deliveries: [AlertDelivery]) {
+        self.certificateID = certificateID
+        self.policyID = policyID
+        self.deliveries = deliveries
+    }
+}
