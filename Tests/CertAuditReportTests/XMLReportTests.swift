@@ -88,6 +88,30 @@ import Testing
         #expect(error?.message.contains("schema-version") == true)
     }
 
+    /// A file is validated as a document in memory is; a document that is not well-formed says so.
+    @Test func anInvalidOrMalformedFileIsAnInternalError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-xsd-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let valid = folder.appendingPathComponent("valid.xml")
+        try Data(XMLReportRenderer().render(ReportFixtures.hostileModel())).write(to: valid)
+        try XSDValidator(schemaPath: schema).validate(file: valid.path)
+        let invalid = folder.appendingPathComponent("invalid.xml")
+        try Data("<certaudit-report xmlns=\"urn:certaudit:report:1\" schema-version=\"2\"/>".utf8).write(to: invalid)
+        let error = #expect(throws: ReportError.self) {
+            try XSDValidator(schemaPath: schema).validate(file: invalid.path)
+        }
+        #expect(error?.kind == .internal)
+        #expect(error?.message.contains("schema-version") == true)
+        let truncated = Array(try XMLReportRenderer().render(ReportFixtures.hostileModel()).dropLast(40))
+        let malformed = #expect(throws: ReportError.self) { try XSDValidator(schemaPath: schema).validate(truncated) }
+        #expect(malformed?.message.contains("not well-formed") == true)
+        let missing = #expect(throws: ReportError.self) {
+            try XSDValidator(schemaPath: schema).validate(file: folder.appendingPathComponent("none.xml").path)
+        }
+        #expect(missing?.kind == .internal)
+    }
+
     @Test func missingSchemaIsATemplatesError() {
         let error = #expect(throws: ReportError.self) {
             try XSDValidator(schemaPath: "/nonexistent/report.xsd").validate(Array("<a/>".utf8))
