@@ -46,10 +46,10 @@ struct RenewalChain {
     /// What happened, oldest first, dated: the chain of causes of an outage.
     var history: [String] = []
 
-    init(index: Int, certificate: Certificate, generations: [Generation]) {
+    init(index: Int, id: String, status: CertificateState?, generations: [Generation]) {
         self.index = index
-        id = certificate.id
-        status = certificate.record.status
+        self.id = id
+        self.status = status
         settingsIndex = index
         self.generations = generations
     }

@@ -7,8 +7,9 @@ extension SimulationRun {
     /// What every resource serves at the as-of date: an outage under way is reported with its first
     /// day (before the as-of date); a revoked certificate is out now.
     mutating func bindResources() {
-        for (index, resource) in estate.resources.enumerated() {
-            guard let id = resource.certificateID, let chain = chains[id] else { continue }
+        servingChain.reserveCapacity(estate.resources.count)
+        for index in estate.resources.indices {
+            guard let id = estate.resources[index].certificateID, let chain = chains[id] else { continue }
             serving[index] = Serving(certificateID: id, generation: 0)
             servingChain[id, default: []].append(index)
             if let status = chain.status, status == .revoked || status == .revoking {

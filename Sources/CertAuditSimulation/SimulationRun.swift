@@ -101,25 +101,32 @@ struct SimulationRun {
     /// Sets the scene at the as-of date: every certificate's chain and expiry, the renewals and
     /// hosting plans in force, what each resource serves.
     mutating func start() {
-        for (index, certificate) in estate.certificates.enumerated() {
-            guard let notAfter = certificate.notAfter, chains[certificate.id] == nil else { continue }
-            let effective = certificate.effectiveExpiry ?? notAfter
+        // The certificates are read in place, by index: a `Certificate` is over a kilobyte with dozens
+        // of references, and copying each one cost more than the rest of this loop at 100,000.
+        let certificates = estate.certificates
+        chains.reserveCapacity(certificates.count)
+        for index in certificates.indices {
+            let id = certificates[index].id
+            guard let notAfter = certificates[index].notAfter, chains[id] == nil else { continue }
+            let effective = certificates[index].effectiveExpiry ?? notAfter
             let generation = RenewalChain.Generation(
                 expiry: zone.localDate(of: notAfter), outage: zone.localDate(of: effective + 1), createdOn: nil)
-            chains[certificate.id] = RenewalChain(index: index, certificate: certificate, generations: [generation])
+            chains[id] = RenewalChain(
+                index: index, id: id, status: certificates[index].record.status, generations: [generation])
             if effective < notAfter {
                 note(
-                    certificate.id,
+                    id,
                     "its chain stops working at the end of \(zone.localDate(of: effective)), before the certificate "
                         + "itself (CHAIN-EXPIRING)")
             }
-            emit(TimelineEvent(date: generation.expiry, kind: .expiry, certificateID: certificate.id))
+            emit(TimelineEvent(date: generation.expiry, kind: .expiry, certificateID: id))
         }
-        for certificate in estate.certificates {
-            guard chains[certificate.id]?.isInForce(asOf: first) == true else { continue }
-            startHosting(certificate.id)
-            startRenewal(certificate.id)
-            schedulePlan(certificate.id, generation: 0)
+        for index in certificates.indices {
+            let id = certificates[index].id
+            guard chains[id]?.isInForce(asOf: first) == true else { continue }
+            startHosting(id)
+            startRenewal(id)
+            schedulePlan(id, generation: 0)
         }
         bindResources()
         for account in Set(accounts.keys).union(packages.keys) { recordFigures(of: account, on: first) }
