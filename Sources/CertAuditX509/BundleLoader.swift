@@ -28,7 +28,7 @@ public struct BundleLoader: Sendable {
         let files = BundleFile(
             root: bundlesDirectory, realRoot: realBundlesDirectory, limit: sizeLimit, digests: digests)
         do throws(BundleError) {
-            let password = try Self.password(for: request, files: files)
+            let password = try Self.password(for: request, files: files, absent: cache?.absentFiles)
             let material = try Self.material(request.bundle, password: password, files: files, cache: cache)
             guard !material.certificates.isEmpty else {
                 throw BundleError(.noCertificate, file: request.bundle, material.noCertificateReason())
@@ -54,22 +54,29 @@ public struct BundleLoader: Sendable {
 
     /// The password from `password_file`, else from `keystorePass.txt` beside the bundle (or inside a
     /// folder bundle), as the console's download ships it; surrounding white space is not part of it.
-    static func password(for request: BundleRequest, files: BundleFile) throws(BundleError) -> String? {
-        var candidates: [String] = []
+    /// `absent` remembers the `keystorePass.txt` files found missing, for the next bundle of a folder.
+    static func password(for request: BundleRequest, files: BundleFile, absent: AbsentFiles? = nil)
+        throws(BundleError) -> String?
+    {
         if let file = request.passwordFile {
-            candidates = [file]
-        } else {
-            let folder = request.bundle.split(separator: "/").dropLast().joined(separator: "/")
-            candidates = [folder.isEmpty ? "keystorePass.txt" : folder + "/keystorePass.txt"]
-            if (try? files.isFolder(request.bundle)) == true {
-                candidates.insert(request.bundle + "/keystorePass.txt", at: 0)
-            }
+            return try text(of: file, files: files)
         }
-        for candidate in candidates where request.passwordFile != nil || files.exists(candidate) {
-            let text = String(decoding: try files.read(candidate), as: UTF8.self)
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = "keystorePass.txt"
+        var candidates: [String] = []
+        if (try? files.isFolder(request.bundle)) == true {
+            candidates.append(request.bundle + "/" + name)
+        }
+        let folder = request.bundle.split(separator: "/").dropLast().joined(separator: "/")
+        candidates.append(folder.isEmpty ? name : folder + "/" + name)
+        for candidate in candidates where absent?.exists(candidate, in: files) ?? files.exists(candidate) {
+            return try text(of: candidate, files: files)
         }
         return nil
+    }
+
+    /// A password file's text without the white space around it.
+    private static func text(of file: String, files: BundleFile) throws(BundleError) -> String {
+        String(decoding: try files.read(file), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A bundle file, or every file of a folder bundle (in name order; the password file is skipped,

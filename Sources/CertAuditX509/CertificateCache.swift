@@ -13,6 +13,8 @@ public final class CertificateCache {
     public let capacity: Int
     /// The signatures this worker has seen verify (its chains' repeated intermediate-to-root pairs).
     public let signatures = SignatureCache()
+    /// The password files this worker has looked for beside its bundles and not found.
+    public let absentFiles = AbsentFiles()
     /// Lookups that found their certificate, and that did not (tests and profiling read these).
     public private(set) var hits = 0
     public private(set) var misses = 0

@@ -31,6 +31,26 @@ struct CertificateCacheTests {
         #expect(cache.hits > 0)
     }
 
+    /// A worker remembers the `keystorePass.txt` it did not find beside a bundle, and the next
+    /// bundle of that folder reads the same without looking again; a password file that exists is
+    /// never remembered as absent, and its PKCS#12 still opens with it every time.
+    @Test func remembersOnlyAbsentPasswordFiles() {
+        let cache = CertificateCache()
+        let fresh = Self.load("chain-ordered.pem", cache: nil)
+        #expect(Self.load("chain-ordered.pem", cache: cache) == fresh)
+        #expect(cache.absentFiles.count == 1)  // keystorePass.txt beside it, at the top of the folder
+        #expect(Self.load("chain-out-of-order.pem", cache: cache) == Self.load("chain-out-of-order.pem", cache: nil))
+        #expect(cache.absentFiles.count == 1)
+        for _ in 0..<2 {
+            #expect(Self.load("pfx/server.pfx", cache: cache) == Self.load("pfx/server.pfx", cache: nil))
+            #expect(Self.load("pfx/server.pfx", cache: cache).contains("success"))
+        }
+        #expect(cache.absentFiles.count == 1)
+        #expect(Self.load("pfx-nopass/server.pfx", cache: cache) == Self.load("pfx-nopass/server.pfx", cache: nil))
+        #expect(Self.load("pfx-nopass/server.pfx", cache: cache).contains("needs its password"))
+        #expect(cache.absentFiles.count == 2)
+    }
+
     @Test func keepsCACertificatesOnlyAndServesThemAgain() {
         let cache = CertificateCache()
         _ = Self.load("chain-ordered.pem", cache: cache)
