@@ -115,7 +115,7 @@ struct CSVReportRenderer {
     }
 
     /// A described section in memory: a column per field, a row per element.
-    private func document<Row>(_ rows: [Row], _ section: ReportSection<Row>) -> [UInt8] {
+    private func document<Row>(_ rows: some Sequence<Row>, _ section: ReportSection<Row>) -> [UInt8] {
         var bytes = Self.byteOrderMark
         Self.appendRecord(section.csvColumns.map { CSVCell.value($0) }, to: &bytes)
         let columns = Self.columns(section)
@@ -124,8 +124,10 @@ struct CSVReportRenderer {
     }
 
     /// A described section streamed row by row into a file, each record encoded straight into the
-    /// file's buffer.
-    private func stream<Row>(_ rows: [Row], _ section: ReportSection<Row>, into output: BufferedFileOutput)
+    /// file's buffer. Each row is taken from `rows` once (a lazy section makes it then).
+    private func stream<Row>(
+        _ rows: some Sequence<Row>, _ section: ReportSection<Row>, into output: BufferedFileOutput
+    )
         throws(ReportError)
     {
         try output.write(Self.byteOrderMark)
