@@ -128,9 +128,11 @@ struct LazyReportSectionsTests {
     /// The previous run had other certificates (renewed: new fingerprints) and findings (some
     /// resolved since, some new now): the rows after the comparison are the eager rows with the
     /// changes looked up by key, and the changes are those of the comparison on eager rows.
-    @Test func afterAComparisonTheRowsCarryTheChangesTheEagerModelGave() throws {
+    /// The previous run's report as a baseline: other certificates (renewed: new fingerprints, one
+    /// retired) and findings (some resolved since, some new now), first seen on various dates.
+    static func baseline() -> Baseline {
         let previous = Self.model(Self.estate(280, renewedEvery: 3), Self.findings(520, dropEvery: 7))
-        let baseline = Baseline(
+        return Baseline(
             asOf: previous.header.asOf, timeZone: previous.header.timeZone, sha256: "abc",
             findings: previous.findings.map {
                 Baseline.Finding(
@@ -140,6 +142,17 @@ struct LazyReportSectionsTests {
             certificates: previous.certificates.map {
                 Baseline.Certificate(id: $0.id, fingerprint: $0.fingerprint, names: RunComparison.names($0))
             } + [Baseline.Certificate(id: "retired")])
+    }
+
+    /// A run compared with `baseline()`: every kind of change.
+    static func comparedModel() -> ReportModel {
+        var model = Self.model(Self.estate(300), Self.findings(500, dropEvery: 11))
+        model.compare(with: .usable(baseline()))
+        return model
+    }
+
+    @Test func afterAComparisonTheRowsCarryTheChangesTheEagerModelGave() throws {
+        let baseline = Self.baseline()
         let estate = Self.estate(300)
         let findings = Self.findings(500, dropEvery: 11)
         var model = Self.model(estate, findings)
