@@ -67,15 +67,21 @@ public struct XSDValidator: Sendable {
 
         // Read here rather than by libxml2, which would print an I/O warning to stderr on its own.
         let schemaBytes = try schema.bytes()
-        let parserContext = schemaBytes.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
+        // libxml2 keeps the pointer and reads the bytes in `xmlSchemaParse`, not when the context is
+        // made: both happen inside the buffer's scope. Outside it the array may be freed already
+        // (its last use), and the schema then read garbage now and then ("does not parse").
+        let compiled = try schemaBytes.withUnsafeBufferPointer { bytes throws(ReportError) -> xmlSchemaPtr? in
+            let parserContext = bytes.withMemoryRebound(to: CChar.self) {
+                xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count))
+            }
+            guard let parserContext else {
+                throw ReportError(.templates, "cannot read schema \(schema.origin)")
+            }
+            defer { xmlSchemaFreeParserCtxt(parserContext) }
+            xmlSchemaSetParserStructuredErrors(parserContext, MessageCollector.callback, context)
+            return xmlSchemaParse(parserContext)
         }
-        guard let parserContext else {
-            throw ReportError(.templates, "cannot read schema \(schema.origin)")
-        }
-        defer { xmlSchemaFreeParserCtxt(parserContext) }
-        xmlSchemaSetParserStructuredErrors(parserContext, MessageCollector.callback, context)
-        guard let compiled = xmlSchemaParse(parserContext) else {
+        guard let compiled else {
             throw ReportError(.templates, "schema \(schema.origin) does not parse: \(messages.joined)")
         }
         defer { xmlSchemaFree(compiled) }
