@@ -18,14 +18,33 @@ struct CSVReportRenderer {
     ]
 
     func changes(_ model: ReportModel) -> [UInt8] {
+        var bytes = Self.byteOrderMark
+        Self.appendRecord(Self.changeColumns.map { CSVCell.value($0) }, to: &bytes)
+        Self.forEachChange(model) { Self.appendRecord($0, to: &bytes) }
+        return bytes
+    }
+
+    /// changes.csv streamed a record at a time: compared with a baseline, it has a row per finding
+    /// (some 240,000 at 100,000 certificates), too many to hold as cells first.
+    func changes(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
+        try output.write(Self.byteOrderMark)
+        try output.append { Self.appendRecord(Self.changeColumns.map { CSVCell.value($0) }, to: &$0) }
+        try Self.forEachChange(model) { (row: [CSVCell]) throws(ReportError) in
+            try output.append { Self.appendRecord(row, to: &$0) }
+        }
+    }
+
+    /// Each row of changes.csv, in order, handed to `take`.
+    private static func forEachChange<Failure: Error>(
+        _ model: ReportModel, _ take: ([CSVCell]) throws(Failure) -> Void
+    ) throws(Failure) {
         let changes = model.changes
         let empty = [CSVCell](repeating: .value(nil), count: Self.changeColumns.count)
-        var rows: [[CSVCell]] = []
         if let note = changes.note {
             var row = empty
             row[0] = .value("note")
             row[16] = .text(note)
-            rows.append(row)
+            try take(row)
         }
         for finding in changes.findings {
             var row = empty
@@ -38,7 +57,7 @@ struct CSVReportRenderer {
             row[6] = .text(finding.resource)
             row[7] = .text(finding.package)
             row[8] = .value(finding.firstSeen)
-            rows.append(row)
+            try take(row)
         }
         for certificate in changes.certificates {
             var row = empty
@@ -48,7 +67,7 @@ struct CSVReportRenderer {
             row[9] = .value(certificate.fingerprint)
             row[10] = .text(certificate.previousID)
             row[11] = .value(certificate.previousFingerprint)
-            rows.append(row)
+            try take(row)
         }
         for operation in changes.operations {
             var row = empty
@@ -59,9 +78,8 @@ struct CSVReportRenderer {
             row[13] = .value(operation.kind)
             row[14] = .value(operation.verdict)
             row[15] = .value(operation.previousVerdict)
-            rows.append(row)
+            try take(row)
         }
-        return document(header: Self.changeColumns, rows: rows)
     }
 
     static let forecastColumns = ["month", "account", "policy", "renewals", "unpriced", "amount", "points"]
@@ -124,8 +142,10 @@ struct CSVReportRenderer {
     }
 
     /// A described section streamed row by row into a file, each record encoded straight into the
-    /// file's buffer.
-    private func stream<Row>(_ rows: some Sequence<Row>, _ section: ReportSection<Row>, into output: BufferedFileOutput)
+    /// file's buffer. Each row is taken from `rows` once (a lazy section makes it then).
+    private func stream<Row>(
+        _ rows: some Sequence<Row>, _ section: ReportSection<Row>, into output: BufferedFileOutput
+    )
         throws(ReportError)
     {
         try output.write(Self.byteOrderMark)

@@ -26,7 +26,10 @@ struct HTMLPager<Row: Sendable>: Sendable {
 
     func fileName(_ page: Int) -> String { HTMLPageNames.fileName(title, page: page) }
 
-    func render(_ rows: [Row], into take: (String, [UInt8]) throws(ReportError) -> Void) throws(ReportError) {
+    /// Every page, `rows` read a page at a time (a lazy section makes each row then, once).
+    func render<Rows: RandomAccessCollection & Sendable>(
+        _ rows: Rows, into take: (String, [UInt8]) throws(ReportError) -> Void
+    ) throws(ReportError) where Rows.Element == Row, Rows.Index == Int {
         let pages = max(1, (rows.count + pageSize - 1) / pageSize)
         let batch = max(1, jobs) * 2
         for start in stride(from: 1, through: pages, by: batch) {
@@ -42,7 +45,8 @@ struct HTMLPager<Row: Sendable>: Sendable {
     }
 
     /// One page's HTML, or nil when the templates have no page template.
-    private func render(_ page: Int, of pages: Int, _ rows: [Row]) -> [UInt8]? {
+    private func render<Rows: RandomAccessCollection>(_ page: Int, of pages: Int, _ rows: Rows) -> [UInt8]?
+    where Rows.Element == Row, Rows.Index == Int {
         let first = (page - 1) * pageSize
         let slice = rows[first..<min(rows.count, first + pageSize)]
         var context: [String: Any] = header

@@ -94,20 +94,21 @@ struct HTMLReportRenderer {
 
     /// The inventory as the HTML shows it, or its first `limit` certificates: soonest effective
     /// expiry first, certificates without one last, then by ID. The certificates' positions are
-    /// sorted rather than the certificates themselves (large values, costly to move), which gives
-    /// the same order.
-    static func inventoryOrder(_ model: ReportModel, first limit: Int = .max) -> [ReportCertificate] {
+    /// sorted by their days and IDs, read without making the rows; the rows are made as the pages
+    /// read them.
+    static func inventoryOrder(_ model: ReportModel, first limit: Int = .max) -> ReportCertificates {
         let certificates = model.certificates
-        let days = certificates.map(\.daysToExpiry)
+        let days = certificates.indices.map(certificates.daysToExpiry(at:))
+        let ids = certificates.indices.map(certificates.id(at:))
         let order = certificates.indices.sorted { lhs, rhs in
             switch (days[lhs], days[rhs]) {
             case (let l?, let r?) where l != r: return l < r
             case (.some, nil): return true
             case (nil, .some): return false
-            default: return certificates[lhs].id < certificates[rhs].id
+            default: return ids[lhs] < ids[rhs]
             }
         }
-        return order.prefix(limit).map { certificates[$0] }
+        return certificates.reordered(order.prefix(limit))
     }
 
     /// Every `*.mustache` file, registered by its relative path without the extension
@@ -170,7 +171,8 @@ struct HTMLReportRenderer {
     func context(for model: ReportModel) -> [String: Any] {
         let header = model.header
         let rulesByID = Set(model.rules.map(\.id))
-        let shownFindings = model.findings.prefix(rowLimit)
+        // Made once here: the groups below read them five times.
+        let shownFindings = Array(model.findings.prefix(rowLimit))
         let findingView = HTMLTableView(section: ReportFinding.section, knownRules: rulesByID)
         let inventoryView = HTMLTableView(section: ReportCertificate.section, knownRules: rulesByID)
         let operationView = HTMLTableView(section: ReportOperation.section, knownRules: rulesByID)

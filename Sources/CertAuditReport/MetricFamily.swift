@@ -21,12 +21,29 @@ public struct MetricFamily: Sendable, Hashable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The exposition appended as UTF-8.
-    func appendExposition(to bytes: inout [UInt8]) {
+    /// The exposition streamed into `output`, a line at a time.
+    func write(to output: BufferedFileOutput) throws(ReportError) {
         guard !samples.isEmpty else { return }
+        try output.append { appendHeader(to: &$0) }
+        for sample in samples {
+            try output.append {
+                sample.appendLine(name, to: &$0)
+                $0.append(UInt8(ascii: "\n"))
+            }
+        }
+    }
+
+    /// `# HELP` and `# TYPE`.
+    private func appendHeader(to bytes: inout [UInt8]) {
         bytes.append(contentsOf: "# HELP \(name) ".utf8)
         MetricSample.appendEscaped(help, quote: false, to: &bytes)
         bytes.append(contentsOf: "\n# TYPE \(name) gauge\n".utf8)
+    }
+
+    /// The exposition appended as UTF-8.
+    func appendExposition(to bytes: inout [UInt8]) {
+        guard !samples.isEmpty else { return }
+        appendHeader(to: &bytes)
         for sample in samples {
             sample.appendLine(name, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))

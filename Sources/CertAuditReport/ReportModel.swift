@@ -14,14 +14,21 @@ public import CertAuditSimulation
 ///
 /// The timeline, entitlements and operations sections are empty until the simulation, entitlement
 /// and operations stages pass their values in; their elements are always written, empty or not.
+///
+/// The two largest sections, the inventory and the findings, are not held as rows: `certificates`
+/// and `findings` make each row when a renderer reads it and drop it after (`ReportCertificates`,
+/// `ReportFindings` say what they hold instead), so the model adds a few bytes per certificate and
+/// finding to the estate and the rules' findings rather than a second, all-string copy of both.
 public struct ReportModel: Sendable {
     public let header: ReportHeader
     public let inputs: [ReportInput]
     public let settings: [ReportSetting]
     public let summary: [ReportCount]
-    public let certificates: [ReportCertificate]
+    /// The inventory, each row made as it is read.
+    public let certificates: ReportCertificates
     /// Each with its key, first-seen date and acceptance; `compare(with:)` fills in what changed.
-    public private(set) var findings: [ReportFinding]
+    /// Each row made as it is read.
+    public private(set) var findings: ReportFindings
     /// Every row of accepted.csv and what it came to, by line.
     public let acceptances: [ReportAcceptance]
     /// What changed since the last run; "no baseline" until `compare(with:)` is given one.
@@ -81,15 +88,9 @@ public struct ReportModel: Sendable {
             ReportSetting(name: ReportText.clean($0.name), value: ReportText.clean($0.value))
         }
 
-        let sortedCertificates = estate.certificates.sorted { ($0.id, $0.record.line) < ($1.id, $1.record.line) }
-        certificates = sortedCertificates.map {
-            ReportModel.certificate($0, bound: estate.resources(boundTo: $0.id), settings: settings)
-        }
-        let sortedFindings = findings.sorted()
-        let firstSeen = settings.asOfDate.description
-        self.findings = sortedFindings.map {
-            ReportModel.finding($0, firstSeen: firstSeen, acceptance: acceptance.acceptance(of: $0))
-        }
+        certificates = ReportCertificates(estate: estate, settings: settings)
+        self.findings = ReportFindings(
+            findings: findings, acceptance: acceptance, asOfDate: settings.asOfDate.description)
         acceptances = acceptance.rows.map { row in
             let risk = row.risk
             return ReportAcceptance(
@@ -173,8 +174,8 @@ public struct ReportModel: Sendable {
         let weekCount = max(0, (settings.horizonDays + 6) / 7)
         var perWeek = [Int](repeating: 0, count: weekCount)
         var expired = 0
-        for certificate in certificates {
-            guard let days = certificate.daysToExpiry else { continue }
+        for position in certificates.indices {
+            guard let days = certificates.daysToExpiry(at: position) else { continue }
             if days < 0 {
                 expired += 1
             } else if days < Int64(settings.horizonDays) {
@@ -199,14 +200,10 @@ public struct ReportModel: Sendable {
             changes = ReportChanges.notCompared(baseline)
             return
         }
-        changes = RunComparison.compare(
+        let comparison = RunComparison.compare(
             previous, findings: findings, certificates: certificates, operations: operations, asOfDate: asOfDate)
-        let byKey = Dictionary(changes.findings.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        for index in findings.indices {
-            guard let change = byKey[findings[index].key] else { continue }
-            findings[index].change = change.change
-            findings[index].firstSeen = change.firstSeen
-        }
+        changes = comparison.changes
+        findings.record(comparison.findingChanges)
     }
 
     /// The number of findings of a severity, as the summary counts it.

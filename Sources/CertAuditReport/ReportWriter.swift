@@ -115,7 +115,9 @@ public struct ReportWriter: Sendable {
             })
         try xml.get()
         try others.get()
-        try staging.write(Self.metricsFile, MetricsRenderer().render(model, runDuration: runDuration()))
+        try staging.stream(Self.metricsFile) { (output: BufferedFileOutput) throws(ReportError) in
+            try MetricsRenderer().write(model, runDuration: runDuration(), into: output)
+        }
         wrote(Self.metricsFile)
     }
 
@@ -161,11 +163,17 @@ public struct ReportWriter: Sendable {
         }
         for (name, bytes) in [
             (Self.forecastFile, csv.forecast(model)), (Self.ledgerFile, csv.ledger(model)),
-            (Self.changesFile, csv.changes(model)), (Self.financeFile, try html.renderFinance(model)),
         ] {
             try staging.write(name, bytes)
             wrote(name)
         }
+        // Streamed: compared with a baseline, it has a row per finding.
+        try staging.stream(Self.changesFile) { (output: BufferedFileOutput) throws(ReportError) in
+            try csv.changes(model, into: output)
+        }
+        wrote(Self.changesFile)
+        try staging.write(Self.financeFile, try html.renderFinance(model))
+        wrote(Self.financeFile)
         var madeFolder = false
         try html.renderPages(model) { (name: String, bytes: [UInt8]) throws(ReportError) in
             if !madeFolder {

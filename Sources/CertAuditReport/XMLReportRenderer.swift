@@ -145,7 +145,7 @@ struct XMLReportRenderer {
 
     /// A described section: the container element, and for each row its element with its attributes,
     /// then every other field in its placement, in order (consecutive attributes of one child element
-    /// share it).
+    /// share it). Each row is taken from `rows` once (a lazy section makes it then).
     private func write<Row, Writer: XMLElementWriter>(
         _ rows: some Sequence<Row>, _ section: ReportSection<Row>, into writer: inout Writer
     ) {

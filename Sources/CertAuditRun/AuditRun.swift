@@ -47,9 +47,9 @@ public enum AuditRun {
         }
     }
 
-    /// Ingest, checks and verdicts, down to the report model. The estate, the findings and the
-    /// verdicts live only in here: once the model holds what the reports show, they are freed before
-    /// the renderers run, which is when memory peaks.
+    /// Ingest, checks and verdicts, down to the report model. The model keeps the estate and the
+    /// findings (its inventory and findings rows are made from them as the renderers read them, not
+    /// copied into strings); what else is made here is freed before the renderers run.
     static func audit(_ options: RunOptions, progress: @escaping StageProgress.Report) throws(RunError) -> (
         ReportModel, RunSummary
     ) {

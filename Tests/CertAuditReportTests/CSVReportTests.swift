@@ -208,6 +208,22 @@ import Testing
         #expect(events[2].last == "a,\n email deliverable; z sms undeliverable")
     }
 
+    /// changes.csv is streamed: compared with a baseline it has a row per finding.
+    @Test func streamedChangesEqualTheInMemoryOnes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-csv-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, model) in [("compared", LazyReportSectionsTests.comparedModel()), ("first", model)] {
+            let path = folder.appendingPathComponent(name).path
+            let output = try BufferedFileOutput(path: path)
+            try CSVReportRenderer().changes(model, into: output)
+            try output.flush()
+            let inMemory = CSVReportRenderer().changes(model)
+            #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == inMemory, "\(name)")
+            #expect(records(inMemory).count > (name == "compared" ? 500 : 1), "\(name) has rows")
+        }
+    }
+
     @Test func twoRendersAreByteIdentical() {
         #expect(CSVReportRenderer().inventory(model) == CSVReportRenderer().inventory(ReportFixtures.hostileModel()))
         #expect(CSVReportRenderer().findings(model) == CSVReportRenderer().findings(ReportFixtures.hostileModel()))

@@ -59,6 +59,22 @@ struct MetricsRendererTests {
         #expect(Self.samples(text, "certaudit_operations_denied")[""] == "0")
     }
 
+    /// metrics.prom is streamed into its file: the same bytes as rendered in memory.
+    @Test func streamedIsRendered() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-metrics-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = LazyReportSectionsTests.comparedModel()
+        let path = folder.appendingPathComponent("metrics.prom").path
+        let output = try BufferedFileOutput(path: path)
+        try MetricsRenderer().write(model, runDuration: .milliseconds(1_234), into: output)
+        try output.flush()
+        let rendered = MetricsRenderer().render(model, runDuration: .milliseconds(1_234))
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == rendered)
+        #expect(Self.samples(String(decoding: rendered, as: UTF8.self), "x509_cert_not_after").count > 100)
+        #expect(String(decoding: rendered, as: UTF8.self).contains("certaudit_new_findings{"))
+    }
+
     @Test func outagesAreCountedUnderWayAndWithinSevenAndThirtyDays() {
         let start = ReportFixtures.settings.asOfDate
         let outages = [-1, 0, 6, 7, 29, 30, 200].map { days in

@@ -80,7 +80,7 @@ struct RunComparisonTests {
         let before = model.findings
         model.compare(with: .unusable(note: "broken"))
         #expect(model.changes.status == "not-compared" && model.changes.note == "broken")
-        #expect(model.findings == before)
+        #expect(Array(model.findings) == Array(before))
         #expect(model.findings.allSatisfy { $0.change == nil && $0.firstSeen == model.asOfDate })
         #expect(ReportFixtures.hostileModel().changes.status == "no-baseline")
     }

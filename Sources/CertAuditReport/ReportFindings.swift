@@ -1,0 +1,69 @@
+import CertAuditCore
+
+/// The findings section of a `ReportModel`: each `ReportFinding` is made when it is read, one at a
+/// time, and dropped after.
+///
+/// Why lazy: at 100,000 certificates the rules find some 240,000 findings, and a second copy of them
+/// as rows of strings (message, key, cleaned IDs, acceptance) cost as much memory as the findings
+/// themselves while both were alive. What is held instead: the rules' `[Finding]` as handed in
+/// (shared with the caller, not copied), each finding's position in it in report order (`Finding`'s
+/// `<`), the acceptance review, and, once the run is compared with the previous one, each row's
+/// change and first-seen date (`Change`, a few bytes; both strings are short enough to be held
+/// inline). A row is the same whenever it is made (`ReportModel.finding`, then the change), so the
+/// renderers read exactly what an array of rows would give them.
+///
+/// Reading a row costs its making: a consumer that reads one row many times should take it once.
+public struct ReportFindings: RandomAccessCollection, Sendable {
+    /// What the comparison with the previous run says about one finding.
+    struct Change: Sendable, Hashable {
+        /// `new` or `open`.
+        var change: String
+        /// Carried from the baseline for an open finding, this run's as-of date for a new one.
+        var firstSeen: String
+    }
+
+    private let findings: [Finding]
+    /// Positions in `findings`, in report order.
+    private let order: [Int]
+    private let acceptance: AcceptanceReview
+    /// The first-seen date of a finding when nothing was compared: this run's as-of date.
+    private let asOfDate: String
+    /// By report position; empty until `record(_:)` is given the comparison's outcome.
+    private var changes: [Change] = []
+
+    init(findings: [Finding], acceptance: AcceptanceReview, asOfDate: String) {
+        self.findings = findings
+        self.order = findings.indices.sorted { findings[$0] < findings[$1] }
+        self.acceptance = acceptance
+        self.asOfDate = asOfDate
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { order.count }
+
+    /// The row at a position, made now.
+    public subscript(position: Int) -> ReportFinding {
+        let finding = findings[order[position]]
+        var row = ReportModel.finding(finding, firstSeen: asOfDate, acceptance: acceptance.acceptance(of: finding))
+        if !changes.isEmpty {
+            row.change = changes[position].change
+            row.firstSeen = changes[position].firstSeen
+        }
+        return row
+    }
+
+    /// The row's `rule`, without making the row.
+    func rule(at position: Int) -> String { ReportText.clean(findings[order[position]].ruleID.rawValue) }
+
+    /// The row's `severity`, without making the row.
+    func severity(at position: Int) -> String { findings[order[position]].severity.rawValue }
+
+    /// The row's `change`, without making the row.
+    func change(at position: Int) -> String? { changes.isEmpty ? nil : changes[position].change }
+
+    /// Each row's change, by position (what `RunComparison` found).
+    mutating func record(_ changes: [Change]) {
+        precondition(changes.count == order.count, "one change per finding")
+        self.changes = changes
+    }
+}
