@@ -43,13 +43,13 @@ struct BundleStage: Sendable {
             summary: InputSummary(name: "bundles/", sha256: "", rows: 0, accepted: 0, quarantined: 0))
         var digestLines: [String] = []
         var keptLines: Set<Int> = []
-        var interner = FactsInterner()
+        var interner = EstateInterner()
+        outcome.certificates.reserveCapacity(results.count)
         for result in results {
             switch result {
-            case .accepted(var certificate, let line, let unreadable):
+            case .accepted(let parsed, let line, let unreadable):
                 outcome.badValues += unreadable
-                certificate.bundle = certificate.bundle.map { interner.intern($0) }
-                certificate.encryption = certificate.encryption.map { interner.intern($0) }
+                let certificate = interner.intern(parsed)
                 outcome.certificates.append(certificate)
                 keptLines.insert(certificate.record.line)
                 if let line { digestLines.append(line) }
