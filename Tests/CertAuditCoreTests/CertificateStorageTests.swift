@@ -2,8 +2,9 @@ import Testing
 
 @testable import CertAuditCore
 
-/// `Certificate.encryption` lives out of line (almost every certificate has none) and still behaves
-/// as a value: copies are independent, equality and hashing go by the facts.
+/// `Certificate.bundle` and `encryption` live out of line (a copy of a certificate moves two pointers,
+/// not two `BundleFacts`) and still behave as values: copies are independent, equality and hashing go
+/// by the facts.
 struct CertificateStorageTests {
     static func bundle(_ fingerprint: String) -> BundleFacts {
         BundleFacts(
@@ -17,17 +18,17 @@ struct CertificateStorageTests {
             others: [], isInChainOrder: true, key: .absent, chain: .notChecked)
     }
 
-    @Test func anAbsentEncryptionBundleCostsAPointerNotABundle() {
+    @Test func eachBundleCostsTheCertificateAPointer() {
         #expect(
-            MemoryLayout<Certificate>.stride
-                <= MemoryLayout<CertificateRecord>.stride + MemoryLayout<BundleFacts?>.stride
-                + MemoryLayout<Int>.stride)
+            MemoryLayout<Certificate>.stride <= MemoryLayout<CertificateRecord>.stride + 2 * MemoryLayout<Int>.stride)
     }
 
     @Test func theEncryptionBundleKeepsValueSemantics() {
         let record = CertificateRecord(line: 2, id: "sm2")
         let original = Certificate(record: record, bundle: Self.bundle("aa"), encryption: Self.bundle("bb"))
         var copy = original
+        copy.bundle?.isInChainOrder = false
+        #expect(original.bundle?.isInChainOrder == true && copy.bundle?.isInChainOrder == false)
         copy.encryption?.leaf.serialHex = "02"
         #expect(original.encryption?.leaf.serialHex == "01")
         #expect(copy.encryption?.leaf.serialHex == "02")
@@ -38,5 +39,7 @@ struct CertificateStorageTests {
         #expect(twin == original)
         #expect(twin.hashValue == original.hashValue)
         #expect(Certificate(record: record, bundle: Self.bundle("aa"), encryption: Self.bundle("cc")) != original)
+        #expect(Certificate(record: record, bundle: Self.bundle("dd"), encryption: Self.bundle("bb")) != original)
+        #expect(Certificate(record: record, encryption: Self.bundle("bb")) != original)
     }
 }
