@@ -26,15 +26,17 @@ struct EstateInterner {
     static let inlineStringCapacity = 15
 
     mutating func intern(_ certificate: Certificate) -> Certificate {
-        var certificate = certificate
-        certificate.record = intern(certificate.record)
-        if let bundle = certificate.bundle {
-            certificate.bundle = intern(bundle, row: certificate.record)
-        }
-        if let encryption = certificate.encryption {
-            certificate.encryption = intern(encryption, row: certificate.record)
-        }
-        return certificate
+        self.certificate(certificate.record, bundle: certificate.bundle, encryption: certificate.encryption)
+    }
+
+    /// The certificate of these parts, interned, made here and once.
+    mutating func certificate(_ record: CertificateRecord, bundle: BundleFacts?, encryption: BundleFacts?)
+        -> Certificate
+    {
+        let record = intern(record)
+        return Certificate(
+            record: record, bundle: bundle.map { intern($0, row: record) },
+            encryption: encryption.map { intern($0, row: record) })
     }
 
     /// The row's values that repeat across an inventory (its unique ones — ID, paths, SANs — are left).
