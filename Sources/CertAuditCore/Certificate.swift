@@ -2,15 +2,28 @@
 public struct Certificate: Sendable, Hashable {
     public var record: CertificateRecord
     /// nil for a row without a bundle (an order under review): its dates come from the inventory.
-    public var bundle: BundleFacts?
+    public var bundle: BundleFacts? {
+        get { bundleStorage?.value }
+        set { bundleStorage = newValue.map(OutOfLine.init) }
+    }
+    /// Out of line, like `encryption`: a certificate is copied by value into many stages' collections
+    /// (hosting plans, operation scenarios, report changes), and each copy then moves a pointer instead
+    /// of `BundleFacts`' 352 bytes; the estate itself holds the same bytes either way.
+    private var bundleStorage: OutOfLine<BundleFacts>?
     /// SM2 (国密) only: the encryption certificate and its key (`enc_bundle`, `enc_key`); `bundle` is
     /// then the signing pair.
-    public var encryption: BundleFacts?
+    public var encryption: BundleFacts? {
+        get { encryptionStorage?.value }
+        set { encryptionStorage = newValue.map(OutOfLine.init) }
+    }
+    /// Out of line: almost every certificate has none, and inline even an absent value costs a
+    /// `BundleFacts`' 352 bytes, where the box costs a pointer.
+    private var encryptionStorage: OutOfLine<BundleFacts>?
 
     public init(record: CertificateRecord, bundle: BundleFacts? = nil, encryption: BundleFacts? = nil) {
         self.record = record
-        self.bundle = bundle
-        self.encryption = encryption
+        self.bundleStorage = bundle.map(OutOfLine.init)
+        self.encryptionStorage = encryption.map(OutOfLine.init)
     }
 
     public var id: String { record.id }

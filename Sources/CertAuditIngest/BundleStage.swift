@@ -23,7 +23,11 @@ struct BundleStage: Sendable {
 
     /// One row's result: the certificate, or why it was refused; and the digest of what was read.
     private enum RowResult: Sendable {
-        case accepted(Certificate, digestLine: String?, unreadable: [BadValue])
+        /// The parts, not a `Certificate`: the certificate (and the boxes that hold its bundles) is made
+        /// once, by the interner on the merging thread, not first on a worker's heap and then again.
+        case accepted(
+            CertificateRecord, bundle: BundleFacts?, encryption: BundleFacts?, digestLine: String?,
+            unreadable: [BadValue])
         case refused(QuarantineRecord)
     }
 
@@ -43,13 +47,13 @@ struct BundleStage: Sendable {
             summary: InputSummary(name: "bundles/", sha256: "", rows: 0, accepted: 0, quarantined: 0))
         var digestLines: [String] = []
         var keptLines: Set<Int> = []
-        var interner = FactsInterner()
+        var interner = EstateInterner()
+        outcome.certificates.reserveCapacity(results.count)
         for result in results {
             switch result {
-            case .accepted(var certificate, let line, let unreadable):
+            case .accepted(let record, let bundle, let encryption, let line, let unreadable):
                 outcome.badValues += unreadable
-                certificate.bundle = certificate.bundle.map { interner.intern($0) }
-                certificate.encryption = certificate.encryption.map { interner.intern($0) }
+                let certificate = interner.certificate(record, bundle: bundle, encryption: encryption)
                 outcome.certificates.append(certificate)
                 keptLines.insert(certificate.record.line)
                 if let line { digestLines.append(line) }
@@ -81,16 +85,17 @@ struct BundleStage: Sendable {
     /// One row: its bundle (and SM2 encryption bundle) loaded, each file read once.
     private func row(_ record: CertificateRecord, fields: [InputColumn: Int], cache: CertificateCache) -> RowResult {
         guard let bundle = record.bundle else {
-            return .accepted(Certificate(record: record), digestLine: nil, unreadable: [])
+            return .accepted(record, bundle: nil, encryption: nil, digestLine: nil, unreadable: [])
         }
         let request = BundleRequest(bundle: bundle, key: record.key, passwordFile: record.passwordFile)
-        var certificate = Certificate(record: record)
+        var bundleFacts: BundleFacts?
+        var encryptionFacts: BundleFacts?
         var unreadable: [BadValue] = []
         var digest = ""
         let read = FileDigests()
         switch loader.load(request, asOf: asOf, cache: cache, digests: read) {
         case .success(let facts):
-            certificate.bundle = facts
+            bundleFacts = facts
             digest += digestLine(for: request, read: read)
         case .failure(let error):
             // Without a readable bundle, the inventory's not_after is all there is to audit.
@@ -102,7 +107,7 @@ struct BundleStage: Sendable {
             let readForEncryption = FileDigests()
             switch loader.load(encryption, asOf: asOf, cache: cache, digests: readForEncryption) {
             case .success(let facts):
-                certificate.encryption = facts
+                encryptionFacts = facts
                 digest += digestLine(for: encryption, read: readForEncryption)
             case .failure(let error):
                 unreadable.append(
@@ -110,7 +115,9 @@ struct BundleStage: Sendable {
                         record, .encBundle, fields, encBundle, "SM2 encryption certificate: " + error.message))
             }
         }
-        return .accepted(certificate, digestLine: digest.isEmpty ? nil : digest, unreadable: unreadable)
+        return .accepted(
+            record, bundle: bundleFacts, encryption: encryptionFacts, digestLine: digest.isEmpty ? nil : digest,
+            unreadable: unreadable)
     }
 
     /// A bundle (or SM2 encryption bundle) that could not be read, on a row that stays.

@@ -61,6 +61,7 @@ struct CertificateFolder {
         /// Encrypted keys no password opened: they cannot be matched, and the quarantine says why.
         var lockedKeys: Set<String> = []
         var digestLines: [String] = []
+        var interner = EstateInterner()
         for (index, (path, reading)) in zip(files, readings).enumerated() {
             switch reading {
             case .certificate(var facts):
@@ -82,7 +83,7 @@ struct CertificateFolder {
                         }
                     }
                 }
-                certificates.append(Certificate(record: record, bundle: facts))
+                certificates.append(interner.intern(Certificate(record: record, bundle: facts)))
                 digestLines.append(Self.digestLine(root, path))
             case .key:
                 continue

@@ -1,0 +1,127 @@
+import CertAuditCore
+
+/// Makes equal values across the estate share one storage. Swift strings longer than 15 UTF-8 bytes
+/// and non-empty arrays live on the heap and are reference-counted, so keeping one canonical instance
+/// per distinct value makes every copy a pointer to it: the issuer DN, signature algorithm, authority
+/// key ID and key usages that 100,000 leaves repeat, the intermediates and the `others` array of each
+/// distinct set of them, the tags and the chain verdicts' texts are stored once, not per certificate.
+/// A leaf's SANs and common names share the strings of its own row's `sans` and `domain` when they
+/// are equal (they are unique to the certificate, so a table of them would cost more than it saves).
+///
+/// Decisions: it runs on one thread, over the certificates in input order, after the parallel parse,
+/// so it needs no lock and the first occurrence of each value becomes the canonical one whatever the
+/// thread count; only equal values are swapped for each other, so no output can change. Its tables
+/// live only for the ingest: the interner is dropped with them once the estate is built. Strings of
+/// at most 15 UTF-8 bytes are stored inside the `String` value itself and are left as they are.
+struct EstateInterner {
+    /// Each certificate by fingerprint: a certificate in many bundles (an intermediate) is one value.
+    private var facts: [String: CertificateFacts] = [:]
+    /// Each distinct `others` array, by its certificates' fingerprints.
+    private var others: [[String]: [CertificateFacts]] = [:]
+    private var strings: Set<String> = []
+    private var stringLists: Set<[String]> = []
+    private var tagLists: Set<[Tag]> = []
+
+    /// Longest UTF-8 length a `String` stores inline (64-bit platforms): nothing to share.
+    static let inlineStringCapacity = 15
+
+    mutating func intern(_ certificate: Certificate) -> Certificate {
+        self.certificate(certificate.record, bundle: certificate.bundle, encryption: certificate.encryption)
+    }
+
+    /// The certificate of these parts, interned, made here and once.
+    mutating func certificate(_ record: CertificateRecord, bundle: BundleFacts?, encryption: BundleFacts?)
+        -> Certificate
+    {
+        let record = intern(record)
+        return Certificate(
+            record: record, bundle: bundle.map { intern($0, row: record) },
+            encryption: encryption.map { intern($0, row: record) })
+    }
+
+    /// The row's values that repeat across an inventory (its unique ones — ID, paths, SANs — are left).
+    mutating func intern(_ record: CertificateRecord) -> CertificateRecord {
+        var record = record
+        record.alias = intern(record.alias)
+        record.issuingCA = intern(record.issuingCA)
+        record.brand = intern(record.brand)
+        record.project = intern(record.project)
+        record.accountID = intern(record.accountID)
+        record.tags = intern(record.tags)
+        record.packageTypeConflicts = intern(record.packageTypeConflicts)
+        return record
+    }
+
+    /// `row` is the certificate's own row: the leaf's SANs and common names share its strings.
+    mutating func intern(_ bundle: BundleFacts, row: CertificateRecord) -> BundleFacts {
+        var bundle = bundle
+        bundle.leaf = intern(bundle.leaf, row: row)
+        let otherFacts = bundle.others.map { intern($0) }
+        let fingerprints = otherFacts.map(\.fingerprintSHA256)
+        if let shared = others[fingerprints] {
+            bundle.others = shared
+        } else {
+            others[fingerprints] = otherFacts
+            bundle.others = otherFacts
+        }
+        bundle.key.problem = intern(bundle.key.problem)
+        bundle.chain.detail = intern(bundle.chain.detail)
+        // Each of these is one of the bundle's own fingerprints: it shares that certificate's string.
+        let bundled = [bundle.leaf.fingerprintSHA256] + fingerprints
+        bundle.chain.earliestExpiringFingerprint = bundle.chain.earliestExpiringFingerprint.map {
+            Self.shared($0, from: bundled)
+        }
+        bundle.chain.unusedCertificates = bundle.chain.unusedCertificates.map { Self.shared($0, from: bundled) }
+        bundle.formMismatches = intern(bundle.formMismatches)
+        bundle.unreadParts = intern(bundle.unreadParts)
+        return bundle
+    }
+
+    /// The certificate's one shared value when it was seen before (by fingerprint); otherwise this one,
+    /// its repeated fields interned, which later copies will share.
+    mutating func intern(_ certificate: CertificateFacts, row: CertificateRecord? = nil) -> CertificateFacts {
+        if let shared = facts[certificate.fingerprintSHA256] { return shared }
+        var certificate = certificate
+        certificate.issuer = intern(certificate.issuer)
+        certificate.signatureAlgorithm = intern(certificate.signatureAlgorithm)
+        certificate.publicKey.curve = intern(certificate.publicKey.curve)
+        certificate.authorityKeyID = intern(certificate.authorityKeyID)
+        certificate.keyUsage = certificate.keyUsage.map { intern($0) }
+        certificate.extendedKeyUsage = certificate.extendedKeyUsage.map { intern($0) }
+        if let row {
+            let claimed = (row.claimedSANs ?? []) + (row.claimedDomain.map { [$0] } ?? [])
+            certificate.subjectAltNames = certificate.subjectAltNames.map { name in
+                SubjectAltName(name.kind, Self.shared(name.value, from: claimed))
+            }
+            certificate.commonNames = certificate.commonNames.map { Self.shared($0, from: claimed) }
+        }
+        facts[certificate.fingerprintSHA256] = certificate
+        return certificate
+    }
+
+    mutating func intern(_ string: String) -> String {
+        guard string.utf8.count > Self.inlineStringCapacity else { return string }
+        return strings.insert(string).memberAfterInsert
+    }
+
+    mutating func intern(_ string: String?) -> String? {
+        string.map { intern($0) }
+    }
+
+    mutating func intern(_ list: [String]) -> [String] {
+        guard !list.isEmpty else { return list }
+        return stringLists.insert(list.map { intern($0) }).memberAfterInsert
+    }
+
+    mutating func intern(_ tags: [Tag]) -> [Tag] {
+        guard !tags.isEmpty else { return tags }
+        return tagLists.insert(tags.map { Tag(key: intern($0.key), value: intern($0.value)) }).memberAfterInsert
+    }
+
+    /// `value`, or the equal string among `candidates` (whose storage it then shares). A linear search:
+    /// a certificate's own names are few, and a table per certificate would cost more.
+    static func shared(_ value: String, from candidates: [String]) -> String {
+        guard value.utf8.count > inlineStringCapacity else { return value }
+        return candidates.first { $0 == value } ?? value
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+
+@testable import CertAuditCore
+
+/// `Certificate.bundle` and `encryption` live out of line (a copy of a certificate moves two pointers,
+/// not two `BundleFacts`) and still behave as values: copies are independent, equality and hashing go
+/// by the facts.
+struct CertificateStorageTests {
+    static func bundle(_ fingerprint: String) -> BundleFacts {
+        BundleFacts(
+            leaf: CertificateFacts(
+                subject: "CN=sm2.example.com", issuer: "CN=SM2 CA", serialHex: "01",
+                notBefore: Instant(secondsSinceEpoch: 0), notAfter: Instant(secondsSinceEpoch: 86_400),
+                commonNames: ["sm2.example.com"], subjectAltNames: [SubjectAltName(.dns, "sm2.example.com")],
+                publicKey: PublicKeyFacts(algorithm: .sm2, bits: 256, curve: "SM2"),
+                signatureAlgorithm: "SM2-with-SM3", fingerprintSHA256: fingerprint, basicConstraints: nil,
+                keyUsage: nil, extendedKeyUsage: nil, subjectKeyID: nil, authorityKeyID: nil, isSelfIssued: false),
+            others: [], isInChainOrder: true, key: .absent, chain: .notChecked)
+    }
+
+    @Test func eachBundleCostsTheCertificateAPointer() {
+        #expect(
+            MemoryLayout<Certificate>.stride <= MemoryLayout<CertificateRecord>.stride + 2 * MemoryLayout<Int>.stride)
+    }
+
+    @Test func theEncryptionBundleKeepsValueSemantics() {
+        let record = CertificateRecord(line: 2, id: "sm2")
+        let original = Certificate(record: record, bundle: Self.bundle("aa"), encryption: Self.bundle("bb"))
+        var copy = original
+        copy.bundle?.isInChainOrder = false
+        #expect(original.bundle?.isInChainOrder == true && copy.bundle?.isInChainOrder == false)
+        copy.encryption?.leaf.serialHex = "02"
+        #expect(original.encryption?.leaf.serialHex == "01")
+        #expect(copy.encryption?.leaf.serialHex == "02")
+        #expect(copy != original)
+        copy.encryption = nil
+        #expect(copy.encryption == nil && original.encryption == Self.bundle("bb"))
+        let twin = Certificate(record: record, bundle: Self.bundle("aa"), encryption: Self.bundle("bb"))
+        #expect(twin == original)
+        #expect(twin.hashValue == original.hashValue)
+        #expect(Certificate(record: record, bundle: Self.bundle("aa"), encryption: Self.bundle("cc")) != original)
+        #expect(Certificate(record: record, bundle: Self.bundle("dd"), encryption: Self.bundle("bb")) != original)
+        #expect(Certificate(record: record, encryption: Self.bundle("bb")) != original)
+    }
+}

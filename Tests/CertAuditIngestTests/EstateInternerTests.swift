@@ -1,0 +1,123 @@
+import CertAuditCore
+import Testing
+
+@testable import CertAuditIngest
+
+/// The interner makes equal values share one storage, keeps every value equal to what it was given,
+/// and picks the first occurrence as the canonical one.
+struct EstateInternerTests {
+    /// A new heap copy of `text` each call, so equal values start out in different storages.
+    static func fresh(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+
+    static func storage(_ text: String?) -> UInt? {
+        text?.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
+    }
+
+    static func storage<Element>(_ list: [Element]?) -> UInt? {
+        list?.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    }
+
+    static func facts(_ name: String, issuer: String = "CN=Example Intermediate CA G2,O=Example Ltd,C=CN")
+        -> CertificateFacts
+    {
+        CertificateFacts(
+            subject: fresh("CN=\(name),O=Example Ltd,C=CN"), issuer: fresh(issuer),
+            serialHex: fresh("0A1B2C3D4E5F60718293"),
+            notBefore: Instant(secondsSinceEpoch: 1_700_000_000), notAfter: Instant(secondsSinceEpoch: 1_800_000_000),
+            commonNames: [fresh(name)], subjectAltNames: [SubjectAltName(.dns, fresh(name))],
+            publicKey: PublicKeyFacts(algorithm: .ec, bits: 256, curve: fresh("brainpoolP256r1-like")),
+            signatureAlgorithm: fresh("sha256WithRSAEncryption"),
+            fingerprintSHA256: fresh("fingerprint-of-" + name),
+            basicConstraints: nil, keyUsage: [fresh("digitalSignature"), fresh("keyEncipherment")],
+            extendedKeyUsage: [fresh("serverAuth"), fresh("clientAuth")], subjectKeyID: fresh(name + "-subject-key-id"),
+            authorityKeyID: fresh("intermediate-authority-key-id"), isSelfIssued: false)
+    }
+
+    static func bundle(_ leaf: String, intermediates: [String]) -> BundleFacts {
+        BundleFacts(
+            leaf: facts(leaf), others: intermediates.map { facts($0, issuer: "CN=Example Root CA,O=Example Ltd") },
+            isInChainOrder: true, key: .absent,
+            chain: ChainVerdict(
+                status: .incomplete, length: 2, detail: fresh("unable to get local issuer certificate")))
+    }
+
+    static func certificate(_ id: String, leaf: String, intermediates: [String]) -> Certificate {
+        var record = CertificateRecord(line: 2, id: id)
+        record.tags = [Tag(key: fresh("environment-name"), value: fresh("production-mainland"))]
+        record.claimedSANs = [fresh(leaf)]
+        return Certificate(record: record, bundle: bundle(leaf, intermediates: intermediates))
+    }
+
+    @Test func internedValuesAreEqualToTheOriginals() {
+        var interner = EstateInterner()
+        let original = Self.certificate("a", leaf: "www.first-example.com", intermediates: ["intermediate-ca-one"])
+        #expect(interner.intern(original) == original)
+    }
+
+    @Test func equalStringsShareOneStorageTheFirstOne() {
+        var interner = EstateInterner()
+        let first = Self.facts("www.first-example.com")
+        let second = Self.facts("www.second-example.com")
+        #expect(Self.storage(first.issuer) != Self.storage(second.issuer))
+        let a = interner.intern(first)
+        let b = interner.intern(second)
+        #expect(Self.storage(a.issuer) == Self.storage(first.issuer))
+        #expect(Self.storage(b.issuer) == Self.storage(first.issuer))
+        #expect(Self.storage(b.signatureAlgorithm) == Self.storage(a.signatureAlgorithm))
+        #expect(Self.storage(b.publicKey.curve) == Self.storage(a.publicKey.curve))
+        #expect(Self.storage(b.authorityKeyID) == Self.storage(a.authorityKeyID))
+        // What is the certificate's own is left alone.
+        #expect(Self.storage(b.subjectKeyID) != Self.storage(a.subjectKeyID))
+    }
+
+    @Test func equalKeyUsageListsShareOneArray() {
+        var interner = EstateInterner()
+        let a = interner.intern(Self.facts("www.first-example.com"))
+        let b = interner.intern(Self.facts("www.second-example.com"))
+        #expect(Self.storage(b.keyUsage) == Self.storage(a.keyUsage))
+        #expect(Self.storage(b.extendedKeyUsage) == Self.storage(a.extendedKeyUsage))
+    }
+
+    @Test func bundlesWithTheSameIntermediatesShareOneOthersArray() throws {
+        var interner = EstateInterner()
+        let row = CertificateRecord(line: 2, id: "a")
+        let one = interner.intern(
+            Self.bundle("www.first-example.com", intermediates: ["intermediate-ca-one"]), row: row)
+        let two = interner.intern(
+            Self.bundle("www.second-example.com", intermediates: ["intermediate-ca-one"]), row: row)
+        let other = interner.intern(
+            Self.bundle("www.third-example.com", intermediates: ["intermediate-ca-two"]), row: row)
+        #expect(Self.storage(two.others) == Self.storage(one.others))
+        #expect(Self.storage(other.others) != Self.storage(one.others))
+        #expect(two.others == one.others && other.others != one.others)
+        #expect(Self.storage(two.chain.detail) == Self.storage(one.chain.detail))
+    }
+
+    @Test func equalTagListsShareOneArray() {
+        var interner = EstateInterner()
+        let a = interner.intern(Self.certificate("a", leaf: "www.first-example.com", intermediates: []))
+        let b = interner.intern(Self.certificate("b", leaf: "www.second-example.com", intermediates: []))
+        #expect(Self.storage(b.record.tags) == Self.storage(a.record.tags))
+        #expect(Self.storage(b.record.tags.first?.value) == Self.storage(a.record.tags.first?.value))
+    }
+
+    @Test func aLeafSharesItsRowsSANStrings() throws {
+        var interner = EstateInterner()
+        let original = Self.certificate("a", leaf: "www.first-example.com", intermediates: [])
+        let certificate = interner.intern(original)
+        let claimed = try #require(certificate.record.claimedSANs?.first)
+        let leaf = try #require(certificate.leaf)
+        #expect(Self.storage(original.leaf?.subjectAltNames.first?.value) != Self.storage(claimed))
+        #expect(Self.storage(leaf.subjectAltNames.first?.value) == Self.storage(claimed))
+        #expect(Self.storage(leaf.commonNames.first) == Self.storage(claimed))
+    }
+
+    @Test func theEarliestExpiringFingerprintSharesItsCertificatesString() throws {
+        var interner = EstateInterner()
+        var bundle = Self.bundle("www.first-example.com", intermediates: ["intermediate-ca-one"])
+        bundle.chain.earliestExpiringFingerprint = Self.fresh(bundle.others[0].fingerprintSHA256)
+        let interned = interner.intern(bundle, row: CertificateRecord(line: 2, id: "a"))
+        let fingerprint = try #require(interned.chain.earliestExpiringFingerprint)
+        #expect(Self.storage(fingerprint) == Self.storage(interned.others[0].fingerprintSHA256))
+    }
+}

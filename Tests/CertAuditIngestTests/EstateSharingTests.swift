@@ -1,0 +1,52 @@
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditIngest
+
+/// The committed sample estate, loaded as a run loads it: the ingest hands on an estate whose equal
+/// repeated values share one storage (EstateInterner), on both paths: inventory and plain folder.
+/// (The sample repeats no tag list: EstateInternerTests covers tags.)
+struct EstateSharingTests {
+    static func storage(_ text: String?) -> UInt? {
+        text?.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
+    }
+
+    static func storage<Element>(_ list: [Element]) -> UInt {
+        list.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    }
+
+    static func load(_ inputs: String) throws -> Estate {
+        try EstateLoader.load(
+            IngestOptions(
+                inputsDirectory: inputs, asOf: SampleEstateIngestTests.asOf, jobs: 2, useSystemTrustStore: false))
+    }
+
+    /// Every group of equal values holds one storage; and there is at least one group of two or more.
+    static func expectShared<Value: Hashable>(_ values: [Value], _ what: String, storage: (Value) -> UInt?) {
+        let groups = Dictionary(grouping: values, by: { $0 })
+        #expect(groups.values.contains { $0.count > 1 }, "no repeated \(what) in the sample")
+        for (value, copies) in groups {
+            #expect(
+                Set(copies.map(storage)).count == 1,
+                "\(what) \(value) is stored \(Set(copies.map(storage)).count) times")
+        }
+    }
+
+    @Test func theSampleEstateSharesRepeatedValues() throws {
+        let estate = try Self.load(SampleEstateIngestTests.inputs)
+        let bundles = estate.certificates.compactMap(\.bundle)
+        Self.expectShared(bundles.map(\.others).filter { !$0.isEmpty }, "others array") { Self.storage($0) }
+        let issuers = bundles.map(\.leaf.issuer).filter { $0.utf8.count > EstateInterner.inlineStringCapacity }
+        Self.expectShared(issuers, "issuer") { Self.storage($0) }
+        let usages = bundles.compactMap(\.leaf.keyUsage).filter { !$0.isEmpty }
+        Self.expectShared(usages, "key usage list") { Self.storage($0) }
+    }
+
+    @Test func aPlainFolderSharesRepeatedValues() throws {
+        let estate = try Self.load(SampleEstateIngestTests.inputs + "/bundles")
+        let bundles = estate.certificates.compactMap(\.bundle)
+        let issuers = bundles.map(\.leaf.issuer).filter { $0.utf8.count > EstateInterner.inlineStringCapacity }
+        Self.expectShared(issuers, "issuer") { Self.storage($0) }
+    }
+}
