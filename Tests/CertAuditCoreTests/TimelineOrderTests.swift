@@ -7,11 +7,8 @@ import Testing
 @Suite struct TimelineOrderTests {
     @Test(arguments: [0, 1, 2, 3])
     func agreesWithSorted(seed: UInt64) {
-        var state = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers(seed: seed)
+        func next(_ bound: Int) -> Int { numbers.next(bound) }
         let kinds = TimelineEventKind.allCases
         let certificates: [String?] = [nil, "", "a", "b", "b2", "B", "cert-10", "cert-9", "证书"]
         let events = (0..<3_000).map { _ in

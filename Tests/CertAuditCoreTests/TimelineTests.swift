@@ -7,11 +7,8 @@ import Testing
 @Suite struct TimelineTests {
     @Test(arguments: [0, 1, 2, 3])
     func compactAlertsReadAsSortedEvents(seed: UInt64) {
-        var state = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers(seed: seed)
+        func next(_ bound: Int) -> Int { numbers.next(bound) }
         let kinds = TimelineEventKind.allCases.filter { $0 != .alert }
         let certificates = ["a", "b", "b2", "B", "cert-10", "cert-9", "证书"]
         let others = (0..<2_000).map { _ in
