@@ -28,8 +28,9 @@ extension SimulationRun {
             for index in watchIndex.watched(by: policy) {
                 let id = ids[index]
                 guard let chain = chains[id], chain.isInForce(asOf: first) else { continue }
+                // Every firing falls in the window: `firings(from:through:)` gives dates in it only.
                 let firings = AlertSchedule(policy: policy, expiry: chain.generations[0].expiry)
-                    .firings(from: first, through: last).filter { isInWindow($0.date) }
+                    .firings(from: first, through: last)
                 guard !firings.isEmpty else { continue }
                 let series = alertSeries.count
                 alertSeries.append(AlertSeries(certificateID: id, policyID: policy.id, deliveries: deliveries))
