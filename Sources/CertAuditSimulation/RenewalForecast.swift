@@ -49,7 +49,10 @@ public struct RenewalForecast: Sendable {
             var policySettings = forecastSettings
             policySettings.successorValidity = policy
             return (
-                policy, Simulator.run(estate, settings: policySettings, alerts: false, keeping: countedKinds).events
+                policy,
+                Simulator.run(
+                    estate, settings: policySettings, alerts: false, keeping: countedKinds, explaining: false
+                ).events
             )
         }
         var months: [String: Month] = [:]

@@ -66,6 +66,7 @@ extension SimulationRun {
         guard var current = serving[index], let chain = chains[current.certificateID] else { return }
         current.isOut = true
         serving[index] = current
+        guard keepsCauses else { return }
         let resource = estate.resources[index]
         var causes = chain.history
         if let reason { causes.append(reason) }
@@ -79,14 +80,15 @@ extension SimulationRun {
         causes.append(
             "\(resource.type) \(resource.id) \(underWay ? "has served" : "serves") an expired or revoked certificate "
                 + "from \(date)")
-        outages.append(
-            Outage(
-                resourceID: resource.id, resourceType: resource.type, certificateID: chain.id, date: date,
-                causes: causes))
         emit(
             TimelineEvent(
                 date: date, kind: .resourceExpired, certificateID: chain.id, resourceID: resource.id,
                 detail: causes.joined(separator: " → ")))
+        guard explains else { return }
+        outages.append(
+            Outage(
+                resourceID: resource.id, resourceType: resource.type, certificateID: chain.id, date: date,
+                causes: causes))
         if date <= last {
             findings.append(
                 Finding(

@@ -193,8 +193,8 @@ extension SimulationRun {
             oldExpiry: chain.generations[previous].expiry, issuedOn: date)
         chain.generations[previous].successor = .issued(on: date)
         chain.generations.append(RenewalChain.Generation(expiry: expiry, outage: expiry + 1, createdOn: created))
-        chain.history.append("successor issued \(date), valid until \(expiry)")
         chains[id] = chain
+        note(id, "successor issued \(date), valid until \(expiry)")
         emit(TimelineEvent(date: date, kind: .successorIssued, certificateID: id, detail: "valid until \(expiry)"))
         emit(TimelineEvent(date: expiry, kind: .expiry, certificateID: id, detail: "successor issued \(date)"))
         if let plan = chain.plan, !plan.ended, plan.hostedGeneration == previous {

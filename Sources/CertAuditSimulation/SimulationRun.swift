@@ -47,6 +47,10 @@ struct SimulationRun {
     var alertFirings: [AlertFiring] = []
     /// The only kinds of event `events` keeps (nil: every kind).
     var keptKinds: Set<TimelineEventKind>?
+    /// Whether the run keeps its findings, its outages and the causes that explain them (a cost
+    /// forecast counts events and needs none of them: at a million certificates they are hundreds of
+    /// megabytes of messages per simulation).
+    var explains = true
     var findings: [Finding] = []
     var outages: [Outage] = []
     /// `account|date` of each shortfall already emitted (one per account and date).
@@ -114,10 +118,10 @@ struct SimulationRun {
             chains[id] = RenewalChain(
                 index: index, id: id, status: certificates[index].record.status, generations: [generation])
             if effective < notAfter {
+                let stops = zone.localDate(of: effective)
                 note(
-                    id,
-                    "its chain stops working at the end of \(zone.localDate(of: effective)), before the certificate "
-                        + "itself (CHAIN-EXPIRING)")
+                    id, "its chain stops working at the end of \(stops), before the certificate itself (CHAIN-EXPIRING)"
+                )
             }
             emit(TimelineEvent(date: generation.expiry, kind: .expiry, certificateID: id))
         }
@@ -181,14 +185,14 @@ struct SimulationRun {
     /// A finding the simulation dates, kept when its date falls in the window. `aspect` tells apart
     /// findings of one rule about one certificate (see `Finding.aspect`).
     mutating func report(
-        _ ruleID: RuleID, _ message: String, certificate: String?, resource: String? = nil, on date: LocalDate,
-        aspect: String? = nil
+        _ ruleID: RuleID, _ message: @autoclosure () -> String, certificate: String?, resource: String? = nil,
+        on date: LocalDate, aspect: String? = nil
     ) {
-        guard isInWindow(date) else { return }
+        guard explains, isInWindow(date) else { return }
         findings.append(
             Finding(
                 ruleID: ruleID, severity: SimulationRules.severity(of: ruleID), certificateID: certificate,
-                resourceID: resource, date: date, message: message, aspect: aspect))
+                resourceID: resource, date: date, message: message(), aspect: aspect))
     }
 
     func isInWindow(_ date: LocalDate) -> Bool { first <= date && date <= last }
@@ -199,7 +203,14 @@ struct SimulationRun {
     }
 
     /// Adds a dated line to what happened to a chain.
-    mutating func note(_ id: String, _ text: String) { chains[id]?.history.append(text) }
+    mutating func note(_ id: String, _ text: @autoclosure () -> String) {
+        guard keepsCauses else { return }
+        chains[id]?.history.append(text())
+    }
+
+    /// Whether anything kept reads a chain's causes: the outages and their findings, or the
+    /// resource-expired events whose detail they are.
+    var keepsCauses: Bool { explains || (keptKinds?.contains(.resourceExpired) ?? true) }
 
     /// Messages about the certificate are not ignored on `date` (MSG-IGNORE): ignoring from a date on
     /// silences every message from then; ignoring with no date given, every message.

@@ -8,19 +8,27 @@ public enum Simulator {
     /// `keeping`, when given, is the only kinds of event the timeline keeps: the rest are simulated
     /// all the same but dropped as they are emitted (the cost forecast counts two kinds out of some
     /// twenty, and holding the rest would double the run's memory).
+    /// `explaining: false` keeps no findings, outages or causes: the same future is simulated, but
+    /// only its events are kept (what a cost forecast counts).
     /// `progress` is told the days simulated so far, as the agenda reaches them.
     public static func run(
         _ estate: Estate, settings: AuditSettings, alerts: Bool = true, keeping: Set<TimelineEventKind>? = nil,
-        progress: @escaping StageProgress.Report = StageProgress.ignore
+        explaining: Bool = true, progress: @escaping StageProgress.Report = StageProgress.ignore
     ) -> Simulation {
         var run = SimulationRun(estate: estate, settings: settings)
         run.keptKinds = keeping
+        run.explains = explaining
         run.progress = ProgressCounter(.simulation, total: settings.horizonDays, unit: "days", report: progress)
         run.start()
         run.proceed()
         if alerts { run.alert() }
+        // Taken out of the run, so the timeline orders the only reference in place.
+        let events = run.events
+        let firings = run.alertFirings
+        run.events = []
+        run.alertFirings = []
         return Simulation(
-            events: Timeline(events: run.events, alerts: run.alertSeries, firings: run.alertFirings),
+            events: Timeline(events: consume events, alerts: run.alertSeries, firings: consume firings),
             findings: run.findings, outages: run.outages, shortfallDates: run.shortfallDates,
             forfeits: run.forfeits, accountHistory: run.accountHistory)
     }

@@ -318,4 +318,26 @@ struct SimulationTests {
         #expect(kept.findings == full.findings)
         #expect(kinds.isEmpty || kept.events.count > 0)
     }
+
+    /// A simulation that does not explain (the cost forecast's) simulates the same future: it keeps
+    /// the same events, resource outages included with their causes, and no findings or outages.
+    @Test(arguments: [nil, Set<TimelineEventKind>([.renewalCharge, .uphOrderSubmitted]), [.resourceExpired]])
+    func notExplainingKeepsTheSameEventsAndNoFindings(kinds: Set<TimelineEventKind>?) {
+        let certificates = (0..<40).map { Self.certificate("c\($0)", expires: "2027-0\(1 + $0 % 9)-1\($0 % 10)") }
+        let resources = certificates.map {
+            ResourceRecord(line: 2, id: "lb-\($0.id)", type: ResourceType("CLB"), certificateID: $0.id)
+        }
+        let lifecycle = LifecycleInputs(
+            accounts: [AccountRecord(line: 2, id: "acc", balanceFen: 100_000)], prices: [Self.price(299)])
+        let settings = AuditSettings(
+            asOf: Self.zone.instant(of: Self.day("2026-11-28")), timeZone: Self.zone, horizonDays: 400)
+        let estate = Estate(certificates: certificates, resources: resources, lifecycle: lifecycle)
+        let full = Simulator.run(estate, settings: settings, keeping: kinds)
+        let bare = Simulator.run(estate, settings: settings, keeping: kinds, explaining: false)
+        #expect(bare.events == full.events)
+        #expect(bare.findings.isEmpty && bare.outages.isEmpty)
+        #expect(!full.findings.isEmpty && !full.outages.isEmpty)
+        #expect(full.events.contains { kinds?.contains($0.kind) ?? true })
+        #expect(!full.events.contains { $0.kind == .resourceExpired && $0.detail.isEmpty })
+    }
 }
