@@ -34,7 +34,7 @@ struct SimulationRun {
     /// The first hosting.csv row in force for each certificate (looked up once per certificate:
     /// a search of hosting.csv for each would cost certificates × plans).
     let hostingInForce: [String: HostingRecord]
-    var chains: [String: RenewalChain] = [:]
+    var chains = RenewalChains()
     /// Parallel to `estate.resources`; nil for a resource bound to nothing the simulation knows.
     var serving: [Serving?]
     /// The resources that serve each chain now (certificate ID → indices into `serving`), so that a

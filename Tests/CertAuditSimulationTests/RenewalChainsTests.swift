@@ -1,0 +1,40 @@
+import CertAuditCore
+import Testing
+
+@testable import CertAuditSimulation
+
+/// The chain store reads and changes like a dictionary by certificate ID.
+struct RenewalChainsTests {
+    static func chain(_ id: String, index: Int) -> RenewalChain {
+        let day = LocalDate(year: 2027, month: 1, day: 1)!
+        return RenewalChain(
+            index: index, id: id, status: nil,
+            generations: [RenewalChain.Generation(expiry: day, outage: day + 1, createdOn: nil)])
+    }
+
+    @Test func addsReadsAndChangesChainsInPlaceByID() {
+        var chains = RenewalChains()
+        chains.reserveCapacity(3)
+        #expect(chains["a"] == nil)
+        chains["a"] = Self.chain("a", index: 0)
+        chains["b"] = Self.chain("b", index: 1)
+        chains["b"]?.autoRenews = true
+        chains["a"]?.history.append("charged")
+        chains["a"]?.generations[0].successor = .failed(on: LocalDate(year: 2026, month: 12, day: 1)!)
+        chains["missing"]?.autoRenews = true
+        #expect(chains["a"]?.index == 0 && chains["a"]?.autoRenews == false)
+        #expect(chains["a"]?.history == ["charged"])
+        #expect(chains["a"]?.generations[0].successor == .failed(on: LocalDate(year: 2026, month: 12, day: 1)!))
+        #expect(chains["b"]?.index == 1 && chains["b"]?.autoRenews == true)
+        #expect(chains["missing"] == nil)
+    }
+
+    @Test func replacingAChainKeepsItsPlace() {
+        var chains = RenewalChains()
+        chains["a"] = Self.chain("a", index: 0)
+        var changed = chains["a"]!
+        changed.settingsIndex = 7
+        chains["a"] = changed
+        #expect(chains["a"]?.settingsIndex == 7)
+    }
+}
