@@ -30,6 +30,16 @@ struct FindingKeyTests {
                 != FindingKey(rule: "R", certificate: "x", resource: "y", package: nil, aspect: nil))
     }
 
+    /// Text with nothing to escape is kept as it is, non-ASCII letters included; C1 controls and the
+    /// noncharacters U+FFFE and U+FFFF are escaped byte by byte.
+    @Test func onlySeparatorsAndControlsAreEscapedWhateverTheScript() {
+        #expect(FindingKey.escape("erp.example.com") == "erp.example.com")
+        #expect(FindingKey.escape("证书-é~ ") == "证书-é~ ")
+        #expect(FindingKey.escape("a\u{85}b") == "a%C2%85b")
+        #expect(FindingKey.escape("\u{FFFE}\u{FFFF}\u{9F}") == "%EF%BF%BE%EF%BF%BF%C2%9F")
+        #expect(FindingKey.escape("\u{A0};") == "\u{A0}%3B")
+    }
+
     @Test func distinctNumbersRepeatsInReportOrder() {
         let findings = ["b", "a", "c"].map {
             Finding(ruleID: .notifyChannels, severity: .medium, message: $0)
