@@ -64,16 +64,44 @@ public struct FindingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The findings in report order with every key distinct: a finding whose key an earlier one
     /// already has gets `#2`, `#3`… appended to its aspect. The rules give an aspect wherever they can
     /// report one thing twice, so this is a safety net, not the rule.
-    public static func distinct(_ findings: [Finding]) -> [Finding] {
+    ///
+    /// Findings that arrive in report order (the rule runner's) are not sorted again, and only those
+    /// whose key parts hash like another finding's have their key made and looked up: a table of every
+    /// key was hundreds of megabytes at a million certificates, for the handful that repeat. The
+    /// hashes only pick the candidates — equal keys have equal parts, so equal hashes — and the
+    /// numbering compares the keys themselves, so it does not depend on the hash seed.
+    public static func distinct(_ findings: consuming [Finding]) -> [Finding] {
+        var findings = findings
+        if !isInReportOrder(findings) { findings.sort() }
+        let hashes = findings.map(partsHash)
+        let ordered = hashes.sorted()
+        var repeated: Set<Int> = []
+        for index in ordered.indices.dropFirst() where ordered[index] == ordered[index - 1] {
+            repeated.insert(ordered[index])
+        }
+        guard !repeated.isEmpty else { return findings }
         var seen: [FindingKey: Int] = [:]
-        return findings.sorted().map { finding in
-            let key = finding.key
+        for index in findings.indices where repeated.contains(hashes[index]) {
+            let key = findings[index].key
             let count = (seen[key] ?? 0) + 1
             seen[key] = count
-            guard count > 1 else { return finding }
-            var numbered = finding
-            numbered.aspect = (finding.aspect ?? "") + "#\(count)"
-            return numbered
+            if count > 1 { findings[index].aspect = (findings[index].aspect ?? "") + "#\(count)" }
         }
+        return findings
+    }
+
+    private static func isInReportOrder(_ findings: [Finding]) -> Bool {
+        !zip(findings, findings.dropFirst()).contains { $1 < $0 }
+    }
+
+    /// A hash of what a finding's key is made of, without making the key.
+    private static func partsHash(_ finding: Finding) -> Int {
+        var hasher = Hasher()
+        hasher.combine(finding.ruleID)
+        hasher.combine(finding.certificateID)
+        hasher.combine(finding.resourceID)
+        hasher.combine(finding.packageID)
+        hasher.combine(finding.aspect)
+        return hasher.finalize()
     }
 }

@@ -38,7 +38,8 @@ public struct RuleRunner: Sendable {
                 if let severity = severityOverrides[findings[index].ruleID] { findings[index].severity = severity }
             }
         }
-        return findings.sorted()
+        findings.sort()
+        return findings
     }
 
     private func checkCertificates(

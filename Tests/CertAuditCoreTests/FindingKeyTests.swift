@@ -52,4 +52,39 @@ struct FindingKeyTests {
         ]
         #expect(Set(FindingKey.distinct(unique).map(\.key)) == Set(unique.map(\.key)))
     }
+
+    /// The numbering as it was first written, as plainly as possible: every key looked up in a
+    /// table, in report order. `distinct` must number exactly as it does.
+    static func plainlyDistinct(_ findings: [Finding]) -> [Finding] {
+        var seen: [String: Int] = [:]
+        return findings.sorted().map { finding in
+            let count = (seen[finding.key.text] ?? 0) + 1
+            seen[finding.key.text] = count
+            var numbered = finding
+            if count > 1 { numbered.aspect = (finding.aspect ?? "") + "#\(count)" }
+            return numbered
+        }
+    }
+
+    /// Generated findings with few values, so that keys repeat within a severity and across
+    /// severities (not next to each other in report order), in or out of report order.
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func distinctNumbersAsThePlainModelDoes(seed: UInt64) {
+        var numbers = SeededNumbers(seed: seed)
+        let severities: [Severity] = [.critical, .high, .medium, .low, .info]
+        let rules: [RuleID] = [.brSan, .notifyChannels, .resExpiredBinding]
+        let findings = (0..<400).map { _ in
+            Finding(
+                ruleID: rules[numbers.next(rules.count)], severity: severities[numbers.next(severities.count)],
+                certificateID: numbers.next(4) == 0 ? nil : "c\(numbers.next(6))",
+                resourceID: numbers.next(3) == 0 ? "r\(numbers.next(2))" : nil,
+                date: numbers.next(2) == 0 ? nil : LocalDate(year: 2027, month: 1, day: 1 + numbers.next(3)),
+                message: "m\(numbers.next(3))", aspect: numbers.next(2) == 0 ? nil : "a\(numbers.next(3))")
+        }
+        let expected = Self.plainlyDistinct(findings)
+        #expect(expected.contains { $0.aspect?.contains("#") == true })
+        #expect(FindingKey.distinct(findings) == expected)
+        #expect(FindingKey.distinct(findings.sorted()) == expected)
+        #expect(Set(expected.map(\.key)).count == expected.count)
+    }
 }
