@@ -54,6 +54,17 @@ public enum CertificatesTable {
         try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone)
     }
 
+    /// The rows as the estate's certificates (no bundle yet), each interned by `interner` as it is
+    /// read: rows share their repeated values from the start, and the array is the estate's own.
+    static func certificates(
+        path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone,
+        interner: inout EstateInterner
+    ) throws(InputFileError) -> TableReadResult<Certificate> {
+        try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone) { record in
+            Certificate(record: interner.intern(record))
+        }
+    }
+
     @Sendable static func record(_ row: inout TableRow<CertificatesColumn>) throws(RowIssue) -> CertificateRecord {
         var record = CertificateRecord(line: row.line, id: try row.required(.certificateID))
         record.alias = row.text(.alias)
