@@ -12,6 +12,9 @@ public final class CSVFile {
     public let header: [String]
     /// The 1-based line of the header.
     public let headerLine: Int
+    /// At most this many rows follow the header (the input's line ends): what a reader reserves, so
+    /// that a table of a million rows is made once instead of grown — and copied — twenty times.
+    public let maximumRowCount: Int
 
     private let mapped: MappedFile
     /// The UTF-8 conversion of a GB18030 file, owned here so the parser's pointer stays valid.
@@ -52,6 +55,7 @@ public final class CSVFile {
             source = mapped.bytes
         }
         parser = CSVParser(bytes: source, limits: limits)
+        maximumRowCount = CSVParser.lineEnds(in: source)
         guard let first = parser.next() else {
             throw InputFileError(file: name, reason: "empty file: a header row is required")
         }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// An RFC 4180 parser over bytes: comma separator, `"` quoting with `""` inside quotes, quoted line
 /// breaks, CRLF or LF (or a lone CR) line ends, a last line with or without a line end, blank lines
 /// skipped. It works on UTF-8 bytes and validates each field's encoding, so one bad row never harms
@@ -24,6 +26,32 @@ struct CSVParser {
         self.limits = limits
         self.checkUTF8 = checkUTF8
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
+    }
+
+    /// How many line ends `bytes` holds (LF, CRLF or a lone CR, as the parser reads them): a row ends
+    /// at one or at the end of the input, so the rows after a header are at most this many. LFs are
+    /// counted with `memchr`; the byte-by-byte pass runs only when the input holds a CR at all.
+    static func lineEnds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+        guard memchr(base, Int32(carriageReturn), bytes.count) != nil else {
+            var count = 0
+            var cursor = UnsafeRawPointer(base)
+            let end = UnsafeRawPointer(base + bytes.count)
+            while let found = memchr(cursor, Int32(newline), end - cursor) {
+                count += 1
+                cursor = UnsafeRawPointer(found) + 1
+            }
+            return count
+        }
+        var count = 0
+        for index in bytes.indices {
+            switch bytes[index] {
+            case newline: count += 1
+            case carriageReturn where index + 1 == bytes.count || bytes[index + 1] != newline: count += 1
+            default: break
+            }
+        }
+        return count
     }
 
     /// The next row, or nil at the end of the input.

@@ -25,9 +25,17 @@ public enum FieldValue {
         return .success(value)
     }
 
-    /// A `|`-separated list; empty items are dropped.
+    /// A `|`-separated list; empty items are dropped. Split by `Character`, so a `|` that a combining
+    /// mark follows is not a separator; ASCII text (nearly every cell) has no such marks and is split
+    /// by its bytes, which gives the same items without a walk by grapheme.
     public static func list(_ text: String) -> [String] {
-        text.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        return text.utf8.split(separator: UInt8(ascii: "|")).compactMap { item in
+            let trimmed = String(Substring(item)).trimmingSpaces
+            return trimmed.isEmpty ? nil : trimmed
+        }
     }
 
     /// Tags `key=value|key2=value2`.

@@ -11,8 +11,12 @@ struct BundleStage: Sendable {
     let jobs: Int
     let progress: StageProgress.Report
 
+    /// Rows parsed per round: the parsed facts of one round wait in memory for the merge, not the
+    /// whole estate's (at a million rows those were gigabytes, twice over while `parallelMap` collected
+    /// them). Large enough that the workers' barrier at the end of a round costs nothing measurable.
+    static let rowsPerRound = 8192
+
     struct Outcome {
-        var certificates: [Certificate]
         var quarantine: [QuarantineRecord]
         /// The rows' bad values (those of quarantined rows dropped), and each bundle that could not be
         /// read on a row that stays.
@@ -21,59 +25,68 @@ struct BundleStage: Sendable {
         var summary: InputSummary
     }
 
-    /// One row's result: the certificate, or why it was refused; and the digest of what was read.
+    /// One row's result: its bundles' facts, or why it was refused; and the digest of what was read.
     private enum RowResult: Sendable {
-        /// The parts, not a `Certificate`: the certificate (and the boxes that hold its bundles) is made
-        /// once, by the interner on the merging thread, not first on a worker's heap and then again.
-        case accepted(
-            CertificateRecord, bundle: BundleFacts?, encryption: BundleFacts?, digestLine: String?,
-            unreadable: [BadValue])
+        /// The parts, not a `Certificate`: the row stays where it is, and the interner boxes the facts
+        /// once, in place, on the merging thread.
+        case accepted(bundle: BundleFacts?, encryption: BundleFacts?, digestLine: String?, unreadable: [BadValue])
         case refused(QuarantineRecord)
     }
 
-    /// `fields` gives the 1-based header position of each column, for the bad values this stage adds.
-    func attach(to records: [CertificateRecord], badValues: [BadValue], fields: [InputColumn: Int]) -> Outcome {
-        let counter = ProgressCounter(.ingest, total: records.count, unit: "rows", report: progress)
-        // Each worker keeps the CA certificates it decoded: the estate's few intermediates are
-        // decoded once per worker, however many bundles repeat them.
-        let results = parallelMap(
-            records, workers: jobs, state: { CertificateCache() },
-            transform: { cache, record in
-                defer { counter.advance() }
-                return row(record, fields: fields, cache: cache)
-            })
-        var outcome = Outcome(
-            certificates: [], quarantine: [], badValues: [],
-            summary: InputSummary(name: "bundles/", sha256: "", rows: 0, accepted: 0, quarantined: 0))
-        var digestLines: [String] = []
-        var keptLines: Set<Int> = []
-        var interner = EstateInterner()
-        outcome.certificates.reserveCapacity(results.count)
-        for result in results {
-            switch result {
-            case .accepted(let record, let bundle, let encryption, let line, let unreadable):
-                outcome.badValues += unreadable
-                let certificate = interner.certificate(record, bundle: bundle, encryption: encryption)
-                outcome.certificates.append(certificate)
-                keptLines.insert(certificate.record.line)
-                if let line { digestLines.append(line) }
-                if certificate.record.bundle != nil {
-                    if certificate.bundle != nil {
-                        outcome.summary.accepted += 1
-                    } else {
-                        outcome.summary.quarantined += 1
-                    }
-                }
-            case .refused(let record):
-                outcome.quarantine.append(record)
-                outcome.summary.quarantined += 1
-            }
-        }
-        outcome.badValues += badValues.filter { keptLines.contains($0.line) }
+    /// Gives each certificate (a row of the inventory, interned as it was read) its bundles, in place;
+    /// the rows refused are removed (and quarantined), the others keep their order. `fields` gives the
+    /// 1-based header position of each column, for the bad values this stage adds. `rowsPerRound`
+    /// is a parameter for the tests (rounds must not change the result).
+    func attach(
+        to certificates: inout [Certificate], interner: inout EstateInterner, badValues: [BadValue],
+        fields: [InputColumn: Int], rowsPerRound: Int = Self.rowsPerRound
+    ) -> Outcome {
         // Counted from the rows, not from the outcomes: a row that got lost on the way shows as
         // rows ≠ accepted + quarantined.
-        outcome.summary.rows = records.filter { $0.bundle != nil }.count
-        outcome.summary.sha256 = SHA256Digest.hex(Array(digestLines.joined().utf8))
+        let naming = certificates.reduce(0) { $0 + ($1.record.bundle != nil ? 1 : 0) }
+        var outcome = Outcome(
+            quarantine: [], badValues: [],
+            summary: InputSummary(name: "bundles/", sha256: "", rows: naming, accepted: 0, quarantined: 0))
+        let counter = ProgressCounter(.ingest, total: certificates.count, unit: "rows", report: progress)
+        let digest = SHA256Stream()
+        var refusedLines: Set<Int> = []
+        var kept = 0
+        for start in stride(from: 0, to: certificates.count, by: max(1, rowsPerRound)) {
+            let round = start..<min(start + max(1, rowsPerRound), certificates.count)
+            // Each worker keeps the CA certificates it decoded: the estate's few intermediates are
+            // decoded once per worker and round, however many bundles repeat them.
+            let results = parallelMap(
+                certificates[round].map(\.record), workers: jobs, state: { CertificateCache() },
+                transform: { cache, record in
+                    defer { counter.advance() }
+                    return row(record, fields: fields, cache: cache)
+                })
+            for (index, result) in zip(round, results) {
+                switch result {
+                case .accepted(let bundle, let encryption, let line, let unreadable):
+                    outcome.badValues += unreadable
+                    interner.attach(bundle: bundle, encryption: encryption, to: &certificates[index])
+                    if let line { digest.update(line) }
+                    if certificates[index].record.bundle != nil {
+                        if bundle != nil {
+                            outcome.summary.accepted += 1
+                        } else {
+                            outcome.summary.quarantined += 1
+                        }
+                    }
+                    // Kept rows move down over the refused ones: the order stays the input's.
+                    certificates.swapAt(kept, index)
+                    kept += 1
+                case .refused(let record):
+                    refusedLines.insert(record.line)
+                    outcome.quarantine.append(record)
+                    outcome.summary.quarantined += 1
+                }
+            }
+        }
+        certificates.removeLast(certificates.count - kept)
+        outcome.badValues += badValues.filter { !refusedLines.contains($0.line) }
+        outcome.summary.sha256 = digest.finalHex()
         outcome.summary.notes = [
             "one row per certificate row that names a bundle; the digest covers each file read (path and SHA-256); "
                 + "a bundle that cannot be read counts as quarantined, also when its row stays on its inventory "
@@ -85,7 +98,7 @@ struct BundleStage: Sendable {
     /// One row: its bundle (and SM2 encryption bundle) loaded, each file read once.
     private func row(_ record: CertificateRecord, fields: [InputColumn: Int], cache: CertificateCache) -> RowResult {
         guard let bundle = record.bundle else {
-            return .accepted(record, bundle: nil, encryption: nil, digestLine: nil, unreadable: [])
+            return .accepted(bundle: nil, encryption: nil, digestLine: nil, unreadable: [])
         }
         let request = BundleRequest(bundle: bundle, key: record.key, passwordFile: record.passwordFile)
         var bundleFacts: BundleFacts?
@@ -116,7 +129,7 @@ struct BundleStage: Sendable {
             }
         }
         return .accepted(
-            record, bundle: bundleFacts, encryption: encryptionFacts, digestLine: digest.isEmpty ? nil : digest,
+            bundle: bundleFacts, encryption: encryptionFacts, digestLine: digest.isEmpty ? nil : digest,
             unreadable: unreadable)
     }
 

@@ -8,10 +8,12 @@ import CertAuditCore
 /// A leaf's SANs and common names share the strings of its own row's `sans` and `domain` when they
 /// are equal (they are unique to the certificate, so a table of them would cost more than it saves).
 ///
-/// Decisions: it runs on one thread, over the certificates in input order, after the parallel parse,
-/// so it needs no lock and the first occurrence of each value becomes the canonical one whatever the
-/// thread count; only equal values are swapped for each other, so no output can change. Its tables
-/// live only for the ingest: the interner is dropped with them once the estate is built. Strings of
+/// Decisions: one interner serves the whole ingest, on one thread, in input order: first each
+/// inventory row as the table reads it (so no row ever holds its own copy of a repeated value), then
+/// each row's bundles as the parallel parse hands them back in input order. It needs no lock and the
+/// first occurrence of each value becomes the canonical one whatever the thread count; only equal
+/// values are swapped for each other, so no output can change. Its tables live only for the ingest:
+/// the interner is dropped with them once the estate is built. Strings of
 /// at most 15 UTF-8 bytes are stored inside the `String` value itself and are left as they are.
 struct EstateInterner {
     /// Each certificate by fingerprint: a certificate in many bundles (an intermediate) is one value.
@@ -26,17 +28,16 @@ struct EstateInterner {
     static let inlineStringCapacity = 15
 
     mutating func intern(_ certificate: Certificate) -> Certificate {
-        self.certificate(certificate.record, bundle: certificate.bundle, encryption: certificate.encryption)
+        var interned = Certificate(record: intern(certificate.record))
+        attach(bundle: certificate.bundle, encryption: certificate.encryption, to: &interned)
+        return interned
     }
 
-    /// The certificate of these parts, interned, made here and once.
-    mutating func certificate(_ record: CertificateRecord, bundle: BundleFacts?, encryption: BundleFacts?)
-        -> Certificate
-    {
-        let record = intern(record)
-        return Certificate(
-            record: record, bundle: bundle.map { intern($0, row: record) },
-            encryption: encryption.map { intern($0, row: record) })
+    /// Gives `certificate`, whose row is already interned (the inventory's rows are interned as the
+    /// table reads them), its bundles interned: each `BundleFacts` is boxed once, here, in place.
+    mutating func attach(bundle: BundleFacts?, encryption: BundleFacts?, to certificate: inout Certificate) {
+        certificate.bundle = bundle.map { intern($0, row: certificate.record) }
+        certificate.encryption = encryption.map { intern($0, row: certificate.record) }
     }
 
     /// The row's values that repeat across an inventory (its unique ones — ID, paths, SANs — are left).

@@ -24,9 +24,12 @@ public enum EstateLoader {
             // No inventory: a plain folder of certificate files, if it holds any.
             return try CertificateFolder(options: options).estate()
         }
+        // One interner for the whole ingest: the rows as the table reads them, then their bundles.
+        var interner = EstateInterner()
         var certificates = try readTable(certificatesPath, certificatesFile) { (path, name) throws(InputFileError) in
-            try CertificatesTable.read(
-                path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone)
+            try CertificatesTable.certificates(
+                path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone,
+                interner: &interner)
         }
         let resourcesPath = path(inputs, resourcesFile)
         let resources: TableReadResult<ResourceRecord>? =
@@ -47,8 +50,10 @@ public enum EstateLoader {
             loader: BundleLoader(
                 bundlesDirectory: path(inputs, bundlesFolder), trust: trust, sizeLimit: options.bundleSizeLimit),
             asOf: options.asOf, jobs: options.jobs, progress: options.progress)
+        // In place: the table's array becomes the estate's certificates, never copied whole.
         let loaded = bundles.attach(
-            to: certificates.records, badValues: certificates.badValues, fields: certificates.fields)
+            to: &certificates.records, interner: &interner, badValues: certificates.badValues,
+            fields: certificates.fields)
         certificates.quarantine += loaded.quarantine
         certificates.summary.accepted -= loaded.quarantine.count
         certificates.summary.quarantined += loaded.quarantine.count
@@ -89,7 +94,7 @@ public enum EstateLoader {
             holidays: Set(holidays.filter { $0.kind == .holiday }.map(\.date)),
             makeUpWorkdays: Set(holidays.filter { $0.kind == .workday }.map(\.date)))
         return Estate(
-            certificates: loaded.certificates, resources: resources?.records ?? [], quarantine: quarantine,
+            certificates: certificates.records, resources: resources?.records ?? [], quarantine: quarantine,
             inputs: summaries, lifecycle: lifecycle, badValues: badValues)
     }
 

@@ -5,9 +5,9 @@ import CertAuditCore
 enum BundleAnalysis {
     static func facts(
         of material: BundleMaterial, key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant,
-        signatures: SignatureCache? = nil
+        cache: CertificateCache? = nil
     ) -> BundleFacts {
-        var facts = facts(of: material.certificates, key: key, trust: trust, asOf: asOf, signatures: signatures)
+        var facts = facts(of: material.certificates, key: key, trust: trust, asOf: asOf, cache: cache)
         facts.formMismatches = material.formMismatches
         facts.unreadParts = material.unreadParts
         return facts
@@ -15,7 +15,7 @@ enum BundleAnalysis {
 
     static func facts(
         of certificates: [X509Object], key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant,
-        signatures: SignatureCache? = nil
+        cache: CertificateCache? = nil
     ) -> BundleFacts {
         let facts = certificates.map(\.facts)
         let leafIndex = LeafFinder.leafIndex(certificates, isCA: facts.map(\.isCA))
@@ -23,13 +23,14 @@ enum BundleAnalysis {
         let others = certificates.indices.filter { $0 != leafIndex }
         let outcome = ChainVerifier.verify(
             leaf, untrusted: others.map { certificates[$0] }, trust: trust,
-            options: VerificationOptions(time: asOf, strict: true, ignoreTime: true), signatures: signatures)
+            options: VerificationOptions(time: asOf, strict: true, ignoreTime: true), signatures: cache?.signatures)
         return BundleFacts(
             leaf: facts[leafIndex], others: others.map { facts[$0] },
             isInChainOrder: LeafFinder.isInChainOrder(certificates, leaf: leafIndex),
             key: keyStatus(key, leaf: leaf),
             chain: verdict(
-                outcome, path: pathFingerprints(outcome.chain, bundled: certificates), bundle: facts,
+                outcome, path: pathFingerprints(outcome.chain, bundled: certificates, anchors: cache?.anchors),
+                bundle: facts,
                 leaf: facts[leafIndex]))
     }
 
@@ -45,10 +46,14 @@ enum BundleAnalysis {
     }
 
     /// The fingerprints of the path OpenSSL built: a bundled certificate's from its facts (the path
-    /// holds the very objects the bundle gave it), a trust anchor's computed.
-    static func pathFingerprints(_ chain: [X509Object], bundled: [X509Object]) -> [String] {
+    /// holds the very objects the bundle gave it), a trust anchor's computed (once per worker, with
+    /// `anchors`).
+    static func pathFingerprints(_ chain: [X509Object], bundled: [X509Object], anchors: AnchorFingerprints? = nil)
+        -> [String]
+    {
         chain.map { link in
-            bundled.first { $0.pointer == link.pointer }?.facts.fingerprintSHA256 ?? Hex.lowercase(link.sha256)
+            bundled.first { $0.pointer == link.pointer }?.facts.fingerprintSHA256
+                ?? anchors?.fingerprint(of: link) ?? Hex.lowercase(link.sha256)
         }
     }
 

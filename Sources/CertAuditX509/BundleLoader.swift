@@ -46,7 +46,7 @@ public struct BundleLoader: Sendable {
                 break
             }
             return .success(
-                BundleAnalysis.facts(of: material, key: key, trust: trust, asOf: asOf, signatures: cache?.signatures))
+                BundleAnalysis.facts(of: material, key: key, trust: trust, asOf: asOf, cache: cache))
         } catch {
             return .failure(error)
         }

@@ -109,6 +109,8 @@ struct BundleMaterial {
         if let known = cache.certificate(for: digest) { return known }
         // What PEM_read_bio_X509 does with these bytes; its own path, for its error message, when not.
         guard let decoded = X509Object.fromPEMBody(der) else { return try decode(block, file: file) }
+        decoded.decodedFrom = (der, digest)
+        decoded.issuerNames = cache.issuerNames
         cache.keep(decoded, for: digest)
         return decoded
     }

@@ -15,6 +15,10 @@ public final class CertificateCache {
     public let signatures = SignatureCache()
     /// The password files this worker has looked for beside its bundles and not found.
     public let absentFiles = AbsentFiles()
+    /// The trust anchors this worker's chains ended at, with their fingerprints.
+    public let anchors = AnchorFingerprints()
+    /// The issuer names this worker has printed, by their DER.
+    public let issuerNames = IssuerNames()
     /// Lookups that found their certificate, and that did not (tests and profiling read these).
     public private(set) var hits = 0
     public private(set) var misses = 0

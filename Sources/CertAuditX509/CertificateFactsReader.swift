@@ -13,7 +13,8 @@ enum CertificateFactsReader {
         let publicKey =
             X509_get0_pubkey(x509).map(PublicKeyFactsReader.facts) ?? PublicKeyFacts(algorithm: .other, bits: 0)
         return CertificateFacts(
-            subject: name(subjectName), issuer: name(issuerName), serialHex: serial(x509),
+            subject: name(subjectName), issuer: certificate.issuerNames?.text(of: issuerName) ?? name(issuerName),
+            serialHex: serial(x509),
             notBefore: instant(X509_get0_notBefore(x509)), notAfter: instant(X509_get0_notAfter(x509)),
             commonNames: commonNames(subjectName), subjectAltNames: subjectAltNames(x509), publicKey: publicKey,
             signatureAlgorithm: signatureAlgorithm(x509), fingerprintSHA256: Hex.lowercase(certificate.sha256),

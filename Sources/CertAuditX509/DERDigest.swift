@@ -20,6 +20,11 @@ struct DERDigest: Hashable {
     /// objects are immutable and reference-counted, safe to share across threads.
     nonisolated(unsafe) private static let sha256 = EVP_MD_fetch(nil, "SHA256", nil)
 
+    /// The 32 bytes of the digest, in order.
+    var bytes: [UInt8] {
+        withUnsafeBytes(of: words) { Array($0) }
+    }
+
     static func == (left: DERDigest, right: DERDigest) -> Bool {
         left.words == right.words
     }

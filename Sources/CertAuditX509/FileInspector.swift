@@ -39,7 +39,7 @@ public enum FileInspector {
                     error: BundleError(.noCertificate, file: path, material.noCertificateReason()))
             }
             let bundle = BundleAnalysis.facts(
-                of: material, key: material.key, trust: trust, asOf: asOf, signatures: cache?.signatures)
+                of: material, key: material.key, trust: trust, asOf: asOf, cache: cache)
             let certificates = material.certificates.map(\.facts)
             return FileInspection(
                 path: path, bundle: bundle, certificates: certificates,

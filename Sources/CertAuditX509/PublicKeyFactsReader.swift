@@ -6,18 +6,26 @@ enum PublicKeyFactsReader {
     typealias Kind = PublicKeyFacts.Algorithm
 
     static func facts(of key: OpaquePointer) -> PublicKeyFacts {
-        PublicKeyFacts(
-            algorithm: kind(of: key), bits: Int(EVP_PKEY_get_bits(key)), curve: groupName(of: key).map(displayCurve))
+        let group = groupName(of: key)
+        return PublicKeyFacts(
+            algorithm: kind(of: key, group: group), bits: Int(EVP_PKEY_get_bits(key)), curve: group.map(displayCurve))
     }
+
+    /// The names asked, in order: made once, not on every certificate.
+    private static let names: [(String, Kind)] = [
+        ("SM2", .sm2), ("RSA", .rsa), ("RSA-PSS", .rsa), ("EC", .ec), ("ED25519", .ed25519), ("ED448", .ed448),
+        ("DSA", .dsa),
+    ]
 
     /// Asked by name (`EVP_PKEY_is_a`), which also works for provider-managed keys such as SM2.
     static func kind(of key: OpaquePointer) -> Kind {
-        let names: [(String, Kind)] = [
-            ("SM2", .sm2), ("RSA", .rsa), ("RSA-PSS", .rsa), ("EC", .ec), ("ED25519", .ed25519), ("ED448", .ed448),
-            ("DSA", .dsa),
-        ]
+        kind(of: key, group: groupName(of: key))
+    }
+
+    /// `group` is the key's `groupName`, read once by the caller.
+    private static func kind(of key: OpaquePointer, group: String?) -> Kind {
         guard let kind = names.first(where: { EVP_PKEY_is_a(key, $0.0) == 1 })?.1 else { return .other }
-        return kind == .ec && groupName(of: key) == "SM2" ? .sm2 : kind
+        return kind == .ec && group == "SM2" ? .sm2 : kind
     }
 
     /// The EC group's OpenSSL name (`prime256v1`, `secp384r1`, `SM2`, …), nil for other key types.

@@ -29,6 +29,16 @@ struct FieldValueTests {
     @Test(arguments: ["", "  ", "\"\"", "--"])
     func placeholdersMeanAbsent(_ text: String) { #expect(FieldValue.isAbsent(text)) }
 
+    /// ASCII lists are split by byte, the rest by `Character`: both give the items a split by
+    /// `Character` gives, and a `|` carrying a combining mark stays inside its item.
+    @Test func listsSplitByCharacterWhateverTheText() {
+        #expect(FieldValue.list("\t a.com |b.com\t| |") == ["a.com", "b.com"])
+        #expect(FieldValue.list("|||") == [])
+        #expect(FieldValue.list("a\r\n|b") == ["a\r\n", "b"])
+        #expect(FieldValue.list("官网| 商城 |") == ["官网", "商城"])
+        #expect(FieldValue.list("a|\u{301}b|c") == ["a|\u{301}b", "c"])
+    }
+
     @Test func listsAndTags() throws {
         #expect(FieldValue.list("a.com| b.com||c.com") == ["a.com", "b.com", "c.com"])
         let tags = try FieldValue.tags("env=prod|team=web").get()

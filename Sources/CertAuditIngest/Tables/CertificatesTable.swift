@@ -54,6 +54,22 @@ public enum CertificatesTable {
         try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone)
     }
 
+    /// The rows as the estate's certificates (no bundle yet), each interned by `interner` as it is
+    /// read: rows share their repeated values from the start, and the array is the estate's own.
+    static func certificates(
+        path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone,
+        interner: inout EstateInterner
+    ) throws(InputFileError) -> TableReadResult<Certificate> {
+        try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone) { record in
+            Certificate(record: interner.intern(record))
+        }
+    }
+
+    /// The vocabularies by lower-cased name, made once (they were made again for every row).
+    static let products = Dictionary(uniqueKeysWithValues: Product.allCases.map { ($0.rawValue.lowercased(), $0) })
+    static let verifyTypes = Dictionary(
+        uniqueKeysWithValues: VerifyType.allCases.map { ($0.rawValue.lowercased(), $0) })
+
     @Sendable static func record(_ row: inout TableRow<CertificatesColumn>) throws(RowIssue) -> CertificateRecord {
         var record = CertificateRecord(line: row.line, id: try row.required(.certificateID))
         record.alias = row.text(.alias)
@@ -80,9 +96,7 @@ public enum CertificatesTable {
             ?? .server
         record.standard = try standard(&row) ?? .international
         record.brand = row.text(.brand)
-        record.product = try row.choice(
-            .product, Dictionary(uniqueKeysWithValues: Product.allCases.map { ($0.rawValue.lowercased(), $0) }),
-            expected: "DV, DV_FREE, OV, OV_PRO, EV or EV_PRO")
+        record.product = try row.choice(.product, products, expected: "DV, DV_FREE, OV, OV_PRO, EV or EV_PRO")
         record.domainType = try domainType(&row)
         record.status = try status(&row)
         record.packageType = try row.integer(.packageType)
@@ -106,8 +120,7 @@ public enum CertificatesTable {
         record.dnsOnPlatform = try row.bool(.dnsOnPlatform)
         record.validationReady = try row.bool(.validationReady)
         record.verifyType = try row.choice(
-            .verifyType, Dictionary(uniqueKeysWithValues: VerifyType.allCases.map { ($0.rawValue.lowercased(), $0) }),
-            expected: "DNS_AUTO, DNS, FILE, DNS_PROXY or FILE_PROXY")
+            .verifyType, verifyTypes, expected: "DNS_AUTO, DNS, FILE, DNS_PROXY or FILE_PROXY")
         record.ignored = try row.bool(.ignored)
         record.ignoredSince = try row.time(.ignoredSince)
         record.allowDownload = try row.bool(.allowDownload)

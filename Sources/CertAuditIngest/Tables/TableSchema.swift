@@ -13,6 +13,10 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
     /// other columns stay in the row.
     let makeRecord: @Sendable (inout TableRow<Column>) throws(RowIssue) -> Record
 
+    /// The most rows reserved up front: a file of blank lines cannot make the reader ask for more
+    /// than this; a larger table grows past it as arrays do.
+    static var reservationLimit: Int { 1 << 22 }
+
     init(
         columns: [TableColumn<Column>], id idColumn: Column?,
         makeRecord: @escaping @Sendable (inout TableRow<Column>) throws(RowIssue) -> Record
@@ -25,13 +29,24 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
     func read(path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone)
         throws(InputFileError) -> TableReadResult<Record>
     {
+        try read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone) { $0 }
+    }
+
+    /// The table with each accepted record turned by `keep`, in input order, as it is read: what the
+    /// result holds is then the only copy of each row (the certificates table interns its rows and
+    /// makes them the estate's certificates, so no second pass copies a whole table).
+    func read<Kept>(
+        path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone,
+        keep: (Record) -> Kept
+    ) throws(InputFileError) -> TableReadResult<Kept> {
         let file = try CSVFile(path: path, name: inputName, encoding: encoding)
         let layout = try HeaderLayout(header: file.header, columns: columns, file: inputName)
-        var result = TableReadResult<Record>(
+        var result = TableReadResult<Kept>(
             records: [], quarantine: [], badValues: [],
             fields: Dictionary(uniqueKeysWithValues: layout.positions.map { (InputColumn($0.key), $0.value + 1) }),
             summary: InputSummary(
                 name: inputName, sha256: "", rows: 0, accepted: 0, quarantined: 0, encoding: file.encoding))
+        result.records.reserveCapacity(min(file.maximumRowCount, Self.reservationLimit))
         if file.encoding != "utf-8" { result.summary.notes.append("read as \(file.encoding)") }
         if !layout.unknownColumns.isEmpty {
             result.summary.notes.append(
@@ -73,7 +88,7 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
                     }
                     firstLine[id] = line
                 }
-                result.records.append(record)
+                result.records.append(keep(record))
                 result.badValues += tableRow.badValues
             }
         }

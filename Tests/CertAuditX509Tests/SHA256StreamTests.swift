@@ -1,0 +1,18 @@
+import Testing
+
+@testable import CertAuditX509
+
+/// The manifest's `bundles/` digest is fed one line per bundle: it must equal the digest of the
+/// lines joined, as it was computed before.
+struct SHA256StreamTests {
+    @Test func equalsTheDigestOfThePiecesJoined() {
+        let pieces = (0..<300).map { "bundles/\($0)/证书-\($0).pem \(String(repeating: "ab", count: $0 % 40))\n" } + [""]
+        let stream = SHA256Stream()
+        for piece in pieces { stream.update(piece) }
+        #expect(stream.finalHex() == SHA256Digest.hex(Array(pieces.joined().utf8)))
+    }
+
+    @Test func ofNothingIsTheDigestOfNoBytes() {
+        #expect(SHA256Stream().finalHex() == SHA256Digest.hex([]))
+    }
+}
