@@ -72,12 +72,6 @@ public enum FieldValue {
     }
 }
 
-/// Why a field's text is not a valid value.
-public struct FieldError: Error, Sendable, Hashable {
-    public let reason: String
-    public init(_ reason: String) { self.reason = reason }
-}
-
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }

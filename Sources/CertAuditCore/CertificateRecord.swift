@@ -62,36 +62,3 @@ public struct CertificateRecord: Sendable, Hashable {
         self.tags = []
     }
 }
-
-/// A `key=value` tag.
-public struct Tag: Sendable, Hashable {
-    public var key: String
-    public var value: String
-
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
-}
-
-/// One accepted row of `resources.csv`.
-public struct ResourceRecord: Sendable, Hashable {
-    public var line: Int
-    public var id: String
-    public var type: ResourceType
-    public var region: String?
-    public var certificateID: String?
-    public var domain: String?
-
-    public init(
-        line: Int, id: String, type: ResourceType, region: String? = nil, certificateID: String? = nil,
-        domain: String? = nil
-    ) {
-        self.line = line
-        self.id = id
-        self.type = type
-        self.region = region
-        self.certificateID = certificateID
-        self.domain = domain
-    }
-}

@@ -8,7 +8,7 @@ extension SimulationRun {
     /// first charge; a date before the as-of date is history, carried on from the inventory.
     mutating func startRenewal(_ id: String) {
         guard let chain = chains[id] else { return }
-        let record = estate.certificates[chain.index].record
+        let record = inventoryRecord(of: chain)
         let expiry = chain.generations[0].expiry
         if let plan = chain.plan, plan.scheme == .uploaded {
             // A designated new certificate replaces it: uploaded-hosting orders none.
@@ -85,7 +85,7 @@ extension SimulationRun {
     /// the account in date order; a successful one creates the successor (AR-SUCCESSOR).
     mutating func charge(_ id: String, on date: LocalDate) {
         guard let chain = chains[id], chain.autoRenews else { return }
-        let record = estate.certificates[chain.index].record
+        let record = inventoryRecord(of: chain)
         let price = prices.price(for: record)
         var event = TimelineEvent(date: date, kind: .renewalCharge, certificateID: id, accountID: record.accountID)
         if record.payment == .points {
@@ -217,7 +217,7 @@ extension SimulationRun {
         emit(TimelineEvent(date: date, kind: .uphOrderSubmitted, certificateID: id))
         note(id, "uploaded-hosting submitted the successor's order \(date)")
         startSuccessor(id, on: date, announced: false)
-        let record = estate.certificates[chain.index].record
+        let record = inventoryRecord(of: chain)
         let ready = plan.record.validationReady ?? record.validationReady
         review(
             id, createdOn: date, product: plan.record.successorProduct ?? record.product,

@@ -202,6 +202,9 @@ struct SimulationRun {
         estate.certificates[generation == 0 ? chain.index : chain.settingsIndex].record
     }
 
+    /// The inventory row of the chain's own certificate.
+    func inventoryRecord(of chain: RenewalChain) -> CertificateRecord { estate.certificates[chain.index].record }
+
     /// Adds a dated line to what happened to a chain.
     mutating func note(_ id: String, _ text: @autoclosure () -> String) {
         guard keepsCauses else { return }

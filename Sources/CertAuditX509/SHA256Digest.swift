@@ -37,16 +37,3 @@ public enum SHA256Digest {
         return Hex.lowercase(digest)
     }
 }
-
-/// Lower-case hex without separators.
-enum Hex {
-    static func lowercase<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}

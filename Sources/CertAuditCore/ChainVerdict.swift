@@ -1,0 +1,42 @@
+/// The chain's verdict from OpenSSL's verifier at the as-of time.
+public struct ChainVerdict: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        /// Built to a trusted root (system store or `inputs/trust/`).
+        case complete
+        /// The bundle lacks an issuer needed to reach a root.
+        case incomplete
+        /// Built to a self-signed root that nobody trusts.
+        case untrusted
+        /// Signatures, constraints or extra certificates that do not chain.
+        case broken
+        case notChecked = "not-checked"
+    }
+
+    public var status: Status
+    /// Certificates in the verified (or best partial) chain, leaf and anchor included.
+    public var length: Int
+    /// The earliest notAfter among the certificates served on the leaf's path (the leaf and the
+    /// bundled issuers; an anchor taken from the trust store is not served): when the chain stops
+    /// working.
+    public var earliestExpiry: Instant?
+    /// Fingerprint of the certificate with that earliest expiry (the first in path order on a tie).
+    public var earliestExpiringFingerprint: String?
+    /// OpenSSL's verification message when the status is not `complete`.
+    public var detail: String?
+    /// Bundled certificates that are not on the leaf's path (fingerprints).
+    public var unusedCertificates: [String]
+
+    public init(
+        status: Status, length: Int, earliestExpiry: Instant? = nil, earliestExpiringFingerprint: String? = nil,
+        detail: String? = nil, unusedCertificates: [String] = []
+    ) {
+        self.status = status
+        self.length = length
+        self.earliestExpiry = earliestExpiry
+        self.earliestExpiringFingerprint = earliestExpiringFingerprint
+        self.detail = detail
+        self.unusedCertificates = unusedCertificates
+    }
+
+    public static let notChecked = ChainVerdict(status: .notChecked, length: 0)
+}

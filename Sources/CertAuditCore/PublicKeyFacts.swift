@@ -1,0 +1,24 @@
+/// A public key's algorithm and strength.
+public struct PublicKeyFacts: Sendable, Hashable {
+    public enum Algorithm: String, Sendable, Hashable {
+        case rsa = "RSA"
+        case ec = "EC"
+        case sm2 = "SM2"
+        case ed25519 = "Ed25519"
+        case ed448 = "Ed448"
+        case dsa = "DSA"
+        case other = "other"
+    }
+
+    public var algorithm: Algorithm
+    /// Modulus size for RSA/DSA, field size for EC/SM2.
+    public var bits: Int
+    /// NIST or OpenSSL curve name for EC keys (`P-256`, `P-384`, `P-521`, `secp256k1`, `SM2`, …).
+    public var curve: String?
+
+    public init(algorithm: Algorithm, bits: Int, curve: String? = nil) {
+        self.algorithm = algorithm
+        self.bits = bits
+        self.curve = curve
+    }
+}

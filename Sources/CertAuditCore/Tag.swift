@@ -1,0 +1,10 @@
+/// A `key=value` tag.
+public struct Tag: Sendable, Hashable {
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
