@@ -8,17 +8,21 @@ import CertAuditCore
 struct OperationScenario {
     /// The catalogue rules a scenario reruns, by the IDs listed in `rulesByKind`.
     let rules: [any Rule]
-    /// The estate's certificates by leaf fingerprint (SHA-256), in input order: an upload is
-    /// compared with these, not with the whole estate.
-    let sameContent: [String: [Certificate]]
+    /// The estate's certificates, which `sameContent` points into.
+    let certificates: [Certificate]
+    /// The places of the estate's certificates by leaf fingerprint (SHA-256), in input order: an
+    /// upload is compared with these, not with the whole estate. Places, not copies of the
+    /// certificates (over 400 bytes each, a copy of the estate).
+    let sameContent: [String: [Int]]
 
     init(rules: [any Rule], estate: Estate) {
         self.rules = rules
-        var byFingerprint: [String: [Certificate]] = [:]
+        certificates = estate.certificates
+        var byFingerprint: [String: [Int]] = [:]
         if estate.lifecycle.operations.contains(where: { $0.kind == .upload }) {
-            for certificate in estate.certificates {
-                if let fingerprint = certificate.leaf?.fingerprintSHA256 {
-                    byFingerprint[fingerprint, default: []].append(certificate)
+            for index in certificates.indices {
+                if let fingerprint = certificates[index].leaf?.fingerprintSHA256 {
+                    byFingerprint[fingerprint, default: []].append(index)
                 }
             }
         }
@@ -66,7 +70,8 @@ struct OperationScenario {
             // Uploaded after every certificate with the same content (the only ones UP-DUPLICATE
             // compares), so the rule blames this one if the content is already there.
             let fingerprint = request.certificate.leaf?.fingerprintSHA256
-            let others = (fingerprint.flatMap { sameContent[$0] } ?? []).filter { $0.id != request.certificate.id }
+            let others = (fingerprint.flatMap { sameContent[$0] } ?? []).map { certificates[$0] }
+                .filter { $0.id != request.certificate.id }
             scenario = (Estate(certificates: others + [request.certificate]), request.certificate)
         }
         // The scenario is judged at the request time: "expired" and "days left" mean then.

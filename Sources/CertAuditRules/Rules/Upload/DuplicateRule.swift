@@ -14,19 +14,24 @@ public struct DuplicateRule: EstateRule {
             + "error unless that record allows duplicates.")
 
     public func check(_ context: RuleContext) -> [Finding] {
-        var firstByFingerprint: [String: Certificate] = [:]
+        // Each fingerprint's first certificate by its place, not a copy: a table of whole
+        // certificates was the run's largest allocation (179 MB at 100,000 certificates).
+        let certificates = context.estate.certificates
+        var firstByFingerprint: [String: Int] = [:]
+        firstByFingerprint.reserveCapacity(certificates.count)
         var found: [Finding] = []
-        for certificate in context.estate.certificates {
-            guard let fingerprint = certificate.leaf?.fingerprintSHA256 else { continue }
-            guard let original = firstByFingerprint[fingerprint] else {
-                firstByFingerprint[fingerprint] = certificate
+        for index in certificates.indices {
+            guard let fingerprint = certificates[index].leaf?.fingerprintSHA256 else { continue }
+            guard let first = firstByFingerprint[fingerprint] else {
+                firstByFingerprint[fingerprint] = index
                 continue
             }
-            if certificate.record.allowDuplicate == true { continue }
+            if certificates[index].record.allowDuplicate == true { continue }
             found.append(
                 finding(
-                    "Same certificate as \(original.id) (certificates.csv line \(original.record.line)); "
-                        + "the record does not allow duplicates.", certificate: certificate.id))
+                    "Same certificate as \(certificates[first].id) (certificates.csv line "
+                        + "\(certificates[first].record.line)); the record does not allow duplicates.",
+                    certificate: certificates[index].id))
         }
         return found
     }
