@@ -1,7 +1,7 @@
 internal import COpenSSL
 import Glibc
 
-/// SHA-256 through OpenSSL: of bytes (fingerprints, manifests) and of files, streamed.
+/// SHA-256 through OpenSSL: of bytes (fingerprints, manifests) and of files, streamed (`SHA256Stream`).
 public enum SHA256Digest {
     public static func hex(_ bytes: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
@@ -21,19 +21,15 @@ public enum SHA256Digest {
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             throw BundleError(.notRegularFile, file: path, "not a regular file")
         }
-        guard let context = EVP_MD_CTX_new() else { throw BundleError(.unreadable, file: path, "out of memory") }
-        defer { EVP_MD_CTX_free(context) }
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        let stream = SHA256Stream()
+        guard stream.isReady else { throw BundleError(.unreadable, file: path, "out of memory") }
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 { throw BundleError(.unreadable, file: path, String(cString: strerror(errno))) }
             if count == 0 { break }
-            buffer.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, count) }
+            buffer.withUnsafeBytes { stream.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
         }
-        var digest = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        EVP_DigestFinal_ex(context, &digest, &length)
-        return Hex.lowercase(digest)
+        return stream.finalHex()
     }
 }

@@ -13,9 +13,16 @@ public final class SHA256Stream {
 
     deinit { EVP_MD_CTX_free(context) }
 
+    /// Whether OpenSSL gave the stream a context: false only when it is out of memory.
+    var isReady: Bool { context != nil }
+
     public func update(_ text: String) {
         var text = text
-        text.withUTF8 { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+        text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+    }
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        _ = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
     }
 
     /// The digest of everything fed so far, in lower-case hex; the stream is done after it.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CertAuditX509
@@ -14,5 +15,15 @@ struct SHA256StreamTests {
 
     @Test func ofNothingIsTheDigestOfNoBytes() {
         #expect(SHA256Stream().finalHex() == SHA256Digest.hex([]))
+    }
+
+    /// A file is read and fed in 64 KiB blocks: its digest is the digest of its bytes, over several
+    /// blocks and a partial last one.
+    @Test func aFileOfSeveralBlocksDigestsAsItsBytes() throws {
+        let bytes = (0..<200_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sha256-\(UUID().uuidString)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try SHA256Digest.hex(fileAt: path) == SHA256Digest.hex(bytes))
     }
 }
