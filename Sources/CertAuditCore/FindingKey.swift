@@ -72,7 +72,7 @@ public struct FindingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// numbering compares the keys themselves, so it does not depend on the hash seed.
     public static func distinct(_ findings: consuming [Finding]) -> [Finding] {
         var findings = findings
-        if !isInReportOrder(findings) { findings.sort() }
+        if !Finding.areInReportOrder(findings) { findings.sort() }
         let hashes = findings.map(partsHash)
         let ordered = hashes.sorted()
         var repeated: Set<Int> = []
@@ -88,10 +88,6 @@ public struct FindingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
             if count > 1 { findings[index].aspect = (findings[index].aspect ?? "") + "#\(count)" }
         }
         return findings
-    }
-
-    private static func isInReportOrder(_ findings: [Finding]) -> Bool {
-        !zip(findings, findings.dropFirst()).contains { $1 < $0 }
     }
 
     /// A hash of what a finding's key is made of, without making the key.

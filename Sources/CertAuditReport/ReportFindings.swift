@@ -33,7 +33,10 @@ public struct ReportFindings: RandomAccessCollection, Sendable {
 
     init(findings: [Finding], acceptance: AcceptanceReview, asOfDate: String) {
         self.findings = findings
-        self.order = findings.indices.sorted { findings[$0] < findings[$1] }
+        // The run hands them in report order already (`FindingKey.distinct`): checked, not sorted again.
+        self.order =
+            Finding.areInReportOrder(findings)
+            ? Array(findings.indices) : findings.indices.sorted { findings[$0] < findings[$1] }
         self.acceptance = acceptance
         self.asOfDate = asOfDate
     }

@@ -76,10 +76,12 @@ struct LazyReportSectionsTests {
             on: ReportFixtures.settings.asOfDate)
     }
 
-    static func model(_ estate: Estate, _ findings: [Finding]) -> ReportModel {
+    /// `accepted` picks the accepted findings by their places (`acceptance`): the fixture's own
+    /// findings unless given.
+    static func model(_ estate: Estate, _ findings: [Finding], accepted: [Finding]? = nil) -> ReportModel {
         ReportModel(
             estate: estate, findings: findings, settings: ReportFixtures.settings, rules: ReportFixtures.rules,
-            runSettings: [], acceptance: acceptance(findings))
+            runSettings: [], acceptance: acceptance(accepted ?? findings))
     }
 
     /// The rows as the model built them before they were lazy.
@@ -114,6 +116,9 @@ struct LazyReportSectionsTests {
         #expect(model.certificates.count == 300 && model.findings.count == 501)
         #expect(Array(model.certificates) == certificates)
         #expect(Array(model.findings) == rows)
+        // Handed in report order, as a run hands them (not sorted again), the rows are the same.
+        #expect(!Finding.areInReportOrder(findings) && Finding.areInReportOrder(findings.sorted()))
+        #expect(Array(Self.model(estate, findings.sorted(), accepted: findings).findings) == rows)
         // Read by position, in any order, a row is the same each time.
         for position in [299, 0, 150, 0] {
             #expect(model.certificates[position] == certificates[position])
