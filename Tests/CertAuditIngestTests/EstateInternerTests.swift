@@ -9,6 +9,8 @@ struct EstateInternerTests {
     /// A new heap copy of `text` each call, so equal values start out in different storages.
     static func fresh(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
 
+    /// Where a value's bytes live (nil for a `String` held inline): equal values share one storage
+    /// when these are equal. The ingest's other sharing tests read it too.
     static func storage(_ text: String?) -> UInt? {
         text?.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
     }

@@ -8,14 +8,6 @@ import Testing
 /// repeated values share one storage (EstateInterner), on both paths: inventory and plain folder.
 /// (The sample repeats no tag list: EstateInternerTests covers tags.)
 struct EstateSharingTests {
-    static func storage(_ text: String?) -> UInt? {
-        text?.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
-    }
-
-    static func storage<Element>(_ list: [Element]) -> UInt {
-        list.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-    }
-
     static func load(_ inputs: String) throws -> Estate {
         try EstateLoader.load(
             IngestOptions(
@@ -36,17 +28,19 @@ struct EstateSharingTests {
     @Test func theSampleEstateSharesRepeatedValues() throws {
         let estate = try Self.load(SampleEstateIngestTests.inputs)
         let bundles = estate.certificates.compactMap(\.bundle)
-        Self.expectShared(bundles.map(\.others).filter { !$0.isEmpty }, "others array") { Self.storage($0) }
+        Self.expectShared(bundles.map(\.others).filter { !$0.isEmpty }, "others array") {
+            EstateInternerTests.storage($0)
+        }
         let issuers = bundles.map(\.leaf.issuer).filter { $0.utf8.count > EstateInterner.inlineStringCapacity }
-        Self.expectShared(issuers, "issuer") { Self.storage($0) }
+        Self.expectShared(issuers, "issuer") { EstateInternerTests.storage($0) }
         let usages = bundles.compactMap(\.leaf.keyUsage).filter { !$0.isEmpty }
-        Self.expectShared(usages, "key usage list") { Self.storage($0) }
+        Self.expectShared(usages, "key usage list") { EstateInternerTests.storage($0) }
     }
 
     @Test func aPlainFolderSharesRepeatedValues() throws {
         let estate = try Self.load(SampleEstateIngestTests.inputs + "/bundles")
         let bundles = estate.certificates.compactMap(\.bundle)
         let issuers = bundles.map(\.leaf.issuer).filter { $0.utf8.count > EstateInterner.inlineStringCapacity }
-        Self.expectShared(issuers, "issuer") { Self.storage($0) }
+        Self.expectShared(issuers, "issuer") { EstateInternerTests.storage($0) }
     }
 }

@@ -11,14 +11,6 @@ import Testing
 /// gives each row its bundles in place: the result is the same whatever the thread count and however
 /// many rows a round parses.
 struct RowSharingTests {
-    static func storage(_ text: String?) -> UInt? {
-        text?.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
-    }
-
-    static func storage<Element>(_ list: [Element]) -> UInt {
-        list.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-    }
-
     /// Three rows that repeat every value the interner shares, each longer than a `String` holds inline.
     static let repeated =
         "certificate_id,alias,source,brand,project,account_id,tags\n"
@@ -42,7 +34,7 @@ struct RowSharingTests {
             timeZone: .shanghai
         ).records
         // Read without the interner, each row holds its own copy; the interned rows are equal to them.
-        #expect(Self.storage(plain[1].alias) != Self.storage(plain[0].alias))
+        #expect(EstateInternerTests.storage(plain[1].alias) != EstateInternerTests.storage(plain[0].alias))
         #expect(rows == plain)
         let texts: [(String, (CertificateRecord) -> String?)] = [
             ("alias", \.alias), ("issuing CA", \.issuingCA), ("brand", \.brand), ("project", \.project),
@@ -50,9 +42,11 @@ struct RowSharingTests {
         ]
         for (name, text) in texts {
             try #require(text(rows[0]).map { $0.utf8.count > EstateInterner.inlineStringCapacity } == true, "\(name)")
-            #expect(Set(rows.map { Self.storage(text($0)) }).count == 1, "\(name) is stored more than once")
+            #expect(
+                Set(rows.map { EstateInternerTests.storage(text($0)) }).count == 1, "\(name) is stored more than once")
         }
-        #expect(Set(rows.map { Self.storage($0.tags) }).count == 1, "the tag list is stored more than once")
+        #expect(
+            Set(rows.map { EstateInternerTests.storage($0.tags) }).count == 1, "the tag list is stored more than once")
     }
 
     @Test func theFirstRowsValueIsTheOneKept() throws {
@@ -60,7 +54,7 @@ struct RowSharingTests {
         let first = interner.intern("storefront-main-website")
         let rows = try Self.certificates(Self.repeated, interner: &interner).records.map(\.record)
         // The interner already held the value: every row shares that first storage.
-        #expect(rows.allSatisfy { Self.storage($0.alias) == Self.storage(first) })
+        #expect(rows.allSatisfy { EstateInternerTests.storage($0.alias) == EstateInternerTests.storage(first) })
     }
 
     /// The sample estate through the bundle stage: one worker and one round against two workers and
@@ -99,9 +93,12 @@ struct RowSharingTests {
         var first: [UInt: Int] = [:]
         return certificates.enumerated().map { index, certificate in
             let storages: [UInt?] = [
-                storage(certificate.record.project), storage(certificate.record.brand),
-                storage(certificate.leaf?.issuer), storage(certificate.leaf?.signatureAlgorithm),
-                certificate.bundle.map { storage($0.others) }, storage(certificate.record.tags),
+                EstateInternerTests.storage(certificate.record.project),
+                EstateInternerTests.storage(certificate.record.brand),
+                EstateInternerTests.storage(certificate.leaf?.issuer),
+                EstateInternerTests.storage(certificate.leaf?.signatureAlgorithm),
+                certificate.bundle.flatMap { EstateInternerTests.storage($0.others) },
+                EstateInternerTests.storage(certificate.record.tags),
             ]
             return storages.map { value in
                 guard let value else { return -1 }
