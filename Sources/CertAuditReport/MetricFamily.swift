@@ -17,36 +17,26 @@ public struct MetricFamily: Sendable, Hashable {
     /// HELP and TYPE without a sample would announce a metric that is not there).
     var exposition: String {
         var bytes: [UInt8] = []
-        appendExposition(to: &bytes)
+        emit { (chunk: (inout [UInt8]) -> Void) in chunk(&bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The exposition streamed into `output`, a line at a time.
-    func write(to output: BufferedFileOutput) throws(ReportError) {
+    /// The exposition handed to `sink` a line at a time.
+    func emit<Failure: Error>(_ sink: ((inout [UInt8]) -> Void) throws(Failure) -> Void) throws(Failure) {
         guard !samples.isEmpty else { return }
-        try output.append { appendHeader(to: &$0) }
+        try sink { Self.appendHeader(name, help: help, to: &$0) }
         for sample in samples {
-            try output.append {
+            try sink {
                 sample.appendLine(name, to: &$0)
                 $0.append(UInt8(ascii: "\n"))
             }
         }
     }
 
-    /// `# HELP` and `# TYPE`.
-    private func appendHeader(to bytes: inout [UInt8]) {
+    /// `# HELP` and `# TYPE` of the gauge `name`.
+    static func appendHeader(_ name: String, help: String, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: "# HELP \(name) ".utf8)
         MetricSample.appendEscaped(help, quote: false, to: &bytes)
         bytes.append(contentsOf: "\n# TYPE \(name) gauge\n".utf8)
-    }
-
-    /// The exposition appended as UTF-8.
-    func appendExposition(to bytes: inout [UInt8]) {
-        guard !samples.isEmpty else { return }
-        appendHeader(to: &bytes)
-        for sample in samples {
-            sample.appendLine(name, to: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
-        }
     }
 }

@@ -44,19 +44,23 @@ public struct MetricSample: Sendable, Hashable {
     /// gauge: no `String` is built for one).
     func appendLine(_ name: String, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: name.utf8)
-        if !labels.isEmpty {
-            bytes.append(UInt8(ascii: "{"))
-            for index in labels.indices {
-                if index > labels.startIndex { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(contentsOf: labels[index].name.utf8)
-                bytes.append(contentsOf: #"=""#.utf8)
-                Self.appendEscaped(labels[index].value, quote: true, to: &bytes)
-                bytes.append(UInt8(ascii: "\""))
-            }
-            bytes.append(UInt8(ascii: "}"))
-        }
+        Self.appendLabels(labels, to: &bytes)
         bytes.append(UInt8(ascii: " "))
         bytes.append(contentsOf: value.utf8)
+    }
+
+    /// `{label="value",…}`, or nothing when there are no labels.
+    static func appendLabels(_ labels: [Label], to bytes: inout [UInt8]) {
+        guard !labels.isEmpty else { return }
+        bytes.append(UInt8(ascii: "{"))
+        for index in labels.indices {
+            if index > labels.startIndex { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: labels[index].name.utf8)
+            bytes.append(contentsOf: #"=""#.utf8)
+            appendEscaped(labels[index].value, quote: true, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// Backslash and line feed are escaped in label values and HELP texts, the double quote in label

@@ -24,51 +24,36 @@ public struct MetricsRenderer: Sendable {
 
     public func render(_ model: ReportModel, runDuration: Duration? = nil) -> [UInt8] {
         var bytes: [UInt8] = []
-        for family in families(model, runDuration: runDuration) { family.appendExposition(to: &bytes) }
+        emit(model, runDuration: runDuration) { (chunk: (inout [UInt8]) -> Void) in chunk(&bytes) }
         return bytes
     }
 
-    /// The same bytes as `render`, streamed into `output` a sample at a time: the text is five lines
-    /// per certificate (94 MB at 100,000), the families it is written from a small fraction of that.
+    /// The same bytes as `render`, streamed into `output` a line at a time: the text is five lines
+    /// per certificate (94 MB at 100,000).
     public func write(_ model: ReportModel, runDuration: Duration? = nil, into output: BufferedFileOutput)
         throws(ReportError)
     {
-        for family in families(model, runDuration: runDuration) { try family.write(to: output) }
+        try emit(model, runDuration: runDuration) { (chunk: (inout [UInt8]) -> Void) throws(ReportError) in
+            try output.append(chunk)
+        }
     }
 
-    /// The families in the order they are written. Another figure is one more element here.
-    public func families(_ model: ReportModel, runDuration: Duration? = nil) -> [MetricFamily] {
-        // The inventory read once, each row made and dropped: only its labels and times are kept.
-        let certificates = model.certificates.map {
-            (
-                labels: Self.labels($0),
-                times: CertificateTimes(notBeforeSeconds: $0.notBeforeSeconds, notAfterSeconds: $0.notAfterSeconds)
-            )
-        }
-        func perCertificate(_ value: (CertificateTimes) -> Int64?) -> [MetricSample] {
-            certificates.compactMap { entry in value(entry.times).map { MetricSample(entry.labels, value: $0) } }
-        }
+    /// The file's text handed to `sink` a line or a header at a time, in order: the per-certificate
+    /// gauges, then the run's own families.
+    func emit<Failure: Error>(
+        _ model: ReportModel, runDuration: Duration?, _ sink: ((inout [UInt8]) -> Void) throws(Failure) -> Void
+    ) throws(Failure) {
+        try CertificateGauges(model.certificates).emit(asOf: model.asOfSeconds, sink)
+        for family in families(model, runDuration: runDuration) { try family.emit(sink) }
+    }
+
+    /// The run's own families, after the per-certificate gauges, in the order they are written.
+    /// Another figure is one more element here.
+    func families(_ model: ReportModel, runDuration: Duration? = nil) -> [MetricFamily] {
         let findings = model.findings
         let asOf = model.asOfSeconds
         let predicted = model.outages.filter { !$0.underWay }
         return [
-            MetricFamily(
-                "x509_cert_not_before", help: "Indicates the certificate's not before timestamp",
-                perCertificate(\.notBeforeSeconds)),
-            MetricFamily(
-                "x509_cert_not_after", help: "Indicates the certificate's not after timestamp",
-                perCertificate(\.notAfterSeconds)),
-            MetricFamily(
-                "x509_cert_expired", help: "Indicates if the certificate is expired at the as-of time",
-                perCertificate { $0.notAfterSeconds.map { asOf > $0 ? 1 : 0 } }),
-            MetricFamily(
-                "x509_cert_expires_in_seconds",
-                help: "Indicates the remaining time from the as-of time to the certificate's not after timestamp",
-                perCertificate { $0.notAfterSeconds.map { $0 - asOf } }),
-            MetricFamily(
-                "x509_cert_valid_since_seconds",
-                help: "Indicates the elapsed time from the certificate's not before timestamp to the as-of time",
-                perCertificate { $0.notBeforeSeconds.map { asOf - $0 } }),
             MetricFamily(
                 "certaudit_as_of_timestamp_seconds", help: "The audit's as-of time (alert when it grows stale)",
                 [MetricSample(value: asOf)]),
@@ -111,9 +96,6 @@ public struct MetricsRenderer: Sendable {
                 runDuration.map { [MetricSample(seconds: $0)] } ?? []),
         ]
     }
-
-    /// A certificate's times the gauges read, in seconds since 1970.
-    typealias CertificateTimes = (notBeforeSeconds: Int64?, notAfterSeconds: Int64?)
 
     /// One sample per rule and severity that has findings, sorted by both; the findings given as
     /// their rules and severities (read without making their rows).
