@@ -1,3 +1,4 @@
+import CMalloc
 import Glibc
 
 /// glibc keeps at most 7 freed blocks of each size per thread for reuse; OpenSSL 3.0 allocates and
@@ -43,5 +44,14 @@ public enum AllocatorTuning {
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard length > 0 else { return nil }
         return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Hands the pages the simulations freed back to the system (glibc's `malloc_trim`), before the
+    /// checks: otherwise they stay resident in the allocator's arenas, fragmented, under what the
+    /// later stages allocate. Measured on 100,000 certificates (two runs each): peak RSS 575 → 543 MB,
+    /// no change in CPU. Trimming after ingest gained nothing, and before the reports are written it
+    /// gained 2–10 MB for up to 2.5 s more CPU: neither is done.
+    static func returnFreedPages() {
+        _ = malloc_trim(0)
     }
 }

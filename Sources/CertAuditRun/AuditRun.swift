@@ -74,6 +74,7 @@ public enum AuditRun {
         let (simulation, (forecast, previous)) = concurrently(
             workers: options.jobs, { Simulator.run(estate, settings: settings, progress: progress) },
             { (RenewalForecast.make(estate, settings: settings, jobs: max(1, options.jobs - 1)), baseline(options)) })
+        AllocatorTuning.returnFreedPages()
         let context = RuleContext(estate: estate, settings: options.settings)
         let ledgerFindings = fromInventory ? LedgerAudit.findings(estate: estate, settings: options.settings) : []
         let findings = FindingKey.distinct(
