@@ -14,29 +14,3 @@ public protocol Rule: Sendable {
     /// as they were (a test holds every rule to this).
     var reads: [InputColumn] { get }
 }
-
-/// A rule that looks at one certificate at a time; the runner iterates (in parallel) over the estate.
-public protocol CertificateRule: Rule {
-    /// Whether the rule is meaningful for this certificate at all (a CA-type upload is no TLS leaf).
-    func applies(to certificate: Certificate, in context: RuleContext) -> Bool
-    func check(_ certificate: Certificate, in context: RuleContext) -> [Finding]
-}
-
-/// A rule that needs the whole estate at once (duplicates, resources, quarantine).
-public protocol EstateRule: Rule {
-    func check(_ context: RuleContext) -> [Finding]
-}
-
-extension Rule {
-    /// A finding of this rule at its default severity unless told otherwise. A rule that can report
-    /// more than one thing about the same certificate, resource and package names each by its `aspect`
-    /// (part of the finding's key).
-    func finding(
-        _ message: String, severity: Severity? = nil, certificate: String? = nil, resource: String? = nil,
-        package: String? = nil, date: LocalDate? = nil, aspect: String? = nil
-    ) -> Finding {
-        Finding(
-            ruleID: descriptor.id, severity: severity ?? descriptor.defaultSeverity, certificateID: certificate,
-            resourceID: resource, packageID: package, date: date, message: message, aspect: aspect)
-    }
-}

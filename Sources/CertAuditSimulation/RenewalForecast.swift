@@ -36,7 +36,8 @@ public struct RenewalForecast: Sendable {
         max(runHorizon, Int(start.adding(months: 36) - start))
     }
 
-    /// The events that are renewals: a charge (paid or not priced) and an uploaded-hosting order.
+    /// The events that are renewals: a charge (paid or not priced) and an uploaded-hosting order; the
+    /// forecast's simulations keep no other kind.
     static let countedKinds: Set<TimelineEventKind> = [.renewalCharge, .uphOrderSubmitted]
 
     /// Simulates `estate` under both policies over the forecast horizon (without alerts, which cost
@@ -57,7 +58,7 @@ public struct RenewalForecast: Sendable {
         }
         var months: [String: Month] = [:]
         for (policy, events) in simulations {
-            for event in events where countedKinds.contains(event.kind) {
+            for event in events {
                 let month = String(event.date.description.prefix(7))
                 let account = event.accountID ?? ""
                 let key = "\(month)|\(account)|\(policy.rawValue)"

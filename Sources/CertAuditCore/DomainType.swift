@@ -1,0 +1,4 @@
+/// `single`, `multi`, `wildcard`.
+public enum DomainType: String, Sendable, Hashable, CaseIterable {
+    case single, multi, wildcard
+}
