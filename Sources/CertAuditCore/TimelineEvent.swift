@@ -1,4 +1,9 @@
 /// One dated event of the simulated future (`<timeline><event>`, `timeline.csv`).
+///
+/// A large estate's simulation holds millions of these until the reports are written, and most
+/// carry only a date, a kind, a certificate, a resource and a short detail: the fields only some
+/// kinds carry live out of line (`TimelineEventParticulars`), so an event takes 72 bytes inline
+/// instead of 168.
 public struct TimelineEvent: Sendable, Hashable, Comparable {
     public var date: LocalDate
     public var kind: TimelineEventKind
@@ -6,21 +11,48 @@ public struct TimelineEvent: Sendable, Hashable, Comparable {
     /// (RULES.md §0); for hosting, the hosting record's certificate.
     public var certificateID: String?
     public var resourceID: String?
-    public var accountID: String?
-    public var packageID: String?
-    /// Money in fen; nil when the charge could not be checked (no account or price).
-    public var amountFen: Int64?
-    public var points: Int?
-    /// The alert policy (`alert`).
-    public var policyID: String?
-    /// How many times an alert fires that day.
-    public var times: Int?
-    /// Whether the console sends its message for this event (hosting: HOST-MESSAGES, MSG-IGNORE).
-    public var messageSent: Bool?
-    /// Each receiver and channel of an alert.
-    public var deliveries: [AlertDelivery]
     /// Plain language: why, with what, what it leads to.
     public var detail: String
+    /// The rest, nil when it is all empty (so that equal events compare equal).
+    private var particulars: OutOfLine<TimelineEventParticulars>?
+
+    public var accountID: String? {
+        get { particulars?.value.accountID }
+        set { update { $0.accountID = newValue } }
+    }
+    public var packageID: String? {
+        get { particulars?.value.packageID }
+        set { update { $0.packageID = newValue } }
+    }
+    /// Money in fen; nil when the charge could not be checked (no account or price).
+    public var amountFen: Int64? {
+        get { particulars?.value.amountFen }
+        set { update { $0.amountFen = newValue } }
+    }
+    public var points: Int? {
+        get { particulars?.value.points }
+        set { update { $0.points = newValue } }
+    }
+    /// The alert policy (`alert`).
+    public var policyID: String? {
+        get { particulars?.value.policyID }
+        set { update { $0.policyID = newValue } }
+    }
+    /// How many times an alert fires that day.
+    public var times: Int? {
+        get { particulars?.value.times }
+        set { update { $0.times = newValue } }
+    }
+    /// Whether the console sends its message for this event (hosting: HOST-MESSAGES, MSG-IGNORE).
+    public var messageSent: Bool? {
+        get { particulars?.value.messageSent }
+        set { update { $0.messageSent = newValue } }
+    }
+    /// Each receiver and channel of an alert.
+    public var deliveries: [AlertDelivery] {
+        get { particulars?.value.deliveries ?? [] }
+        set { update { $0.deliveries = newValue } }
+    }
 
     public init(
         date: LocalDate, kind: TimelineEventKind, certificateID: String? = nil, resourceID: String? = nil,
@@ -32,15 +64,18 @@ public struct TimelineEvent: Sendable, Hashable, Comparable {
         self.kind = kind
         self.certificateID = certificateID
         self.resourceID = resourceID
-        self.accountID = accountID
-        self.packageID = packageID
-        self.amountFen = amountFen
-        self.points = points
-        self.policyID = policyID
-        self.times = times
-        self.messageSent = messageSent
-        self.deliveries = deliveries
         self.detail = detail
+        let particulars = TimelineEventParticulars(
+            accountID: accountID, packageID: packageID, amountFen: amountFen, points: points, policyID: policyID,
+            times: times, messageSent: messageSent, deliveries: deliveries)
+        self.particulars = particulars.isEmpty ? nil : OutOfLine(particulars)
+    }
+
+    /// Sets a field of the particulars: a new box, or none when they are left empty.
+    private mutating func update(_ change: (inout TimelineEventParticulars) -> Void) {
+        var value = particulars?.value ?? TimelineEventParticulars()
+        change(&value)
+        particulars = value.isEmpty ? nil : OutOfLine(value)
     }
 
     /// Timeline order: by date, the kind's step of the day, then certificate, kind, resource,

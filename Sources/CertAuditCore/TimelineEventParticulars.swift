@@ -1,0 +1,16 @@
+/// What only some kinds of timeline event carry: an account or a package, money or points, an
+/// alert's policy, count and receivers, whether a message is sent. `TimelineEvent` keeps it out of
+/// line, and none at all when every field is empty.
+struct TimelineEventParticulars: Sendable, Hashable {
+    var accountID: String?
+    var packageID: String?
+    var amountFen: Int64?
+    var points: Int?
+    var policyID: String?
+    var times: Int?
+    var messageSent: Bool?
+    var deliveries: [AlertDelivery] = []
+
+    /// Nothing to keep.
+    var isEmpty: Bool { self == TimelineEventParticulars() }
+}
