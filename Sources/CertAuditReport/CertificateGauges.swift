@@ -48,11 +48,12 @@ struct CertificateGauges {
     private var labelEnds: [Int] = []
     private var times: [Times] = []
 
-    /// The inventory read once, each row made and dropped.
+    /// The inventory read once, without making its rows.
     init(_ certificates: ReportCertificates) {
         labelEnds.reserveCapacity(certificates.count)
         times.reserveCapacity(certificates.count)
-        for certificate in certificates {
+        for position in certificates.indices {
+            let certificate = certificates.gaugeFacts(at: position)
             MetricSample.appendLabels(MetricsRenderer.labels(certificate), to: &labels)
             labelEnds.append(labels.count)
             times.append(

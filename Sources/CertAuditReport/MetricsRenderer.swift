@@ -112,7 +112,7 @@ public struct MetricsRenderer: Sendable {
 
     /// `certificate`, then the exporter's `serial_number`, `subject_CN` and `issuer_CN` where the
     /// bundle tells them.
-    static func labels(_ certificate: ReportCertificate) -> [MetricSample.Label] {
+    static func labels(_ certificate: CertificateGaugeFacts) -> [MetricSample.Label] {
         var labels = [MetricSample.Label("certificate", certificate.id)]
         if let serial = certificate.serial.flatMap(Self.decimal) {
             labels.append(MetricSample.Label("serial_number", serial))

@@ -194,6 +194,11 @@ struct LazyReportSectionsTests {
             #expect(certificates.id(at: position) == row.id)
             #expect(certificates.daysToExpiry(at: position) == row.daysToExpiry)
             #expect(certificates.fingerprint(at: position) == row.fingerprint)
+            #expect(
+                certificates.gaugeFacts(at: position)
+                    == CertificateGaugeFacts(
+                        id: row.id, serial: row.serial, subject: row.subject, issuer: row.issuer,
+                        notBeforeSeconds: row.notBeforeSeconds, notAfterSeconds: row.notAfterSeconds))
         }
         let reversed = certificates.reordered(certificates.indices.reversed())
         #expect(Array(reversed) == Array(certificates).reversed())
