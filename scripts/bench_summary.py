@@ -4,9 +4,11 @@
     python3 scripts/bench_summary.py RESULTS --certificates N --reference-threads T --machine TEXT
 
 RESULTS has one line per run, as scripts/bench.sh writes them: `NAME WALL_SECONDS PEAK_KIB STATUS`
-with NAME `reference` (the naive C loop of bench/reference/) or `certaudit`. The ratio is certaudit's
-median over the reference's; issue 10 asks for at most 0.5. Peak RSS is the largest of certaudit's
-runs (the one that decides whether the machine has room). Exits 3 when either program has no run.
+with NAME `reference` (the naive C loop of bench/reference/), `floor` (bench/floor/: the least any
+audit spends per bundle on OpenSSL 3.0; optional, older results have none) or `certaudit`. The
+ratio is certaudit's median over the reference's; issue 10 asks for at most 0.5. Peak RSS is the
+largest of certaudit's runs (the one that decides whether the machine has room). Exits 3 when the
+reference or certaudit has no run.
 """
 
 from __future__ import annotations
@@ -48,11 +50,17 @@ def summary(runs: list[Run], certificates: int, reference_threads: int, machine:
     certaudit_median = statistics.median(run.wall for run in certaudit)
     peak_mib = max(run.peak_kib for run in certaudit) / 1024
     ratio = certaudit_median / reference_median if reference_median > 0 else float("inf")
+    floor = [run.wall for run in runs if run.name == "floor"]
+    floor_lines = [
+        f"floor median s:           {statistics.median(floor):.2f}  ({reference_threads} threads; "
+        + ", ".join(f"{wall:.2f}" for wall in floor) + "; no X.509 decoding: bench/floor/)"
+    ] if floor else []
     return [
         f"certificates:             {certificates}",
         f"runs (alternating):       {len(reference)} reference, {len(certaudit)} certaudit",
         f"reference median s:       {reference_median:.2f}  ({reference_threads} threads; "
         + ", ".join(f"{wall:.2f}" for wall in reference) + ")",
+        *floor_lines,
         f"certaudit median s:       {certaudit_median:.2f}  ("
         + ", ".join(f"{run.wall:.2f}" for run in certaudit) + ")",
         f"ratio certaudit/reference: {ratio:.2f}  (issue 10's target: at most 0.50)",

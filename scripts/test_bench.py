@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Tests for `make bench`'s parts that run without a release build: the naive C reference
-(bench/reference/reference.c) on a small generated estate, the summary of the alternating runs
+(bench/reference/reference.c) and the floor (bench/floor/floor.c) on a small generated estate, the summary of the alternating runs
 (scripts/bench_summary.py) and scripts/bench.sh's argument checks."""
 
 from __future__ import annotations
@@ -22,15 +22,20 @@ import bench_summary  # noqa: E402
 
 @unittest.skipUnless(shutil.which("cc") and shutil.which("pkg-config"), "needs cc and pkg-config")
 class ReferenceProgramTests(unittest.TestCase):
+    """The reference; `FloorProgramTests` runs the same tests on the floor, which reads the same
+    facts another way and must count, verify and refuse alike."""
+
+    source = REPO / "bench" / "reference" / "reference.c"
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         work = Path(cls.tmp.name)
         flags = subprocess.run(["pkg-config", "--cflags", "--libs", "openssl"], capture_output=True, text=True,
                                check=True).stdout.split()
-        cls.binary = work / "reference"
-        subprocess.run(["cc", "-O2", "-Wall", "-Werror", "-o", str(cls.binary),
-                        str(REPO / "bench" / "reference" / "reference.c"), *flags, "-lpthread"], check=True)
+        cls.binary = work / cls.source.stem
+        subprocess.run(["cc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", str(cls.binary), str(cls.source), *flags,
+                        "-lpthread"], check=True)
         cls.estate = work / "estate"
         subprocess.run([sys.executable, str(SCRIPTS / "make_bench_estate.py"), "13", str(cls.estate)], check=True,
                        capture_output=True)
@@ -75,6 +80,20 @@ class ReferenceProgramTests(unittest.TestCase):
             self.assertEqual(result.returncode, 2, args)
 
 
+class FloorProgramTests(ReferenceProgramTests):
+    source = REPO / "bench" / "floor" / "floor.c"
+
+    def test_a_bundle_without_its_issuer_is_read_but_not_verified(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            bundle = next((self.estate / "bundles").rglob("*.pem")).read_text()
+            leaf = bundle.split("-----END CERTIFICATE-----\n", 1)[0] + "-----END CERTIFICATE-----\n"
+            Path(tmp, "leaf.pem").write_text(leaf)
+            Path(tmp, "notes.txt").write_text("no certificate here\n")
+            counts = self.reference(tmp)
+        self.assertEqual((counts["files"], counts["certificates"], counts["verified"], counts["unreadable"]),
+                         ("2", "1", "0", "1"))
+
+
 class SummaryTests(unittest.TestCase):
     def write(self, text: str) -> str:
         handle = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False)
@@ -93,6 +112,16 @@ class SummaryTests(unittest.TestCase):
         self.assertIn("certaudit peak RSS MiB:   4.0", lines)
         self.assertIn("certaudit certificates/s: 100", lines)
         self.assertIn("machine:                  test machine", lines)
+        self.assertNotIn("floor", lines)
+
+    def test_the_floor_median_when_the_floor_ran(self):
+        runs = [bench_summary.Run("reference", 20.0, 1000, 0), bench_summary.Run("certaudit", 30.0, 2048, 0)]
+        runs += [bench_summary.Run("floor", wall, 900, 0) for wall in (4.0, 3.5, 3.75)]
+        lines = bench_summary.summary(runs, 1000, 2, "m")
+        self.assertIn("floor median s:           3.75  (2 threads; 4.00, 3.50, 3.75; no X.509 decoding: bench/floor/)",
+                      lines)
+        self.assertLess(lines.index(next(line for line in lines if line.startswith("floor"))),
+                        lines.index(next(line for line in lines if line.startswith("certaudit median"))))
 
     def test_reads_what_bench_sh_writes_and_refuses_a_missing_program(self):
         path = self.write("reference 20.5 5000 0\ncertaudit 8.25 900000 1\n")
