@@ -49,6 +49,14 @@ public struct Finding: Sendable, Hashable, Comparable {
         !zip(findings, findings.dropFirst()).contains { $1 < $0 }
     }
 
+    /// Sorts `findings` into report order (`<`; equal findings keep their input order, as `sort()`
+    /// keeps them) on their positions, then rearranges them in place: `sort()` would keep a scratch
+    /// copy of half of them, about 145 MB at a million certificates, at the checks' peak.
+    public static func putInReportOrder(_ findings: inout [Finding]) {
+        let order = findings.indices.sorted { findings[$0] < findings[$1] }
+        findings.rearrange(by: order)
+    }
+
     /// The finding's stable identity from run to run (see `FindingKey`).
     public var key: FindingKey {
         FindingKey(

@@ -72,7 +72,7 @@ public struct FindingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// numbering compares the keys themselves, so it does not depend on the hash seed.
     public static func distinct(_ findings: consuming [Finding]) -> [Finding] {
         var findings = findings
-        if !Finding.areInReportOrder(findings) { findings.sort() }
+        if !Finding.areInReportOrder(findings) { Finding.putInReportOrder(&findings) }
         let hashes = findings.map(partsHash)
         let ordered = hashes.sorted()
         var repeated: Set<Int> = []

@@ -108,22 +108,9 @@ extension TimelineEvent {
         for (rank, id) in ranks.keys.sorted().enumerated() { ranks[id] = rank }
         let keys = events.map { ($0.date.daysSinceEpoch, $0.kind.sameDayOrder, ranks[$0.certificateID ?? ""] ?? 0) }
         ranks = [:]
-        var order = events.indices.sorted { left, right in
+        let order = events.indices.sorted { left, right in
             keys[left] != keys[right] ? keys[left] < keys[right] : events[left] < events[right]
         }
-        // Position `target` takes the event at `order[target]`: follow each cycle of the permutation,
-        // marking a position done by setting its entry to -1.
-        for start in order.indices where order[start] >= 0 {
-            var target = start
-            let first = events[start]
-            while order[target] != start {
-                let source = order[target]
-                events[target] = events[source]
-                order[target] = -1
-                target = source
-            }
-            events[target] = first
-            order[target] = -1
-        }
+        events.rearrange(by: order)
     }
 }

@@ -48,7 +48,7 @@ public struct RuleRunner: Sendable {
                 if let severity = severityOverrides[findings[index].ruleID] { findings[index].severity = severity }
             }
         }
-        findings.sort()
+        Finding.putInReportOrder(&findings)
         return findings
     }
 

@@ -1,0 +1,46 @@
+import CertAuditCore
+import Testing
+
+/// `Array.rearrange(by:)` must put at each position what the order names, for any permutation, and
+/// `Finding.putInReportOrder` (which sorts on positions and rearranges) must give exactly `sorted()`.
+@Suite struct ArrayRearrangementTests {
+    @Test(arguments: [0, 1, 2, 3])
+    func followsAnyPermutation(seed: UInt64) {
+        var numbers = SeededNumbers(seed: seed)
+        for count in [0, 1, 2, 7, 500] {
+            var order = Array(0..<count)
+            for index in order.indices.reversed() { order.swapAt(index, numbers.next(index + 1)) }
+            let original = (0..<count).map { "value \($0)" }
+            var rearranged = original
+            rearranged.rearrange(by: order)
+            #expect(rearranged == order.map { original[$0] })
+        }
+    }
+
+    @Test func identityAndOneLongCycle() {
+        var values = Array(10..<20)
+        values.rearrange(by: Array(0..<10))
+        #expect(values == Array(10..<20))
+        values.rearrange(by: Array(1..<10) + [0])
+        #expect(values == Array(11..<20) + [10])
+    }
+
+    @Test(arguments: [0, 1, 2])
+    func findingsInReportOrderAreExactlySorted(seed: UInt64) {
+        var numbers = SeededNumbers(seed: seed)
+        let rules: [RuleID] = [.invUnknownReference, .upZipForms, .resExpiredBinding]
+        let findings = (0..<2_000).map { _ in
+            Finding(
+                ruleID: rules[numbers.next(rules.count)], severity: Severity.allCases[numbers.next(5)],
+                certificateID: numbers.next(4) == 0 ? nil : "cert-\(numbers.next(30))",
+                resourceID: numbers.next(2) == 0 ? nil : "res-\(numbers.next(3))",
+                packageID: numbers.next(5) == 0 ? "pkg" : nil,
+                date: numbers.next(3) == 0 ? nil : LocalDate(daysSinceEpoch: 20_000 + Int64(numbers.next(4))),
+                message: "m\(numbers.next(3))", aspect: numbers.next(3) == 0 ? "a\(numbers.next(2))" : nil)
+        }
+        var ordered = findings
+        Finding.putInReportOrder(&ordered)
+        #expect(ordered == findings.sorted())
+        #expect(Finding.areInReportOrder(ordered))
+    }
+}
