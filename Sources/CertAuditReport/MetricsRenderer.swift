@@ -82,14 +82,14 @@ public struct MetricsRenderer: Sendable {
                 Self.outageWindowsDays.map { days in
                     MetricSample(
                         [MetricSample.Label("within_days", String(days))],
-                        value: predicted.filter { $0.daysFromAsOf < days }.count)
+                        value: predicted.count { $0.daysFromAsOf < days })
                 }),
             MetricFamily(
                 "certaudit_operations_requested", help: "Requested operations (operations.csv)",
                 [MetricSample(value: model.operations.count)]),
             MetricFamily(
                 "certaudit_operations_denied", help: "Requested operations the rules deny",
-                [MetricSample(value: model.operations.filter { $0.verdict == "denied" }.count)]),
+                [MetricSample(value: model.operations.count { $0.verdict == "denied" })]),
             MetricFamily(
                 String(Self.durationLine.dropLast()),
                 help: "Seconds the run took, from reading the inputs to this file",

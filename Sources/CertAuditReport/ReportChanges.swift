@@ -63,5 +63,5 @@ public struct ReportChanges: Sendable, Hashable {
 
     public var compared: Bool { status == "compared" }
 
-    public func count(_ change: String) -> Int { findings.filter { $0.change == change }.count }
+    public func count(_ change: String) -> Int { findings.count { $0.change == change } }
 }

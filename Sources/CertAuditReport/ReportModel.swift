@@ -163,12 +163,12 @@ public struct ReportModel: Sendable {
         for severity in Severity.allCases.reversed() {
             counts.append(
                 ReportCount(
-                    name: "findings.\(severity.rawValue)", value: findings.filter { $0.severity == severity }.count))
+                    name: "findings.\(severity.rawValue)", value: findings.count { $0.severity == severity }))
         }
         counts.append(ReportCount(name: "findings", value: findings.count))
-        counts.append(ReportCount(name: "findings.accepted", value: findings.filter(acceptance.excuses).count))
+        counts.append(ReportCount(name: "findings.accepted", value: findings.count(where: acceptance.excuses)))
         counts.append(ReportCount(name: "operations", value: operations.count))
-        counts.append(ReportCount(name: "operations.denied", value: operations.filter { !$0.isAllowed }.count))
+        counts.append(ReportCount(name: "operations.denied", value: operations.count { !$0.isAllowed }))
         summary = counts
 
         let weekCount = max(0, (settings.horizonDays + 6) / 7)
