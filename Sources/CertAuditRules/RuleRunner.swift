@@ -23,7 +23,7 @@ public struct RuleRunner: Sendable {
     /// severity overrides applied to all of them, in report order. `progress` is told how many
     /// certificates have been checked, a chunk at a time.
     public func run(
-        _ context: RuleContext, adding others: [Finding] = [],
+        _ context: RuleContext, adding others: consuming [Finding] = [],
         progress: @escaping StageProgress.Report = StageProgress.ignore
     ) -> [Finding] {
         let certificateRules = rules.compactMap { $0 as? any CertificateRule }
@@ -42,6 +42,7 @@ public struct RuleRunner: Sendable {
             byChunk[chunk] = []
         }
         findings += others
+        _ = consume others
         let severityOverrides = context.settings.severityOverrides
         if !severityOverrides.isEmpty {
             for index in findings.indices {
