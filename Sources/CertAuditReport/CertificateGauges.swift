@@ -3,9 +3,10 @@
 ///
 /// The text format keeps a family's samples together, so the five gauges read every certificate
 /// five times. Its labels (the ID, the serial in decimal, two names read from distinguished names)
-/// are made once and kept as text in one array, about 130 bytes a certificate: a `MetricSample` of
-/// strings per certificate and gauge took over 500 bytes, 500 MB at a million certificates, held
-/// while the file was written.
+/// are made once, as text, about 130 bytes a certificate, and spooled to an unnamed file
+/// (`SpooledBytes`) that each gauge reads back in order: metrics.prom is written last, while the
+/// whole report model is still held, and the table in memory made a million certificates' peak
+/// (130 MB of labels; a `MetricSample` of strings per certificate and gauge had taken 500 MB).
 struct CertificateGauges {
     /// A gauge: its name, its HELP text, and its value from a certificate's times and the as-of time
     /// (nil: no sample for that certificate).
@@ -43,46 +44,49 @@ struct CertificateGauges {
     ]
 
     /// Every certificate's labels, `{…}`, one after the other.
-    private var labels: [UInt8] = []
-    /// Where each certificate's labels end in `labels`.
-    private var labelEnds: [Int] = []
+    private let labels: SpooledBytes
+    /// How long each certificate's labels are.
+    private var labelLengths: [UInt32] = []
     private var times: [Times] = []
 
-    /// Bytes of labels reserved a certificate, more than they take (about 130): a large block is
-    /// mapped, and only the pages written become resident, so room to spare costs address space,
-    /// not memory. Grown by doubling, the table was copied whole while it was made: at a million
-    /// certificates, twice its size was resident at the run's peak.
-    static let reservedLabelBytes = 256
-
-    /// The inventory read once, without making its rows.
-    init(_ certificates: ReportCertificates) {
-        labels.reserveCapacity(certificates.count * Self.reservedLabelBytes)
-        labelEnds.reserveCapacity(certificates.count)
+    /// The inventory read once, without making its rows; the labels spooled in `directory`.
+    init(_ certificates: ReportCertificates, spoolingIn directory: String) throws(ReportError) {
+        labels = try SpooledBytes(in: directory)
+        labelLengths.reserveCapacity(certificates.count)
         times.reserveCapacity(certificates.count)
+        var text: [UInt8] = []
         for position in certificates.indices {
             let certificate = certificates.gaugeFacts(at: position)
-            MetricSample.appendLabels(MetricsRenderer.labels(certificate), to: &labels)
-            labelEnds.append(labels.count)
+            text.removeAll(keepingCapacity: true)
+            MetricSample.appendLabels(MetricsRenderer.labels(certificate), to: &text)
+            try labels.append(text)
+            labelLengths.append(UInt32(text.count))
             times.append(
                 Times(notBeforeSeconds: certificate.notBeforeSeconds, notAfterSeconds: certificate.notAfterSeconds))
         }
     }
 
     /// Each gauge with a sample handed to `sink`: its header, then a line at a time.
-    func emit<Failure: Error>(asOf: Int64, _ sink: ((inout [UInt8]) -> Void) throws(Failure) -> Void)
-        throws(Failure)
-    {
+    func emit(asOf: Int64, _ sink: ((inout [UInt8]) -> Void) throws(ReportError) -> Void) throws(ReportError) {
+        var text: [UInt8] = []
         for gauge in Self.gauges {
             var wroteHeader = false
+            var reader = try labels.reader()
             for index in times.indices {
-                guard let value = gauge.value(times[index], asOf) else { continue }
+                let length = Int(labelLengths[index])
+                guard let value = gauge.value(times[index], asOf) else {
+                    try reader.skip(length)
+                    continue
+                }
+                text.removeAll(keepingCapacity: true)
+                try reader.read(length, appendingTo: &text)
                 if !wroteHeader {
                     try sink { MetricFamily.appendHeader(gauge.name, help: gauge.help, to: &$0) }
                     wroteHeader = true
                 }
                 try sink { line in
                     line.append(contentsOf: gauge.name.utf8)
-                    line.append(contentsOf: labels[(index == 0 ? 0 : labelEnds[index - 1])..<labelEnds[index]])
+                    line.append(contentsOf: text)
                     line.append(UInt8(ascii: " "))
                     line.append(contentsOf: String(value).utf8)
                     line.append(UInt8(ascii: "\n"))

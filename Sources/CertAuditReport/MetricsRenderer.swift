@@ -1,3 +1,5 @@
+import Foundation
+
 /// `metrics.prom`: the run's figures in the Prometheus text exposition format (version 0.0.4), for
 /// node_exporter's textfile collector.
 ///
@@ -20,11 +22,16 @@ public struct MetricsRenderer: Sendable {
     /// Outages predicted to begin within these many days of the as-of date are counted.
     public static let outageWindowsDays: [Int64] = [7, 30]
 
-    public init() {}
+    /// Where the per-certificate labels are spooled while the file is written (`CertificateGauges`).
+    public let spoolDirectory: String
 
-    public func render(_ model: ReportModel, runDuration: Duration? = nil) -> [UInt8] {
+    public init(spoolDirectory: String = NSTemporaryDirectory()) {
+        self.spoolDirectory = spoolDirectory
+    }
+
+    public func render(_ model: ReportModel, runDuration: Duration? = nil) throws(ReportError) -> [UInt8] {
         var bytes: [UInt8] = []
-        emit(model, runDuration: runDuration) { (chunk: (inout [UInt8]) -> Void) in chunk(&bytes) }
+        try emit(model, runDuration: runDuration) { (chunk: (inout [UInt8]) -> Void) in chunk(&bytes) }
         return bytes
     }
 
@@ -40,10 +47,10 @@ public struct MetricsRenderer: Sendable {
 
     /// The file's text handed to `sink` a line or a header at a time, in order: the per-certificate
     /// gauges, then the run's own families.
-    func emit<Failure: Error>(
-        _ model: ReportModel, runDuration: Duration?, _ sink: ((inout [UInt8]) -> Void) throws(Failure) -> Void
-    ) throws(Failure) {
-        try CertificateGauges(model.certificates).emit(asOf: model.asOfSeconds, sink)
+    func emit(
+        _ model: ReportModel, runDuration: Duration?, _ sink: ((inout [UInt8]) -> Void) throws(ReportError) -> Void
+    ) throws(ReportError) {
+        try CertificateGauges(model.certificates, spoolingIn: spoolDirectory).emit(asOf: model.asOfSeconds, sink)
         for family in families(model, runDuration: runDuration) { try family.emit(sink) }
     }
 

@@ -116,7 +116,8 @@ public struct ReportWriter: Sendable {
         try xml.get()
         try others.get()
         try staging.stream(Self.metricsFile) { (output: BufferedFileOutput) throws(ReportError) in
-            try MetricsRenderer().write(model, runDuration: runDuration(), into: output)
+            try MetricsRenderer(spoolDirectory: staging.directory).write(
+                model, runDuration: runDuration(), into: output)
         }
         wrote(Self.metricsFile)
     }

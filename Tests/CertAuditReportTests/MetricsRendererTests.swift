@@ -20,12 +20,12 @@ struct MetricsRendererTests {
         return samples
     }
 
-    static func render(_ model: ReportModel, duration: Duration? = nil) -> String {
-        String(decoding: MetricsRenderer().render(model, runDuration: duration), as: UTF8.self)
+    static func render(_ model: ReportModel, duration: Duration? = nil) throws -> String {
+        String(decoding: try MetricsRenderer().render(model, runDuration: duration), as: UTF8.self)
     }
 
     @Test func certificatesCarryTheExporterNamesAndLabelsMeasuredFromTheAsOfTime() throws {
-        let text = Self.render(ReportFixtures.hostileModel())
+        let text = try Self.render(ReportFixtures.hostileModel())
         let asOf = ReportFixtures.asOf.secondsSinceEpoch
         // cert-b: bundle with serial -0A1B, not after as-of + 10 days, not before as-of - 300 days.
         let labels = try #require(
@@ -46,8 +46,8 @@ struct MetricsRendererTests {
         #expect(Self.samples(text, "certaudit_as_of_timestamp_seconds")[""] == String(asOf))
     }
 
-    @Test func findingsAreCountedByRuleAndSeverity() {
-        let text = Self.render(ReportFixtures.hostileModel())
+    @Test func findingsAreCountedByRuleAndSeverity() throws {
+        let text = try Self.render(ReportFixtures.hostileModel())
         var expected: [String: String] = [:]
         for finding in ReportFixtures.hostileFindings() {
             let key = "{rule=\"\(finding.ruleID.rawValue)\",severity=\"\(finding.severity.rawValue)\"}"
@@ -69,13 +69,13 @@ struct MetricsRendererTests {
         let output = try BufferedFileOutput(path: path)
         try MetricsRenderer().write(model, runDuration: .milliseconds(1_234), into: output)
         try output.flush()
-        let rendered = MetricsRenderer().render(model, runDuration: .milliseconds(1_234))
+        let rendered = try MetricsRenderer().render(model, runDuration: .milliseconds(1_234))
         #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == rendered)
         #expect(Self.samples(String(decoding: rendered, as: UTF8.self), "x509_cert_not_after").count > 100)
         #expect(String(decoding: rendered, as: UTF8.self).contains("certaudit_new_findings{"))
     }
 
-    @Test func outagesAreCountedUnderWayAndWithinSevenAndThirtyDays() {
+    @Test func outagesAreCountedUnderWayAndWithinSevenAndThirtyDays() throws {
         let start = ReportFixtures.settings.asOfDate
         let outages = [-1, 0, 6, 7, 29, 30, 200].map { days in
             Outage(
@@ -86,20 +86,21 @@ struct MetricsRendererTests {
         let model = ReportModel(
             estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
             runSettings: [], outages: outages)
-        let text = Self.render(model)
+        let text = try Self.render(model)
         #expect(Self.samples(text, "certaudit_outages_under_way")[""] == "1")
         #expect(Self.samples(text, "certaudit_predicted_outages")["{within_days=\"7\"}"] == "2")
         #expect(Self.samples(text, "certaudit_predicted_outages")["{within_days=\"30\"}"] == "4")
     }
 
-    @Test func theDurationIsTheLastLineAndOnlyWhenMeasured() {
+    @Test func theDurationIsTheLastLineAndOnlyWhenMeasured() throws {
         let model = ReportFixtures.emptyModel()
-        #expect(!Self.render(model).contains(MetricsRenderer.durationLine))
-        let lines = Self.render(model, duration: .milliseconds(61_234)).split(separator: "\n")
+        let unmeasured = try Self.render(model)
+        let measured = try Self.render(model, duration: .milliseconds(61_234))
+        #expect(!unmeasured.contains(MetricsRenderer.durationLine))
+        let lines = measured.split(separator: "\n")
         #expect(lines.last == "\(MetricsRenderer.durationLine)61.234")
         #expect(
-            Self.render(model, duration: .milliseconds(61_234)).replacingOccurrences(
-                of: "\n" + lines.suffix(3).joined(separator: "\n"), with: "") == Self.render(model))
+            measured.replacingOccurrences(of: "\n" + lines.suffix(3).joined(separator: "\n"), with: "") == unmeasured)
     }
 
     @Test func labelValuesAndHelpAreEscaped() {
@@ -141,8 +142,8 @@ struct MetricsRendererTests {
         }
     }
 
-    @Test func everyLineIsACommentOrOneSampleWithoutTimestamp() {
-        let text = Self.render(ReportFixtures.hostileModel(), duration: .seconds(2))
+    @Test func everyLineIsACommentOrOneSampleWithoutTimestamp() throws {
+        let text = try Self.render(ReportFixtures.hostileModel(), duration: .seconds(2))
         #expect(text.hasSuffix("\n"))
         for line in text.split(separator: "\n") {
             if line.hasPrefix("# HELP ") || line.hasPrefix("# TYPE ") { continue }
