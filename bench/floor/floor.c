@@ -5,7 +5,8 @@
  *
  *     floor [-t THREADS] BUNDLES_DIR
  *
- * For every regular file under BUNDLES_DIR (sorted by path; file i on thread i mod THREADS):
+ * For every regular file under BUNDLES_DIR (bench/harness.h: the walk, the threads and the line
+ * printed, shared with the reference):
  *   - read the file, base64-decode its first two PEM certificates (EVP_DecodeUpdate);
  *   - the leaf's SHA-256 fingerprint (EVP_Digest over its DER);
  *   - its notAfter, SAN count and public-key algorithm read by walking the DER by hand, no copies;
@@ -14,29 +15,14 @@
  *     EVP_PKEY_CTX made once, so a leaf costs one SHA-256 of its TBSCertificate and one
  *     EVP_PKEY_verify — OpenSSL's signature arithmetic and nothing else.
  * No chain building, no trust store, no name or policy checks, no CSV, no report: a real audit does
- * all of that too, so its time can only be above this program's. It prints the same kind of line as
- * the reference (the checksum differs: it folds other facts).
- *
- * Exit status: 0, or 2 on a usage error or an unreadable folder.
+ * all of that too, so its time can only be above this program's. Its checksum differs from the
+ * reference's: it folds other facts.
  */
-#define _GNU_SOURCE
-#include <dirent.h>
+#include "../harness.h"
+
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
-#include <pthread.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
-
-struct paths {
-    char **items;
-    size_t count, capacity;
-};
 
 struct issuer {
     unsigned char *der;
@@ -45,76 +31,12 @@ struct issuer {
     EVP_PKEY_CTX *verifier;
 };
 
-struct tally {
-    uint64_t files, certificates, verified, unreadable, checksum;
-};
-
-struct worker {
-    const struct paths *paths;
-    size_t first, step;
-    struct tally tally;
+/* A thread's worker: the harness's, then the issuers this thread has decoded. */
+struct floor_worker {
+    struct worker base;
     struct issuer issuers[16];
     int issuer_count;
 };
-
-static void add_path(struct paths *paths, char *path) {
-    if (paths->count == paths->capacity) {
-        paths->capacity = paths->capacity ? paths->capacity * 2 : 1024;
-        paths->items = realloc(paths->items, paths->capacity * sizeof *paths->items);
-        if (!paths->items) {
-            perror("realloc");
-            exit(2);
-        }
-    }
-    paths->items[paths->count++] = path;
-}
-
-static int walk(const char *folder, struct paths *paths) {
-    DIR *directory = opendir(folder);
-    if (!directory) return -1;
-    struct dirent *entry;
-    while ((entry = readdir(directory)) != NULL) {
-        if (entry->d_name[0] == '.') continue;
-        char *path;
-        if (asprintf(&path, "%s/%s", folder, entry->d_name) < 0) exit(2);
-        struct stat status;
-        if (stat(path, &status) != 0) {
-            free(path);
-            continue;
-        }
-        if (S_ISDIR(status.st_mode)) {
-            walk(path, paths);
-            free(path);
-        } else if (S_ISREG(status.st_mode)) {
-            add_path(paths, path);
-        } else {
-            free(path);
-        }
-    }
-    closedir(directory);
-    return 0;
-}
-
-static int by_name(const void *left, const void *right) {
-    return strcmp(*(char *const *)left, *(char *const *)right);
-}
-
-static uint64_t fold(uint64_t sum, uint64_t value) { return (sum ^ value) * 0x100000001b3ULL; }
-
-static unsigned char *read_file(const char *path, long *length) {
-    FILE *file = fopen(path, "rb");
-    if (!file) return NULL;
-    unsigned char *bytes = NULL;
-    if (fseek(file, 0, SEEK_END) == 0 && (*length = ftell(file)) >= 0 && fseek(file, 0, SEEK_SET) == 0) {
-        bytes = malloc(*length + 1);
-        if (bytes && fread(bytes, 1, *length, file) != (size_t)*length) {
-            free(bytes);
-            bytes = NULL;
-        }
-    }
-    fclose(file);
-    return bytes;
-}
 
 /* One DER element at *cursor (before end): its tag, its contents and where the next one starts. */
 struct element {
@@ -170,7 +92,7 @@ static unsigned char *pem_certificate(const unsigned char *text, long length, in
     }
 }
 
-static struct issuer *issuer_for(struct worker *worker, unsigned char *der, int length) {
+static struct issuer *issuer_for(struct floor_worker *worker, unsigned char *der, int length) {
     for (int index = 0; index < worker->issuer_count; index++) {
         struct issuer *known = &worker->issuers[index];
         if (known->length == length && memcmp(known->der, der, length) == 0) return known;
@@ -191,8 +113,9 @@ static struct issuer *issuer_for(struct worker *worker, unsigned char *der, int 
     return issuer;
 }
 
-static void audit(struct worker *worker, const char *path) {
-    struct tally *tally = &worker->tally;
+static void audit(struct worker *base, const char *path) {
+    struct floor_worker *worker = (struct floor_worker *)base;
+    struct tally *tally = &base->tally;
     tally->files++;
     long length = 0;
     unsigned char *bytes = read_file(path, &length);
@@ -282,70 +205,13 @@ static void audit(struct worker *worker, const char *path) {
     free(issuer_der);
 }
 
-static void *run(void *argument) {
-    struct worker *worker = argument;
-    for (size_t index = worker->first; index < worker->paths->count; index += worker->step) {
-        audit(worker, worker->paths->items[index]);
+static void release(struct worker *base) {
+    struct floor_worker *worker = (struct floor_worker *)base;
+    for (int index = 0; index < worker->issuer_count; index++) {
+        EVP_PKEY_CTX_free(worker->issuers[index].verifier);
+        EVP_PKEY_free(worker->issuers[index].key);
+        free(worker->issuers[index].der);
     }
-    return NULL;
 }
 
-int main(int argc, char **argv) {
-    int threads = 1, option;
-    while ((option = getopt(argc, argv, "t:")) != -1) {
-        if (option == 't' && atoi(optarg) > 0) {
-            threads = atoi(optarg);
-        } else {
-            fprintf(stderr, "usage: %s [-t THREADS] BUNDLES_DIR\n", argv[0]);
-            return 2;
-        }
-    }
-    if (optind != argc - 1) {
-        fprintf(stderr, "usage: %s [-t THREADS] BUNDLES_DIR\n", argv[0]);
-        return 2;
-    }
-    struct paths paths = {0};
-    if (walk(argv[optind], &paths) != 0) {
-        perror(argv[optind]);
-        return 2;
-    }
-    qsort(paths.items, paths.count, sizeof *paths.items, by_name);
-    struct timespec started, finished;
-    clock_gettime(CLOCK_MONOTONIC, &started);
-    struct worker *workers = calloc(threads, sizeof *workers);
-    pthread_t *ids = calloc(threads, sizeof *ids);
-    for (int index = 0; index < threads; index++) {
-        workers[index].paths = &paths;
-        workers[index].first = index;
-        workers[index].step = threads;
-        if (pthread_create(&ids[index], NULL, run, &workers[index]) != 0) {
-            perror("pthread_create");
-            return 2;
-        }
-    }
-    struct tally total = {0};
-    for (int index = 0; index < threads; index++) {
-        pthread_join(ids[index], NULL);
-        total.files += workers[index].tally.files;
-        total.certificates += workers[index].tally.certificates;
-        total.verified += workers[index].tally.verified;
-        total.unreadable += workers[index].tally.unreadable;
-        total.checksum += workers[index].tally.checksum;
-        for (int known = 0; known < workers[index].issuer_count; known++) {
-            EVP_PKEY_CTX_free(workers[index].issuers[known].verifier);
-            EVP_PKEY_free(workers[index].issuers[known].key);
-            free(workers[index].issuers[known].der);
-        }
-    }
-    clock_gettime(CLOCK_MONOTONIC, &finished);
-    double seconds = (double)(finished.tv_sec - started.tv_sec) + (finished.tv_nsec - started.tv_nsec) / 1e9;
-    printf("files %llu certificates %llu verified %llu unreadable %llu checksum %016llx threads %d seconds %.3f\n",
-           (unsigned long long)total.files, (unsigned long long)total.certificates,
-           (unsigned long long)total.verified, (unsigned long long)total.unreadable,
-           (unsigned long long)total.checksum, threads, seconds);
-    for (size_t index = 0; index < paths.count; index++) free(paths.items[index]);
-    free(paths.items);
-    free(workers);
-    free(ids);
-    return 0;
-}
+int main(int argc, char **argv) { return bench_main(argc, argv, sizeof(struct floor_worker), audit, release); }
