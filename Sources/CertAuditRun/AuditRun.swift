@@ -69,9 +69,9 @@ public enum AuditRun {
         let rules = RuleCatalogue.rules(for: estate.origin)
         let fromInventory = estate.origin == .inventory
         // The simulation first, then the cost forecast's own two simulations side by side with each
-        // other and the reading of the previous report: a simulation holds about a kilobyte a
-        // certificate while it runs, and with the forecast's beside the simulation's two were held
-        // at once — the run's peak at a million certificates — for about a second less at 100,000.
+        // other and the reading of the previous report. A simulation holds about a kilobyte a
+        // certificate while it runs: with the forecast's beside the main one, two were held at once,
+        // the run's peak at a million certificates, to save about a second at 100,000.
         let settings = options.settings
         var simulation = Simulator.run(estate, settings: settings, progress: progress)
         let (forecast, previous) = concurrently(
