@@ -7,13 +7,22 @@ public final class BufferedFileOutput {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private static let capacity = 1 << 16
+    /// Where every byte written to the file is also sent, in the same order (a validation reading
+    /// the file as it is written).
+    private let mirror: BytePipe?
 
     /// Creates the file; it must not exist yet (the staging folder is new).
-    public init(path: String) throws(ReportError) {
+    init(path: String, mirror: BytePipe?) throws(ReportError) {
         self.path = path
+        self.mirror = mirror
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.failure(path) }
         buffer.reserveCapacity(Self.capacity)
+    }
+
+    /// Creates the file; it must not exist yet (the staging folder is new).
+    public convenience init(path: String) throws(ReportError) {
+        try self.init(path: path, mirror: nil)
     }
 
     deinit { if descriptor >= 0 { close(descriptor) } }
@@ -72,6 +81,7 @@ public final class BufferedFileOutput {
             }
             written += count
         }
+        mirror?.send(bytes)
     }
 
     private static func failure(_ path: String) -> ReportError {

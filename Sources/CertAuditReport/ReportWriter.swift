@@ -96,8 +96,9 @@ public struct ReportWriter: Sendable {
         }
     }
 
-    /// Renders the files: report.xml (streamed, then validated against the schema: the longest
-    /// single file) on one thread while the others are rendered on another, when `jobs` allows;
+    /// Renders the files: report.xml (streamed, and validated against the schema on a third thread
+    /// as it is written: the longest single file) on one thread while the others are rendered on
+    /// another, when `jobs` allows;
     /// metrics.prom last, once both are done, so that its run duration covers them. Nothing is
     /// published from the staging folder unless every file was written and the XML validates; when
     /// both threads fail, the XML's error is the one reported.
@@ -122,13 +123,21 @@ public struct ReportWriter: Sendable {
         wrote(Self.metricsFile)
     }
 
-    /// report.xml, streamed to the staging folder and validated there.
+    /// report.xml, streamed to the staging folder and validated: as it is written, on a thread of
+    /// its own, when `jobs` allows; else once it is written, read back from the file.
     private func renderXML(_ model: ReportModel, into staging: ReportStaging, wrote: (String) -> Void)
         throws(ReportError)
     {
         let xml = staging.path(of: Self.xmlFile)
-        try XMLReportRenderer().write(model, toFile: xml)
-        try XSDValidator(schema: schema).validate(file: xml)
+        let validator = XSDValidator(schema: schema)
+        if jobs >= 2 {
+            try validator.validate { (pipe: BytePipe) throws(ReportError) in
+                try XMLReportRenderer().write(model, toFile: xml, mirroringTo: pipe)
+            }
+        } else {
+            try XMLReportRenderer().write(model, toFile: xml)
+            try validator.validate(file: xml)
+        }
         wrote(Self.xmlFile)
     }
 

@@ -37,6 +37,55 @@ public struct XSDValidator: Sendable {
         try validate { context in xmlSchemaValidateFile(context, path, 0) }
     }
 
+    /// Validates a document while `write` writes it, on a thread of its own: `write` is handed the
+    /// pipe to mirror the document's bytes into, and the validation reads them as they come. At
+    /// 100,000 certificates validating report.xml takes about as long as rendering it (4.3 and
+    /// 4.8 s of CPU), so beside it rather than after it the file is done in about half the time.
+    /// `write`'s own error is reported before the validation's.
+    func validate(whileWriting write: (BytePipe) throws(ReportError) -> Void) throws(ReportError) {
+        let pipe = BytePipe()
+        let validation = ThreadOutcome()
+        let finished = DispatchSemaphore(value: 0)
+        let validator = self
+        Thread {
+            validation.result = Result { () throws(ReportError) in try validator.validate(reading: pipe) }
+            // A validation that stopped early (a document not well-formed) leaves the writer free.
+            pipe.abandon()
+            finished.signal()
+        }.start()
+        let written = Result { () throws(ReportError) in try write(pipe) }
+        pipe.close()
+        finished.wait()
+        try written.get()
+        try validation.result?.get()
+    }
+
+    /// Validates the bytes `pipe` delivers, until it is closed.
+    private func validate(reading pipe: BytePipe) throws(ReportError) {
+        try validate { context in
+            let source = Unmanaged.passUnretained(pipe).toOpaque()
+            let read: xmlInputReadCallback = { source, buffer, count in
+                guard let source, let buffer, count > 0 else { return 0 }
+                return Int32(
+                    Unmanaged<BytePipe>.fromOpaque(source).takeUnretainedValue()
+                        .receive(into: buffer, count: Int(count)))
+            }
+            guard let input = xmlParserInputBufferCreateIO(read, nil, source, XML_CHAR_ENCODING_NONE) else {
+                return -1
+            }
+            // The parser the validation makes owns `input` from here on, and frees it.
+            return withExtendedLifetime(pipe) {
+                xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_NONE, nil, nil)
+            }
+        }
+    }
+
+    /// What the validation thread hands back: written before the semaphore is signalled, read after
+    /// it is waited for, so never by two threads at once.
+    private final class ThreadOutcome: @unchecked Sendable {
+        var result: Result<Void, ReportError>?
+    }
+
     /// Streams the document through libxml2's SAX parser with the schema plugged in: memory stays
     /// flat however large the report (a DOM of a 100,000-certificate report would take gigabytes),
     /// and no reader nodes are built (a third less CPU than an `xmlTextReader` on a 600 MB report:

@@ -105,7 +105,8 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["output", "templates"])
     }
 
-    @Test func schemaThatRejectsTheReportIsAnInternalErrorAndPublishesNothing() throws {
+    /// With one job the file is validated once written; with two, as it is written.
+    @Test(arguments: [1, 2]) func schemaThatRejectsTheReportIsAnInternalErrorAndPublishesNothing(jobs: Int) throws {
         let scratch = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let templates = scratch.appendingPathComponent("templates")
@@ -119,7 +120,7 @@ import Testing
             ReportFixtures.hostileModel(), to: output.path)
         let before = try contents(of: output)
         let error = #expect(throws: ReportError.self) {
-            try ReportWriter(templates: .directory(templates.path), schema: .file(schemaPath)).write(
+            try ReportWriter(templates: .directory(templates.path), schema: .file(schemaPath), jobs: jobs).write(
                 ReportFixtures.emptyModel(), to: output.path)
         }
         #expect(error?.kind == .internal)
@@ -128,7 +129,7 @@ import Testing
         // Without a previous report, no output folder appears at all.
         let fresh = scratch.appendingPathComponent("fresh")
         #expect(throws: ReportError.self) {
-            try ReportWriter(templates: .directory(templates.path), schema: .file(schemaPath)).write(
+            try ReportWriter(templates: .directory(templates.path), schema: .file(schemaPath), jobs: jobs).write(
                 ReportFixtures.emptyModel(), to: fresh.path)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["output", "templates"])

@@ -96,6 +96,48 @@ import Testing
         try XSDValidator().validate(file: path)
     }
 
+    /// Validated while it is written (on its own thread, fed by the file's output), the document is
+    /// still the one written in memory, and a document the schema rejects is still rejected, with the
+    /// message a validation of the finished file gives.
+    @Test func validatedWhileWrittenAsWhenReadBackFromTheFile() throws {
+        let model = Self.timelineModel(events: 3_000)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-xml-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("report.xml").path
+        try XSDValidator().validate { (pipe: BytePipe) throws(ReportError) in
+            try XMLReportRenderer().write(model, toFile: path, mirroringTo: pipe)
+        }
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == (try XMLReportRenderer().render(model)))
+
+        let strict = try String(contentsOfFile: ReportFixtures.templatesDirectory + "/report.xsd", encoding: .utf8)
+            .replacingOccurrences(of: "<xs:enumeration value=\"1\"/>", with: "<xs:enumeration value=\"9\"/>")
+        let schema = folder.appendingPathComponent("strict.xsd").path
+        try strict.write(toFile: schema, atomically: true, encoding: .utf8)
+        let rejected = folder.appendingPathComponent("rejected.xml").path
+        let whileWritten = #expect(throws: ReportError.self) {
+            try XSDValidator(schemaPath: schema).validate { (pipe: BytePipe) throws(ReportError) in
+                try XMLReportRenderer().write(model, toFile: rejected, mirroringTo: pipe)
+            }
+        }
+        let afterwards = #expect(throws: ReportError.self) { try XSDValidator(schemaPath: schema).validate(file: path) }
+        #expect(whileWritten?.kind == .internal)
+        #expect(whileWritten?.message.contains("does not validate") == true)
+        #expect(whileWritten?.message == afterwards?.message)
+    }
+
+    /// When writing fails, that is the error reported, not the validation's of the cut-off document.
+    @Test func aWriterErrorComesBeforeTheValidationsOwn() throws {
+        let error = #expect(throws: ReportError.self) {
+            try XSDValidator().validate { (pipe: BytePipe) throws(ReportError) in
+                let half = Array("<certaudit-report xmlns=\"urn:certaudit:report:1\"".utf8)
+                half.withUnsafeBufferPointer { pipe.send($0) }
+                throw ReportError(.internal, "the disk is full")
+            }
+        }
+        #expect(error?.message == "the disk is full")
+    }
+
     /// Timeline events with hostile input text, amounts and deliveries: enough of them to fill the
     /// file buffer several times.
     static func timelineModel(events: Int) -> ReportModel {
