@@ -131,7 +131,7 @@ public struct ReportWriter: Sendable {
         let xml = staging.path(of: Self.xmlFile)
         let validator = XSDValidator(schema: schema)
         if jobs >= 2 {
-            try validator.validate { (pipe: BytePipe) throws(ReportError) in
+            try validator.validateWhileWriting { (pipe: BytePipe) throws(ReportError) in
                 try XMLReportRenderer().write(model, toFile: xml, mirroringTo: pipe)
             }
         } else {

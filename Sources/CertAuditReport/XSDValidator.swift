@@ -42,7 +42,7 @@ public struct XSDValidator: Sendable {
     /// 100,000 certificates validating report.xml takes about as long as rendering it (4.3 and
     /// 4.8 s of CPU), so beside it rather than after it the file is done in about half the time.
     /// `write`'s own error is reported before the validation's.
-    func validate(whileWriting write: (BytePipe) throws(ReportError) -> Void) throws(ReportError) {
+    func validateWhileWriting(_ write: (BytePipe) throws(ReportError) -> Void) throws(ReportError) {
         let pipe = BytePipe()
         let validation = ThreadOutcome()
         let finished = DispatchSemaphore(value: 0)

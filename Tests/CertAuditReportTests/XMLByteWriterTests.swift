@@ -105,7 +105,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("report.xml").path
-        try XSDValidator().validate { (pipe: BytePipe) throws(ReportError) in
+        try XSDValidator().validateWhileWriting { (pipe: BytePipe) throws(ReportError) in
             try XMLReportRenderer().write(model, toFile: path, mirroringTo: pipe)
         }
         #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == (try XMLReportRenderer().render(model)))
@@ -116,7 +116,7 @@ import Testing
         try strict.write(toFile: schema, atomically: true, encoding: .utf8)
         let rejected = folder.appendingPathComponent("rejected.xml").path
         let whileWritten = #expect(throws: ReportError.self) {
-            try XSDValidator(schemaPath: schema).validate { (pipe: BytePipe) throws(ReportError) in
+            try XSDValidator(schemaPath: schema).validateWhileWriting { (pipe: BytePipe) throws(ReportError) in
                 try XMLReportRenderer().write(model, toFile: rejected, mirroringTo: pipe)
             }
         }
@@ -129,7 +129,7 @@ import Testing
     /// When writing fails, that is the error reported, not the validation's of the cut-off document.
     @Test func aWriterErrorComesBeforeTheValidationsOwn() throws {
         let error = #expect(throws: ReportError.self) {
-            try XSDValidator().validate { (pipe: BytePipe) throws(ReportError) in
+            try XSDValidator().validateWhileWriting { (pipe: BytePipe) throws(ReportError) in
                 let half = Array("<certaudit-report xmlns=\"urn:certaudit:report:1\"".utf8)
                 half.withUnsafeBufferPointer { pipe.send($0) }
                 throw ReportError(.internal, "the disk is full")
