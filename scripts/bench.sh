@@ -7,7 +7,8 @@
 # 2. builds the release binary (swift build -c release) and the reference (cc -O2, pkg-config openssl),
 # 3. runs, alternately BENCH_RUNS times (default 3), the reference with BENCH_REFERENCE_THREADS threads
 #    (default 2) on the estate's bundles, the floor (bench/floor/: OpenSSL's signature arithmetic
-#    and SHA-256 alone, no X.509 decoding; the same threads) on them, and the full `certaudit run`
+#    and SHA-256 alone, no X.509 decoding; the same threads) on them, the floor built with
+#    -DFLOOR_FIELDS (every leaf field but the key also decoded by OpenSSL), and the full `certaudit run`
 #    (all cores) on the estate, each under /usr/bin/time -v, so all see the same machine at nearly
 #    the same moment,
 # 4. prints the medians, certaudit's ratio to the reference (the target of issue 10: at most 0.5),
@@ -61,6 +62,11 @@ FLOOR="$WORK/floor"
 echo "== build: ${CC:-cc} -O2 bench/floor/floor.c" >&2
 # shellcheck disable=SC2046
 "${CC:-cc}" -O2 -Wall -o "$FLOOR" "$REPO/bench/floor/floor.c" $(pkg-config --cflags --libs openssl) -lpthread
+FIELDS="$WORK/floor-fields"
+echo "== build: ${CC:-cc} -O2 -DFLOOR_FIELDS bench/floor/floor.c" >&2
+# shellcheck disable=SC2046
+"${CC:-cc}" -O2 -Wall -DFLOOR_FIELDS -o "$FIELDS" "$REPO/bench/floor/floor.c" $(pkg-config --cflags --libs openssl) \
+    -lpthread
 
 if [[ ! -x /usr/bin/time && "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
     echo "== /usr/bin/time missing: installing Debian package 'time'" >&2
@@ -107,9 +113,10 @@ PY
 
 : >"$RESULTS"
 for run in $(seq 1 "$RUNS"); do
-    echo "== run $run of $RUNS: reference -t $REFERENCE_THREADS, floor -t $REFERENCE_THREADS, then certaudit" >&2
+    echo "== run $run of $RUNS: reference, floor, floor-fields (-t $REFERENCE_THREADS each), then certaudit" >&2
     timed reference "$WORK/reference-$N.log" "$REFERENCE" -t "$REFERENCE_THREADS" "$ESTATE/bundles"
     timed floor "$WORK/floor-$N.log" "$FLOOR" -t "$REFERENCE_THREADS" "$ESTATE/bundles"
+    timed fields "$WORK/floor-fields-$N.log" "$FIELDS" -t "$REFERENCE_THREADS" "$ESTATE/bundles"
     rm -rf "$OUTPUT"
     timed certaudit "$WORK/run-$N.log" "$BINARY" run --inputs "$ESTATE" --output "$OUTPUT" --as-of "$AS_OF" \
         --timezone Asia/Shanghai --horizon "$HORIZON"

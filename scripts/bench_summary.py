@@ -5,7 +5,8 @@
 
 RESULTS has one line per run, as scripts/bench.sh writes them: `NAME WALL_SECONDS PEAK_KIB STATUS`
 with NAME `reference` (the naive C loop of bench/reference/), `floor` (bench/floor/: the least any
-audit spends per bundle on OpenSSL 3.0; optional, older results have none) or `certaudit`. The
+audit spends per bundle on OpenSSL 3.0; optional, older results have none), `fields` (the floor
+built with -DFLOOR_FIELDS: every leaf field but the key decoded by OpenSSL; optional) or `certaudit`. The
 ratio is certaudit's median over the reference's; issue 10 asks for at most 0.5. Peak RSS is the
 largest of certaudit's runs (the one that decides whether the machine has room). Exits 3 when the
 reference or certaudit has no run.
@@ -55,12 +56,19 @@ def summary(runs: list[Run], certificates: int, reference_threads: int, machine:
         f"floor median s:           {statistics.median(floor):.2f}  ({reference_threads} threads; "
         + ", ".join(f"{wall:.2f}" for wall in floor) + "; no X.509 decoding: bench/floor/)"
     ] if floor else []
+    fields = [run.wall for run in runs if run.name == "fields"]
+    fields_lines = [
+        f"floor-fields median s:    {statistics.median(fields):.2f}  ({reference_threads} threads; "
+        + ", ".join(f"{wall:.2f}" for wall in fields) + "; the floor plus every leaf field but the key "
+        "decoded by OpenSSL)"
+    ] if fields else []
     return [
         f"certificates:             {certificates}",
         f"runs (alternating):       {len(reference)} reference, {len(certaudit)} certaudit",
         f"reference median s:       {reference_median:.2f}  ({reference_threads} threads; "
         + ", ".join(f"{wall:.2f}" for wall in reference) + ")",
         *floor_lines,
+        *fields_lines,
         f"certaudit median s:       {certaudit_median:.2f}  ("
         + ", ".join(f"{run.wall:.2f}" for run in certaudit) + ")",
         f"ratio certaudit/reference: {ratio:.2f}  (issue 10's target: at most 0.50)",

@@ -26,6 +26,7 @@ class ReferenceProgramTests(unittest.TestCase):
     facts another way and must count, verify and refuse alike."""
 
     source = REPO / "bench" / "reference" / "reference.c"
+    defines: list[str] = []
 
     @classmethod
     def setUpClass(cls):
@@ -34,8 +35,8 @@ class ReferenceProgramTests(unittest.TestCase):
         flags = subprocess.run(["pkg-config", "--cflags", "--libs", "openssl"], capture_output=True, text=True,
                                check=True).stdout.split()
         cls.binary = work / cls.source.stem
-        subprocess.run(["cc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", str(cls.binary), str(cls.source), *flags,
-                        "-lpthread"], check=True)
+        subprocess.run(["cc", "-O2", "-Wall", "-Wextra", "-Werror", *cls.defines, "-o", str(cls.binary),
+                        str(cls.source), *flags, "-lpthread"], check=True)
         cls.estate = work / "estate"
         subprocess.run([sys.executable, str(SCRIPTS / "make_bench_estate.py"), "13", str(cls.estate)], check=True,
                        capture_output=True)
@@ -94,6 +95,23 @@ class FloorProgramTests(ReferenceProgramTests):
                          ("2", "1", "0", "1"))
 
 
+class FloorFieldsProgramTests(FloorProgramTests):
+    """The floor built to decode every leaf field with OpenSSL: it counts, verifies and refuses as the
+    floor does, and reads more of each leaf."""
+    defines = ["-DFLOOR_FIELDS"]
+
+    def test_it_folds_more_facts_than_the_floor(self):
+        fields = self.reference("-t", "1", str(self.estate / "bundles"))
+        work = Path(self.tmp.name)
+        flags = subprocess.run(["pkg-config", "--cflags", "--libs", "openssl"], capture_output=True, text=True,
+                               check=True).stdout.split()
+        plain = work / "floor-plain"
+        subprocess.run(["cc", "-O2", "-o", str(plain), str(FloorProgramTests.source), *flags, "-lpthread"], check=True)
+        result = subprocess.run([str(plain), "-t", "1", str(self.estate / "bundles")], capture_output=True,
+                                text=True, check=True).stdout.split()
+        self.assertNotEqual(fields["checksum"], dict(zip(result[0::2], result[1::2]))["checksum"])
+
+
 class SummaryTests(unittest.TestCase):
     def write(self, text: str) -> str:
         handle = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False)
@@ -113,6 +131,16 @@ class SummaryTests(unittest.TestCase):
         self.assertIn("certaudit certificates/s: 100", lines)
         self.assertIn("machine:                  test machine", lines)
         self.assertNotIn("floor", lines)
+
+    def test_the_floor_fields_median_after_the_floor_when_it_ran(self):
+        runs = [bench_summary.Run("reference", 20.0, 900, 0), bench_summary.Run("certaudit", 30.0, 400_000, 0),
+                bench_summary.Run("floor", 4.0, 900, 0), bench_summary.Run("fields", 4.5, 900, 0),
+                bench_summary.Run("fields", 4.25, 900, 0)]
+        lines = bench_summary.summary(runs, 100_000, 2, "test machine")
+        fields = next(line for line in lines if line.startswith("floor-fields"))
+        self.assertIn("4.38  (2 threads; 4.50, 4.25;", fields)
+        self.assertEqual(lines.index(fields), lines.index(next(line for line in lines if line.startswith("floor ")))
+                         + 1)
 
     def test_the_floor_median_when_the_floor_ran(self):
         runs = [bench_summary.Run("reference", 20.0, 1000, 0), bench_summary.Run("certaudit", 30.0, 2048, 0)]

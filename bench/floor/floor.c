@@ -17,12 +17,24 @@
  * No chain building, no trust store, no name or policy checks, no CSV, no report: a real audit does
  * all of that too, so its time can only be above this program's. Its checksum differs from the
  * reference's: it folds other facts.
+ *
+ * Built with -DFLOOR_FIELDS (`floor-fields`, also run by `make bench`), it also reads every field of
+ * the leaf but its public key with OpenSSL's own decoder for that field, as an audit that must report
+ * exactly what OpenSSL reads would: the serial (to hex), the signature algorithm, both names (the
+ * subject printed in RFC 2253 form), both times (to calendar fields), and every extension (decoded by
+ * X509V3_EXT_d2i). What it adds to the floor is what an ingest that splits the leaf's DER itself and
+ * hands OpenSSL each field — everything d2i_X509 does but the public key's decoder framework — costs.
  */
 #include "../harness.h"
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
+#ifdef FLOOR_FIELDS
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/x509v3.h>
+#endif
 
 struct issuer {
     unsigned char *der;
@@ -113,6 +125,75 @@ static struct issuer *issuer_for(struct floor_worker *worker, unsigned char *der
     return issuer;
 }
 
+#ifdef FLOOR_FIELDS
+/* An ASN.1 time at element as calendar fields, as OpenSSL reads it; 0 when it does not decode. */
+static uint64_t time_fields(const struct element *element) {
+    const unsigned char *cursor = element->start;
+    ASN1_TIME *time = d2i_ASN1_TIME(NULL, &cursor, element->next - element->start);
+    struct tm parts;
+    uint64_t folded = time && ASN1_TIME_to_tm(time, &parts) == 1 ? (uint64_t)parts.tm_year * 400 + parts.tm_yday : 0;
+    ASN1_TIME_free(time);
+    return folded;
+}
+
+/* Every TBSCertificate field but the public key, each decoded by OpenSSL's decoder for that field. */
+static uint64_t read_fields(const struct element *tbs, uint64_t facts) {
+    struct element field;
+    int index = 0;
+    for (const unsigned char *cursor = tbs->contents; cursor < tbs->next && read_element(cursor, tbs->next, &field);
+         cursor = field.next, index++) {
+        const unsigned char *at = field.start;
+        long length = field.next - field.start;
+        if (index == 0 && field.tag != 0xa0) index = 1;
+        if (index == 1) { /* serial, to hex as a report shows it */
+            ASN1_INTEGER *serial = d2i_ASN1_INTEGER(NULL, &at, length);
+            BIGNUM *number = serial ? ASN1_INTEGER_to_BN(serial, NULL) : NULL;
+            char *hex = number ? BN_bn2hex(number) : NULL;
+            if (hex) facts = fold(facts, strlen(hex));
+            OPENSSL_free(hex);
+            BN_free(number);
+            ASN1_INTEGER_free(serial);
+        } else if (index == 2) { /* signature algorithm */
+            X509_ALGOR *algorithm = d2i_X509_ALGOR(NULL, &at, length);
+            if (algorithm) facts = fold(facts, OBJ_obj2nid(algorithm->algorithm));
+            X509_ALGOR_free(algorithm);
+        } else if (index == 3 || index == 5) { /* issuer, subject: the subject printed */
+            X509_NAME *name = d2i_X509_NAME(NULL, &at, length);
+            BIO *bio = name && index == 5 ? BIO_new(BIO_s_mem()) : NULL;
+            if (bio && X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) >= 0) {
+                facts = fold(facts, BIO_number_written(bio));
+            }
+            BIO_free(bio);
+            X509_NAME_free(name);
+        } else if (index == 4) { /* validity */
+            struct element not_before, not_after;
+            if (read_element(field.contents, field.next, &not_before) &&
+                read_element(not_before.next, field.next, &not_after)) {
+                facts = fold(fold(facts, time_fields(&not_before)), time_fields(&not_after));
+            }
+        } else if (field.tag == 0xa3) { /* extensions, each decoded */
+            const unsigned char *list = field.contents;
+            X509_EXTENSIONS *extensions = d2i_X509_EXTENSIONS(NULL, &list, field.next - field.contents);
+            for (int at_extension = 0; extensions && at_extension < sk_X509_EXTENSION_num(extensions);
+                 at_extension++) {
+                X509_EXTENSION *extension = sk_X509_EXTENSION_value(extensions, at_extension);
+                const X509V3_EXT_METHOD *method = X509V3_EXT_get(extension);
+                void *decoded = method ? X509V3_EXT_d2i(extension) : NULL;
+                if (!decoded) continue;
+                facts = fold(facts, OBJ_obj2nid(X509_EXTENSION_get_object(extension)));
+                if (method->it) {
+                    ASN1_item_free(decoded, ASN1_ITEM_ptr(method->it));
+                } else if (method->ext_free) {
+                    method->ext_free(decoded);
+                }
+            }
+            sk_X509_EXTENSION_pop_free(extensions, X509_EXTENSION_free);
+        }
+    }
+    return facts;
+}
+#endif
+
 static void audit(struct worker *base, const char *path) {
     struct floor_worker *worker = (struct floor_worker *)base;
     struct tally *tally = &base->tally;
@@ -189,6 +270,9 @@ static void audit(struct worker *base, const char *path) {
             cursor = field.next;
             index++;
         }
+#ifdef FLOOR_FIELDS
+        facts = read_fields(&tbs, facts);
+#endif
         struct issuer *issuer = issuer_der ? issuer_for(worker, issuer_der, issuer_length) : NULL;
         unsigned char tbs_digest[EVP_MAX_MD_SIZE];
         unsigned int tbs_digest_length = 0;
