@@ -22,6 +22,30 @@ void ca_OPENSSL_free(void *pointer) { OPENSSL_free(pointer); }
 unsigned long ca_name_flags_rfc2253_utf8(void) { return XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB; }
 void ca_EXTENDED_KEY_USAGE_free(EXTENDED_KEY_USAGE *usage) { EXTENDED_KEY_USAGE_free(usage); }
 void ca_BASIC_CONSTRAINTS_free(BASIC_CONSTRAINTS *constraints) { BASIC_CONSTRAINTS_free(constraints); }
+int ca_sk_X509_EXTENSION_num(const STACK_OF(X509_EXTENSION) *extensions) {
+    return sk_X509_EXTENSION_num(extensions);
+}
+X509_EXTENSION *ca_sk_X509_EXTENSION_value(const STACK_OF(X509_EXTENSION) *extensions, int index) {
+    return sk_X509_EXTENSION_value(extensions, index);
+}
+void ca_X509_EXTENSIONS_free(STACK_OF(X509_EXTENSION) *extensions) {
+    sk_X509_EXTENSION_pop_free(extensions, X509_EXTENSION_free);
+}
+int ca_extension_decodes(X509_EXTENSION *extension) {
+    const X509V3_EXT_METHOD *method = X509V3_EXT_get(extension);
+    if (method == NULL) return 1;
+    void *decoded = X509V3_EXT_d2i(extension);
+    if (decoded == NULL) return 0;
+    if (method->it != NULL) {
+        ASN1_item_free(decoded, ASN1_ITEM_ptr(method->it));
+    } else if (method->ext_free != NULL) {
+        method->ext_free(decoded);
+    }
+    return 1;
+}
+void ca_AUTHORITY_KEYID_free(AUTHORITY_KEYID *identifier) { AUTHORITY_KEYID_free(identifier); }
+void ca_ASN1_OCTET_STRING_free(ASN1_OCTET_STRING *string) { ASN1_OCTET_STRING_free(string); }
+void ca_ASN1_BIT_STRING_free(ASN1_BIT_STRING *string) { ASN1_BIT_STRING_free(string); }
 
 int ca_verify_callback_ignoring_time(int ok, X509_STORE_CTX *context) {
     if (ok) return ok;

@@ -3,11 +3,30 @@ import CertAuditCore
 /// Turns parsed certificates and a key into `BundleFacts`: leaf, order, key status, chain verdict.
 /// Shared by the loader and `certaudit inspect`, so both always say the same.
 enum BundleAnalysis {
+    /// The facts of a bundle's material: a leaf read field by field (`LeafFields`) takes the verdict
+    /// its worker keeps for leaves like it (`LeafVerdicts`) when there is one and no key to compare
+    /// with it; else every certificate is decoded, throwing what decoding it at once would have.
+    static func analyse(
+        _ material: BundleMaterial, key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant,
+        cache: CertificateCache? = nil
+    ) throws(BundleError) -> BundleFacts {
+        if key == nil, let known = cache?.leafVerdicts.verdict(for: material.certificates, trust: trust, asOf: asOf) {
+            return withMaterial(material, facts(of: material.certificates, known: known, anchors: cache?.anchors))
+        }
+        try material.decodeDeferred()
+        return facts(of: material, key: key, trust: trust, asOf: asOf, cache: cache)
+    }
+
+    /// The facts of decoded material.
     static func facts(
         of material: BundleMaterial, key: BundleMaterial.Key?, trust: TrustStore, asOf: Instant,
         cache: CertificateCache? = nil
     ) -> BundleFacts {
-        var facts = facts(of: material.certificates, key: key, trust: trust, asOf: asOf, cache: cache)
+        withMaterial(material, facts(of: material.certificates, key: key, trust: trust, asOf: asOf, cache: cache))
+    }
+
+    private static func withMaterial(_ material: BundleMaterial, _ facts: BundleFacts) -> BundleFacts {
+        var facts = facts
         facts.formMismatches = material.formMismatches
         facts.unreadParts = material.unreadParts
         return facts
@@ -24,14 +43,32 @@ enum BundleAnalysis {
         let outcome = ChainVerifier.verify(
             leaf, untrusted: others.map { certificates[$0] }, trust: trust,
             options: VerificationOptions(time: asOf, strict: true, ignoreTime: true), signatures: cache?.signatures)
+        let isInChainOrder = LeafFinder.isInChainOrder(certificates, leaf: leafIndex)
+        if leafIndex == 0 {
+            cache?.leafVerdicts.keep(
+                outcome, isInChainOrder: isInChainOrder, for: certificates, trust: trust, asOf: asOf)
+        }
         return BundleFacts(
-            leaf: facts[leafIndex], others: others.map { facts[$0] },
-            isInChainOrder: LeafFinder.isInChainOrder(certificates, leaf: leafIndex),
+            leaf: facts[leafIndex], others: others.map { facts[$0] }, isInChainOrder: isInChainOrder,
             key: keyStatus(key, leaf: leaf),
             chain: verdict(
                 outcome, path: pathFingerprints(outcome.chain, bundled: certificates, anchors: cache?.anchors),
                 bundle: facts,
                 leaf: facts[leafIndex]))
+    }
+
+    /// The facts of an undecoded leaf (first) and the decoded certificates after it, from the verdict
+    /// kept for leaves like it: what `facts(of:key:…)` finds, without decoding the leaf (no key).
+    static func facts(of certificates: [X509Object], known: LeafVerdicts.Entry, anchors: AnchorFingerprints?)
+        -> BundleFacts
+    {
+        let facts = certificates.map(\.facts)
+        let path =
+            [facts[0].fingerprintSHA256]
+            + pathFingerprints(known.outcome.chain, bundled: Array(certificates.dropFirst()), anchors: anchors)
+        return BundleFacts(
+            leaf: facts[0], others: Array(facts.dropFirst()), isInChainOrder: known.isInChainOrder, key: .absent,
+            chain: verdict(known.outcome, path: path, bundle: facts, leaf: facts[0]))
     }
 
     static func keyStatus(_ key: BundleMaterial.Key?, leaf: X509Object) -> PrivateKeyStatus {
@@ -57,7 +94,8 @@ enum BundleAnalysis {
         }
     }
 
-    /// The verdict, with the served path's earliest expiry and the bundled certificates off the path.
+    /// The verdict, with the served path's earliest expiry and the bundled certificates off the path
+    /// (`pathFingerprints`: the chain OpenSSL built, leaf first).
     static func verdict(
         _ outcome: ChainVerifier.Outcome, path pathFingerprints: [String], bundle: [CertificateFacts],
         leaf: CertificateFacts
@@ -70,7 +108,7 @@ enum BundleAnalysis {
         let unused = bundle.map(\.fingerprintSHA256).filter { $0 != leaf.fingerprintSHA256 && !onPath.contains($0) }
         let status = ChainVerifier.status(of: outcome)
         return ChainVerdict(
-            status: status, length: max(1, outcome.chain.count), earliestExpiry: earliest.notAfter,
+            status: status, length: max(1, pathFingerprints.count), earliestExpiry: earliest.notAfter,
             earliestExpiringFingerprint: earliest.fingerprintSHA256,
             detail: status == .complete ? nil : outcome.message, unusedCertificates: unused)
     }

@@ -45,8 +45,7 @@ public struct BundleLoader: Sendable {
             default:
                 break
             }
-            return .success(
-                BundleAnalysis.facts(of: material, key: key, trust: trust, asOf: asOf, cache: cache))
+            return .success(try BundleAnalysis.analyse(material, key: key, trust: trust, asOf: asOf, cache: cache))
         } catch {
             return .failure(error)
         }

@@ -87,6 +87,12 @@ struct BundleMaterial {
         return material
     }
 
+    /// Decodes the certificates read field by field (`LeafFields`) and not decoded yet, throwing what
+    /// decoding them at once would have thrown.
+    func decodeDeferred() throws(BundleError) {
+        for certificate in certificates { try certificate.decode() }
+    }
+
     /// Adds another file's material (a folder bundle): certificates in order, the first key.
     mutating func merge(_ other: BundleMaterial) {
         certificates += other.certificates
@@ -107,6 +113,10 @@ struct BundleMaterial {
         else { return try decode(block, file: file) }
         let digest = der.withUnsafeBytes { DERDigest(of: $0) }
         if let known = cache.certificate(for: digest) { return known }
+        // A plain leaf waits, read field by field: `decodeDeferred` decodes it unless its verdict is known.
+        if let fields = LeafFields(der, keys: cache.publicKeys) {
+            return X509Object(fields: fields, digest: digest, block: block, file: file, issuerNames: cache.issuerNames)
+        }
         // What PEM_read_bio_X509 does with these bytes; its own path, for its error message, when not.
         guard let decoded = X509Object.fromPEMBody(der) else { return try decode(block, file: file) }
         decoded.decodedFrom = (der, digest)

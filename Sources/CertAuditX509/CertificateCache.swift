@@ -19,12 +19,18 @@ public final class CertificateCache {
     public let anchors = AnchorFingerprints()
     /// The issuer names this worker has printed, by their DER.
     public let issuerNames = IssuerNames()
+    /// The curves this worker has checked leaves' public keys on.
+    let publicKeys = PublicKeyInfoReader()
+    /// The chain verdicts this worker's leaves can take without being decoded.
+    public let leafVerdicts: LeafVerdicts
     /// Lookups that found their certificate, and that did not (tests and profiling read these).
     public private(set) var hits = 0
     public private(set) var misses = 0
 
-    public init(capacity: Int = 4096) {
+    /// `leafVerdicts` verdicts at most (0 decodes every leaf, as before `LeafVerdicts`).
+    public init(capacity: Int = 4096, leafVerdicts: Int = 4096) {
         self.capacity = capacity
+        self.leafVerdicts = LeafVerdicts(capacity: leafVerdicts)
     }
 
     public var count: Int { entries.count }

@@ -5,6 +5,10 @@ import Glibc
 
 /// Reads a certificate's facts out of OpenSSL once, so nothing downstream holds an OpenSSL object.
 enum CertificateFactsReader {
+    /// An extension of the certificate decoded by NID (the caller frees it), with its criticality:
+    /// `X509_get_ext_d2i` on a decoded certificate, `X509V3_get_d2i` on a decoded extension list.
+    typealias ExtensionDecoder = (_ nid: Int32, _ critical: UnsafeMutablePointer<Int32>?) -> UnsafeMutableRawPointer?
+
     static func facts(of certificate: X509Object) -> CertificateFacts {
         let x509 = certificate.pointer
         _ = X509_check_purpose(x509, -1, 0)  // computes the cached extension values once
@@ -12,18 +16,61 @@ enum CertificateFactsReader {
         let issuerName = X509_get_issuer_name(x509)
         let publicKey =
             X509_get0_pubkey(x509).map(PublicKeyFactsReader.facts) ?? PublicKeyFacts(algorithm: .other, bits: 0)
+        let decode: ExtensionDecoder = { X509_get_ext_d2i(x509, $0, $1, nil) }
+        var algorithm: UnsafePointer<X509_ALGOR>?
+        X509_get0_signature(nil, &algorithm, x509)
         return CertificateFacts(
             subject: name(subjectName), issuer: certificate.issuerNames?.text(of: issuerName) ?? name(issuerName),
-            serialHex: serial(x509),
+            serialHex: serial(X509_get0_serialNumber(x509)),
             notBefore: instant(X509_get0_notBefore(x509)), notAfter: instant(X509_get0_notAfter(x509)),
-            commonNames: commonNames(subjectName), subjectAltNames: subjectAltNames(x509), publicKey: publicKey,
-            signatureAlgorithm: signatureAlgorithm(x509), fingerprintSHA256: Hex.lowercase(certificate.sha256),
-            basicConstraints: basicConstraints(x509), keyUsage: keyUsage(x509),
-            extendedKeyUsage: extendedKeyUsage(x509),
+            commonNames: commonNames(subjectName), subjectAltNames: subjectAltNames(decode), publicKey: publicKey,
+            signatureAlgorithm: signatureAlgorithm(algorithm), fingerprintSHA256: Hex.lowercase(certificate.sha256),
+            basicConstraints: basicConstraints(decode),
+            keyUsage: X509_get_ext_by_NID(x509, NID_key_usage, -1) >= 0
+                ? keyUsage(bits: X509_get_key_usage(x509)) : nil,
+            extendedKeyUsage: extendedKeyUsage(decode),
             subjectKeyID: X509_get0_subject_key_id(x509).map(octets),
             authorityKeyID: X509_get0_authority_key_id(x509).map(octets),
             isSelfIssued: subjectName.flatMap { subject in issuerName.map { X509_NAME_cmp(subject, $0) == 0 } } ?? false
         )
+    }
+
+    /// The facts of a certificate whose fields OpenSSL decoded one by one (`LeafFields`), read with
+    /// the same code as a decoded certificate's: the same facts, without decoding its public key.
+    static func facts(of fields: LeafFields, fingerprint: [UInt8], issuerNames: IssuerNames?) -> CertificateFacts {
+        let extensions = fields.extensions
+        let decode: ExtensionDecoder = { nid, critical in
+            guard let extensions else {
+                critical?.pointee = -1
+                return nil
+            }
+            return X509V3_get_d2i(extensions, nid, critical, nil)
+        }
+        return CertificateFacts(
+            subject: name(fields.subject), issuer: issuerNames?.text(of: fields.issuer) ?? name(fields.issuer),
+            serialHex: serial(fields.serial), notBefore: instant(fields.notBefore), notAfter: instant(fields.notAfter),
+            commonNames: commonNames(fields.subject), subjectAltNames: subjectAltNames(decode),
+            publicKey: fields.publicKey, signatureAlgorithm: signatureAlgorithm(fields.signatureAlgorithm),
+            fingerprintSHA256: Hex.lowercase(fingerprint), basicConstraints: basicConstraints(decode),
+            keyUsage: fields.keyUsageBits.map(keyUsage(bits:)), extendedKeyUsage: extendedKeyUsage(decode),
+            subjectKeyID: decoded(decode, NID_subject_key_identifier) {
+                (key: UnsafeMutablePointer<ASN1_OCTET_STRING>) in
+                defer { ca_ASN1_OCTET_STRING_free(key) }
+                return octets(key)
+            },
+            authorityKeyID: decoded(decode, NID_authority_key_identifier) {
+                (identifier: UnsafeMutablePointer<AUTHORITY_KEYID>) in
+                defer { ca_AUTHORITY_KEYID_free(identifier) }
+                return identifier.pointee.keyid.map { octets($0) }
+            } ?? nil,
+            isSelfIssued: X509_NAME_cmp(fields.subject, fields.issuer) == 0)
+    }
+
+    /// An extension decoded as `Value` and read by `read`, which frees it; nil when absent or bad.
+    private static func decoded<Value, Result>(
+        _ decode: ExtensionDecoder, _ nid: Int32, _ read: (UnsafeMutablePointer<Value>) -> Result
+    ) -> Result? {
+        decode(nid, nil).map { read($0.assumingMemoryBound(to: Value.self)) }
     }
 
     /// RFC 2253 one-line form with UTF-8 kept as UTF-8.
@@ -41,8 +88,8 @@ enum CertificateFactsReader {
         return String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
     }
 
-    static func serial(_ x509: OpaquePointer) -> String {
-        guard let serial = X509_get0_serialNumber(x509), let number = ASN1_INTEGER_to_BN(serial, nil) else { return "" }
+    static func serial(_ serial: UnsafePointer<ASN1_INTEGER>?) -> String {
+        guard let serial, let number = ASN1_INTEGER_to_BN(serial, nil) else { return "" }
         defer { BN_free(number) }
         guard let hex = BN_bn2hex(number) else { return "" }
         defer { ca_OPENSSL_free(hex) }
@@ -82,8 +129,8 @@ enum CertificateFactsReader {
         return String(decoding: UnsafeBufferPointer(start: out, count: Int(length)), as: UTF8.self)
     }
 
-    static func subjectAltNames(_ x509: OpaquePointer) -> [SubjectAltName] {
-        guard let raw = X509_get_ext_d2i(x509, NID_subject_alt_name, nil, nil) else { return [] }
+    static func subjectAltNames(_ decode: ExtensionDecoder) -> [SubjectAltName] {
+        guard let raw = decode(NID_subject_alt_name, nil) else { return [] }
         let names = OpaquePointer(raw)
         defer { ca_GENERAL_NAMES_free(names) }
         var result: [SubjectAltName] = []
@@ -118,9 +165,7 @@ enum CertificateFactsReader {
         return Self.text(buffer)
     }
 
-    static func signatureAlgorithm(_ x509: OpaquePointer) -> String {
-        var algorithm: UnsafePointer<X509_ALGOR>?
-        X509_get0_signature(nil, &algorithm, x509)
+    static func signatureAlgorithm(_ algorithm: UnsafePointer<X509_ALGOR>?) -> String {
         var object: OpaquePointer?
         guard let algorithm else { return "unknown" }
         X509_ALGOR_get0(&object, nil, nil, algorithm)
@@ -132,9 +177,9 @@ enum CertificateFactsReader {
         return Self.text(buffer)
     }
 
-    static func basicConstraints(_ x509: OpaquePointer) -> BasicConstraints? {
+    static func basicConstraints(_ decode: ExtensionDecoder) -> BasicConstraints? {
         var critical: Int32 = 0
-        guard let raw = X509_get_ext_d2i(x509, NID_basic_constraints, &critical, nil) else { return nil }
+        guard let raw = decode(NID_basic_constraints, &critical) else { return nil }
         let constraints = raw.assumingMemoryBound(to: BASIC_CONSTRAINTS.self)
         defer { ca_BASIC_CONSTRAINTS_free(constraints) }
         let pathLength = constraints.pointee.pathlen.map { Int(ASN1_INTEGER_get($0)) }
@@ -149,14 +194,13 @@ enum CertificateFactsReader {
         (UInt32(KU_DECIPHER_ONLY), "decipherOnly"),
     ]
 
-    static func keyUsage(_ x509: OpaquePointer) -> [String]? {
-        guard X509_get_ext_by_NID(x509, NID_key_usage, -1) >= 0 else { return nil }
-        let bits = X509_get_key_usage(x509)
-        return keyUsageBits.filter { bits & $0.0 != 0 }.map(\.1)
+    /// The usages `bits` (as `X509_get_key_usage` gives them) name.
+    static func keyUsage(bits: UInt32) -> [String] {
+        keyUsageBits.filter { bits & $0.0 != 0 }.map(\.1)
     }
 
-    static func extendedKeyUsage(_ x509: OpaquePointer) -> [String]? {
-        guard let raw = X509_get_ext_d2i(x509, NID_ext_key_usage, nil, nil) else { return nil }
+    static func extendedKeyUsage(_ decode: ExtensionDecoder) -> [String]? {
+        guard let raw = decode(NID_ext_key_usage, nil) else { return nil }
         let usages = OpaquePointer(raw)
         defer { ca_EXTENDED_KEY_USAGE_free(usages) }
         return (0..<ca_sk_ASN1_OBJECT_num(usages)).compactMap { index in

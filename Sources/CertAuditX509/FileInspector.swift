@@ -38,8 +38,7 @@ public enum FileInspector {
                     path: path, bundle: nil, certificates: [], leafIndex: nil, otherBlocks: material.otherBlocks,
                     error: BundleError(.noCertificate, file: path, material.noCertificateReason()))
             }
-            let bundle = BundleAnalysis.facts(
-                of: material, key: material.key, trust: trust, asOf: asOf, cache: cache)
+            let bundle = try BundleAnalysis.analyse(material, key: material.key, trust: trust, asOf: asOf, cache: cache)
             let certificates = material.certificates.map(\.facts)
             return FileInspection(
                 path: path, bundle: bundle, certificates: certificates,

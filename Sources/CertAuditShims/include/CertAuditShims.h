@@ -26,6 +26,16 @@ void ca_OPENSSL_free(void *pointer);
 /// XN_FLAG_RFC2253 without ASN1_STRFLGS_ESC_MSB: RFC 2253 names with UTF-8 left as UTF-8.
 unsigned long ca_name_flags_rfc2253_utf8(void);
 void ca_EXTENDED_KEY_USAGE_free(EXTENDED_KEY_USAGE *usage);
+/// A decoded extension list (`d2i_X509_EXTENSIONS`): its size, an extension, and freeing it whole.
+int ca_sk_X509_EXTENSION_num(const STACK_OF(X509_EXTENSION) *extensions);
+X509_EXTENSION *ca_sk_X509_EXTENSION_value(const STACK_OF(X509_EXTENSION) *extensions, int index);
+void ca_X509_EXTENSIONS_free(STACK_OF(X509_EXTENSION) *extensions);
+/// Whether OpenSSL decodes `extension`'s value (X509V3_EXT_d2i) when it knows the extension (1), or
+/// knows it and cannot decode it (0); 1 for an extension OpenSSL has no decoder for.
+int ca_extension_decodes(X509_EXTENSION *extension);
+void ca_AUTHORITY_KEYID_free(AUTHORITY_KEYID *identifier);
+void ca_ASN1_OCTET_STRING_free(ASN1_OCTET_STRING *string);
+void ca_ASN1_BIT_STRING_free(ASN1_BIT_STRING *string);
 void ca_BASIC_CONSTRAINTS_free(BASIC_CONSTRAINTS *constraints);
 /// The verify callback certaudit uses for bundles: time errors (expired, not yet valid) on any chain
 /// member are accepted, because CERT-EXPIRED and CHAIN-EXPIRING report them with their dates.

@@ -1,0 +1,112 @@
+import CertAuditCore
+import Foundation
+import Testing
+
+@testable import CertAuditX509
+
+/// A leaf read field by field (`LeafFields`) and given a kept verdict (`LeafVerdicts`) must come out
+/// exactly as OpenSSL's decoding and verification of it would: held here to OpenSSL on every
+/// certificate of the corpus and the fixtures.
+struct LeafVerdictTests {
+    /// Every PEM certificate of a folder (recursively), as DER.
+    static func certificates(under folder: String) -> [(name: String, der: [UInt8])] {
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        var found: [(String, [UInt8])] = []
+        while let name = enumerator?.nextObject() as? String {
+            guard name.hasSuffix(".pem"), let data = FileManager.default.contents(atPath: folder + "/" + name) else {
+                continue
+            }
+            for (index, block) in PEMBlock.scan([UInt8](data)).blocks.enumerated() where block.label == "CERTIFICATE" {
+                if let der = block.standardBody() { found.append(("\(name)#\(index)", der)) }
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
+    static var everyCertificate: [(name: String, der: [UInt8])] {
+        [Fixtures.corpus("zlint"), Fixtures.corpus("limbo"), Fixtures.folder].compactMap { $0 }
+            .flatMap { certificates(under: $0) }
+    }
+
+    /// Read field by field, a certificate has the facts OpenSSL's decoding gives it — names, serial,
+    /// times, key, extensions, fingerprint — and OpenSSL decodes every certificate read so.
+    @Test func fieldByFieldFactsAreOpenSSLsOnEveryCertificate() throws {
+        let keys = PublicKeyInfoReader()
+        var read = 0
+        var left = 0
+        for (name, der) in Self.everyCertificate {
+            guard let fields = LeafFields(der, keys: keys) else {
+                left += 1
+                continue
+            }
+            read += 1
+            let decoded = try #require(X509Object.fromDER(der), "\(name): read field by field, refused by OpenSSL")
+            let digest = der.withUnsafeBytes { DERDigest(of: $0) }
+            let facts = CertificateFactsReader.facts(of: fields, fingerprint: digest.bytes, issuerNames: nil)
+            #expect(facts == decoded.facts, "\(name)")
+        }
+        // The corpus has both: plain leaves, and CA certificates, odd keys and broken extensions.
+        #expect(read > 900, "read field by field: \(read), decoded whole: \(left)")
+        #expect(left > 300)
+    }
+
+    /// Every zlint certificate through one worker's cache (kept verdicts shared by the leaves of its
+    /// few issuers) gives what each gives loaded alone.
+    @Test(.enabled(if: Fixtures.corpus("zlint") != nil, "../shared/corpus/zlint is not beside this checkout"))
+    func keptVerdictsChangeNothingOnTheZlintCorpus() throws {
+        let folder = try #require(Fixtures.corpus("zlint"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".pem") }.sorted()
+        let loader = BundleLoader(bundlesDirectory: folder, trust: Fixtures.trust)
+        let cache = CertificateCache()
+        for name in names {
+            let request = BundleRequest(bundle: name)
+            let shared = loader.load(request, asOf: Fixtures.asOf, cache: cache)
+            let alone = loader.load(request, asOf: Fixtures.asOf)
+            #expect(String(describing: shared) == String(describing: alone), "\(name)")
+        }
+        #expect(cache.leafVerdicts.hits > 300)
+    }
+
+    /// Each x509-limbo case as a bundle (its peer, then its intermediates) with its own roots: loaded
+    /// again through the cache that kept its verdict, it is what it was, failures included.
+    @Test(.enabled(if: Fixtures.corpus("limbo") != nil, "../shared/corpus/limbo is not beside this checkout"))
+    func keptVerdictsChangeNothingOnTheLimboCases() throws {
+        let folder = try #require(Fixtures.corpus("limbo"))
+        let cases = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        var hits = 0
+        for name in cases {
+            let path = folder + "/" + name
+            guard let peer = FileManager.default.contents(atPath: path + "/peer.pem") else { continue }
+            let intermediates = FileManager.default.contents(atPath: path + "/intermediates.pem") ?? Data()
+            let trust = try TrustStore(anchorFiles: [path + "/roots.pem"], includeSystemDefaults: false)
+            let bundle = [UInt8](peer) + [UInt8](intermediates)
+            let alone = FileInspector.inspect(bytes: bundle, name: name, trust: trust, asOf: Fixtures.asOf)
+            let cache = CertificateCache()
+            for _ in 0..<2 {
+                let cached = FileInspector.inspect(
+                    bytes: bundle, name: name, trust: trust, asOf: Fixtures.asOf, cache: cache)
+                #expect(cached == alone, "\(name)")
+            }
+            hits += cache.leafVerdicts.hits
+        }
+        #expect(hits > 50)
+    }
+
+    /// A verdict is kept per trust store and time: another store, or another time, is verified anew.
+    @Test func aVerdictIsKeptForItsTrustStoreAndTime() throws {
+        let cache = CertificateCache()
+        let request = BundleRequest(bundle: "chain-ordered.pem")
+        let other = try TrustStore(anchorFiles: [Fixtures.folder + "/trust/sm2-root.pem"], includeSystemDefaults: false)
+        let later = Fixtures.asOf + 86_400
+        _ = Fixtures.loader.load(request, asOf: Fixtures.asOf, cache: cache)
+        let elsewhere = BundleLoader(bundlesDirectory: Fixtures.folder, trust: other)
+        #expect(
+            try elsewhere.load(request, asOf: Fixtures.asOf, cache: cache).get()
+                == elsewhere.load(request, asOf: Fixtures.asOf).get())
+        #expect(try elsewhere.load(request, asOf: Fixtures.asOf).get().chain.status != .complete)
+        _ = Fixtures.loader.load(request, asOf: later, cache: cache)
+        #expect(cache.leafVerdicts.hits == 0)
+        _ = Fixtures.loader.load(request, asOf: Fixtures.asOf, cache: cache)
+        #expect(cache.leafVerdicts.hits == 1)
+    }
+}
