@@ -92,6 +92,82 @@ struct LeafVerdictTests {
         #expect(hits > 50)
     }
 
+    /// Every fixture bundle through one worker's cache, in name order (an expired leaf after the valid
+    /// one under the same intermediate, a leaf alone, with its root, out of order, with a key, …),
+    /// gives what it gives loaded alone.
+    @Test func keptVerdictsChangeNothingOnTheFixtures() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.folder)
+            .filter { $0.hasSuffix(".pem") || $0.hasSuffix(".der") || $0.hasSuffix(".p7b") }.sorted()
+        let cache = CertificateCache()
+        for name in names + names {
+            let request = BundleRequest(bundle: name)
+            let shared = Fixtures.loader.load(request, asOf: Fixtures.asOf, cache: cache)
+            #expect(String(describing: shared) == String(describing: Fixtures.load(name)), "\(name)")
+        }
+        #expect(cache.leafVerdicts.hits >= names.count / 3)
+    }
+
+    /// Leaves under one intermediate that differ from a base leaf in one part each
+    /// (scripts/make_profile_fixtures.py): one that differs only where OpenSSL's verification does
+    /// not look (key, serial, subject, names, dates — it expired) takes the base's kept verdict;
+    /// one with another key usage or authority key identifier, which OpenSSL judges otherwise, does
+    /// not, and gets OpenSSL's own verdict.
+    @Test func onlyALeafThatDiffersWhereOpenSSLDoesNotLookTakesTheKeptVerdict() throws {
+        let folder = Fixtures.folder + "/profiles"
+        let trust = try TrustStore(anchorFiles: [folder + "/root.pem"], includeSystemDefaults: false)
+        let loader = BundleLoader(bundlesDirectory: folder, trust: trust)
+        func fresh(_ name: String) throws -> BundleFacts {
+            try loader.load(BundleRequest(bundle: name), asOf: Fixtures.asOf).get()
+        }
+        let cache = CertificateCache()
+        func cached(_ name: String) throws -> BundleFacts {
+            try loader.load(BundleRequest(bundle: name), asOf: Fixtures.asOf, cache: cache).get()
+        }
+        #expect(try cached("base.pem") == fresh("base.pem"))
+        #expect(try fresh("base.pem").chain.status == .complete && cache.leafVerdicts.count == 1)
+        #expect(try cached("masked.pem") == fresh("masked.pem"))
+        #expect(cache.leafVerdicts.hits == 1)
+        for variant in ["key-usage-cert-sign.pem", "authority-key-other.pem"] {
+            #expect(try fresh(variant).chain.status != .complete, "\(variant)")
+            #expect(try cached(variant) == fresh(variant), "\(variant)")
+        }
+        #expect(cache.leafVerdicts.hits == 1)
+    }
+
+    /// A leaf like one whose verdict is kept but whose signature does not verify is verified by
+    /// OpenSSL, which finds it broken.
+    @Test func aLeafWhoseSignatureFailsIsVerifiedAnew() throws {
+        let bundle = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.folder + "/chain-ordered.pem")))
+        let blocks = PEMBlock.scan(bundle).blocks
+        var leaf = try #require(blocks.first?.standardBody())
+        let intermediate = try #require(blocks.last?.standardBody())
+        leaf[leaf.count - 1] ^= 0x01  // the signature's last byte: still DER, no longer the issuer's signature
+        let tampered = Array((Self.pem(leaf) + Self.pem(intermediate)).utf8)
+        let cache = CertificateCache()
+        let original = FileInspector.inspect(
+            bytes: bundle, name: "b.pem", trust: Fixtures.trust, asOf: Fixtures.asOf, cache: cache)
+        #expect(original.bundle?.chain.status == .complete && cache.leafVerdicts.count == 1)
+        let cached = FileInspector.inspect(
+            bytes: tampered, name: "b.pem", trust: Fixtures.trust, asOf: Fixtures.asOf, cache: cache)
+        #expect(cache.leafVerdicts.hits == 0)
+        #expect(
+            cached == FileInspector.inspect(bytes: tampered, name: "b.pem", trust: Fixtures.trust, asOf: Fixtures.asOf))
+        #expect(cached.bundle?.chain.status == .broken)
+    }
+
+    /// DER as a PEM certificate block, 64 characters a line.
+    static func pem(_ der: [UInt8]) -> String {
+        let text = Data(der).base64EncodedString()
+        var lines: [Substring] = []
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text.index(start, offsetBy: 64, limitedBy: text.endIndex) ?? text.endIndex
+            lines.append(text[start..<end])
+            start = end
+        }
+        return "-----BEGIN CERTIFICATE-----\n" + lines.joined(separator: "\n") + "\n-----END CERTIFICATE-----\n"
+    }
+
     /// A verdict is kept per trust store and time: another store, or another time, is verified anew.
     @Test func aVerdictIsKeptForItsTrustStoreAndTime() throws {
         let cache = CertificateCache()
