@@ -53,9 +53,13 @@ final class LeafFields {
             )
         }
         X509_ALGOR_free(decoded.inner)
+        // Every check before any property is set: a failing initializer frees what it decoded here.
         guard let subject = decoded.subject, let issuer = decoded.issuer, let serial = decoded.serial,
             let notBefore = decoded.notBefore, let notAfter = decoded.notAfter, let algorithm = decoded.algorithm,
-            decoded.inner != nil, layout.extensionList == nil || decoded.extensions != nil
+            decoded.inner != nil, layout.extensionList == nil || decoded.extensions != nil,
+            let keyUsage = decoded.extensions.map(Self.checkedExtensions) ?? .some(nil),
+            // A self-issued end-entity certificate is checked against its own key: decoded whole.
+            X509_NAME_cmp(subject, issuer) != 0
         else {
             X509_NAME_free(decoded.subject)
             X509_NAME_free(decoded.issuer)
@@ -76,14 +80,7 @@ final class LeafFields {
         self.signatureAlgorithm = algorithm
         self.extensions = decoded.extensions
         self.publicKey = publicKey
-        var keyUsage: UInt32?
-        if let extensions = decoded.extensions {
-            guard let bits = Self.checkedExtensions(extensions) else { return nil }
-            keyUsage = bits
-        }
         self.keyUsageBits = keyUsage
-        // A self-issued end-entity certificate is checked against its own key: decoded whole.
-        guard X509_NAME_cmp(subject, issuer) != 0 else { return nil }
     }
 
     deinit {
