@@ -38,9 +38,25 @@ import Testing
                 date: numbers.next(3) == 0 ? nil : LocalDate(daysSinceEpoch: 20_000 + Int64(numbers.next(4))),
                 message: "m\(numbers.next(3))", aspect: numbers.next(3) == 0 ? "a\(numbers.next(2))" : nil)
         }
-        var ordered = findings
-        Finding.putInReportOrder(&ordered)
-        #expect(ordered == findings.sorted())
-        #expect(Finding.areInReportOrder(ordered))
+        for workers in [1, 2, 3] {
+            var ordered = findings
+            Finding.putInReportOrder(&ordered, workers: workers)
+            #expect(ordered == findings.sorted(), "\(workers) workers")
+            #expect(Finding.areInReportOrder(ordered))
+        }
+    }
+
+    /// On one thread or two, the order is `sorted()`'s on positions: equal elements (here, equal keys)
+    /// keep their input order, also across the two halves' merge.
+    @Test(arguments: [0, 1, 2])
+    func stableOrderIsSortedsOnAnyNumberOfWorkers(seed: UInt64) {
+        var numbers = SeededNumbers(seed: seed)
+        for count in [0, 1, 2, 3, 1_001] {
+            let keys = (0..<count).map { _ in numbers.next(7) }
+            let expected = keys.indices.sorted { keys[$0] < keys[$1] }
+            for workers in [1, 2, 4] {
+                #expect(keys.stableOrder(workers: workers, by: <) == expected, "\(count) keys, \(workers) workers")
+            }
+        }
     }
 }
