@@ -8,6 +8,8 @@ that differs only where OpenSSL's verification does not look, and by no other).
     masked.pem                   another key, serial, subject, names and dates (expired): same verdict
     key-usage-cert-sign.pem      key usage digitalSignature + keyCertSign on an end entity
     authority-key-other.pem      an authority key identifier that is not the intermediate's
+    crl-relative-name.pem        a CRL distribution point named relative to the CRL issuer (OpenSSL
+                                 completes it from the issuer's name: certaudit decodes such a leaf whole)
 
 Keys and signatures differ on each run; names, dates and structure do not.
 Usage: python3 scripts/make_profile_fixtures.py
@@ -68,7 +70,7 @@ def main():
                   ca + [(x509.SubjectKeyIdentifier.from_public_key(inter_key.public_key()), False),
                         (x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), False)])
 
-    def leaf(host, not_before="2026-03-20", not_after="2026-09-30", key_usage=None, authority=None):
+    def leaf(host, not_before="2026-03-20", not_after="2026-09-30", key_usage=None, authority=None, extra=()):
         key = ec.generate_private_key(ec.SECP256R1())
         return build(host, "Profile Intermediate CA", key.public_key(), inter_key, not_before, not_after, [
             (x509.BasicConstraints(ca=False, path_length=None), True),
@@ -77,6 +79,7 @@ def main():
             (x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False),
             (authority or x509.AuthorityKeyIdentifier.from_issuer_public_key(inter_key.public_key()), False),
             (x509.SubjectAlternativeName([x509.DNSName(host), x509.DNSName("www." + host)]), False),
+            *extra,
         ])
 
     other = ec.generate_private_key(ec.SECP256R1())
@@ -85,6 +88,11 @@ def main():
     (OUT / "masked.pem").write_bytes(pem(leaf("masked.example.net", "2024-01-01", "2024-12-31"), inter))
     (OUT / "key-usage-cert-sign.pem").write_bytes(
         pem(leaf("cert-sign.example.com", key_usage=usage(cert_sign=True)), inter))
+    relative = x509.CRLDistributionPoints([x509.DistributionPoint(
+        full_name=None, relative_name=x509.RelativeDistinguishedName(
+            [x509.NameAttribute(NameOID.COMMON_NAME, "CRL1")]), reasons=None, crl_issuer=None)])
+    (OUT / "crl-relative-name.pem").write_bytes(
+        pem(leaf("crl.example.com", extra=[(relative, False)]), inter))
     (OUT / "authority-key-other.pem").write_bytes(pem(
         leaf("authority.example.com",
              authority=x509.AuthorityKeyIdentifier.from_issuer_public_key(other.public_key())), inter))

@@ -44,6 +44,13 @@ int ca_extension_decodes(X509_EXTENSION *extension) {
     return 1;
 }
 void ca_AUTHORITY_KEYID_free(AUTHORITY_KEYID *identifier) { AUTHORITY_KEYID_free(identifier); }
+int ca_crl_distribution_points_are_unusual(const CRL_DIST_POINTS *points) {
+    for (int index = 0; index < sk_DIST_POINT_num(points); index++) {
+        const DIST_POINT *point = sk_DIST_POINT_value(points, index);
+        if (point->distpoint == NULL || point->distpoint->type == 1) return 1;
+    }
+    return 0;
+}
 void ca_ASN1_OCTET_STRING_free(ASN1_OCTET_STRING *string) { ASN1_OCTET_STRING_free(string); }
 void ca_ASN1_BIT_STRING_free(ASN1_BIT_STRING *string) { ASN1_BIT_STRING_free(string); }
 

@@ -97,7 +97,8 @@ final class LeafFields {
     /// here so that no certificate it would mark invalid (which changes its key usage and its chain
     /// check) takes this path: each extension OpenSSL knows decodes, none appears twice, a key usage is
     /// not empty, a basic constraints is not a CA's and has no negative path length, none is a proxy
-    /// certificate's. Returns the key usage bits (nil without the extension) wrapped, or nil when the
+    /// certificate's, every CRL distribution point has a full name (`setup_dp` rejects a point with
+    /// neither a name nor an issuer, and rewrites a name relative to the issuer). Returns the key usage bits (nil without the extension) wrapped, or nil when the
     /// extensions are not plain.
     private static func checkedExtensions(_ extensions: OpaquePointer) -> UInt32?? {
         var seen: Set<Int32> = []
@@ -118,6 +119,11 @@ final class LeafFields {
             if usage.pointee.length > 1 { bits |= UInt32(usage.pointee.data[1]) << 8 }
             guard bits != 0 else { return nil }
             keyUsage = bits
+        }
+        if let raw = X509V3_get_d2i(extensions, NID_crl_distribution_points, nil, nil) {
+            let points = OpaquePointer(raw)
+            defer { CRL_DIST_POINTS_free(points) }
+            guard ca_crl_distribution_points_are_unusual(points) == 0 else { return nil }
         }
         if let raw = X509V3_get_d2i(extensions, NID_basic_constraints, nil, nil) {
             let constraints = raw.assumingMemoryBound(to: BASIC_CONSTRAINTS.self)

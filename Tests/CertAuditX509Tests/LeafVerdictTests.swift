@@ -132,6 +132,16 @@ struct LeafVerdictTests {
             #expect(try cached(variant) == fresh(variant), "\(variant)")
         }
         #expect(cache.leafVerdicts.hits == 1)
+        // A CRL distribution point named relative to its issuer is completed by OpenSSL's extension
+        // cache: such a leaf is not read field by field at all.
+        let keys = PublicKeyInfoReader()
+        func leafDER(_ name: String) throws -> [UInt8] {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))
+            return try #require(PEMBlock.scan(bytes).blocks.first?.standardBody())
+        }
+        #expect(LeafFields(try leafDER("base.pem"), keys: keys) != nil)
+        #expect(LeafFields(try leafDER("crl-relative-name.pem"), keys: keys) == nil)
+        #expect(try cached("crl-relative-name.pem") == fresh("crl-relative-name.pem"))
     }
 
     /// A leaf like one whose verdict is kept but whose signature does not verify is verified by

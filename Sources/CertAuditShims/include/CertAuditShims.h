@@ -34,6 +34,10 @@ void ca_X509_EXTENSIONS_free(STACK_OF(X509_EXTENSION) *extensions);
 /// knows it and cannot decode it (0); 1 for an extension OpenSSL has no decoder for.
 int ca_extension_decodes(X509_EXTENSION *extension);
 void ca_AUTHORITY_KEYID_free(AUTHORITY_KEYID *identifier);
+/// Whether a CRL distribution points extension has a point OpenSSL's extension cache would reject
+/// (`setup_dp`: one with neither a name nor a CRL issuer) or complete from the issuer's name (a
+/// name relative to the CRL issuer): 1 when it has, 0 when every point is a plain full name.
+int ca_crl_distribution_points_are_unusual(const CRL_DIST_POINTS *points);
 void ca_ASN1_OCTET_STRING_free(ASN1_OCTET_STRING *string);
 void ca_ASN1_BIT_STRING_free(ASN1_BIT_STRING *string);
 void ca_BASIC_CONSTRAINTS_free(BASIC_CONSTRAINTS *constraints);
