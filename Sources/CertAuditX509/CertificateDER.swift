@@ -49,16 +49,10 @@ struct CertificateDER {
             signature.tag == 0x03, signature.whole.upperBound == certificate.contents.upperBound,
             signature.contents.count > 1, der[signature.contents.lowerBound] == 0
         else { return nil }
-        var fields: [Element] = []
-        var cursor = tbs.contents.lowerBound
-        while cursor < tbs.contents.upperBound {
-            guard let field = Self.element(der, at: cursor, in: tbs.contents.upperBound) else { return nil }
-            fields.append(field)
-            cursor = field.whole.upperBound
-        }
         // [0] { INTEGER 2 }, serial, signature, issuer, validity, subject, SPKI, [3] extensions.
         let version: [UInt8] = [0xa0, 0x03, 0x02, 0x01, 0x02]
-        guard fields.count == 7 || fields.count == 8, der[fields[0].whole] == version[...],
+        guard let fields = Self.children(der, of: tbs), fields.count == 7 || fields.count == 8,
+            der[fields[0].whole] == version[...],
             fields[1].tag == 0x02, fields[2].tag == 0x30, fields[3].tag == 0x30, fields[4].tag == 0x30,
             fields[5].tag == 0x30, fields[6].tag == 0x30, fields.count == 7 || fields[7].tag == 0xa3,
             let times = Self.children(der, of: fields[4]), times.count == 2,
