@@ -5,7 +5,8 @@
  *     PROGRAM [-t THREADS] BUNDLES_DIR
  *
  * Every regular file under BUNDLES_DIR (walked recursively, sorted by path, so every run does the
- * same work) is handed to the program's `audit`, file i on thread i mod THREADS. Each thread has its
+ * same work) is read whole and its bytes handed to the program's `audit`, file i on thread i mod
+ * THREADS (a file that cannot be read is counted unreadable here). Each thread has its
  * own worker: a `struct worker` first, then whatever the program keeps per thread. At the end one
  * line: how many files, certificates and verified signatures were seen, and a checksum folded from
  * every fact read (a sum: the same whatever thread saw which bundle), so that the compiler cannot
@@ -39,7 +40,7 @@ struct worker {
     const struct paths *paths;
     size_t first, step;
     struct tally tally;
-    void (*audit)(struct worker *worker, const char *path);
+    void (*audit)(struct worker *worker, const unsigned char *bytes, long length);
 };
 
 static void add_path(struct paths *paths, char *path) {
@@ -105,7 +106,15 @@ static unsigned char *read_file(const char *path, long *length) {
 static void *run_worker(void *argument) {
     struct worker *worker = argument;
     for (size_t index = worker->first; index < worker->paths->count; index += worker->step) {
-        worker->audit(worker, worker->paths->items[index]);
+        worker->tally.files++;
+        long length = 0;
+        unsigned char *bytes = read_file(worker->paths->items[index], &length);
+        if (!bytes) {
+            worker->tally.unreadable++;
+            continue;
+        }
+        worker->audit(worker, bytes, length);
+        free(bytes);
     }
     return NULL;
 }
@@ -115,7 +124,8 @@ static void *run_worker(void *argument) {
  * Workers are `worker_size` bytes each, zeroed, a `struct worker` first; `release` (or NULL) frees
  * what a worker kept once its thread has joined.
  */
-static int bench_main(int argc, char **argv, size_t worker_size, void (*audit)(struct worker *, const char *),
+static int bench_main(int argc, char **argv, size_t worker_size,
+                      void (*audit)(struct worker *, const unsigned char *, long),
                       void (*release)(struct worker *)) {
     int threads = 1, option;
     while ((option = getopt(argc, argv, "t:")) != -1) {

@@ -194,20 +194,12 @@ static uint64_t read_fields(const struct element *tbs, uint64_t facts) {
 }
 #endif
 
-static void audit(struct worker *base, const char *path) {
+static void audit(struct worker *base, const unsigned char *bytes, long length) {
     struct floor_worker *worker = (struct floor_worker *)base;
     struct tally *tally = &base->tally;
-    tally->files++;
-    long length = 0;
-    unsigned char *bytes = read_file(path, &length);
-    if (!bytes) {
-        tally->unreadable++;
-        return;
-    }
     int leaf_length = 0, issuer_length = 0;
     unsigned char *leaf = pem_certificate(bytes, length, 0, &leaf_length);
     unsigned char *issuer_der = leaf ? pem_certificate(bytes, length, 1, &issuer_length) : NULL;
-    free(bytes);
     if (!leaf) {
         tally->unreadable++;
         return;
