@@ -35,7 +35,6 @@ final class LeafFields {
         OpenSSLErrorQueue.clear()
         defer { OpenSSLErrorQueue.clear() }
         guard let layout = CertificateDER(der),
-            Self.isComparableTime(der, layout.notBefore), Self.isComparableTime(der, layout.notAfter),
             let publicKey = keys.facts(der, algorithm: layout.publicKeyAlgorithm, key: layout.publicKey)
         else { return nil }
         let decoded = der.withUnsafeBufferPointer { bytes in
@@ -56,7 +55,8 @@ final class LeafFields {
         // Every check before any property is set: a failing initializer frees what it decoded here.
         guard let subject = decoded.subject, let issuer = decoded.issuer, let serial = decoded.serial,
             let notBefore = decoded.notBefore, let notAfter = decoded.notAfter, let algorithm = decoded.algorithm,
-            decoded.inner != nil, layout.extensionList == nil || decoded.extensions != nil,
+            Self.isComparable(notBefore), Self.isComparable(notAfter), decoded.inner != nil,
+            layout.extensionList == nil || decoded.extensions != nil,
             let keyUsage = decoded.extensions.map(Self.checkedExtensions) ?? .some(nil),
             // A self-issued end-entity certificate is checked against its own key: decoded whole.
             X509_NAME_cmp(subject, issuer) != 0
@@ -98,8 +98,8 @@ final class LeafFields {
     /// check) takes this path: each extension OpenSSL knows decodes, none appears twice, a key usage is
     /// not empty, a basic constraints is not a CA's and has no negative path length, none is a proxy
     /// certificate's, every CRL distribution point has a full name (`setup_dp` rejects a point with
-    /// neither a name nor an issuer, and rewrites a name relative to the issuer). Returns the key usage bits (nil without the extension) wrapped, or nil when the
-    /// extensions are not plain.
+    /// neither a name nor an issuer, and rewrites a name relative to the issuer). Returns the key
+    /// usage bits (nil without the extension) wrapped, or nil when the extensions are not plain.
     private static func checkedExtensions(_ extensions: OpaquePointer) -> UInt32?? {
         var seen: Set<Int32> = []
         var keyUsage: UInt32?
@@ -133,20 +133,21 @@ final class LeafFields {
         return .some(keyUsage)
     }
 
-    /// A time `X509_cmp_time` compares rather than calling it malformed: UTCTime of 13 or
-    /// GeneralizedTime of 15 characters, digits then `Z`, which OpenSSL also converts to a date.
-    private static func isComparableTime(_ der: [UInt8], _ time: CertificateDER.Element) -> Bool {
-        let text = der[time.contents]
-        guard (time.tag == 0x17 && text.count == 13) || (time.tag == 0x18 && text.count == 15),
-            text.last == UInt8(ascii: "Z"), text.dropLast().allSatisfy({ (0x30...0x39).contains($0) })
+    /// A time `X509_cmp_time` compares rather than calling it malformed — UTCTime of 13 or
+    /// GeneralizedTime of 15 characters, digits then `Z`, as it checks them — and that OpenSSL
+    /// converts to a date.
+    private static func isComparable(_ time: UnsafePointer<ASN1_TIME>) -> Bool {
+        let type = time.pointee.type
+        let length = Int(time.pointee.length)
+        guard (type == V_ASN1_UTCTIME && length == 13) || (type == V_ASN1_GENERALIZEDTIME && length == 15),
+            let data = time.pointee.data
         else { return false }
-        return der.withUnsafeBufferPointer { bytes in
-            var cursor: UnsafePointer<UInt8>? = bytes.baseAddress! + time.whole.lowerBound
-            guard let decoded = d2i_ASN1_TIME(nil, &cursor, time.whole.count) else { return false }
-            defer { ASN1_TIME_free(decoded) }
-            var parts = tm()
-            return ASN1_TIME_to_tm(decoded, &parts) == 1
+        let text = UnsafeBufferPointer(start: data, count: length)
+        guard text.last == UInt8(ascii: "Z"), text.dropLast().allSatisfy({ (0x30...0x39).contains($0) }) else {
+            return false
         }
+        var parts = tm()
+        return ASN1_TIME_to_tm(time, &parts) == 1
     }
 
     /// One field decoded by `d2i` from its element's bytes (one whole TLV); nil when it does not decode.

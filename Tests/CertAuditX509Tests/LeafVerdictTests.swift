@@ -144,6 +144,20 @@ struct LeafVerdictTests {
         #expect(try cached("crl-relative-name.pem") == fresh("crl-relative-name.pem"))
     }
 
+    /// A time `X509_cmp_time` would call malformed (a letter among its digits, a UTCTime without
+    /// seconds) is reported by OpenSSL's verification, not accepted with the expiry errors: a leaf
+    /// holding one is never read field by field.
+    @Test func aLeafWithATimeOpenSSLCannotCompareIsDecodedWhole() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.folder + "/profiles/base.pem")))
+        let der = try #require(PEMBlock.scan(bytes).blocks.first?.standardBody())
+        let keys = PublicKeyInfoReader()
+        #expect(LeafFields(der, keys: keys) != nil)
+        let notAfter = try #require(CertificateDER(der)).notAfter
+        var lettered = der
+        lettered[notAfter.contents.lowerBound + 2] = UInt8(ascii: "A")
+        #expect(LeafFields(lettered, keys: keys) == nil)
+    }
+
     /// A leaf like one whose verdict is kept but whose signature does not verify is verified by
     /// OpenSSL, which finds it broken.
     @Test func aLeafWhoseSignatureFailsIsVerifiedAnew() throws {
