@@ -71,16 +71,7 @@ public final class BufferedFileOutput {
     }
 
     private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReportError) {
-        guard let base = bytes.baseAddress else { return }
-        var written = 0
-        while written < bytes.count {
-            let count = Foundation.write(descriptor, base + written, bytes.count - written)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Self.failure(path)
-            }
-            written += count
-        }
+        guard writeWhole(descriptor, UnsafeRawBufferPointer(bytes)) else { throw Self.failure(path) }
         mirror?.send(bytes)
     }
 

@@ -9,8 +9,6 @@ final class SpooledBytes {
     private let descriptor: Int32
     private let directory: String
     private var pending: [UInt8] = []
-    /// Bytes on the file.
-    private var written = 0
     static let bufferSize = 1 << 20
 
     /// Makes the file in `directory`: a report's staging folder, on the output's own disk (a /tmp
@@ -38,16 +36,11 @@ final class SpooledBytes {
         return Reader(spool: self)
     }
 
+    /// Appends what is pending to the file (readers read it with `pread`, which leaves the file's
+    /// offset where the writes put it).
     private func flush() throws(ReportError) {
-        var done = 0
-        while done < pending.count {
-            let count = pending.withUnsafeBytes { bytes in
-                pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(written))
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw Self.failure("cannot write a temporary file in \(directory)") }
-            done += count
-            written += count
+        guard pending.withUnsafeBytes({ writeWhole(descriptor, $0) }) else {
+            throw Self.failure("cannot write a temporary file in \(directory)")
         }
         pending.removeAll(keepingCapacity: true)
     }
