@@ -11,11 +11,14 @@ public final class BufferedFileOutput {
     /// the file as it is written).
     private let mirror: BytePipe?
 
-    /// Creates the file; it must not exist yet (the staging folder is new).
-    init(path: String, mirror: BytePipe?) throws(ReportError) {
+    /// Creates the file; it must not exist yet (the staging folder is new). `appending`: the file
+    /// must exist, and what is written goes after what it holds.
+    init(path: String, mirror: BytePipe?, appending: Bool = false) throws(ReportError) {
         self.path = path
         self.mirror = mirror
-        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        descriptor =
+            appending
+            ? open(path, O_WRONLY | O_APPEND | O_CLOEXEC) : open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.failure(path) }
         buffer.reserveCapacity(Self.capacity)
     }

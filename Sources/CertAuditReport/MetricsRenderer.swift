@@ -97,11 +97,25 @@ public struct MetricsRenderer: Sendable {
             MetricFamily(
                 "certaudit_operations_denied", help: "Requested operations the rules deny",
                 [MetricSample(value: model.operations.count { $0.verdict == "denied" })]),
-            MetricFamily(
-                String(Self.durationLine.dropLast()),
-                help: "Seconds the run took, from reading the inputs to this file",
-                runDuration.map { [MetricSample(seconds: $0)] } ?? []),
+            Self.durationFamily(runDuration),
         ]
+    }
+
+    /// The run's duration, the last family: nothing when the run did not measure it.
+    static func durationFamily(_ runDuration: Duration?) -> MetricFamily {
+        MetricFamily(
+            String(durationLine.dropLast()), help: "Seconds the run took, from reading the inputs to this file",
+            runDuration.map { [MetricSample(seconds: $0)] } ?? [])
+    }
+
+    /// The lines a measured duration adds at the end of the file: the file written without a
+    /// duration and then these are the file written with it. The report writer writes the rest
+    /// beside the other files and these once all of them are written, so that the duration covers
+    /// them.
+    public static func durationLines(_ runDuration: Duration) -> [UInt8] {
+        var bytes: [UInt8] = []
+        durationFamily(runDuration).emit { (chunk: (inout [UInt8]) -> Void) in chunk(&bytes) }
+        return bytes
     }
 
     /// One sample per rule and severity that has findings, sorted by both; the findings given as

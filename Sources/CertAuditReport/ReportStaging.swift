@@ -27,6 +27,13 @@ public struct ReportStaging: Sendable {
         try output.flush()
     }
 
+    /// Adds `bytes` at the end of a staged file.
+    public func append(_ name: String, _ bytes: [UInt8]) throws(ReportError) {
+        let output = try BufferedFileOutput(path: path(of: name), mirror: nil, appending: true)
+        try output.write(bytes)
+        try output.flush()
+    }
+
     /// Stages a file written a piece at a time by `body`.
     public func stream(_ name: String, _ body: (BufferedFileOutput) throws(ReportError) -> Void) throws(ReportError) {
         let output = try BufferedFileOutput(path: path(of: name))

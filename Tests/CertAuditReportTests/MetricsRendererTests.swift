@@ -59,6 +59,17 @@ struct MetricsRendererTests {
         #expect(Self.samples(text, "certaudit_operations_denied")[""] == "0")
     }
 
+    /// The report writer writes metrics.prom beside the other files and adds the run's duration once
+    /// they are all written: the file without a duration, then `durationLines`, is the file with it.
+    @Test func theDurationIsLinesAddedAtTheEnd() throws {
+        let model = LazyReportSectionsTests.comparedModel()
+        let without = try MetricsRenderer().render(model)
+        let added = MetricsRenderer.durationLines(.milliseconds(1_234))
+        #expect(try MetricsRenderer().render(model, runDuration: .milliseconds(1_234)) == without + added)
+        #expect(!String(decoding: without, as: UTF8.self).contains(MetricsRenderer.durationLine))
+        #expect(String(decoding: added, as: UTF8.self).hasSuffix("\n\(MetricsRenderer.durationLine)1.234\n"))
+    }
+
     /// metrics.prom is streamed into its file: the same bytes as rendered in memory.
     @Test func streamedIsRendered() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-metrics-\(UUID())")
