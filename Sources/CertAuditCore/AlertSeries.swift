@@ -3,7 +3,8 @@
 public struct AlertSeries: Sendable, Hashable {
     public var certificateID: String
     public var policyID: String
-    /// Each receiver and channel the policy's alerts go to.
+    /// Each receiver and channel the policy's alerts go to, by receiver then channel (the order the
+    /// reports list them in: the simulation sorts them once per policy).
     public var deliveries: [AlertDelivery]
 
     public init(certificateID: String, policyID: String, deliveries: [AlertDelivery]) {

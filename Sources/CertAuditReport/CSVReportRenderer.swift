@@ -157,7 +157,7 @@ struct CSVReportRenderer {
     /// How each column of a described section reads a row's cell, and whether the cell is input text
     /// (guarded against formula injection): taken from the fields once per file rather than per cell.
     private static func columns<Row>(_ section: ReportSection<Row>) -> [(guarded: Bool, text: (Row) -> String?)] {
-        section.fields.map { field in (field.origin == .input, field.csvText(of:)) }
+        section.fields.map { field in (field.origin == .input, field.text) }
     }
 
     private static let comma = UInt8(ascii: ",")

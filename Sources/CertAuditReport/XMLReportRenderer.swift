@@ -155,7 +155,7 @@ struct XMLReportRenderer {
         let fields = section.fields
         let placements = fields.map(\.placement)
         let values = fields.map { $0.value(of:) }
-        let texts = fields.map { $0.csvText(of:) }
+        let texts = fields.map(\.text)
         let attributes = placements.indices.compactMap { index -> (name: String, text: (Row) -> String?)? in
             guard case .attribute(let name) = placements[index] else { return nil }
             return (name, texts[index])
@@ -167,27 +167,23 @@ struct XMLReportRenderer {
             for attribute in attributes { writer.attribute(attribute.name, attribute.text(row)) }
             var index = fields.startIndex
             while index < fields.endIndex {
-                let placement = placements[index]
-                // Written above; not read again.
-                if case .attribute = placement {
-                    index += 1
-                    continue
-                }
-                switch (placement, values[index](row)) {
-                case (.attribute, _):
+                // A one-valued field's text is its value: only a repeated one is read as items.
+                switch placements[index] {
+                case .attribute:
+                    // Written above; not read again.
                     break
-                case (.element(let name), .one(let value)):
-                    writer.element(name, value)
-                case (.elementWithFixedAttribute(let name, let attribute, let fixed), .one(let value)):
-                    if let value {
+                case .element(let name):
+                    writer.element(name, texts[index](row))
+                case .elementWithFixedAttribute(let name, let attribute, let fixed):
+                    if let value = texts[index](row) {
                         writer.start(name)
                         writer.attribute(attribute, fixed)
                         writer.text(value)
                         writer.end()
                     }
-                case (.text, .one(let value)):
-                    if let value { writer.text(value) }
-                case (.childAttribute(let element, _), _):
+                case .text:
+                    if let value = texts[index](row) { writer.text(value) }
+                case .childAttribute(let element, _):
                     let group = placements[index...].prefix { $0.childElement == element }.indices
                     let shared = group.map { member -> (String, String?) in
                         guard case .childAttribute(_, let name) = placements[member] else { return ("", nil) }
@@ -199,16 +195,18 @@ struct XMLReportRenderer {
                         writer.end()
                     }
                     index += group.count - 1
-                case (.children(let element), .many(let items)):
+                case .children(let element):
+                    guard case .many(let items) = values[index](row) else {
+                        preconditionFailure(
+                            "field \(fields[index].name) of \(section.rowElement): one value where its placement wants items"
+                        )
+                    }
                     for item in items {
                         writer.start(element)
                         for attribute in item.attributes { writer.attribute(attribute.name, attribute.value) }
                         if let text = item.text { writer.text(text) }
                         writer.end()
                     }
-                case (_, .one), (_, .many):
-                    preconditionFailure(
-                        "field \(fields[index].name) of \(section.rowElement): value does not fit its placement")
                 }
                 index += 1
             }

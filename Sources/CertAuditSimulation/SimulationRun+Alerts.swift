@@ -13,6 +13,8 @@ extension SimulationRun {
         let watchIndex = AlertWatchIndex(estate.certificates)
         let ids = estate.certificates.map(\.id)
         for policy in estate.lifecycle.alertPolicies {
+            // In receiver and channel order, the order the reports list them in: sorted once per
+            // policy here rather than for each of its events as they are written.
             let deliveries = policy.receivers.flatMap { receiver -> [AlertDelivery] in
                 guard let contact = contacts[receiver] else {
                     return [AlertDelivery(receiver: receiver, channel: "unknown contact", deliverable: false)]
@@ -24,7 +26,7 @@ extension SimulationRun {
                     AlertDelivery(
                         receiver: receiver, channel: $0.rawValue, deliverable: contact.undeliverable($0) == nil)
                 }
-            }
+            }.sorted()
             for index in watchIndex.watched(by: policy) {
                 let id = ids[index]
                 guard let chain = chains[id], chain.isInForce(asOf: first) else { continue }

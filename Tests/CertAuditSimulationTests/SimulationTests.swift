@@ -265,6 +265,29 @@ struct SimulationTests {
     // MARK: alerts
 
     /// X = 2026-12-20. Threshold 15 with `<`: first date X − 14 = 2026-12-06; `<=`: X − 15.
+    /// An alert reaches each receiver on each of their channels, in receiver then channel order
+    /// (the order the reports list them): a channel without what it needs is undeliverable, an
+    /// unknown receiver and one without channels are each one undeliverable delivery.
+    @Test func anAlertsDeliveriesAreByReceiverAndChannelAndSayWhichArrive() {
+        var zed = ContactRecord(line: 2, id: "zed", channels: [.wechat, .email, .sms])
+        zed.email = "zed@example.com"
+        let amy = ContactRecord(line: 3, id: "amy")
+        let policy = AlertPolicyRecord(
+            line: 2, id: "p", selection: .all, thresholdDays: 15, receivers: ["zed", "nobody", "amy"])
+        let simulation = Self.run(
+            [Self.certificate("a", expires: "2026-12-20", autoRenew: false)],
+            lifecycle: LifecycleInputs(contacts: [zed, amy], alertPolicies: [policy]), horizon: 60)
+        let alert = simulation.events.first { $0.kind == .alert }
+        #expect(
+            alert?.deliveries == [
+                AlertDelivery(receiver: "amy", channel: "no channel", deliverable: false),
+                AlertDelivery(receiver: "nobody", channel: "unknown contact", deliverable: false),
+                AlertDelivery(receiver: "zed", channel: "email", deliverable: true),
+                AlertDelivery(receiver: "zed", channel: "sms", deliverable: false),
+                AlertDelivery(receiver: "zed", channel: "wechat", deliverable: false),
+            ])
+    }
+
     /// Every 48 hours from 00:00 of the first date: every other day through X.
     @Test func alertsFireFromTheThresholdThroughExpiry() {
         let policies = [

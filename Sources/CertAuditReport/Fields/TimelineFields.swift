@@ -30,9 +30,24 @@ extension TimelineEvent {
                 "deliveries", children: "delivery", separator: "; ",
                 csv: {
                     "\($0["receiver"]) \($0["channel"]) \($0["deliverable"] == "true" ? "deliverable" : "undeliverable")"
+                },
+                cell: { event in
+                    // The cell written straight from the deliveries: 1.4 million alerts at 100,000
+                    // certificates made as many item lists and formatted strings for this one column.
+                    let deliveries = orderedDeliveries(event)
+                    guard !deliveries.isEmpty else { return nil }
+                    var cell = ""
+                    for index in deliveries.indices {
+                        if index > deliveries.startIndex { cell += "; " }
+                        cell += ReportText.clean(deliveries[index].receiver)
+                        cell += " "
+                        cell += ReportText.clean(deliveries[index].channel)
+                        cell += deliveries[index].deliverable ? " deliverable" : " undeliverable"
+                    }
+                    return cell
                 }
             ) { event in
-                event.deliveries.sorted().map {
+                orderedDeliveries(event).map {
                     ReportListItem([
                         .init("receiver", ReportText.clean($0.receiver)),
                         .init("channel", ReportText.clean($0.channel)),
@@ -41,4 +56,11 @@ extension TimelineEvent {
                 }
             },
         ])
+
+    /// An alert's deliveries by receiver and channel. The simulation gives them in this order already
+    /// (one list per policy, shared by all its events): sorted again only when not.
+    private static func orderedDeliveries(_ event: TimelineEvent) -> [AlertDelivery] {
+        let deliveries = event.deliveries
+        return zip(deliveries, deliveries.dropFirst()).allSatisfy { !($1 < $0) } ? deliveries : deliveries.sorted()
+    }
 }
