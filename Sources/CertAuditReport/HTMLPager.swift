@@ -49,6 +49,13 @@ struct HTMLPager<Row: Sendable>: Sendable {
     where Rows.Element == Row, Rows.Index == Int {
         let first = (page - 1) * pageSize
         let slice = rows[first..<min(rows.count, first + pageSize)]
+        // The rows whole (`tableRows`), as the built-in page writes them: a Mustache loop over a
+        // page's rows cost more than writing their cells (1.7 s of CPU at 100,000 certificates).
+        // `rows` stays for a page template that loops over them itself.
+        let tableRows = slice.map(view.row)
+        var table: [UInt8] = []
+        table.reserveCapacity(tableRows.reduce(0) { $0 + $1.cells.utf8.count + 32 })
+        for row in tableRows { row.appendLine(to: &table) }
         var context: [String: Any] = header
         context.merge(
             [
@@ -56,7 +63,8 @@ struct HTMLPager<Row: Sendable>: Sendable {
                 "first": first + 1, "last": first + slice.count, "total": rows.count,
                 "hasPrevious": page > 1, "previous": page > 1 ? fileName(page - 1) : "", "previousNumber": page - 1,
                 "hasNext": page < pages, "next": page < pages ? fileName(page + 1) : "", "nextNumber": page + 1,
-                "headings": view.headings, "rows": slice.map(view.row),
+                "headings": view.headings, "rows": tableRows,
+                "tableRows": String(decoding: table, as: UTF8.self),
             ],
             uniquingKeysWith: { $1 })
         return library.render(context, withTemplate: Self.templateName).map { Array($0.utf8) }

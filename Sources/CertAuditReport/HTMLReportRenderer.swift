@@ -15,8 +15,8 @@ struct HTMLReportRenderer {
     static let templateName = "report.html"
 
     /// The values that are markup `HTMLTableView` wrote, every input in them escaped already: the
-    /// only ones the shipped templates insert unescaped (`{{{cells}}}`).
-    static let tableMarkup: Set<String> = ["headings", "inventoryHeadings", "operationHeadings", "cells"]
+    /// only ones the shipped templates insert unescaped (`{{{cells}}}`, a page's `{{{tableRows}}}`).
+    static let tableMarkup: Set<String> = ["headings", "inventoryHeadings", "operationHeadings", "cells", "tableRows"]
 
     let templates: ReportTemplates
     let rowLimit: Int

@@ -206,6 +206,37 @@ import Testing
             report.strings("//section[@id='findings']//p[@class='note']/a/@href").contains("pages/findings-0001.html"))
     }
 
+    /// A page gets its rows whole (`tableRows`); a page template that loops over `rows` itself, as the
+    /// built-in one did, still gets them and writes the same pages, the hostile rows' classes and
+    /// escaped cells included.
+    @Test func aPageTemplateThatLoopsOverItsRowsWritesTheSamePages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-page-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fileManager = FileManager.default
+        let custom = folder.appendingPathComponent("templates").path
+        try fileManager.copyItem(atPath: ReportFixtures.templatesDirectory, toPath: custom)
+        let page = custom + "/page.html.mustache"
+        let shipped = try String(contentsOfFile: page, encoding: .utf8)
+        let looping = shipped.replacingOccurrences(
+            of: "{{{tableRows}}}",
+            with: "{{#rows}}\n<tr{{#hasRowClass}} class=\"{{rowClass}}\"{{/hasRowClass}}>{{{cells}}}</tr>\n{{/rows}}\n")
+        #expect(looping != shipped)
+        try looping.write(toFile: page, atomically: true, encoding: .utf8)
+        let model = ReportFixtures.hostileModel()
+        let pages = { (templates: String) throws -> [(name: String, bytes: [UInt8])] in
+            try ReportWriter(templatesDirectory: templates, htmlRowLimit: 1).render(model).filter {
+                $0.name.hasPrefix("pages/")
+            }
+        }
+        let builtIn = try pages(ReportFixtures.templatesDirectory)
+        let loopingPages = try pages(custom)
+        #expect(builtIn.count > 2)
+        #expect(builtIn.map(\.name) == loopingPages.map(\.name))
+        for (one, other) in zip(builtIn, loopingPages) { #expect(one.bytes == other.bytes, "\(one.name)") }
+        #expect(builtIn.contains { String(decoding: $0.bytes, as: UTF8.self).contains("<tr class=\"") })
+    }
+
     /// Pages are rendered several at a time; the files are the same whatever the number.
     @Test func pagesAreTheSameRenderedOneOrThreeAtATime() throws {
         let model = ReportFixtures.hostileModel()
