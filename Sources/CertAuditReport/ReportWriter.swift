@@ -60,11 +60,13 @@ public struct ReportWriter: Sendable {
         _ model: ReportModel, to outputDirectory: String, runDuration: () -> Duration? = { nil },
         wrote: @Sendable (String) -> Void = { _ in }
     ) throws(ReportError) {
-        try ReportPublisher(outputDirectory: outputDirectory, fileDigest: fileDigest, unsummed: [Self.metricsFile])
-            .publish {
-                (staging: ReportStaging) throws(ReportError) in
-                try renderEach(model, into: staging, runDuration: runDuration, wrote: wrote)
-            }
+        try ReportPublisher(
+            outputDirectory: outputDirectory, fileDigest: fileDigest, unsummed: [Self.metricsFile], jobs: jobs
+        )
+        .publish {
+            (staging: ReportStaging) throws(ReportError) in
+            try renderEach(model, into: staging, runDuration: runDuration, wrote: wrote)
+        }
     }
 
     /// `report.xml` in memory, validated against the schema: a report that does not validate is

@@ -107,6 +107,37 @@ struct ReportChecksumsTests {
         #expect(sums == "digest-of-a.txt  a.txt\ndigest-of-b.txt  b.txt\ndigest-of-p-0001.html  pages/p-0001.html\n")
     }
 
+    /// Files are digested several at a time, largest first; `SHA256SUMS` is the same for any number,
+    /// and a file that cannot be digested fails the report with the first such file in path order.
+    @Test func checksumsAreTheSameDigestedOneOrThreeAtATime() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = (0..<9).map { index in
+            ("f\(index).txt", [UInt8](repeating: UInt8(index), count: (index * 7_919) % 40_000))
+        }
+        var sums: [String] = []
+        for jobs in [1, 3] {
+            let output = folder.appendingPathComponent("output-\(jobs)")
+            try ReportPublisher(outputDirectory: output.path, jobs: jobs).publish(files)
+            sums.append(try String(contentsOf: output.appendingPathComponent("SHA256SUMS"), encoding: .utf8))
+        }
+        #expect(sums[0] == sums[1])
+        #expect(sums[0].split(separator: "\n").map { $0.split(separator: " ").last.map(String.init) } == files.map(\.0))
+        #expect(sums[0].hasPrefix(SwiftSHA256.hex(files[0].1) + "  f0.txt\n"))
+
+        let failing = ReportPublisher(
+            outputDirectory: folder.appendingPathComponent("failing").path,
+            fileDigest: { (path: String) throws(ReportError) -> String in
+                guard !path.hasSuffix("f2.txt"), !path.hasSuffix("f7.txt") else {
+                    throw ReportError(.internal, "cannot digest \(URL(fileURLWithPath: path).lastPathComponent)")
+                }
+                return "d"
+            }, jobs: 3)
+        let error = #expect(throws: ReportError.self) { try failing.publish(files) }
+        #expect(error?.message == "cannot digest f2.txt")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("failing").path))
+    }
+
     /// A file is read a mebibyte at a time: the digest does not depend on where the pieces break.
     @Test func aFileIsDigestedPieceByPieceAsAWhole() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
