@@ -109,13 +109,11 @@ public struct ReportPublisher: Sendable {
         let digested = parallelMap(largestFirst, workers: jobs) { index in
             Result { () throws(ReportError) in try digest(staging.path(of: paths[index])) }
         }
-        var digests = [Result<String, ReportError>?](repeating: nil, count: paths.count)
-        for (position, index) in largestFirst.enumerated() { digests[index] = digested[position] }
+        // Where each path's digest is in `digested`.
+        var position = [Int](repeating: 0, count: paths.count)
+        for (order, index) in largestFirst.enumerated() { position[index] = order }
         var lines = ""
-        for (path, result) in zip(paths, digests) {
-            guard let result else { preconditionFailure("\(path) was not digested") }
-            lines += "\(try result.get())  \(path)\n"
-        }
+        for index in paths.indices { lines += "\(try digested[position[index]].get())  \(paths[index])\n" }
         try staging.write(Self.checksumsFile, Array(lines.utf8))
     }
 
