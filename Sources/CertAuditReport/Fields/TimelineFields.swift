@@ -29,7 +29,9 @@ extension TimelineEvent {
             .init(
                 "deliveries", children: "delivery", separator: "; ",
                 csv: {
-                    "\($0["receiver"]) \($0["channel"]) \($0["deliverable"] == "true" ? "deliverable" : "undeliverable")"
+                    var text = ""
+                    appendDelivery($0["receiver"], $0["channel"], deliverable: $0["deliverable"] == "true", to: &text)
+                    return text
                 },
                 cell: { event in
                     // The cell written straight from the deliveries: 1.4 million alerts at 100,000
@@ -39,10 +41,9 @@ extension TimelineEvent {
                     var cell = ""
                     for index in deliveries.indices {
                         if index > deliveries.startIndex { cell += "; " }
-                        cell += ReportText.clean(deliveries[index].receiver)
-                        cell += " "
-                        cell += ReportText.clean(deliveries[index].channel)
-                        cell += deliveries[index].deliverable ? " deliverable" : " undeliverable"
+                        appendDelivery(
+                            ReportText.clean(deliveries[index].receiver), ReportText.clean(deliveries[index].channel),
+                            deliverable: deliveries[index].deliverable, to: &cell)
                     }
                     return cell
                 }
@@ -56,6 +57,16 @@ extension TimelineEvent {
                 }
             },
         ])
+
+    /// One delivery as the CSV cell reads it, `receiver channel deliverable|undeliverable`: the one
+    /// format of the item (read back from the XML) and of the cell written straight from the event.
+    private static func appendDelivery(_ receiver: String, _ channel: String, deliverable: Bool, to text: inout String)
+    {
+        text += receiver
+        text += " "
+        text += channel
+        text += deliverable ? " deliverable" : " undeliverable"
+    }
 
     /// An alert's deliveries by receiver and channel. The simulation gives them in this order already
     /// (one list per policy, shared by all its events): sorted again only when not.
