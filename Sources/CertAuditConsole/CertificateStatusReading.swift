@@ -10,7 +10,7 @@ extension Certificate {
     public func outageDate(in zone: RunTimeZone) -> LocalDate? { effectiveExpiry.map { zone.localDate(of: $0 + 1) } }
 
     /// The notBefore of the leaf, or the inventory's issue time for a row without a bundle.
-    public var notBefore: Instant? { leaf?.notBefore ?? record.issuedAt }
+    public var notBefore: Instant? { leafNotBefore ?? record.issuedAt }
 }
 
 extension CertificateState {

@@ -27,15 +27,24 @@ public struct Certificate: Sendable, Hashable {
     }
 
     public var id: String { record.id }
-    public var leaf: CertificateFacts? { bundle?.leaf }
+
+    // The accessors below read the box's fields in place (`bundleStorage?.value.…`): through `bundle`,
+    // each read copied the whole `BundleFacts` — dozens of references retained and released — and
+    // the checks read a leaf's dates for every rule of every certificate.
+
+    public var leaf: CertificateFacts? { bundleStorage?.value.leaf }
+
+    /// The leaf's notBefore, when there is a bundle.
+    public var leafNotBefore: Instant? { bundleStorage?.value.leaf.notBefore }
 
     /// The parsed notAfter, or the inventory's claim when there is no bundle.
-    public var notAfter: Instant? { bundle?.leaf.notAfter ?? record.claimedNotAfter }
+    public var notAfter: Instant? { bundleStorage?.value.leaf.notAfter ?? record.claimedNotAfter }
 
     /// When the served chain stops working: the earliest expiry along the chain (CHAIN-EXPIRING), or
     /// the certificate's own notAfter.
     public var effectiveExpiry: Instant? {
-        guard let bundle else { return record.claimedNotAfter }
-        return min(bundle.leaf.notAfter, bundle.chain.earliestExpiry ?? bundle.leaf.notAfter)
+        guard let box = bundleStorage else { return record.claimedNotAfter }
+        let notAfter = box.value.leaf.notAfter
+        return min(notAfter, box.value.chain.earliestExpiry ?? notAfter)
     }
 }

@@ -90,8 +90,11 @@ public struct RuleRunner: Sendable {
     }
 
     /// A rule with effective dates applies to certificates issued (notBefore, UTC date) within them.
+    /// The dates are looked at first: most rules have none, and this runs for every rule and certificate.
     static func isEffective(_ descriptor: RuleDescriptor, for certificate: Certificate) -> Bool {
-        guard let notBefore = certificate.notBefore else { return true }
+        guard descriptor.effectiveFrom != nil || descriptor.effectiveUntil != nil,
+            let notBefore = certificate.notBefore
+        else { return true }
         let issued = notBefore.utcDate
         if let from = descriptor.effectiveFrom, issued < from { return false }
         if let until = descriptor.effectiveUntil, issued >= until { return false }

@@ -10,22 +10,21 @@ extension SimulationRun {
     /// package drawn), false when the account is short (the charge failed), nil when it cannot be
     /// checked (no packages for the account, or no price in points).
     mutating func payInPoints(_ id: String, account: String?, price: PriceRecord?, on date: LocalDate) -> Bool? {
-        guard let account, let owned = packages[account], let cost = price?.pricePoints else { return nil }
+        guard let account, packages[account] != nil, let cost = price?.pricePoints else { return nil }
         let due = Points(Int64(cost))
-        let available = owned.filter { $0.pays(on: date) }.reduce(Points.zero) { $0 + $1.remaining }
+        let available = PointsPackage.available(in: packages[account] ?? [], on: date)
         guard available >= due else {
             fail(id, account: account, short: "\(available) points < \(due)", amountFen: nil, points: cost, on: date)
             return false
         }
-        var left = due
-        for index in owned.indices where left > .zero && owned[index].pays(on: date) {
-            let drawn = min(left, owned[index].remaining)
-            packages[account]?[index].remaining = owned[index].remaining - drawn
-            left = left - drawn
+        // Drawn in place in the dictionary: a copy of the account's packages held beside it made every
+        // draw copy them all (copy-on-write), and an account's packages grow with the estate.
+        let draws = PointsPackage.draw(due, from: &packages[account, default: []], on: date)
+        for draw in draws {
             emit(
                 TimelineEvent(
                     date: date, kind: .pointsConsumed, certificateID: id, accountID: account,
-                    packageID: owned[index].id, points: Int(drawn.count)))
+                    packageID: draw.packageID, points: Int(draw.points.count)))
         }
         recordFigures(of: account, on: date)
         return true

@@ -166,12 +166,13 @@ struct SimulationRun {
     /// then one entry per date with the day's last figures.
     mutating func recordFigures(of account: String, on date: LocalDate) {
         guard isInWindow(date) else { return }
-        let points = (packages[account] ?? []).filter(\.usable).reduce(Points.zero) { $0 + $1.remaining }
+        var points = Points.zero
+        for package in packages[account] ?? [] where package.usable { points = points + package.remaining }
         let figures = AccountFigures(
             date: date, balance: accounts[account].map { Money(fen: $0.balanceFen) }, points: points)
-        // In place: an account with many renewals is noted many times.
-        let history = accountHistory[account] ?? []
-        let sameDay = history.count > 1 && history.last?.date == date
+        // In place, with no copy of the history held beside it (which made each change copy the whole
+        // history): an account with many renewals is noted many times.
+        let sameDay = accountHistory[account].map { $0.count > 1 && $0.last?.date == date } ?? false
         if sameDay { accountHistory[account]?.removeLast() }
         accountHistory[account, default: []].append(figures)
     }
