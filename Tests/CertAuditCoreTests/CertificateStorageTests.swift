@@ -42,4 +42,24 @@ struct CertificateStorageTests {
         #expect(Certificate(record: record, bundle: Self.bundle("dd"), encryption: Self.bundle("bb")) != original)
         #expect(Certificate(record: record, encryption: Self.bundle("bb")) != original)
     }
+
+    /// The accessors that read the box in place give what `bundle` holds, and the inventory's claims
+    /// without a bundle.
+    @Test func theLeafsDatesAreReadFromTheBundleOrTheRecord() {
+        var bundle = Self.bundle("aa")
+        bundle.chain.earliestExpiry = Instant(secondsSinceEpoch: 3_600)
+        var record = CertificateRecord(line: 2, id: "dated")
+        record.claimedNotAfter = Instant(secondsSinceEpoch: 7)
+        let bundled = Certificate(record: record, bundle: bundle)
+        #expect(bundled.leaf == bundle.leaf)
+        #expect(bundled.leafNotBefore == Instant(secondsSinceEpoch: 0))
+        #expect(bundled.notAfter == Instant(secondsSinceEpoch: 86_400))
+        #expect(bundled.effectiveExpiry == Instant(secondsSinceEpoch: 3_600))
+        bundle.chain.earliestExpiry = nil
+        #expect(Certificate(record: record, bundle: bundle).effectiveExpiry == Instant(secondsSinceEpoch: 86_400))
+        let unbundled = Certificate(record: record)
+        #expect(unbundled.leaf == nil && unbundled.leafNotBefore == nil)
+        #expect(unbundled.notAfter == Instant(secondsSinceEpoch: 7))
+        #expect(unbundled.effectiveExpiry == Instant(secondsSinceEpoch: 7))
+    }
 }

@@ -17,6 +17,34 @@ struct RuleRunnerTests {
         return Estate(certificates: certificates, resources: [ExampleEstate.resource(serving: "c1")])
     }
 
+    /// A rule with effective dates applies to certificates issued (notBefore, UTC date) on or after
+    /// its first date and before its last; a rule without dates, and a certificate without a bundle
+    /// or an issue date, always.
+    @Test func effectiveDatesGoByTheIssueDate() throws {
+        let from = try #require(LocalDate(year: 2025, month: 3, day: 15))
+        let until = try #require(LocalDate(year: 2026, month: 3, day: 15))
+        func descriptor(from: LocalDate?, until: LocalDate?) -> RuleDescriptor {
+            RuleDescriptor(
+                id: RuleID(rawValue: "TEST-DATED"), title: "Dated", defaultSeverity: .info,
+                citations: [.certauditAuditRule], summary: "Has effective dates.", effectiveFrom: from,
+                effectiveUntil: until)
+        }
+        func issued(_ seconds: Int64?) -> Certificate {
+            var record = CertificateRecord(line: 2, id: "dated")
+            record.issuedAt = seconds.map(Instant.init(secondsSinceEpoch:))
+            return Certificate(record: record)
+        }
+        let dated = descriptor(from: from, until: until)
+        let fromMidnight: Int64 = 1_741_996_800  // 2025-03-15T00:00:00Z
+        let untilMidnight: Int64 = 1_773_532_800  // 2026-03-15T00:00:00Z
+        #expect(!RuleRunner.isEffective(dated, for: issued(fromMidnight - 1)))
+        #expect(RuleRunner.isEffective(dated, for: issued(fromMidnight)))
+        #expect(RuleRunner.isEffective(dated, for: issued(untilMidnight - 1)))
+        #expect(!RuleRunner.isEffective(dated, for: issued(untilMidnight)))
+        #expect(RuleRunner.isEffective(dated, for: issued(nil)))
+        #expect(RuleRunner.isEffective(descriptor(from: nil, until: nil), for: issued(fromMidnight - 1)))
+    }
+
     @Test func findingsAreSortedBySeverityThenRule() {
         let findings = RuleRunner().run(
             RuleContext(estate: Self.busyEstate(count: 50), settings: ExampleEstate.settings))
