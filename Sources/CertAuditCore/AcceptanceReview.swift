@@ -34,12 +34,17 @@ public struct AcceptanceReview: Sendable {
     /// Every row, by line.
     public let rows: [Row]
     private let byFinding: [FindingKey: Acceptance]
+    /// The rules of the findings in `byFinding`: a finding of any other rule is under no acceptance,
+    /// told without making its key (every report row asks, millions at a million certificates).
+    private let acceptedRules: Set<RuleID>
 
     public init(findings: [Finding] = [], accepted: [AcceptedRisk] = [], on date: LocalDate? = nil) {
         let risks = accepted.sorted { $0.line < $1.line }
         var byFinding: [FindingKey: Acceptance] = [:]
+        var acceptedRules: Set<RuleID> = []
         var matches = [Int](repeating: 0, count: risks.count)
-        for finding in findings {
+        // With no rows there is nothing to match: the findings are not gone through at all.
+        for finding in risks.isEmpty ? [] : findings {
             var chosen: Acceptance?
             for (index, risk) in risks.enumerated() where risk.matches(finding) {
                 matches[index] += 1
@@ -48,7 +53,10 @@ public struct AcceptanceReview: Sendable {
                     chosen = Acceptance(risk: risk, lapsed: lapsed)
                 }
             }
-            if let chosen { byFinding[finding.key] = chosen }
+            if let chosen {
+                byFinding[finding.key] = chosen
+                acceptedRules.insert(finding.ruleID)
+            }
         }
         rows = risks.enumerated().map { index, risk in
             let standing: Standing =
@@ -56,10 +64,13 @@ public struct AcceptanceReview: Sendable {
             return Row(risk: risk, standing: standing, matches: matches[index])
         }
         self.byFinding = byFinding
+        self.acceptedRules = acceptedRules
     }
 
     /// The acceptance the finding is under, in force or lapsed; nil when no row names it.
-    public func acceptance(of finding: Finding) -> Acceptance? { byFinding[finding.key] }
+    public func acceptance(of finding: Finding) -> Acceptance? {
+        acceptedRules.contains(finding.ruleID) ? byFinding[finding.key] : nil
+    }
 
     /// Accepted and in force: the finding does not count for `--fail-on` or `--fail-on-new`.
     public func excuses(_ finding: Finding) -> Bool { acceptance(of: finding).map { !$0.lapsed } ?? false }

@@ -34,6 +34,9 @@ public struct Certificate: Sendable, Hashable {
 
     public var leaf: CertificateFacts? { bundleStorage?.value.leaf }
 
+    /// Whether the certificate has a bundle (then it has a leaf): what most rules ask first.
+    public var hasBundle: Bool { bundleStorage != nil }
+
     /// The leaf's notBefore, when there is a bundle.
     public var leafNotBefore: Instant? { bundleStorage?.value.leaf.notBefore }
 

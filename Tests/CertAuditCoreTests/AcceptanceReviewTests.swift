@@ -53,4 +53,17 @@ struct AcceptanceReviewTests {
         #expect(review.acceptance(of: Self.weak)?.risk.line == 3)
         #expect(review.rows.map(\.standing) == [.lapsed, .accepted])
     }
+
+    /// A finding is under an acceptance only when it is one the review matched: another finding of
+    /// an accepted rule is not, nor is any finding when accepted.csv has no rows.
+    @Test func onlyTheFindingsARowMatchedAreUnderAnAcceptance() {
+        let review = AcceptanceReview(
+            findings: [Self.weak, Self.download], accepted: [Self.risk(2, rule: "CRYPTO-WEAK-SIG")], on: Self.asOf)
+        let otherCertificate = Finding(ruleID: .cryptoWeakSig, severity: .high, certificateID: "c9", message: "sha1")
+        #expect(review.acceptance(of: Self.weak)?.risk.line == 2)
+        #expect(review.acceptance(of: otherCertificate) == nil)
+        #expect(review.acceptance(of: Self.download) == nil)
+        let none = AcceptanceReview(findings: [Self.weak, Self.download], accepted: [], on: Self.asOf)
+        #expect(none.rows.isEmpty && none.acceptance(of: Self.weak) == nil && !none.excuses(Self.weak))
+    }
 }

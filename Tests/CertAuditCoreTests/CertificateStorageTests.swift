@@ -57,7 +57,9 @@ struct CertificateStorageTests {
         #expect(bundled.effectiveExpiry == Instant(secondsSinceEpoch: 3_600))
         bundle.chain.earliestExpiry = nil
         #expect(Certificate(record: record, bundle: bundle).effectiveExpiry == Instant(secondsSinceEpoch: 86_400))
+        #expect(bundled.hasBundle)
         let unbundled = Certificate(record: record)
+        #expect(!unbundled.hasBundle)
         #expect(unbundled.leaf == nil && unbundled.leafNotBefore == nil)
         #expect(unbundled.notAfter == Instant(secondsSinceEpoch: 7))
         #expect(unbundled.effectiveExpiry == Instant(secondsSinceEpoch: 7))

@@ -58,7 +58,7 @@ struct OperationScenario {
                 .record(from: certificate.record, on: request.date)
             scenario = (Estate(certificates: [certificate]), certificate)
         default:
-            guard request.certificate.bundle != nil else {
+            guard request.certificate.hasBundle else {
                 return [
                     OperationReason(
                         ruleID: .upPemFormat, effect: .denies,

@@ -13,7 +13,7 @@ public struct WeakKeyRule: CertificateRule {
         citations: [.baselineRequirements(section: "6.1.5", ballot: "SC-062")],
         summary: "RSA keys below 2048 bits, EC keys below P-256: error.")
 
-    public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.bundle != nil }
+    public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.hasBundle }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
         (certificate.bundle?.allCertificates ?? []).compactMap { facts in

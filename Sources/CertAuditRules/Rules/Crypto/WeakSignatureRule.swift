@@ -12,7 +12,7 @@ public struct WeakSignatureRule: CertificateRule {
         citations: [.baselineRequirements(section: "7.1.3.2", ballot: "SC-062")],
         summary: "MD5 or SHA-1 signatures on anything but a root: error.")
 
-    public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.bundle != nil }
+    public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.hasBundle }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
         (certificate.bundle?.allCertificates ?? []).filter { !Self.isRoot($0) && Self.isWeak($0.signatureAlgorithm) }

@@ -16,7 +16,7 @@ public struct ChainExpiringRule: CertificateRule {
             + "has expired: the leaf fails from that date even though its own notAfter is later.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
-        certificate.bundle != nil && !certificate.isRetired
+        certificate.hasBundle && !certificate.isRetired
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {

@@ -11,7 +11,7 @@ public struct NotYetValidRule: CertificateRule {
         citations: [.rfc5280(section: "4.1.2.5")], summary: "notBefore is after the as-of time.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
-        certificate.leaf != nil
+        certificate.hasBundle
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {

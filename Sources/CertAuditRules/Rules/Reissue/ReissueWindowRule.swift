@@ -26,7 +26,7 @@ public struct ReissueWindowRule: OperationRule {
         switch request.state {
         case .issued?, .reissuing?, .revoking?, .revoked?, .pendingRevocationLetter?:
             break  // being reissued or revoked: RI-IN-PROGRESS and RVK-EFFECT say why
-        case nil where request.certificate.bundle != nil:
+        case nil where request.certificate.hasBundle:
             break
         case let state:
             return deny(

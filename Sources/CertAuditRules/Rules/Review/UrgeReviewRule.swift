@@ -54,7 +54,7 @@ public struct UrgeReviewRule: OperationRule {
         }
         let underReview =
             record.status == .validating || record.status == .dnsAutoAdded
-            || (record.status == nil && request.certificate.bundle == nil)
+            || (record.status == nil && !request.certificate.hasBundle)
         guard underReview else {
             let state =
                 record.status == .pendingLetter

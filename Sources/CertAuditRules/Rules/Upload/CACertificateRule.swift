@@ -15,7 +15,7 @@ public struct CACertificateRule: CertificateRule {
             + "certificate (basicConstraints CA:TRUE).")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
-        certificate.record.kind == .ca && certificate.bundle != nil
+        certificate.record.kind == .ca && certificate.hasBundle
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {

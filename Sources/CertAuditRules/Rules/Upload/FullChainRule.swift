@@ -18,7 +18,7 @@ public struct FullChainRule: CertificateRule {
             + "that do not chain are findings.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
-        certificate.record.kind == .server && certificate.bundle != nil
+        certificate.record.kind == .server && certificate.hasBundle
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {

@@ -16,7 +16,7 @@ public struct KeyMatchRule: CertificateRule {
         summary: "The private key of a server certificate must match the leaf's public key.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
-        certificate.record.kind == .server && certificate.bundle != nil
+        certificate.record.kind == .server && certificate.hasBundle
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {

@@ -20,7 +20,7 @@ public struct SM2PairRule: CertificateRule {
             + "must match its certificate.")
 
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
-        certificate.record.standard == .sm2 && certificate.record.kind == .server && certificate.bundle != nil
+        certificate.record.standard == .sm2 && certificate.record.kind == .server && certificate.hasBundle
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
