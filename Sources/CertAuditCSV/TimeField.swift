@@ -5,8 +5,10 @@ import CertAuditCore
 /// (`2026-11-27T23:59:59Z`, `2026-11-28T07:59:59+08:00`). A `T` without an offset is local time too.
 public enum TimeField {
     public static func parse(_ text: String, timeZone: RunTimeZone) -> Result<Instant, FieldError> {
-        let invalid = FieldError(
-            "'\(text)' is not a time (2026-11-28, 2026-11-28 07:59:59 or 2026-11-27T23:59:59Z)")
+        // Made only for a value that is not a time (the message was made for every value read).
+        var invalid: FieldError {
+            FieldError("'\(text)' is not a time (2026-11-28, 2026-11-28 07:59:59 or 2026-11-27T23:59:59Z)")
+        }
         let value = Array(text.trimmingSpaces.utf8)
         guard value.count >= 10, let date = date(value[0..<10]) else { return .failure(invalid) }
         if value.count == 10 { return .success(timeZone.startOfDay(date)) }

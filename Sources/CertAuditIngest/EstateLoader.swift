@@ -29,14 +29,15 @@ public enum EstateLoader {
         var certificates = try readTable(certificatesPath, certificatesFile) { (path, name) throws(InputFileError) in
             try CertificatesTable.certificates(
                 path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone,
-                interner: &interner)
+                workers: options.jobs, interner: &interner)
         }
         let resourcesPath = path(inputs, resourcesFile)
         let resources: TableReadResult<ResourceRecord>? =
             FileManager.default.fileExists(atPath: resourcesPath)
             ? try readTable(resourcesPath, resourcesFile) { (path, name) throws(InputFileError) in
                 try ResourcesTable.read(
-                    path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone)
+                    path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone,
+                    workers: options.jobs)
             } : nil
 
         let anchors = try trustAnchors(in: path(inputs, trustFolder))
@@ -73,7 +74,9 @@ public enum EstateLoader {
             let file = path(inputs, name)
             guard FileManager.default.fileExists(atPath: file) else { return [] }
             let table = try readTable(file, name) { (path, name) throws(InputFileError) in
-                try schema.read(path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone)
+                try schema.read(
+                    path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone,
+                    workers: options.jobs)
             }
             summaries.append(table.summary)
             quarantine += table.quarantine

@@ -46,6 +46,18 @@ struct FieldValueTests {
         #expect(throws: FieldError.self) { try FieldValue.tags("novalue").get() }
     }
 
+    /// ASCII tags are read from the text's bytes, the rest by `Character`: both trim each item, key
+    /// and value, and name the same item when one has no key.
+    @Test(arguments: [("", ""), ("é", "ü")])
+    func tagsReadTheSameWhateverTheText(_ marks: (key: String, value: String)) throws {
+        let tags = try FieldValue.tags(" env\(marks.key) = prod\(marks.value) |\t|team=web\t").get()
+        #expect(tags == [Tag(key: "env" + marks.key, value: "prod" + marks.value), Tag(key: "team", value: "web")])
+        #expect(try FieldValue.tags("k\(marks.key)=").get() == [Tag(key: "k" + marks.key, value: "")])
+        for (text, item) in [("a\(marks.key)=b| =c", "=c"), ("a\(marks.key)=b|novalue\t", "novalue")] {
+            #expect(FieldValue.tags(text) == .failure(FieldError("tag '\(item)' is not key=value")))
+        }
+    }
+
     @Test func moneyIsKeptInFen() throws {
         #expect(try FieldValue.fen("1234.50").get() == 123_450)
         #expect(try FieldValue.fen("7").get() == 700)

@@ -48,19 +48,20 @@ public enum CertificatesTable {
     static let schema = TableSchema<CertificateRecord, CertificatesColumn>(
         columns: columns, id: .certificateID, makeRecord: record)
 
-    public static func read(path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone)
-        throws(InputFileError) -> TableReadResult<CertificateRecord>
-    {
-        try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone)
+    public static func read(
+        path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone, workers: Int = 1
+    ) throws(InputFileError) -> TableReadResult<CertificateRecord> {
+        try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone, workers: workers)
     }
 
     /// The rows as the estate's certificates (no bundle yet), each interned by `interner` as it is
     /// read: rows share their repeated values from the start, and the array is the estate's own.
     static func certificates(
         path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone,
-        interner: inout EstateInterner
+        workers: Int = 1, interner: inout EstateInterner
     ) throws(InputFileError) -> TableReadResult<Certificate> {
-        try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone) { record in
+        try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone, workers: workers) {
+            record in
             Certificate(record: interner.intern(record))
         }
     }

@@ -9,6 +9,10 @@ struct HeaderLayout<Column: InputTableColumn>: Sendable {
     let unknownColumns: [String]
     /// The columns whose bad value quarantines the row.
     let essential: Set<Column>
+    /// Field index by the column's case number, -1 where the header lacks the column; nil when the
+    /// case numbers cannot be read (`caseNumber`). Looked up for every field of every row, where
+    /// `positions` hashed the column's name each time (an eighth of reading certificates.csv).
+    private let positionByCase: [Int]?
 
     init(header: [String], columns: [TableColumn<Column>], file: String) throws(InputFileError) {
         var spelling: [String: Column] = [:]
@@ -41,5 +45,26 @@ struct HeaderLayout<Column: InputTableColumn>: Sendable {
         self.positions = positions
         unknownColumns = unknown
         essential = Set(columns.filter(\.essential).map(\.column))
+        let cases = Array(Column.allCases)
+        if MemoryLayout<Column>.size == 1, cases.indices.allSatisfy({ Self.caseNumber(cases[$0]) == $0 }) {
+            var byCase = [Int](repeating: -1, count: cases.count)
+            for (column, index) in positions { byCase[Self.caseNumber(column)] = index }
+            positionByCase = byCase
+        } else {
+            positionByCase = nil
+        }
+    }
+
+    /// The field index of `column`, nil when the header lacks it.
+    func position(of column: Column) -> Int? {
+        guard let positionByCase else { return positions[column] }
+        let index = positionByCase[Self.caseNumber(column)]
+        return index < 0 ? nil : index
+    }
+
+    /// A payload-free enum of up to 256 cases is one byte in memory: its case's number in declaration
+    /// order. `init` checks that against `allCases` before relying on it.
+    private static func caseNumber(_ column: Column) -> Int {
+        withUnsafeBytes(of: column) { Int($0[0]) }
     }
 }

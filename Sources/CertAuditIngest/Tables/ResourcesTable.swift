@@ -20,10 +20,11 @@ public enum ResourcesTable {
             region: row.text(.region), certificateID: row.text(.certificateID), domain: row.text(.domain))
     }
 
-    public static func read(path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone)
-        throws(InputFileError) -> TableReadResult<ResourceRecord>
-    {
-        var result = try schema.read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone)
+    public static func read(
+        path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone, workers: Int = 1
+    ) throws(InputFileError) -> TableReadResult<ResourceRecord> {
+        var result = try schema.read(
+            path: path, inputName: inputName, encoding: encoding, timeZone: timeZone, workers: workers)
         let unknown = Set(result.records.filter { !$0.type.isKnown }.map(\.type.name)).sorted()
         if !unknown.isEmpty {
             result.summary.notes.append("unknown resource types kept as given: " + unknown.joined(separator: ", "))

@@ -34,7 +34,10 @@ struct TableRow<Column: InputTableColumn>: Sendable {
 
     /// The trimmed text of a column, or nil when absent or empty.
     func text(_ column: Column) -> String? {
-        layout.positions[column].flatMap(text(at:))
+        // Not `positions[column].flatMap(text(at:))`: the method as a value holds a copy of the row
+        // (its fields and layout retained and released), for every field of every row.
+        guard let index = layout.position(of: column) else { return nil }
+        return text(at: index)
     }
 
     private func text(at index: Int) -> String? {
@@ -110,7 +113,7 @@ struct TableRow<Column: InputTableColumn>: Sendable {
     /// A value of `column` that does not parse: the row's issue when the column is essential, else
     /// a bad value the row keeps (the field is then not given).
     mutating func invalid<Value>(_ column: Column, _ reason: String) throws(RowIssue) -> Value? {
-        guard !layout.essential.contains(column), let index = layout.positions[column] else {
+        guard !layout.essential.contains(column), let index = layout.position(of: column) else {
             throw issue(column, "\(column.rawValue): \(reason)")
         }
         badValues.append(
@@ -121,6 +124,6 @@ struct TableRow<Column: InputTableColumn>: Sendable {
     }
 
     func issue(_ column: Column, _ reason: String) -> RowIssue {
-        RowIssue(column: layout.positions[column].map { $0 + 1 }, reason: reason)
+        RowIssue(column: layout.position(of: column).map { $0 + 1 }, reason: reason)
     }
 }

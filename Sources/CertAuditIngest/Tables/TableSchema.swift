@@ -26,17 +26,22 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
         self.makeRecord = makeRecord
     }
 
-    func read(path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone)
-        throws(InputFileError) -> TableReadResult<Record>
-    {
-        try read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone) { $0 }
+    func read(
+        path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone, workers: Int = 1
+    ) throws(InputFileError) -> TableReadResult<Record> {
+        try read(path: path, inputName: inputName, encoding: encoding, timeZone: timeZone, workers: workers) { $0 }
     }
 
     /// The table with each accepted record turned by `keep`, in input order, as it is read: what the
     /// result holds is then the only copy of each row (the certificates table interns its rows and
     /// makes them the estate's certificates, so no second pass copies a whole table).
+    ///
+    /// The rows are parsed in batches; each batch's records are made on `workers` threads (a
+    /// million-row table spent most of its time there, on one core while the other waited), then
+    /// checked for repeated IDs and kept one after the other, in input order: the result does not
+    /// depend on `workers`.
     func read<Kept>(
-        path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone,
+        path: String, inputName: String, encoding: TextEncodingChoice, timeZone: RunTimeZone, workers: Int = 1,
         keep: (Record) -> Kept
     ) throws(InputFileError) -> TableReadResult<Kept> {
         let file = try CSVFile(path: path, name: inputName, encoding: encoding)
@@ -53,47 +58,78 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
                 "unknown columns kept out of the checks: " + layout.unknownColumns.joined(separator: ", "))
         }
         var firstLine: [String: Int] = [:]
-        while let row = file.nextRow() {
-            result.summary.rows += 1
-            switch row {
-            case .malformed(let line, let column, let reason):
-                result.quarantine.append(QuarantineRecord(input: inputName, line: line, column: column, reason: reason))
-            case .record(let line, let fields):
-                guard fields.count == file.header.count else {
+        let columnCount = file.header.count
+        var batch: [CSVRow] = []
+        batch.reserveCapacity(Self.batchSize)
+        var more = true
+        while more {
+            batch.removeAll(keepingCapacity: true)
+            while batch.count < Self.batchSize, let row = file.nextRow() { batch.append(row) }
+            more = batch.count == Self.batchSize
+            let made = parallelMap(batch, workers: batch.count < Self.batchSize / 4 ? 1 : workers) { row in
+                Self.made(row, columnCount: columnCount, layout: layout, timeZone: timeZone, makeRecord: makeRecord)
+            }
+            for (row, outcome) in zip(batch, made) {
+                result.summary.rows += 1
+                switch outcome {
+                case .malformed(let column, let reason):
+                    result.quarantine.append(
+                        QuarantineRecord(input: inputName, line: row.line, column: column, reason: reason))
+                case .quarantined(let issue, let certificateID):
                     result.quarantine.append(
                         QuarantineRecord(
-                            input: inputName, line: line,
-                            reason: "row has \(fields.count) fields, the header has \(file.header.count)"))
-                    continue
-                }
-                var tableRow = TableRow(line: line, fields: fields, layout: layout, timeZone: timeZone)
-                let record: Record
-                do {
-                    record = try makeRecord(&tableRow)
-                } catch {
-                    result.quarantine.append(
-                        QuarantineRecord(
-                            input: inputName, line: line, column: error.column, reason: error.reason,
-                            certificateID: tableRow.certificateID))
-                    continue
-                }
-                if let idColumn, let id = tableRow.text(idColumn) {
-                    if let first = firstLine[id] {
-                        // No certificate ID: the ID names the earlier row, which stays.
-                        let issue = tableRow.issue(
-                            idColumn, "\(idColumn.rawValue) '\(id)' already appears on line \(first)")
-                        result.quarantine.append(
-                            QuarantineRecord(input: inputName, line: line, column: issue.column, reason: issue.reason))
-                        continue
+                            input: inputName, line: row.line, column: issue.column, reason: issue.reason,
+                            certificateID: certificateID))
+                case .record(let record, let tableRow):
+                    if let idColumn, let id = tableRow.text(idColumn) {
+                        if let first = firstLine[id] {
+                            // No certificate ID: the ID names the earlier row, which stays.
+                            let issue = tableRow.issue(
+                                idColumn, "\(idColumn.rawValue) '\(id)' already appears on line \(first)")
+                            result.quarantine.append(
+                                QuarantineRecord(
+                                    input: inputName, line: row.line, column: issue.column, reason: issue.reason))
+                            continue
+                        }
+                        firstLine[id] = row.line
                     }
-                    firstLine[id] = line
+                    result.records.append(keep(record))
+                    result.badValues += tableRow.badValues
                 }
-                result.records.append(keep(record))
-                result.badValues += tableRow.badValues
             }
         }
         result.summary.accepted = result.records.count
         result.summary.quarantined = result.quarantine.count
         return result
+    }
+
+    /// Rows parsed before their records are made together; a smaller last batch is made on one thread.
+    static var batchSize: Int { 4096 }
+
+    /// What one row becomes, made on any thread: nothing here depends on the rows before it.
+    private enum MadeRow: Sendable {
+        case malformed(column: Int?, reason: String)
+        case quarantined(RowIssue, certificateID: String?)
+        case record(Record, TableRow<Column>)
+    }
+
+    private static func made(
+        _ row: CSVRow, columnCount: Int, layout: HeaderLayout<Column>, timeZone: RunTimeZone,
+        makeRecord: (inout TableRow<Column>) throws(RowIssue) -> Record
+    ) -> MadeRow {
+        switch row {
+        case .malformed(_, let column, let reason):
+            return .malformed(column: column, reason: reason)
+        case .record(let line, let fields):
+            guard fields.count == columnCount else {
+                return .malformed(column: nil, reason: "row has \(fields.count) fields, the header has \(columnCount)")
+            }
+            var tableRow = TableRow(line: line, fields: fields, layout: layout, timeZone: timeZone)
+            do {
+                return .record(try makeRecord(&tableRow), tableRow)
+            } catch {
+                return .quarantined(error, certificateID: tableRow.certificateID)
+            }
+        }
     }
 }
