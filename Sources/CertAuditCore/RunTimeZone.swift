@@ -45,23 +45,38 @@ public struct RunTimeZone: Sendable, Hashable {
     /// The first instant of `date` in this zone.
     public func startOfDay(_ date: LocalDate) -> Instant { instant(of: date) }
 
-    /// `2026-11-28T07:59:59+08:00` (or `Z` for a zero offset in UTC).
+    /// `2026-11-28T07:59:59+08:00` (or `Z` for a zero offset in UTC). Written into the string's own
+    /// storage after the date, as `LocalDate.description` writes dates: the reports write millions
+    /// of instants, and the interpolations cost more than finding the offset.
     public func iso8601(_ instant: Instant) -> String {
         let offset = offset(at: instant)
         let local = instant.secondsSinceEpoch + offset
         let date = LocalDate(daysSinceEpoch: floorDiv(local, Instant.secondsPerDay))
-        let secondOfDay = local - date.daysSinceEpoch * Instant.secondsPerDay
-        let time =
-            "\(LocalDate.pad(Int(secondOfDay / 3600), 2)):\(LocalDate.pad(Int(secondOfDay / 60 % 60), 2)):\(LocalDate.pad(Int(secondOfDay % 60), 2))"
-        let zoneText: String
-        if offset == 0 && identifier == "UTC" {
-            zoneText = "Z"
-        } else {
-            let sign = offset < 0 ? "-" : "+"
-            let magnitude = abs(offset)
-            zoneText = "\(sign)\(LocalDate.pad(Int(magnitude / 3600), 2)):\(LocalDate.pad(Int(magnitude / 60 % 60), 2))"
+        let secondOfDay = Int(local - date.daysSinceEpoch * Instant.secondsPerDay)
+        let zulu = offset == 0 && identifier == "UTC"
+        let magnitude = Int(abs(offset))
+        let time = String(unsafeUninitializedCapacity: zulu ? 10 : 15) { buffer in
+            func put(_ value: Int, at start: Int) {
+                buffer[start] = UInt8(ascii: "0") + UInt8(value / 10 % 10)
+                buffer[start + 1] = UInt8(ascii: "0") + UInt8(value % 10)
+            }
+            buffer[0] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, at: 1)
+            buffer[3] = UInt8(ascii: ":")
+            put(secondOfDay / 60 % 60, at: 4)
+            buffer[6] = UInt8(ascii: ":")
+            put(secondOfDay % 60, at: 7)
+            guard !zulu else {
+                buffer[9] = UInt8(ascii: "Z")
+                return 10
+            }
+            buffer[9] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            put(magnitude / 3600, at: 10)
+            buffer[12] = UInt8(ascii: ":")
+            put(magnitude / 60 % 60, at: 13)
+            return 15
         }
-        return "\(date)T\(time)\(zoneText)"
+        return date.description + time
     }
 
     public static func == (lhs: RunTimeZone, rhs: RunTimeZone) -> Bool { lhs.identifier == rhs.identifier }

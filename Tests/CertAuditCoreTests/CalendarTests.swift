@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CertAuditCore
@@ -88,6 +89,32 @@ struct CalendarTests {
         let winter = zone.instant(of: LocalDate(year: 2026, month: 1, day: 1)!, hour: 12)
         #expect(zone.iso8601(summer) == "2026-07-01T12:00:00+02:00")
         #expect(zone.iso8601(winter) == "2026-01-01T12:00:00+01:00")
+    }
+
+    /// `iso8601` writes its digits into the string's storage; the plain model below builds the same
+    /// text from `Foundation`'s own offset and formatting, for instants across centuries (and before
+    /// 1970), in zones east and west, with half- and three-quarter-hour offsets and daylight saving.
+    @Test(arguments: ["UTC", "GMT", "Asia/Shanghai", "America/St_Johns", "Asia/Kathmandu", "Europe/Berlin"])
+    func iso8601AgreesWithAPlainModel(_ identifier: String) {
+        let zone = RunTimeZone(identifier: identifier)!
+        let foundationZone = TimeZone(identifier: identifier)!
+        func plain(_ instant: Instant) -> String {
+            let date = Date(timeIntervalSince1970: TimeInterval(instant.secondsSinceEpoch))
+            let offset = foundationZone.secondsFromGMT(for: date)
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = foundationZone
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let text = String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!,
+                parts.minute!, parts.second!)
+            if offset == 0 && identifier == "UTC" { return text + "Z" }
+            return text
+                + String(format: "%@%02d:%02d", offset < 0 ? "-" : "+", abs(offset) / 3600, abs(offset) / 60 % 60)
+        }
+        for seconds in stride(from: Int64(-2_000_000_000), through: 4_000_000_000, by: 7_777_777) {
+            let instant = Instant(secondsSinceEpoch: seconds)
+            #expect(zone.iso8601(instant) == plain(instant), "\(seconds) s in \(identifier)")
+        }
     }
 
     @Test func daysToExpiryCountsLocalCalendarDays() {
