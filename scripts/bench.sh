@@ -74,9 +74,9 @@ if [[ ! -x /usr/bin/time && "$(id -u)" == 0 ]] && command -v apt-get >/dev/null;
 fi
 
 # timed NAME LOG COMMAND...: runs COMMAND with its output in LOG and appends
-# "NAME WALL_SECONDS PEAK_KIB STATUS" to the results file.
+# "NAME WALL_SECONDS PEAK_KIB STATUS CPU_SECONDS" (CPU: user + system) to the results file.
 timed() {
-    local name="$1" log="$2" timing="$WORK/time-$N.txt" status wall peak
+    local name="$1" log="$2" timing="$WORK/time-$N.txt" status wall peak cpu
     shift 2
     set +e
     if [[ -x /usr/bin/time && "${BENCH_NO_GNU_TIME:-}" != 1 ]]; then
@@ -85,24 +85,28 @@ timed() {
         wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$timing" |
             awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')"
         peak="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$timing")"
+        cpu="$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' \
+            "$timing")"
     else
         python3 - "$timing" "$@" >"$log" 2>&1 <<'PY'
 import resource, subprocess, sys, time
 started = time.monotonic()
 status = subprocess.call(sys.argv[2:])
 wall = time.monotonic() - started
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as out:
-    out.write(f"wall {wall:.2f}\npeak_kib {peak}\nstatus {status}\n")
+    out.write(f"wall {wall:.2f}\npeak_kib {usage.ru_maxrss}\nstatus {status}\n"
+              f"cpu {usage.ru_utime + usage.ru_stime:.2f}\n")
 sys.exit(status)
 PY
         status=$?
         wall="$(awk '/^wall/ { print $2 }' "$timing")"
         peak="$(awk '/^peak_kib/ { print $2 }' "$timing")"
+        cpu="$(awk '/^cpu/ { print $2 }' "$timing")"
     fi
     set -e
-    echo "$name $wall $peak $status" >>"$RESULTS"
-    echo "   $name: ${wall} s, $((peak / 1024)) MiB, exit $status" >&2
+    echo "$name $wall $peak $status $cpu" >>"$RESULTS"
+    echo "   $name: ${wall} s, ${cpu} s CPU, $((peak / 1024)) MiB, exit $status" >&2
     if [[ "$name" == certaudit && $status -ne 0 && $status -ne 1 ]] || [[ "$name" != certaudit && $status -ne 0 ]]
     then
         echo "$name failed (exit $status); the last lines of $log:" >&2

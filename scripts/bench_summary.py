@@ -3,13 +3,15 @@
 
     python3 scripts/bench_summary.py RESULTS --certificates N --reference-threads T --machine TEXT
 
-RESULTS has one line per run, as scripts/bench.sh writes them: `NAME WALL_SECONDS PEAK_KIB STATUS`
-with NAME `reference` (the naive C loop of bench/reference/), `floor` (bench/floor/: the least any
+RESULTS has one line per run, as scripts/bench.sh writes them: `NAME WALL_SECONDS PEAK_KIB STATUS
+[CPU_SECONDS]` (CPU is user plus system time; results written before it was recorded have none), with NAME `reference` (the naive C loop of bench/reference/), `floor` (bench/floor/: the least any
 audit spends per bundle on OpenSSL 3.0; optional, older results have none), `fields` (the floor
 built with -DFLOOR_FIELDS: every leaf field but the key decoded by OpenSSL; optional) or `certaudit`. The
 ratio is certaudit's median over the reference's; issue 10 asks for at most 0.5. Peak RSS is the
-largest of certaudit's runs (the one that decides whether the machine has room). Exits 3 when the
-reference or certaudit has no run.
+largest of certaudit's runs (the one that decides whether the machine has room). When every run of
+both recorded its CPU time, their CPU medians and ratio follow: on a shared VM whose speed drifts
+from minute to minute, CPU time moves less than wall time, and the pair shows which of the two
+moved. Exits 3 when the reference or certaudit has no run.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class Run:
     wall: float
     peak_kib: int
     status: int
+    cpu: float | None = None
 
 
 def read_runs(path: str) -> list[Run]:
@@ -35,9 +38,10 @@ def read_runs(path: str) -> list[Run]:
             fields = line.split()
             if not fields:
                 continue
-            if len(fields) != 4:
-                raise ValueError(f"{path}:{number}: expected NAME WALL PEAK_KIB STATUS, got {line.strip()!r}")
-            runs.append(Run(fields[0], float(fields[1]), int(fields[2]), int(fields[3])))
+            if len(fields) not in (4, 5):
+                raise ValueError(f"{path}:{number}: expected NAME WALL PEAK_KIB STATUS [CPU], got {line.strip()!r}")
+            cpu = float(fields[4]) if len(fields) == 5 else None
+            runs.append(Run(fields[0], float(fields[1]), int(fields[2]), int(fields[3]), cpu))
     return runs
 
 
@@ -62,6 +66,20 @@ def summary(runs: list[Run], certificates: int, reference_threads: int, machine:
         + ", ".join(f"{wall:.2f}" for wall in fields) + "; the floor plus every leaf field but the key "
         "decoded by OpenSSL)"
     ] if fields else []
+    reference_cpu = [run.cpu for run in runs if run.name == "reference"]
+    certaudit_cpu = [run.cpu for run in certaudit]
+    cpu_lines = []
+    if None not in reference_cpu and None not in certaudit_cpu:
+        reference_cpu_median = statistics.median(reference_cpu)
+        certaudit_cpu_median = statistics.median(certaudit_cpu)
+        cpu_ratio = certaudit_cpu_median / reference_cpu_median if reference_cpu_median > 0 else float("inf")
+        cpu_lines = [
+            f"reference CPU median s:   {reference_cpu_median:.2f}  (user + system; "
+            + ", ".join(f"{cpu:.2f}" for cpu in reference_cpu) + ")",
+            f"certaudit CPU median s:   {certaudit_cpu_median:.2f}  ("
+            + ", ".join(f"{cpu:.2f}" for cpu in certaudit_cpu) + ")",
+            f"CPU ratio:                {cpu_ratio:.2f}  (certaudit's CPU over the reference's)",
+        ]
     return [
         f"certificates:             {certificates}",
         f"runs (alternating):       {len(reference)} reference, {len(certaudit)} certaudit",
@@ -72,6 +90,7 @@ def summary(runs: list[Run], certificates: int, reference_threads: int, machine:
         f"certaudit median s:       {certaudit_median:.2f}  ("
         + ", ".join(f"{run.wall:.2f}" for run in certaudit) + ")",
         f"ratio certaudit/reference: {ratio:.2f}  (issue 10's target: at most 0.50)",
+        *cpu_lines,
         f"certaudit certificates/s: {certificates / certaudit_median:.0f}" if certaudit_median > 0 else
         "certaudit certificates/s: n/a",
         f"certaudit peak RSS MiB:   {peak_mib:.1f}",

@@ -163,6 +163,18 @@ class SummaryTests(unittest.TestCase):
         self.assertEqual(result.returncode, 3)
         self.assertIn("at least one reference run and one certaudit run", result.stderr)
 
+    def test_cpu_medians_and_ratio_when_every_run_recorded_it(self):
+        path = self.write("reference 20.0 900 0 38.0\nreference 24.0 900 0 40.0\nreference 22.0 900 0 39.0\n"
+                          "certaudit 15.0 4096 0 19.5\ncertaudit 16.0 4096 0 20.0\ncertaudit 14.0 4096 0 19.0\n")
+        runs = bench_summary.read_runs(path)
+        self.assertEqual(runs[0], bench_summary.Run("reference", 20.0, 900, 0, 38.0))
+        lines = bench_summary.summary(runs, 1000, 2, "m")
+        self.assertIn("reference CPU median s:   39.00  (user + system; 38.00, 40.00, 39.00)", lines)
+        self.assertIn("certaudit CPU median s:   19.50  (19.50, 20.00, 19.00)", lines)
+        self.assertIn("CPU ratio:                0.50  (certaudit's CPU over the reference's)", lines)
+        older = bench_summary.read_runs(self.write("reference 20.0 900 0 38.0\ncertaudit 15.0 4096 0\n"))
+        self.assertFalse(any("CPU" in line for line in bench_summary.summary(older, 1000, 2, "m")))
+
     def test_a_malformed_line_is_an_error_naming_it(self):
         path = self.write("reference 20.5\n")
         with self.assertRaisesRegex(ValueError, re.escape(f"{path}:1")):
