@@ -103,7 +103,8 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
         return result
     }
 
-    /// Rows parsed before their records are made together; a smaller last batch is made on one thread.
+    /// Rows parsed before their records are made together; a last batch under a quarter of this (a
+    /// small table) is made on one thread, where starting the workers would cost more.
     static var batchSize: Int { 4096 }
 
     /// What one row becomes, made on any thread: nothing here depends on the rows before it.
