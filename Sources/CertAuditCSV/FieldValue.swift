@@ -30,43 +30,37 @@ public enum FieldValue {
     /// mark follows is not a separator; ASCII text (nearly every cell) has no such marks and is split
     /// by its bytes, which gives the same items without a walk by grapheme.
     public static func list(_ text: String) -> [String] {
-        if let items = asciiItems(
-            text, { bytes, item in String(decoding: UnsafeBufferPointer(rebasing: bytes[item]), as: UTF8.self) })
-        {
-            return items
+        var items: [String] = []
+        let ascii = forEachASCIIItem(text) { bytes, item in
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[item]), as: UTF8.self))
+            return true
         }
-        return text.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        guard ascii else {
+            return text.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        return items
     }
 
     /// Tags `key=value|key2=value2`.
     public static func tags(_ text: String) -> Result<[Tag], FieldError> {
         // ASCII text (nearly every cell) is split on its bytes: a byte is a `Character` there.
-        let ascii = asciiItems(text) { bytes, item -> Result<Tag, FieldError> in
-            guard let equals = bytes[item].firstIndex(of: UInt8(ascii: "=")), equals != item.lowerBound else {
-                return .failure(
-                    FieldError(
-                        "tag '\(String(decoding: UnsafeBufferPointer(rebasing: bytes[item]), as: UTF8.self))' is not key=value"
-                    ))
-            }
-            return .success(
-                Tag(
-                    key: String(decoding: UnsafeBufferPointer(rebasing: bytes[item.lowerBound..<equals]), as: UTF8.self)
-                        .trimmingSpaces,
-                    value: String(
-                        decoding: UnsafeBufferPointer(rebasing: bytes[(equals + 1)..<item.upperBound]), as: UTF8.self
-                    ).trimmingSpaces))
-        }
-        if let ascii {
-            var tags: [Tag] = []
-            for tag in ascii {
-                switch tag {
-                case .success(let tag): tags.append(tag)
-                case .failure(let error): return .failure(error)
-                }
-            }
-            return .success(tags)
-        }
         var tags: [Tag] = []
+        var failure: FieldError?
+        let ascii = forEachASCIIItem(text) { bytes, item in
+            func text(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            guard let equals = bytes[item].firstIndex(of: UInt8(ascii: "=")), equals != item.lowerBound else {
+                failure = FieldError("tag '\(text(item))' is not key=value")
+                return false
+            }
+            tags.append(
+                Tag(
+                    key: text(item.lowerBound..<equals).trimmingSpaces,
+                    value: text((equals + 1)..<item.upperBound).trimmingSpaces))
+            return true
+        }
+        if ascii { return failure.map { .failure($0) } ?? .success(tags) }
         for item in list(text) {
             guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
                 return .failure(FieldError("tag '\(item)' is not key=value"))
@@ -79,27 +73,27 @@ public enum FieldValue {
         return .success(tags)
     }
 
-    /// The `|`-separated items of ASCII text, each without the spaces and tabs around it, empty ones
-    /// dropped, made by `make` from the text's bytes and the item's range; nil when the text is not
-    /// ASCII (then a `|` might carry a combining mark and is split by `Character`).
-    private static func asciiItems<Item>(
-        _ text: String, _ make: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Item
-    ) -> [Item]? {
+    /// Hands `body` each `|`-separated item of ASCII text, by its range in the text's bytes, without
+    /// the spaces and tabs around it, empty ones skipped, until `body` returns false (the first bad
+    /// tag ends the reading, as it ends the walk by `Character`). False, and nothing handed, when the
+    /// text is not ASCII: then a `|` might carry a combining mark, and the text is split by `Character`.
+    private static func forEachASCIIItem(
+        _ text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
+    ) -> Bool {
         var text = text
-        return text.withUTF8 { bytes -> [Item]? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return text.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-            var items: [Item] = []
             var start = 0
             for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "|") {
                 var low = start
                 var high = index
                 while low < high, isSpace(bytes[low]) { low += 1 }
                 while high > low, isSpace(bytes[high - 1]) { high -= 1 }
-                if low < high { items.append(make(bytes, low..<high)) }
+                if low < high, !body(bytes, low..<high) { break }
                 start = index + 1
             }
-            return items
+            return true
         }
     }
 

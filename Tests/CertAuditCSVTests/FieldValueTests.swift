@@ -53,7 +53,9 @@ struct FieldValueTests {
         let tags = try FieldValue.tags(" env\(marks.key) = prod\(marks.value) |\t|team=web\t").get()
         #expect(tags == [Tag(key: "env" + marks.key, value: "prod" + marks.value), Tag(key: "team", value: "web")])
         #expect(try FieldValue.tags("k\(marks.key)=").get() == [Tag(key: "k" + marks.key, value: "")])
-        for (text, item) in [("a\(marks.key)=b| =c", "=c"), ("a\(marks.key)=b|novalue\t", "novalue")] {
+        for (text, item) in [
+            ("a\(marks.key)=b| =c", "=c"), ("a\(marks.key)=b|novalue\t", "novalue"), ("a\(marks.key)=b|x|=y|z", "x"),
+        ] {
             #expect(FieldValue.tags(text) == .failure(FieldError("tag '\(item)' is not key=value")))
         }
     }
