@@ -27,18 +27,11 @@ public struct LocalDate: Comparable, Hashable, Sendable, CustomStringConvertible
             return "\(LocalDate.pad(y, 4))-\(LocalDate.pad(m, 2))-\(LocalDate.pad(d, 2))"
         }
         return String(unsafeUninitializedCapacity: 10) { buffer in
-            func put(_ value: Int, endingAt end: Int, width: Int) {
-                var rest = value
-                for position in stride(from: end, to: end - width, by: -1) {
-                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-            }
-            put(y, endingAt: 3, width: 4)
+            buffer.writeDigits(of: y, endingAt: 3, width: 4)
             buffer[4] = UInt8(ascii: "-")
-            put(m, endingAt: 6, width: 2)
+            buffer.writeDigits(of: m, endingAt: 6, width: 2)
             buffer[7] = UInt8(ascii: "-")
-            put(d, endingAt: 9, width: 2)
+            buffer.writeDigits(of: d, endingAt: 9, width: 2)
             return 10
         }
     }

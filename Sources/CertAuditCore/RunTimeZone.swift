@@ -56,24 +56,20 @@ public struct RunTimeZone: Sendable, Hashable {
         let zulu = offset == 0 && identifier == "UTC"
         let magnitude = Int(abs(offset))
         let time = String(unsafeUninitializedCapacity: zulu ? 10 : 15) { buffer in
-            func put(_ value: Int, at start: Int) {
-                buffer[start] = UInt8(ascii: "0") + UInt8(value / 10 % 10)
-                buffer[start + 1] = UInt8(ascii: "0") + UInt8(value % 10)
-            }
             buffer[0] = UInt8(ascii: "T")
-            put(secondOfDay / 3600, at: 1)
+            buffer.writeDigits(of: secondOfDay / 3600, endingAt: 2, width: 2)
             buffer[3] = UInt8(ascii: ":")
-            put(secondOfDay / 60 % 60, at: 4)
+            buffer.writeDigits(of: secondOfDay / 60 % 60, endingAt: 5, width: 2)
             buffer[6] = UInt8(ascii: ":")
-            put(secondOfDay % 60, at: 7)
+            buffer.writeDigits(of: secondOfDay % 60, endingAt: 8, width: 2)
             guard !zulu else {
                 buffer[9] = UInt8(ascii: "Z")
                 return 10
             }
             buffer[9] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
-            put(magnitude / 3600, at: 10)
+            buffer.writeDigits(of: magnitude / 3600, endingAt: 11, width: 2)
             buffer[12] = UInt8(ascii: ":")
-            put(magnitude / 60 % 60, at: 13)
+            buffer.writeDigits(of: magnitude / 60 % 60, endingAt: 14, width: 2)
             return 15
         }
         return date.description + time
