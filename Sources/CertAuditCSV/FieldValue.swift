@@ -31,8 +31,8 @@ public enum FieldValue {
     /// by its bytes, which gives the same items without a walk by grapheme.
     public static func list(_ text: String) -> [String] {
         var items: [String] = []
-        let ascii = forEachASCIIItem(text) { bytes, item in
-            items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[item]), as: UTF8.self))
+        let ascii = forEachASCIIItem(text) { item in
+            items.append(String(decoding: item, as: UTF8.self))
             return true
         }
         guard ascii else {
@@ -46,18 +46,16 @@ public enum FieldValue {
         // ASCII text (nearly every cell) is split on its bytes: a byte is a `Character` there.
         var tags: [Tag] = []
         var failure: FieldError?
-        let ascii = forEachASCIIItem(text) { bytes, item in
-            func text(_ range: Range<Int>) -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            }
-            guard let equals = bytes[item].firstIndex(of: UInt8(ascii: "=")), equals != item.lowerBound else {
-                failure = FieldError("tag '\(text(item))' is not key=value")
+        let ascii = forEachASCIIItem(text) { item in
+            guard let equals = item.firstIndex(of: UInt8(ascii: "=")), equals != item.startIndex else {
+                failure = FieldError("tag '\(String(decoding: item, as: UTF8.self))' is not key=value")
                 return false
             }
             tags.append(
                 Tag(
-                    key: text(item.lowerBound..<equals).trimmingSpaces,
-                    value: text((equals + 1)..<item.upperBound).trimmingSpaces))
+                    key: String(decoding: UnsafeBufferPointer(rebasing: item[..<equals]), as: UTF8.self).trimmingSpaces,
+                    value: String(decoding: UnsafeBufferPointer(rebasing: item[(equals + 1)...]), as: UTF8.self)
+                        .trimmingSpaces))
             return true
         }
         if ascii { return failure.map { .failure($0) } ?? .success(tags) }
@@ -73,12 +71,12 @@ public enum FieldValue {
         return .success(tags)
     }
 
-    /// Hands `body` each `|`-separated item of ASCII text, by its range in the text's bytes, without
+    /// Hands `body` each `|`-separated item of ASCII text, as the text's bytes that hold it, without
     /// the spaces and tabs around it, empty ones skipped, until `body` returns false (the first bad
     /// tag ends the reading, as it ends the walk by `Character`). False, and nothing handed, when the
     /// text is not ASCII: then a `|` might carry a combining mark, and the text is split by `Character`.
     private static func forEachASCIIItem(
-        _ text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
+        _ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool
     ) -> Bool {
         var text = text
         return text.withUTF8 { bytes -> Bool in
@@ -90,7 +88,7 @@ public enum FieldValue {
                 var high = index
                 while low < high, isSpace(bytes[low]) { low += 1 }
                 while high > low, isSpace(bytes[high - 1]) { high -= 1 }
-                if low < high, !body(bytes, low..<high) { break }
+                if low < high, !body(UnsafeBufferPointer(rebasing: bytes[low..<high])) { break }
                 start = index + 1
             }
             return true
