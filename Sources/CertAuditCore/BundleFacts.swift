@@ -25,7 +25,4 @@ public struct BundleFacts: Sendable, Hashable {
         self.key = key
         self.chain = chain
     }
-
-    /// Certificates as they appear in the bundle, leaf included.
-    public var allCertificates: [CertificateFacts] { [leaf] + others }
 }

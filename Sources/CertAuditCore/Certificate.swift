@@ -37,6 +37,15 @@ public struct Certificate: Sendable, Hashable {
     /// Whether the certificate has a bundle (then it has a leaf): what most rules ask first.
     public var hasBundle: Bool { bundleStorage != nil }
 
+    /// Hands `body` the bundle's certificates, leaf first, read in place: the crypto rules look at
+    /// every one of every certificate, and making an array of them copied the bundle, then each of its
+    /// certificates, to read one field of each.
+    public func forEachBundledCertificate(_ body: (CertificateFacts) -> Void) {
+        guard let box = bundleStorage else { return }
+        body(box.value.leaf)
+        for facts in box.value.others { body(facts) }
+    }
+
     /// The leaf's notBefore, when there is a bundle.
     public var leafNotBefore: Instant? { bundleStorage?.value.leaf.notBefore }
 

@@ -73,6 +73,25 @@ struct RuleBoundaryTests {
         #expect(verdict.first?.denials.map(\.ruleID).contains(.hostLead) == denied, "\(left) days left")
     }
 
+    /// CRYPTO-WEAK-SIG: a name holding MD5, MD2, SHA1 or SHA-1 in any case, anywhere in it, is weak;
+    /// the SHA-2 family and names that only come close are not, on the leaf and on an intermediate.
+    @Test(arguments: [
+        ("sha1WithRSAEncryption", true), ("ecdsa-with-SHA1", true), ("md5WithRSAEncryption", true),
+        ("MD2WITHRSAENCRYPTION", true), ("RSA-SHA-1", true), ("dsaWithSHA1", true),
+        ("sha256WithRSAEncryption", false), ("ecdsa-with-SHA384", false), ("SM2-with-SM3", false),
+        ("sha-256", false), ("md", false), ("sha", false), ("", false),
+    ])
+    func weakSignaturesAreFoundByName(algorithm: String, weak: Bool) {
+        #expect(WeakSignatureRule.isWeak(algorithm) == weak, "\(algorithm)")
+        let onLeaf = ExampleEstate.bundle(ExampleEstate.leaf(signature: algorithm))
+        let onIntermediate = ExampleEstate.bundle(others: [ExampleEstate.intermediate(signature: algorithm)])
+        for bundle in [onLeaf, onIntermediate] {
+            let found = Self.findings(
+                WeakSignatureRule(), Estate(certificates: [ExampleEstate.certificate(bundle: bundle)]))
+            #expect(found.count == (weak ? 1 : 0), "\(algorithm)")
+        }
+    }
+
     /// BR 6.1.5: RSA keys of 2048 bits pass, 2047 do not; on facts and on real certificates
     /// (Tests/CertAuditX509Tests/Fixtures, from scripts/make_x509_fixtures.py).
     @Test(arguments: [(2047, true), (2048, false)])

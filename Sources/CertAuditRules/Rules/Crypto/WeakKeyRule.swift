@@ -16,10 +16,12 @@ public struct WeakKeyRule: CertificateRule {
     public func applies(to certificate: Certificate, in context: RuleContext) -> Bool { certificate.hasBundle }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        (certificate.bundle?.allCertificates ?? []).compactMap { facts in
-            guard let weakness = Self.weakness(of: facts.publicKey) else { return nil }
-            return finding("\(facts.subject) has \(weakness).", certificate: certificate.id)
+        var found: [Finding] = []
+        certificate.forEachBundledCertificate { facts in
+            guard let weakness = Self.weakness(of: facts.publicKey) else { return }
+            found.append(finding("\(facts.subject) has \(weakness).", certificate: certificate.id))
         }
+        return found
     }
 
     /// Why a key is weak, or nil when it is strong enough.

@@ -33,8 +33,7 @@ public struct InventoryMismatchRule: CertificateRule {
                     "Inventory not_after \(zone.iso8601(claimed)) ≠ certificate notAfter \(zone.iso8601(leaf.notAfter)).",
                     certificate: certificate.id, aspect: "not_after"))
         }
-        let names = Set(leaf.subjectAltNames.map { $0.value.lowercased() } + leaf.commonNames.map { $0.lowercased() })
-        if let domain = record.claimedDomain, !names.contains(domain.lowercased()) {
+        if let domain = record.claimedDomain, !Self.leaf(leaf, isNamed: domain.lowercased()) {
             found.append(
                 finding(
                     "Inventory domain \"\(domain)\" is not among the certificate's names (\(Self.list(leaf)))).",
@@ -51,6 +50,13 @@ public struct InventoryMismatchRule: CertificateRule {
             }
         }
         return found
+    }
+
+    /// Whether `name` (lower case) is one of the leaf's SANs or common names, in any case. Compared
+    /// one by one: a set of all of them was made for every certificate to look up one name.
+    static func leaf(_ leaf: CertificateFacts, isNamed name: String) -> Bool {
+        leaf.subjectAltNames.contains { $0.value.lowercased() == name }
+            || leaf.commonNames.contains { $0.lowercased() == name }
     }
 
     /// A bare date in the inventory (00:00 local) claims only the day; a time claims the second.
