@@ -1,8 +1,11 @@
 import Dispatch
+import Synchronization
 
 /// Maps `transform` over `items` on `workers` threads and returns the results in input order, so the
-/// output never depends on scheduling. Worker `w` takes items `w`, `w + workers`, … (a static
-/// partition: no shared counter, no lock).
+/// output never depends on scheduling. Each worker takes the next item not yet taken (one shared
+/// atomic counter): with the static partition before (worker `w` took items `w`, `w + workers`, …),
+/// a worker slowed by another thread on its core (the ingest merges one round while it parses the
+/// next) held up the round's end while the other waited.
 public func parallelMap<Item: Sendable, Result: Sendable>(
     _ items: [Item], workers: Int, _ transform: @Sendable (Item) -> Result
 ) -> [Result] {
@@ -23,12 +26,13 @@ public func parallelMap<Item: Sendable, State, Result: Sendable>(
     // into an array were held twice at the end of every stage (at a million bundles, gigabytes).
     return [Result](unsafeUninitializedCapacity: items.count) { buffer, initializedCount in
         let slots = ResultSlots(buffer)
-        DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+        let taken = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
             var state = makeState()
-            var index = worker
-            while index < items.count {
+            while true {
+                let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < items.count else { break }
                 slots.initialize(index, to: transform(&state, items[index]))
-                index += workerCount
             }
         }
         initializedCount = items.count
