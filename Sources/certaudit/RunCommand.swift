@@ -110,7 +110,7 @@ struct RunCommand: ParsableCommand {
             let summary: RunSummary
             do {
                 defer { progress.finish() }
-                summary = try AuditRun.execute(options, progress: progress.report)
+                summary = try AuditRun.execute(options, progress: progress.report, endsProcess: true)
             }
             StandardError.write(summary.line)
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
