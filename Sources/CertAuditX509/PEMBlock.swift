@@ -1,3 +1,4 @@
+import CertAuditCore
 import Glibc
 
 /// One `-----BEGIN LABEL----- … -----END LABEL-----` block of a PEM file, found by a plain text scan
@@ -176,17 +177,4 @@ struct PEMBlock {
     }
 
     private static let dashes = Array("-----".utf8)
-}
-
-extension Collection where Element == UInt8 {
-    /// Whether `needle` occurs in these bytes.
-    func contains(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        var start = startIndex
-        while start != endIndex {
-            if self[start...].starts(with: needle) { return true }
-            start = index(after: start)
-        }
-        return false
-    }
 }

@@ -32,7 +32,7 @@ public struct WeakSignatureRule: CertificateRule {
     /// `firstRange(of:)` looks up generic metadata on every call (slower still).
     static func isWeak(_ algorithm: String) -> Bool {
         let name = Array(algorithm.lowercased().utf8)
-        return weakDigests.contains { digest in name.indices.contains { name[$0...].starts(with: digest) } }
+        return weakDigests.contains { name.contains($0) }
     }
 
     private static let weakDigests: [[UInt8]] = ["md5", "md2", "sha1", "sha-1"].map { Array($0.utf8) }
