@@ -158,9 +158,12 @@ struct HTMLTableView<Row> {
             Self.element("code", rule, to: &html)
             return
         }
-        html.append(contentsOf: "<a".utf8)
-        Self.attribute("href", rulePage + "#rule-" + rule, to: &html)
-        html.append(UInt8(ascii: ">"))
+        // The link's parts escaped one after another: joining them first made a string per rule cell.
+        html.append(contentsOf: "<a href=\"".utf8)
+        HTMLEscaping.append(rulePage, to: &html)
+        html.append(contentsOf: "#rule-".utf8)
+        HTMLEscaping.append(rule, to: &html)
+        html.append(contentsOf: "\">".utf8)
         Self.element("code", rule, to: &html)
         html.append(contentsOf: "</a>".utf8)
     }
