@@ -54,7 +54,7 @@ struct HTMLPager<Row: Sendable>: Sendable {
         // `rows` stays for a page template that loops over them itself.
         let tableRows = slice.map(view.row)
         var table: [UInt8] = []
-        table.reserveCapacity(tableRows.reduce(0) { $0 + $1.cells.utf8.count + 32 })
+        table.reserveCapacity(tableRows.reduce(0) { $0 + $1.cellBytes.count + 32 })
         for row in tableRows { row.appendLine(to: &table) }
         var context: [String: Any] = header
         context.merge(

@@ -16,6 +16,17 @@ struct BreakOpportunitiesTests {
         #expect(BreakOpportunities.parts("长期证书") == ["长期证书"])
     }
 
+    /// One list serves the byte-wise path (ASCII cells) and `parts` (any text): the nine of the
+    /// type's documentation, and only they.
+    @Test func theSeparatorsAreTheDocumentedNine() {
+        let ascii = (0...127).map(UInt8.init)
+        #expect(String(decoding: ascii.filter(BreakOpportunities.isSeparator), as: UTF8.self) == "&,./:;=?@")
+        for byte in ascii {
+            let text = String(decoding: [byte, UInt8(ascii: "x")], as: UTF8.self)
+            #expect(BreakOpportunities.parts(text).count == (BreakOpportunities.isSeparator(byte) ? 2 : 1))
+        }
+    }
+
     @Test func thePartsJoinToTheText() {
         for text in [
             ReportFixtures.scriptAlias, ReportFixtures.quoteBrand, ReportFixtures.controlSubject,

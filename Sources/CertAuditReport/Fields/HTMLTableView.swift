@@ -61,7 +61,7 @@ struct HTMLTableView<Row> {
         for (field, column, openTag) in columns {
             appendCell(column, openTag, field.value(of: row), of: row, to: &html)
         }
-        return HTMLTableRow(rowClass: section.htmlRowClass?(row), cells: String(decoding: html, as: UTF8.self))
+        return HTMLTableRow(rowClass: section.htmlRowClass?(row), cellBytes: html)
     }
 
     /// The `code` and `time` fields that have a value, for a row shown as a list item with labelled
@@ -127,9 +127,9 @@ struct HTMLTableView<Row> {
         }
         for byte in text.utf8 {
             HTMLEscaping.append(byte, to: &html)
-            if BreakOpportunities.separatorBytes.contains(byte) { html.append(contentsOf: "<wbr>".utf8) }
+            if BreakOpportunities.isSeparator(byte) { html.append(contentsOf: "<wbr>".utf8) }
         }
-        if text.isEmpty || !BreakOpportunities.separatorBytes.contains(text.utf8.last!) {
+        if text.isEmpty || !BreakOpportunities.isSeparator(text.utf8.last!) {
             html.append(contentsOf: "<wbr>".utf8)
         }
     }
