@@ -1,0 +1,70 @@
+import Testing
+
+@testable import CertAuditCore
+
+/// `CertificateRecord` packs its dates and keeps the columns most rows leave empty out of line (a
+/// million rows live through every stage), and still behaves as a value: what is set reads back,
+/// copies are independent, and equality and hashing go by the fields, not by the storage.
+struct CertificateRecordStorageTests {
+    @Test func aRowTakesUnderHalfItsFormerSize() {
+        // 424 bytes before the uncommon columns moved out of line and the dates were packed.
+        #expect(MemoryLayout<CertificateRecord>.size <= 200)
+    }
+
+    @Test func everyUncommonFieldReadsBackWhatWasSet() {
+        var record = CertificateRecord(line: 7, id: "c1")
+        let day = Instant(secondsSinceEpoch: 1_790_000_000)
+        record.issuingCA = "DigiCert"
+        record.encBundle = "sm2/enc.pem"
+        record.encKey = "sm2/enc.key"
+        record.passwordFile = "p12/c1.pass"
+        record.submittedAt = day
+        record.letterUploadedAt = day + 1
+        record.autoRenewEnabledOn = day + 2
+        record.ignoredSince = day + 3
+        record.reissueOf = "c0"
+        record.reissueCount = 2
+        record.renewalOf = "c-old"
+        record.companyValidatedOn = day + 4
+        record.packageTypeConflicts = ["brand: GeoTrust ≠ TrustAsia"]
+        #expect(record.issuingCA == "DigiCert" && record.encBundle == "sm2/enc.pem" && record.encKey == "sm2/enc.key")
+        #expect(record.passwordFile == "p12/c1.pass" && record.reissueOf == "c0" && record.reissueCount == 2)
+        #expect(record.renewalOf == "c-old" && record.packageTypeConflicts == ["brand: GeoTrust ≠ TrustAsia"])
+        #expect(record.submittedAt == day && record.letterUploadedAt == day + 1 && record.autoRenewEnabledOn == day + 2)
+        #expect(record.ignoredSince == day + 3 && record.companyValidatedOn == day + 4)
+    }
+
+    @Test func clearingTheUncommonFieldsGivesAnEqualRecord() {
+        let plain = CertificateRecord(line: 3, id: "c1")
+        var record = plain
+        record.reissueOf = "c0"
+        record.companyValidatedOn = Instant(secondsSinceEpoch: 0)
+        #expect(record != plain)
+        record.reissueOf = nil
+        record.companyValidatedOn = nil
+        #expect(record == plain)
+        #expect(record.hashValue == plain.hashValue)
+    }
+
+    @Test func copiesAreIndependent() {
+        var original = CertificateRecord(line: 3, id: "c1")
+        original.renewalOf = "c0"
+        var copy = original
+        copy.renewalOf = "c9"
+        copy.claimedNotAfter = Instant(secondsSinceEpoch: -86_400)
+        #expect(original.renewalOf == "c0" && original.claimedNotAfter == nil)
+        #expect(copy.renewalOf == "c9" && copy.claimedNotAfter == Instant(secondsSinceEpoch: -86_400))
+    }
+
+    @Test func datesAndLinesRoundTrip() {
+        var record = CertificateRecord(line: 1, id: "c1")
+        for seconds: Int64 in [0, -1, 1, Int64.max, Int64.min + 1] {
+            record.issuedAt = Instant(secondsSinceEpoch: seconds)
+            #expect(record.issuedAt?.secondsSinceEpoch == seconds)
+        }
+        record.issuedAt = nil
+        #expect(record.issuedAt == nil)
+        record.line = 4_000_000_000
+        #expect(record.line == 4_000_000_000)
+    }
+}
