@@ -69,10 +69,10 @@ public struct RuleRunner: Sendable {
                 Work.certificates($0..<min(certificates.count, $0 + Self.chunkSize))
             }
         let work = rules.compactMap { $0 as? any EstateRule }.map(Work.estate) + chunks
-        return parallelMap(work, workers: jobs) { unit in
+        return parallelMap(work, workers: jobs, state: { MessageInterner() }) { messages, unit in
             switch unit {
             case .estate(let rule):
-                return rule.check(context)
+                return messages.intern(rule.check(context))
             case .certificates(let range):
                 var found: [Finding] = []
                 for certificate in certificates[range] {
@@ -80,7 +80,7 @@ public struct RuleRunner: Sendable {
                     where Self.isEffective(rule.descriptor, for: certificate)
                         && rule.applies(to: certificate, in: context)
                     {
-                        found += rule.check(certificate, in: context)
+                        found += messages.intern(rule.check(certificate, in: context))
                     }
                 }
                 counter.advance(by: range.count)
