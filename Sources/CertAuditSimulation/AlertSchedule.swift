@@ -35,5 +35,17 @@ struct AlertSchedule {
         }
     }
 
+    /// At least as many as `firings(from:through:)` gives, found without making them: one a day
+    /// from the first firing through the expiry or `end` (`.once`: one). A large estate's firings
+    /// array is reserved at this size: grown by doubling, it held the old and the new storage at once,
+    /// the simulation's peak.
+    func firingCountBound(from start: LocalDate, through end: LocalDate) -> Int {
+        guard let first = firstFiring(from: start), first <= end else { return 0 }
+        switch policy.repeats {
+        case .once: return 1
+        case .everyHours: return Int(min(expiry, end) - first) + 1
+        }
+    }
+
     static func ceilingDivision(_ value: Int, _ divisor: Int) -> Int { (value + divisor - 1) / divisor }
 }

@@ -73,7 +73,9 @@ struct RuleRunnerTests {
             let address = finding.message.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
             storage[finding.message, default: []].insert(address ?? 0)
         }
-        let repeated = Dictionary(grouping: findings, by: \.message).filter { $0.value.count > 1 && $0.key.utf8.count > 15 }
+        let repeated = Dictionary(grouping: findings, by: \.message).filter {
+            $0.value.count > 1 && $0.key.utf8.count > 15
+        }
         #expect(repeated.count >= 10, "the estate should repeat messages")
         for message in repeated.keys {
             #expect(storage[message]?.count == 1, "\(message): \(storage[message]?.count ?? 0) copies")

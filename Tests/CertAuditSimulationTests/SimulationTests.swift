@@ -313,6 +313,38 @@ struct SimulationTests {
             ).firings(from: Self.day("2026-11-28"), through: Self.day("2027-01-01")).map(\.times) == [5, 5, 5])
     }
 
+    /// The bound the firings array is reserved at is never below the firings a schedule gives, and
+    /// is exact for a policy that fires at least daily: over thresholds, repeats, comparisons and
+    /// expiries before, inside and after the window.
+    @Test func theFiringCountBoundCoversEveryFiring() {
+        let start = Self.day("2026-11-28")
+        let end = Self.day("2027-01-10")
+        var checked = 0
+        for repeats in [
+            AlertPolicyRecord.Repeat.once, .everyHours(1), .everyHours(5), .everyHours(24), .everyHours(48),
+            .everyHours(100),
+        ] {
+            for comparison in [AlertPolicyRecord.Comparison.below, .atOrBelow] {
+                for threshold in [0, 1, 3, 30, 90] {
+                    for offset in stride(from: -5, through: 60, by: 1) {
+                        let schedule = AlertSchedule(
+                            policy: AlertPolicyRecord(
+                                line: 2, id: "p", selection: .all, thresholdDays: threshold, comparison: comparison,
+                                repeats: repeats),
+                            expiry: start + Int64(offset))
+                        let firings = schedule.firings(from: start, through: end).count
+                        let bound = schedule.firingCountBound(from: start, through: end)
+                        #expect(bound >= firings, "\(repeats) \(comparison) \(threshold) \(offset)")
+                        if case .everyHours(let hours) = repeats, hours <= 24 { #expect(bound == firings) }
+                        if case .once = repeats { #expect(bound == firings) }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked == 6 * 2 * 5 * 66)
+    }
+
     /// Same inputs, same events: the simulation is a pure function.
     @Test func theSimulationIsDeterministic() {
         let certificates = (0..<50).map { Self.certificate("c\($0)", expires: "2027-0\(1 + $0 % 9)-1\($0 % 10)") }
