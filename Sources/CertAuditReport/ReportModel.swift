@@ -108,12 +108,7 @@ public struct ReportModel: Sendable {
         }
         self.timeline = timeline
         let asOfDate = settings.asOfDate
-        self.outages = outages.sorted().map {
-            ReportOutage(
-                resource: ReportText.clean($0.resourceID), resourceType: ReportText.clean($0.resourceType.name),
-                certificate: ReportText.clean($0.certificateID), date: $0.date.description,
-                daysFromAsOf: $0.date - asOfDate, causes: $0.causes.map(ReportText.clean))
-        }
+        self.outages = outages.sorted().map { ReportOutage($0, asOf: asOfDate) }
         self.accounts = accounts.sorted { $0.id < $1.id }
         self.packages = packages.sorted { $0.id < $1.id }
         self.forecast = (forecast?.months ?? []).map {
