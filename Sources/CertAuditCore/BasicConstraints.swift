@@ -1,7 +1,7 @@
 /// The basicConstraints extension.
 public struct BasicConstraints: Sendable, Hashable {
-    public var isCA: Bool
     public var pathLength: Int?
+    public var isCA: Bool
     public var critical: Bool
 
     public init(isCA: Bool, pathLength: Int? = nil, critical: Bool) {

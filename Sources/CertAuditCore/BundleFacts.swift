@@ -5,15 +5,15 @@ public struct BundleFacts: Sendable, Hashable {
     public var leaf: CertificateFacts
     /// Every other certificate in the bundle, in file order.
     public var others: [CertificateFacts]
-    /// The bundle lists leaf, then each issuer in turn (the order UP-FULL-CHAIN asks for).
-    public var isInChainOrder: Bool
-    public var key: PrivateKeyStatus
-    public var chain: ChainVerdict
     /// For the console's ZIP download: each other form (Apache, IIS, …) that does not hold the same
     /// certificate and key as the one read, in plain words. Empty otherwise.
     public var formMismatches: [String] = []
     /// What the bundle holds that was listed but not read (a JKS keystore, …).
     public var unreadParts: [String] = []
+    public var chain: ChainVerdict
+    public var key: PrivateKeyStatus
+    /// The bundle lists leaf, then each issuer in turn (the order UP-FULL-CHAIN asks for).
+    public var isInChainOrder: Bool
 
     public init(
         leaf: CertificateFacts, others: [CertificateFacts], isInChainOrder: Bool, key: PrivateKeyStatus,

@@ -6,26 +6,26 @@ public struct CertificateFacts: Sendable, Hashable {
     public var issuer: String
     /// Serial number, upper-case hex without separators (a leading `-` for a negative serial).
     public var serialHex: String
+    /// OpenSSL's long name of the signature algorithm, e.g. `sha256WithRSAEncryption`, `SM2-with-SM3`.
+    public var signatureAlgorithm: String
+    /// SHA-256 of the DER, lower-case hex without colons.
+    public var fingerprintSHA256: String
+    /// Hex key identifiers, lower case; nil when the extension is absent.
+    public var subjectKeyID: String?
+    public var authorityKeyID: String?
     public var notBefore: Instant
     public var notAfter: Instant
     /// The subject's common names, in certificate order.
     public var commonNames: [String]
     public var subjectAltNames: [SubjectAltName]
-    public var publicKey: PublicKeyFacts
-    /// OpenSSL's long name of the signature algorithm, e.g. `sha256WithRSAEncryption`, `SM2-with-SM3`.
-    public var signatureAlgorithm: String
-    /// SHA-256 of the DER, lower-case hex without colons.
-    public var fingerprintSHA256: String
-    public var basicConstraints: BasicConstraints?
     /// Key usage bit names (`digitalSignature`, `keyCertSign`, …); nil when the extension is absent.
     public var keyUsage: [String]?
     /// Extended key usage short names (`serverAuth`, `clientAuth`, or a dotted OID); nil when absent.
     public var extendedKeyUsage: [String]?
-    /// Hex key identifiers, lower case; nil when the extension is absent.
-    public var subjectKeyID: String?
-    public var authorityKeyID: String?
+    public var basicConstraints: BasicConstraints?
     /// Subject and issuer names are equal (a root or a self-issued certificate).
     public var isSelfIssued: Bool
+    public var publicKey: PublicKeyFacts
 
     public init(
         subject: String, issuer: String, serialHex: String, notBefore: Instant, notAfter: Instant,

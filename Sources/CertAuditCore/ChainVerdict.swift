@@ -12,19 +12,19 @@ public struct ChainVerdict: Sendable, Hashable {
         case notChecked = "not-checked"
     }
 
-    public var status: Status
-    /// Certificates in the verified (or best partial) chain, leaf and anchor included.
-    public var length: Int
-    /// The earliest notAfter among the certificates served on the leaf's path (the leaf and the
-    /// bundled issuers; an anchor taken from the trust store is not served): when the chain stops
-    /// working.
-    public var earliestExpiry: Instant?
     /// Fingerprint of the certificate with that earliest expiry (the first in path order on a tie).
     public var earliestExpiringFingerprint: String?
     /// OpenSSL's verification message when the status is not `complete`.
     public var detail: String?
     /// Bundled certificates that are not on the leaf's path (fingerprints).
     public var unusedCertificates: [String]
+    /// Certificates in the verified (or best partial) chain, leaf and anchor included.
+    public var length: Int
+    /// The earliest notAfter among the certificates served on the leaf's path (the leaf and the
+    /// bundled issuers; an anchor taken from the trust store is not served): when the chain stops
+    /// working.
+    public var earliestExpiry: Instant?
+    public var status: Status
 
     public init(
         status: Status, length: Int, earliestExpiry: Instant? = nil, earliestExpiringFingerprint: String? = nil,

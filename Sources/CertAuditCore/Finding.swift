@@ -2,18 +2,18 @@
 public struct Finding: Sendable, Hashable, Comparable {
     /// A rule ID from spec/RULES.md or a documented addition (see `certaudit rules`).
     public var ruleID: RuleID
-    public var severity: Severity
     public var certificateID: String?
     public var resourceID: String?
     public var packageID: String?
-    /// The local date the finding is about (an expiry, an outage), when it is about one.
-    public var date: LocalDate?
     /// Plain language, for people: what is wrong and what it means.
     public var message: String
     /// What tells this finding apart from another of the same rule about the same certificate,
     /// resource and package (`no-san`, `domain`, a contact and channel, an input column): part of its
     /// `key`, so it names a thing that stays put from run to run, never a message or a moving date.
     public var aspect: String?
+    /// The local date the finding is about (an expiry, an outage), when it is about one.
+    public var date: LocalDate?
+    public var severity: Severity
 
     public init(
         ruleID: RuleID, severity: Severity, certificateID: String? = nil, resourceID: String? = nil,

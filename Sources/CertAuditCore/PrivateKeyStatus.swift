@@ -1,12 +1,12 @@
 /// The private key's status. Never the key itself: no output may hold key material.
 public struct PrivateKeyStatus: Sendable, Hashable {
+    /// Why the key could not be read, when it could not.
+    public var problem: String?
     public var present: Bool
     public var encrypted: Bool
     /// nil when it could not be compared (absent or still encrypted).
     public var matchesLeaf: Bool?
     public var algorithm: PublicKeyFacts.Algorithm?
-    /// Why the key could not be read, when it could not.
-    public var problem: String?
 
     public init(
         present: Bool, encrypted: Bool = false, matchesLeaf: Bool? = nil, algorithm: PublicKeyFacts.Algorithm? = nil,

@@ -10,11 +10,11 @@ public struct PublicKeyFacts: Sendable, Hashable {
         case other = "other"
     }
 
-    public var algorithm: Algorithm
-    /// Modulus size for RSA/DSA, field size for EC/SM2.
-    public var bits: Int
     /// NIST or OpenSSL curve name for EC keys (`P-256`, `P-384`, `P-521`, `secp256k1`, `SM2`, …).
     public var curve: String?
+    /// Modulus size for RSA/DSA, field size for EC/SM2.
+    public var bits: Int
+    public var algorithm: Algorithm
 
     public init(algorithm: Algorithm, bits: Int, curve: String? = nil) {
         self.algorithm = algorithm

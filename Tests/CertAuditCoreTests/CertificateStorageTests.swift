@@ -23,6 +23,16 @@ struct CertificateStorageTests {
             MemoryLayout<Certificate>.stride <= MemoryLayout<CertificateRecord>.stride + 2 * MemoryLayout<Int>.stride)
     }
 
+    /// Every certificate of a large estate holds a `BundleFacts` box, and every finding is kept
+    /// until the reports are written: their fields are declared widest first, so that the small
+    /// ones share the padding (352 and 120 bytes before).
+    @Test func factsAndFindingsAreLaidOutWidestFirst() {
+        #expect(MemoryLayout<BundleFacts>.size <= 320)
+        #expect(MemoryLayout<CertificateFacts>.size <= 204)
+        #expect(MemoryLayout<ChainVerdict>.size <= 58)
+        #expect(MemoryLayout<Finding>.stride <= 112)
+    }
+
     @Test func theEncryptionBundleKeepsValueSemantics() {
         let record = CertificateRecord(line: 2, id: "sm2")
         let original = Certificate(record: record, bundle: Self.bundle("aa"), encryption: Self.bundle("bb"))
