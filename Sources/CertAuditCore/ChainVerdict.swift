@@ -12,7 +12,8 @@ public struct ChainVerdict: Sendable, Hashable {
         case notChecked = "not-checked"
     }
 
-    /// Fingerprint of the certificate with that earliest expiry (the first in path order on a tie).
+    /// Fingerprint of the certificate with the earliest expiry (`earliestExpiry`; the first in path
+    /// order on a tie).
     public var earliestExpiringFingerprint: String?
     /// OpenSSL's verification message when the status is not `complete`.
     public var detail: String?
