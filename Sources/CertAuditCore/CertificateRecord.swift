@@ -110,9 +110,7 @@ public struct CertificateRecord: Sendable, Hashable {
 
     /// Sets an uncommon field: a new box, or none when they are all left empty.
     private mutating func update(_ change: (inout UncommonCertificateFields) -> Void) {
-        var value = uncommon?.value ?? UncommonCertificateFields()
-        change(&value)
-        uncommon = value.isEmpty ? nil : OutOfLine(value)
+        uncommon = OutOfLine.changing(uncommon, empty: UncommonCertificateFields(), change)
     }
 
     public init(

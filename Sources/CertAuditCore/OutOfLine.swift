@@ -10,3 +10,14 @@ final class OutOfLine<Value: Sendable & Hashable>: Sendable, Hashable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
+
+extension OutOfLine {
+    /// `box` after `change` to its value (no box stands for `empty`): a new box, or none when the
+    /// value is left `empty`, so that two owners with equal fields compare equal. How an owner sets
+    /// each of the rarely set fields it keeps out of line (`TimelineEvent`, `CertificateRecord`).
+    static func changing(_ box: OutOfLine?, empty: Value, _ change: (inout Value) -> Void) -> OutOfLine? {
+        var value = box?.value ?? empty
+        change(&value)
+        return value == empty ? nil : OutOfLine(value)
+    }
+}

@@ -73,9 +73,7 @@ public struct TimelineEvent: Sendable, Hashable, Comparable {
 
     /// Sets a field of the particulars: a new box, or none when they are left empty.
     private mutating func update(_ change: (inout TimelineEventParticulars) -> Void) {
-        var value = particulars?.value ?? TimelineEventParticulars()
-        change(&value)
-        particulars = value.isEmpty ? nil : OutOfLine(value)
+        particulars = OutOfLine.changing(particulars, empty: TimelineEventParticulars(), change)
     }
 
     /// Timeline order: by date, the kind's step of the day, then certificate, kind, resource,

@@ -15,7 +15,4 @@ struct UncommonCertificateFields: Sendable, Hashable {
     var renewalOf: String?
     var companyValidatedOn: Instant?
     var packageTypeConflicts: [String] = []
-
-    /// Whether every field is empty: then the record holds no box, so that equal records compare equal.
-    var isEmpty: Bool { self == UncommonCertificateFields() }
 }
