@@ -17,8 +17,8 @@ public struct CertificateRecord: Sendable, Hashable {
     public var claimedSANs: [String]?
     /// nil when the row sets none of them (then equal records compare equal).
     private var uncommon: OutOfLine<UncommonCertificateFields>?
-    private var packedClaimedNotAfter = PackedInstant(nil)
-    private var packedIssuedAt = PackedInstant(nil)
+    private var packedClaimedNotAfter = PackedOptional<Instant>(nil)
+    private var packedIssuedAt = PackedOptional<Instant>(nil)
     public var packageType: Int?
     private var lineNumber: UInt32
     public var source: CertificateSource

@@ -1,21 +1,21 @@
 /// An immutable value kept on the heap, so a large field costs its owner one pointer inline: an absent
 /// `BundleFacts?` still takes over 300 bytes inline, and every copy of the owner copies them. Compared and
 /// hashed by value, so the owner keeps value semantics; setting the field makes a new box.
-final class OutOfLine<Value: Sendable & Hashable>: Sendable, Hashable {
-    let value: Value
+public final class OutOfLine<Value: Sendable & Hashable>: Sendable, Hashable {
+    public let value: Value
 
-    init(_ value: Value) { self.value = value }
+    public init(_ value: Value) { self.value = value }
 
-    static func == (lhs: OutOfLine, rhs: OutOfLine) -> Bool { lhs === rhs || lhs.value == rhs.value }
+    public static func == (lhs: OutOfLine, rhs: OutOfLine) -> Bool { lhs === rhs || lhs.value == rhs.value }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(value) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 extension OutOfLine {
     /// `box` after `change` to its value (no box stands for `empty`): a new box, or none when the
     /// value is left `empty`, so that two owners with equal fields compare equal. How an owner sets
     /// each of the rarely set fields it keeps out of line (`TimelineEvent`, `CertificateRecord`).
-    static func changing(_ box: OutOfLine?, empty: Value, _ change: (inout Value) -> Void) -> OutOfLine? {
+    public static func changing(_ box: OutOfLine?, empty: Value, _ change: (inout Value) -> Void) -> OutOfLine? {
         var value = box?.value ?? empty
         change(&value)
         return value == empty ? nil : OutOfLine(value)

@@ -2,7 +2,7 @@ import CertAuditConsole
 import CertAuditCore
 
 /// A hosting plan in force, as the simulation carries it over generations (docs/simulation.md).
-struct HostingRun {
+struct HostingRun: Sendable, Hashable {
     let record: HostingRecord
     let scheme: HostingScheme
     /// The resource types it replaces on: those it names that its scheme covers (HOST-RESOURCE-TYPES).

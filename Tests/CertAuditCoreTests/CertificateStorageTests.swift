@@ -30,7 +30,7 @@ struct CertificateStorageTests {
         #expect(MemoryLayout<BundleFacts>.size <= 320)
         #expect(MemoryLayout<CertificateFacts>.size <= 204)
         #expect(MemoryLayout<ChainVerdict>.size <= 58)
-        #expect(MemoryLayout<Finding>.stride <= 112)
+        #expect(MemoryLayout<Finding>.stride <= 88)
     }
 
     @Test func theEncryptionBundleKeepsValueSemantics() {

@@ -37,4 +37,23 @@ struct RenewalChainsTests {
         chains["a"] = changed
         #expect(chains["a"]?.settingsIndex == 7)
     }
+
+    /// The hosting plan, held by one chain in ten, is kept out of line: a chain without one stays
+    /// small, and a plan changed through the store (`chains[id]?.plan?.ended = true`) changes that
+    /// chain's plan only.
+    @Test func aChainKeepsItsHostingPlanOutOfLine() {
+        #expect(MemoryLayout<RenewalChain>.size <= 80)
+        var chains = RenewalChains()
+        chains["a"] = Self.chain("a", index: 0)
+        let record = HostingRecord(line: 2, certificateID: "a", resourceTypes: [ResourceType("CDN")])
+        chains["a"]?.plan = HostingRun(record: record, scheme: .platform)
+        let before = chains["a"]!
+        chains["a"]?.plan?.ended = true
+        chains["a"]?.plan?.hostedGeneration = 1
+        #expect(before.plan?.ended == false && before.plan?.hostedGeneration == 0)
+        #expect(chains["a"]?.plan?.ended == true && chains["a"]?.plan?.hostedGeneration == 1)
+        #expect(chains["a"]?.plan?.record == record)
+        chains["a"]?.plan = nil
+        #expect(chains["a"]?.plan == nil)
+    }
 }
