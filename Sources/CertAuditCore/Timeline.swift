@@ -3,45 +3,44 @@
 /// they were given), read as a sequence.
 ///
 /// Alerts are most of a large estate's timeline and all alike, so they are held compact: each
-/// (certificate, policy) pair once as an `AlertSeries`, each day it fires as a 12-byte
-/// `AlertFiring`, and they become events only as the timeline is read. An alert is the last step
-/// of its day (`TimelineEventKind.sameDayOrder`), so reading walks each day's other events, then
-/// that day's firings; the firings are kept by day, then by series, and the series by certificate,
-/// then policy — the order `<` gives alerts.
+/// (certificate, policy) pair once as an `AlertSeries` with the days it fires on, and they become
+/// events only as the timeline is read. An alert is the last step of its day
+/// (`TimelineEventKind.sameDayOrder`), so reading walks each day's other events, then that day's
+/// alerts, series by series; the series are kept by certificate, then policy — the order `<` gives
+/// alerts.
 public struct Timeline: Sendable, Sequence, Equatable {
     /// The events given as events (every kind but the compact alerts), in timeline order.
     let events: [TimelineEvent]
     /// In (certificate, policy) order, then the order they were given.
     let alerts: [AlertSeries]
-    /// By day, then series.
-    let firings: [AlertFiring]
-
+    /// The places in `alerts` by first firing day, then place: the order series join the days read.
+    let starts: [Int32]
     /// Every event there is to read.
-    public var count: Int { events.count + firings.count }
+    public let count: Int
+
     public var isEmpty: Bool { count == 0 }
 
     /// Any events, in any order: they are put in timeline order.
     public init(_ events: [TimelineEvent] = []) {
-        self.init(events: events, alerts: [], firings: [])
+        self.init(events: events, alerts: [])
     }
 
-    /// `events` in any order, and alerts held compact: `firings[i].series` indexes `alerts`.
-    /// Each series' firings must be on distinct days, and no alert may be among `events`.
-    /// The arrays are consumed and ordered in place: a caller that hands over its last reference
-    /// (`consume`) has them sorted without a copy (a copy of a million-certificate estate's events
-    /// is hundreds of megabytes at the run's peak).
-    public init(events: consuming [TimelineEvent], alerts: [AlertSeries], firings: consuming [AlertFiring]) {
+    /// `events` in any order, and alerts held compact; no alert may be among `events`. `events` is
+    /// consumed and ordered in place: a caller that hands over its last reference (`consume`) has it
+    /// sorted without a copy (a copy of a million-certificate estate's events is hundreds of
+    /// megabytes at the run's peak).
+    public init(events: consuming [TimelineEvent], alerts: [AlertSeries]) {
         TimelineEvent.putInTimelineOrder(&events)
         self.events = events
-        let seriesOrder = alerts.indices.sorted {
+        let order = alerts.indices.sorted {
             (alerts[$0].certificateID, alerts[$0].policyID, $0) < (alerts[$1].certificateID, alerts[$1].policyID, $1)
         }
-        var rank = [Int32](repeating: 0, count: alerts.count)
-        for (position, series) in seriesOrder.enumerated() { rank[series] = Int32(position) }
-        self.alerts = seriesOrder.map { alerts[$0] }
-        for index in firings.indices { firings[index].series = rank[Int(firings[index].series)] }
-        firings.sort { ($0.day, $0.series) < ($1.day, $1.series) }
-        self.firings = firings
+        let ordered = order.map { alerts[$0] }
+        self.alerts = ordered
+        starts = ordered.indices.sorted {
+            (ordered[$0].days.first, $0) < (ordered[$1].days.first, $1)
+        }.map { Int32($0) }
+        count = events.count + ordered.reduce(0) { $0 + $1.days.count }
     }
 
     /// The same events in the same order, however they are held.
@@ -49,30 +48,21 @@ public struct Timeline: Sendable, Sequence, Equatable {
         lhs.count == rhs.count && lhs.elementsEqual(rhs)
     }
 
-    public func makeIterator() -> Iterator { Iterator(events: events, alerts: alerts, firings: firings) }
+    public func makeIterator() -> Iterator { Iterator(events: events, alerts: AlertCursor(alerts, starts: starts)) }
 
     /// Reads the events of each day, then that day's alerts.
     public struct Iterator: IteratorProtocol {
         let events: [TimelineEvent]
-        let alerts: [AlertSeries]
-        let firings: [AlertFiring]
+        var alerts: AlertCursor
         var nextEvent = 0
-        var nextFiring = 0
 
         public mutating func next() -> TimelineEvent? {
-            if nextEvent < events.count,
-                nextFiring == firings.count || events[nextEvent].date.daysSinceEpoch <= Int64(firings[nextFiring].day)
-            {
+            let alertDay = alerts.nextDay()
+            if nextEvent < events.count, alertDay.map({ events[nextEvent].date.daysSinceEpoch <= $0 }) ?? true {
                 defer { nextEvent += 1 }
                 return events[nextEvent]
             }
-            guard nextFiring < firings.count else { return nil }
-            defer { nextFiring += 1 }
-            let firing = firings[nextFiring]
-            let series = alerts[Int(firing.series)]
-            return TimelineEvent(
-                date: firing.date, kind: .alert, certificateID: series.certificateID, policyID: series.policyID,
-                times: Int(firing.times), deliveries: series.deliveries)
+            return alerts.next()
         }
     }
 }

@@ -5,46 +5,28 @@ import CertAuditCore
 /// are below their threshold, and each alert says which receivers and channels it reaches
 /// (NOTIFY-CHANNELS). Ignoring a certificate's messages does not silence them (RULES.md §0).
 extension SimulationRun {
-    /// Alerts are kept as series and firings, not events (see `Timeline`).
+    /// Alerts are kept as series, each with the days it fires on, not as events (see `Timeline`).
     mutating func alert() {
         guard keptKinds?.contains(.alert) ?? true else { return }
         let contacts = Dictionary(
             estate.lifecycle.contacts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let watchIndex = AlertWatchIndex(estate.certificates)
-        let ids = estate.certificates.map(\.id)
         let policies = estate.lifecycle.alertPolicies
+        let watchIndex = AlertWatchIndex(estate.certificates, for: policies)
+        let ids = estate.certificates.map(\.id)
         let deliveries = policies.map { Self.deliveries(of: $0, contacts: contacts) }
-        var bound = alertFirings.count
-        Self.forEachSchedule(policies, watchIndex, ids, chains, inForceOn: first) { _, _, schedule in
-            bound += schedule.firingCountBound(from: first, through: last)
-        }
-        alertFirings.reserveCapacity(bound)
-        Self.forEachSchedule(policies, watchIndex, ids, chains, inForceOn: first) { policy, id, schedule in
-            // Every firing falls in the window: `firings(from:through:)` gives dates in it only.
-            let firings = schedule.firings(from: first, through: last)
-            guard !firings.isEmpty else { return }
-            let series = alertSeries.count
-            alertSeries.append(
-                AlertSeries(certificateID: id, policyID: policies[policy].id, deliveries: deliveries[policy]))
-            for (date, times) in firings {
-                alertFirings.append(AlertFiring(series: series, date: date, times: times))
-            }
-        }
-    }
-
-    /// Each policy's schedule (by position in `policies`) for each certificate it watches that is in
-    /// force on `date`, policy by policy: the same pairs in the same order for the bound and for the
-    /// firings.
-    private static func forEachSchedule(
-        _ policies: [AlertPolicyRecord], _ watchIndex: AlertWatchIndex, _ ids: [String],
-        _ chains: RenewalChains, inForceOn date: LocalDate,
-        _ body: (_ policy: Int, _ certificateID: String, AlertSchedule) -> Void
-    ) {
         for (position, policy) in policies.enumerated() {
             for index in watchIndex.watched(by: policy) {
                 let id = ids[index]
-                guard let chain = chains[id], chain.isInForce(asOf: date) else { continue }
-                body(position, id, AlertSchedule(policy: policy, expiry: chain.generations[0].expiry))
+                guard let chain = chains[id], chain.isInForce(asOf: first),
+                    let days = AlertSchedule(policy: policy, expiry: chain.generations[0].expiry).firingDays(
+                        from: first, through: last)
+                else { continue }
+                // Every firing falls in the window: the days run from the as-of date at the earliest
+                // through the horizon at the latest.
+                alertSeries.append(
+                    AlertSeries(
+                        certificateID: id, policyID: policies[position].id, deliveries: deliveries[position], days: days
+                    ))
             }
         }
     }

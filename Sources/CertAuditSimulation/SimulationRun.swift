@@ -44,7 +44,6 @@ struct SimulationRun {
     /// Every event but the alerts, which are kept compact (see `Timeline`).
     var events: [TimelineEvent] = []
     var alertSeries: [AlertSeries] = []
-    var alertFirings: [AlertFiring] = []
     /// The only kinds of event `events` keeps (nil: every kind).
     var keptKinds: Set<TimelineEventKind>?
     /// Whether the run keeps its findings, its outages and the causes that explain them (a cost

@@ -24,11 +24,9 @@ public enum Simulator {
         if alerts { run.alert() }
         // Taken out of the run, so the timeline orders the only reference in place.
         let events = run.events
-        let firings = run.alertFirings
         run.events = []
-        run.alertFirings = []
         return Simulation(
-            events: Timeline(events: consume events, alerts: run.alertSeries, firings: consume firings),
+            events: Timeline(events: consume events, alerts: run.alertSeries),
             findings: run.findings, outages: run.outages, shortfallDates: run.shortfallDates,
             forfeits: run.forfeits, accountHistory: run.accountHistory)
     }

@@ -18,11 +18,17 @@ import Testing
         let selections: [AlertPolicyRecord.Selection] =
             [.all, .certificates([]), .certificates(["cert-3", "cert-3", "cert-22", "missing"])]
             + tags.map { .tag($0) } + [.tag(Tag(key: "env", value: "none"))]
-        let index = AlertWatchIndex(certificates)
-        for selection in selections {
-            let policy = AlertPolicyRecord(line: 2, id: "p", selection: selection, thresholdDays: 30)
+        let policies = selections.map { AlertPolicyRecord(line: 2, id: "p", selection: $0, thresholdDays: 30) }
+        let index = AlertWatchIndex(certificates, for: policies)
+        for policy in policies {
             let expected = certificates.indices.filter { policy.watches(certificates[$0]) }
-            #expect(index.watched(by: policy) == expected, "\(selection)")
+            #expect(index.watched(by: policy) == expected, "\(policy.selection)")
+        }
+        // Made for each policy alone, the index answers it the same: what other policies name does
+        // not change what one watches.
+        for policy in policies {
+            let expected = certificates.indices.filter { policy.watches(certificates[$0]) }
+            #expect(AlertWatchIndex(certificates, for: [policy]).watched(by: policy) == expected, "\(policy.selection)")
         }
     }
 }

@@ -21,25 +21,28 @@ import Testing
         // Series as the simulation gives them: policy by policy, a policy's ID possibly twice, a
         // certificate possibly twice for one policy (two inventory rows with one ID).
         var series: [AlertSeries] = []
-        var firings: [AlertFiring] = []
         var alerts: [TimelineEvent] = []
+        let repeats: [AlertPolicyRecord.Repeat] = [
+            .once, .everyHours(1), .everyHours(7), .everyHours(24), .everyHours(60),
+        ]
         for _ in 0..<300 {
+            let first = LocalDate(daysSinceEpoch: 20_000 + Int64(next(30)))
+            let days = AlertFiringDays(
+                first: first, last: first + Int64(next(6)), repeats: repeats[next(repeats.count)])!
             let one = AlertSeries(
                 certificateID: certificates[next(certificates.count)], policyID: "p\(next(4))",
-                deliveries: [AlertDelivery(receiver: "c\(next(3))", channel: "sms", deliverable: next(2) == 0)])
-            let start = 20_000 + Int64(next(30))
-            for day in start..<(start + Int64(next(6))) {
-                let times = 1 + next(3)
-                firings.append(AlertFiring(series: series.count, date: LocalDate(daysSinceEpoch: day), times: times))
+                deliveries: [AlertDelivery(receiver: "c\(next(3))", channel: "sms", deliverable: next(2) == 0)],
+                days: days)
+            for (date, times) in AlertFiringDaysTests.plainFirings(days) {
                 alerts.append(
                     TimelineEvent(
-                        date: LocalDate(daysSinceEpoch: day), kind: .alert, certificateID: one.certificateID,
-                        policyID: one.policyID, times: times, deliveries: one.deliveries))
+                        date: date, kind: .alert, certificateID: one.certificateID, policyID: one.policyID,
+                        times: times, deliveries: one.deliveries))
             }
             series.append(one)
         }
-        // Events equal under `<` keep their input order; firings may come in any order.
-        let timeline = Timeline(events: others, alerts: series, firings: firings.reversed())
+        // Events equal under `<` keep their input order, series their given order.
+        let timeline = Timeline(events: others, alerts: series)
         let expected = (others + alerts).sorted()
         let read = Array(timeline)
         #expect(read.count == expected.count)

@@ -313,10 +313,11 @@ struct SimulationTests {
             ).firings(from: Self.day("2026-11-28"), through: Self.day("2027-01-01")).map(\.times) == [5, 5, 5])
     }
 
-    /// The bound the firings array is reserved at is never below the firings a schedule gives, and
-    /// is exact for a policy that fires at least daily: over thresholds, repeats, comparisons and
-    /// expiries before, inside and after the window.
-    @Test func theFiringCountBoundCoversEveryFiring() {
+    /// A schedule fires on the days of the window, up to the expiry, whose days to expiry are below
+    /// (or at most) the threshold — from the first of them, every day for a policy repeating at least
+    /// daily, once for `once` —, held to a plain filter of the window's days over thresholds,
+    /// repeats, comparisons and expiries before, inside and after the window.
+    @Test func firingDaysAreTheWindowsDaysUnderTheThreshold() {
         let start = Self.day("2026-11-28")
         let end = Self.day("2027-01-10")
         var checked = 0
@@ -327,16 +328,25 @@ struct SimulationTests {
             for comparison in [AlertPolicyRecord.Comparison.below, .atOrBelow] {
                 for threshold in [0, 1, 3, 30, 90] {
                     for offset in stride(from: -5, through: 60, by: 1) {
+                        let expiry = start + Int64(offset)
                         let schedule = AlertSchedule(
                             policy: AlertPolicyRecord(
                                 line: 2, id: "p", selection: .all, thresholdDays: threshold, comparison: comparison,
                                 repeats: repeats),
-                            expiry: start + Int64(offset))
-                        let firings = schedule.firings(from: start, through: end).count
-                        let bound = schedule.firingCountBound(from: start, through: end)
-                        #expect(bound >= firings, "\(repeats) \(comparison) \(threshold) \(offset)")
-                        if case .everyHours(let hours) = repeats, hours <= 24 { #expect(bound == firings) }
-                        if case .once = repeats { #expect(bound == firings) }
+                            expiry: expiry)
+                        let eligible = (0...Int(end - start)).map { start + Int64($0) }.filter { date in
+                            let left = Int(expiry - date)
+                            return date <= expiry && (comparison == .below ? left < threshold : left <= threshold)
+                        }
+                        let dates = schedule.firings(from: start, through: end).map(\.date)
+                        let label = "\(repeats) \(comparison) \(threshold) \(offset)"
+                        #expect(dates.first == eligible.first, "\(label)")
+                        #expect(dates.allSatisfy(eligible.contains), "\(label)")
+                        switch repeats {
+                        case .once: #expect(dates.count == min(1, eligible.count), "\(label)")
+                        case .everyHours(let hours) where hours <= 24: #expect(dates == eligible, "\(label)")
+                        case .everyHours: break
+                        }
                         checked += 1
                     }
                 }
