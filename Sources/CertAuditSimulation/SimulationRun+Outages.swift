@@ -80,15 +80,15 @@ extension SimulationRun {
         causes.append(
             "\(resource.type) \(resource.id) \(underWay ? "has served" : "serves") an expired or revoked certificate "
                 + "from \(date)")
+        let outage = Outage(
+            resourceID: resource.id, resourceType: resource.type, certificateID: chain.id, date: date, causes: causes)
+        // The event's detail is the outage's own explanation: one string for both.
         emit(
             TimelineEvent(
                 date: date, kind: .resourceExpired, certificateID: chain.id, resourceID: resource.id,
-                detail: causes.joined(separator: " → ")))
+                detail: outage.explanation))
         guard explains else { return }
-        outages.append(
-            Outage(
-                resourceID: resource.id, resourceType: resource.type, certificateID: chain.id, date: date,
-                causes: causes))
+        outages.append(outage)
         if date <= last {
             findings.append(
                 Finding(
@@ -96,7 +96,7 @@ extension SimulationRun {
                     certificateID: chain.id, resourceID: resource.id,
                     date: date,
                     message: "\(resource.type) \(resource.id) \(underWay ? "is" : "will be") out from \(date): "
-                        + "\(served) has expired or been revoked. " + causes.joined(separator: " → ") + "."))
+                        + "\(served) has expired or been revoked. " + outage.explanation + "."))
         }
     }
 }
