@@ -25,22 +25,22 @@ public struct Timeline: Sendable, Sequence, Equatable {
         self.init(events: events, alerts: [])
     }
 
-    /// `events` in any order, and alerts held compact; no alert may be among `events`. `events` is
-    /// consumed and ordered in place: a caller that hands over its last reference (`consume`) has it
-    /// sorted without a copy (a copy of a million-certificate estate's events is hundreds of
-    /// megabytes at the run's peak).
-    public init(events: consuming [TimelineEvent], alerts: [AlertSeries]) {
+    /// `events` in any order, and alerts held compact; no alert may be among `events`. Both arrays
+    /// are consumed and ordered in place: a caller that hands over its last reference (`consume`)
+    /// has them sorted without a copy (a copy of a million-certificate estate's events is hundreds
+    /// of megabytes at the run's peak).
+    public init(events: consuming [TimelineEvent], alerts: consuming [AlertSeries]) {
         TimelineEvent.putInTimelineOrder(&events)
         self.events = events
         let order = alerts.indices.sorted {
             (alerts[$0].certificateID, alerts[$0].policyID, $0) < (alerts[$1].certificateID, alerts[$1].policyID, $1)
         }
-        let ordered = order.map { alerts[$0] }
-        self.alerts = ordered
-        starts = ordered.indices.sorted {
-            (ordered[$0].days.first, $0) < (ordered[$1].days.first, $1)
+        alerts.rearrange(by: order)
+        starts = alerts.indices.sorted {
+            (alerts[$0].days.first, $0) < (alerts[$1].days.first, $1)
         }.map { Int32($0) }
-        count = events.count + ordered.reduce(0) { $0 + $1.days.count }
+        count = events.count + alerts.reduce(0) { $0 + $1.days.count }
+        self.alerts = alerts
     }
 
     /// The same events in the same order, however they are held.

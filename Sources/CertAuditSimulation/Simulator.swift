@@ -22,11 +22,13 @@ public enum Simulator {
         run.start()
         run.proceed()
         if alerts { run.alert() }
-        // Taken out of the run, so the timeline orders the only reference in place.
+        // Taken out of the run, so the timeline orders the only references in place.
         let events = run.events
+        let alerts = run.alertSeries
         run.events = []
+        run.alertSeries = []
         return Simulation(
-            events: Timeline(events: consume events, alerts: run.alertSeries),
+            events: Timeline(events: consume events, alerts: consume alerts),
             findings: run.findings, outages: run.outages, shortfallDates: run.shortfallDates,
             forfeits: run.forfeits, accountHistory: run.accountHistory)
     }
