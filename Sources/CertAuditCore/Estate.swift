@@ -46,8 +46,19 @@ public struct Estate: Sendable {
         certificateIndex[id].map { certificates[$0] }
     }
 
+    /// The place in `certificates` of the first certificate with this ID.
+    public func position(of id: String) -> Int? {
+        certificateIndex[id]
+    }
+
     /// Resources serving the certificate now, in input order.
     public func resources(boundTo certificateID: String) -> [ResourceRecord] {
-        (resourcesByCertificate[certificateID] ?? []).map { resources[$0] }
+        resourcePositions(boundTo: certificateID).map { resources[$0] }
+    }
+
+    /// The places in `resources` of those serving the certificate now, ascending: the estate's own
+    /// list, so a copy of it costs nothing until it is changed.
+    public func resourcePositions(boundTo certificateID: String) -> [Int] {
+        resourcesByCertificate[certificateID] ?? []
     }
 }

@@ -1,31 +1,33 @@
-/// The renewal chains of one simulation, by inventory certificate ID. Held in an array, in the
-/// order they were added, with an index from ID to position: a dictionary of the chains themselves
-/// (about 200 bytes each) keeps a third of its buckets empty and doubles as it grows, which at a
-/// million certificates was over 400 MB per simulation; the index's buckets are 24 bytes.
+import CertAuditCore
+
+/// The renewal chains of one simulation, by inventory certificate ID: at most one per ID, held at
+/// the estate's place of that ID (its first certificate), so the estate's own index finds it. A
+/// dictionary of the chains themselves (about 200 bytes each) kept a third of its buckets empty and
+/// doubled as it grew (over 400 MB per simulation at a million certificates); an index of its own,
+/// from ID to place, was 6 MB at 100,000.
 ///
 /// Read and changed in place like a dictionary (`chains[id]?.plan = …`); a chain is never removed.
 struct RenewalChains {
-    private var chains: [RenewalChain?] = []
-    private var positions: [String: Int] = [:]
+    private let estate: Estate
+    private var chains: [RenewalChain?]
 
-    mutating func reserveCapacity(_ count: Int) {
-        chains.reserveCapacity(count)
-        positions.reserveCapacity(count)
+    init(_ estate: Estate) {
+        self.estate = estate
+        chains = Array(repeating: nil, count: estate.certificates.count)
     }
 
     subscript(id: String) -> RenewalChain? {
-        get { positions[id].flatMap { chains[$0] } }
+        get { estate.position(of: id).flatMap { chains[$0] } }
         _modify {
-            if let position = positions[id] {
+            if let position = estate.position(of: id) {
+                let existed = chains[position] != nil
                 yield &chains[position]
-                precondition(chains[position] != nil, "a renewal chain is never removed")
+                precondition(!existed || chains[position] != nil, "a renewal chain is never removed")
             } else {
+                // An ID the estate does not hold has no place: nothing set for it is kept.
                 var added: RenewalChain?
                 yield &added
-                if let added {
-                    positions[id] = chains.count
-                    chains.append(added)
-                }
+                precondition(added == nil, "a renewal chain is for a certificate of the estate")
             }
         }
     }

@@ -11,7 +11,8 @@ extension SimulationRun {
         for index in estate.resources.indices {
             guard let id = estate.resources[index].certificateID, let chain = chains[id] else { continue }
             serving[index] = Serving(certificateID: id, generation: 0)
-            servingChain[id, default: []].append(index)
+            // The estate's list of the resources bound to it, shared until a move changes it.
+            if servingChain[id] == nil { servingChain[id] = estate.resourcePositions(boundTo: id) }
             if let status = chain.status, status == .revoked || status == .revoking {
                 goOut(
                     index, on: min(first, chain.generations[0].outage), because: "its certificate is \(status.rawValue)"

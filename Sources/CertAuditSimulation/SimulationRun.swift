@@ -34,7 +34,7 @@ struct SimulationRun {
     /// The first hosting.csv row in force for each certificate (looked up once per certificate:
     /// a search of hosting.csv for each would cost certificates × plans).
     let hostingInForce: [String: HostingRecord]
-    var chains = RenewalChains()
+    var chains: RenewalChains
     /// Parallel to `estate.resources`; nil for a resource bound to nothing the simulation knows.
     var serving: [Serving?]
     /// The resources that serve each chain now (certificate ID → indices into `serving`), so that a
@@ -90,6 +90,7 @@ struct SimulationRun {
         }
         self.hostingInForce = hostingInForce
         serving = Array(repeating: nil, count: estate.resources.count)
+        chains = RenewalChains(estate)
         for record in estate.lifecycle.packages {
             guard let account = record.accountID else { continue }
             packages[account, default: []].append(
@@ -107,7 +108,6 @@ struct SimulationRun {
         // The certificates are read in place, by index: a `Certificate` is over a kilobyte with dozens
         // of references, and copying each one cost more than the rest of this loop at 100,000.
         let certificates = estate.certificates
-        chains.reserveCapacity(certificates.count)
         for index in certificates.indices {
             let id = certificates[index].id
             guard let notAfter = certificates[index].notAfter, chains[id] == nil else { continue }

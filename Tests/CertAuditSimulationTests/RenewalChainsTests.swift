@@ -12,9 +12,12 @@ struct RenewalChainsTests {
             generations: [RenewalChain.Generation(expiry: day, outage: day + 1, createdOn: nil)])
     }
 
+    /// An estate holding certificates "a", "b" and "a" again (a second row with one ID).
+    static let estate = Estate(
+        certificates: ["a", "b", "a"].enumerated().map { Certificate(record: CertificateRecord(line: $0 + 2, id: $1)) })
+
     @Test func addsReadsAndChangesChainsInPlaceByID() {
-        var chains = RenewalChains()
-        chains.reserveCapacity(3)
+        var chains = RenewalChains(Self.estate)
         #expect(chains["a"] == nil)
         chains["a"] = Self.chain("a", index: 0)
         chains["b"] = Self.chain("b", index: 1)
@@ -29,8 +32,15 @@ struct RenewalChainsTests {
         #expect(chains["missing"] == nil)
     }
 
+    /// The chain of an ID's second row (its first has no expiry) is the ID's chain: one per ID.
+    @Test func anIDsChainMayStartAtALaterRow() {
+        var chains = RenewalChains(Self.estate)
+        chains["a"] = Self.chain("a", index: 2)
+        #expect(chains["a"]?.index == 2 && chains["b"] == nil)
+    }
+
     @Test func replacingAChainKeepsItsPlace() {
-        var chains = RenewalChains()
+        var chains = RenewalChains(Self.estate)
         chains["a"] = Self.chain("a", index: 0)
         var changed = chains["a"]!
         changed.settingsIndex = 7
@@ -43,7 +53,7 @@ struct RenewalChainsTests {
     /// chain's plan only.
     @Test func aChainKeepsItsHostingPlanOutOfLine() {
         #expect(MemoryLayout<RenewalChain>.size <= 80)
-        var chains = RenewalChains()
+        var chains = RenewalChains(Self.estate)
         chains["a"] = Self.chain("a", index: 0)
         let record = HostingRecord(line: 2, certificateID: "a", resourceTypes: [ResourceType("CDN")])
         chains["a"]?.plan = HostingRun(record: record, scheme: .platform)
