@@ -16,15 +16,18 @@ public struct Simulation: Sendable {
     /// each day's last change (a charge, a draw, a lapse, a forfeit), in date order (finance.html's charts).
     public var accountHistory: [String: [AccountFigures]]
 
+    /// `outages` is sorted in place: a caller that hands over its last reference (`consume`) has
+    /// it sorted without a copy.
     public init(
-        events: Timeline = Timeline(), findings: [Finding] = [], outages: [Outage] = [],
+        events: Timeline = Timeline(), findings: [Finding] = [], outages: consuming [Outage] = [],
         shortfallDates: [String: LocalDate] = [:], forfeits: [String: Points] = [:],
         accountHistory: [String: [AccountFigures]] = [:]
     ) {
         self.accountHistory = accountHistory
         self.events = events
         self.findings = findings
-        self.outages = outages.sorted()
+        outages.sort()
+        self.outages = outages
         self.shortfallDates = shortfallDates
         self.forfeits = forfeits
     }

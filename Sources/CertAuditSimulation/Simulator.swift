@@ -25,11 +25,13 @@ public enum Simulator {
         // Taken out of the run, so the timeline orders the only references in place.
         let events = run.events
         let alerts = run.alertSeries
+        let outages = run.outages
         run.events = []
         run.alertSeries = []
+        run.outages = []
         return Simulation(
             events: Timeline(events: consume events, alerts: consume alerts),
-            findings: run.findings, outages: run.outages, shortfallDates: run.shortfallDates,
+            findings: run.findings, outages: consume outages, shortfallDates: run.shortfallDates,
             forfeits: run.forfeits, accountHistory: run.accountHistory)
     }
 }
