@@ -14,7 +14,10 @@ public struct ChainVerdict: Sendable, Hashable {
 
     /// Fingerprint of the certificate with the earliest expiry (`earliestExpiry`; the first in path
     /// order on a tie).
-    public var earliestExpiringFingerprint: String?
+    public var earliestExpiringFingerprint: String? {
+        get { earliestFingerprint?.text }
+        set { earliestFingerprint = newValue.map(HexText.init) }
+    }
     /// OpenSSL's verification message when the status is not `complete`.
     public var detail: String?
     /// Bundled certificates that are not on the leaf's path (fingerprints).
@@ -26,6 +29,8 @@ public struct ChainVerdict: Sendable, Hashable {
     /// working.
     public var earliestExpiry: Instant?
     public var status: Status
+    /// Held as its bytes (`HexText`): a string of its own in every bundle otherwise.
+    private var earliestFingerprint: HexText?
 
     public init(
         status: Status, length: Int, earliestExpiry: Instant? = nil, earliestExpiringFingerprint: String? = nil,
@@ -34,7 +39,7 @@ public struct ChainVerdict: Sendable, Hashable {
         self.status = status
         self.length = length
         self.earliestExpiry = earliestExpiry
-        self.earliestExpiringFingerprint = earliestExpiringFingerprint
+        earliestFingerprint = earliestExpiringFingerprint.map(HexText.init)
         self.detail = detail
         self.unusedCertificates = unusedCertificates
     }

@@ -67,12 +67,9 @@ struct EstateInterner {
         }
         bundle.key.problem = intern(bundle.key.problem)
         bundle.chain.detail = intern(bundle.chain.detail)
-        // Each of these is one of the bundle's own fingerprints: it shares that certificate's string.
-        let bundled = [bundle.leaf.fingerprintSHA256] + fingerprints
-        bundle.chain.earliestExpiringFingerprint = bundle.chain.earliestExpiringFingerprint.map {
-            Self.shared($0, from: bundled)
-        }
-        bundle.chain.unusedCertificates = bundle.chain.unusedCertificates.map { Self.shared($0, from: bundled) }
+        // The earliest-expiring fingerprint is held as its bytes (`HexText`): nothing to share. The
+        // unused certificates, rare, are a list like the others.
+        bundle.chain.unusedCertificates = intern(bundle.chain.unusedCertificates)
         bundle.formMismatches = intern(bundle.formMismatches)
         bundle.unreadParts = intern(bundle.unreadParts)
         return bundle

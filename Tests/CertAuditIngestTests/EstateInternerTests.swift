@@ -114,12 +114,16 @@ struct EstateInternerTests {
         #expect(Self.storage(leaf.commonNames.first) == Self.storage(claimed))
     }
 
-    @Test func theEarliestExpiringFingerprintSharesItsCertificatesString() throws {
+    /// The earliest-expiring fingerprint is held as its bytes (`HexText`), not shared: interning
+    /// leaves it and the unused certificates as they were.
+    @Test func theChainsFingerprintsReadBackAfterInterning() throws {
         var interner = EstateInterner()
         var bundle = Self.bundle("www.first-example.com", intermediates: ["intermediate-ca-one"])
         bundle.chain.earliestExpiringFingerprint = Self.fresh(bundle.others[0].fingerprintSHA256)
+        bundle.chain.unusedCertificates = [Self.fresh(bundle.others[0].fingerprintSHA256)]
         let interned = interner.intern(bundle, row: CertificateRecord(line: 2, id: "a"))
         let fingerprint = try #require(interned.chain.earliestExpiringFingerprint)
-        #expect(Self.storage(fingerprint) == Self.storage(interned.others[0].fingerprintSHA256))
+        #expect(fingerprint == interned.others[0].fingerprintSHA256)
+        #expect(interned.chain.unusedCertificates == [interned.others[0].fingerprintSHA256])
     }
 }

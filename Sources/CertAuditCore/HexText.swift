@@ -1,0 +1,80 @@
+/// Text that is nearly always hex digits — a fingerprint, a serial number, a key identifier — held
+/// as the bytes it spells, inline, when it is an even number of hex digits of one case spelling at
+/// most 32 bytes; any other text is held as it is. It reads back exactly as given, and two values
+/// are equal exactly when their texts are.
+///
+/// Why: as strings, a leaf's SHA-256 fingerprint, serial and subject key ID were three heap blocks
+/// of 80–112 bytes, unique to the certificate — about 270 bytes a certificate, 27 MB at 100,000.
+struct HexText: Sendable, Hashable {
+    private enum Storage: Sendable, Hashable {
+        /// `count` bytes, big-endian in `high` then `low`'s words; `uppercase` when its letters are.
+        case bytes(UInt64, UInt64, UInt64, UInt64, count: UInt8, uppercase: Bool)
+        case text(String)
+    }
+
+    private let storage: Storage
+
+    init(_ text: String) {
+        storage = Self.packed(text) ?? .text(text)
+    }
+
+    var text: String {
+        switch storage {
+        case .text(let text): return text
+        case .bytes(let w0, let w1, let w2, let w3, let count, let uppercase):
+            let digits = uppercase ? Self.upperDigits : Self.lowerDigits
+            return String(unsafeUninitializedCapacity: Int(count) * 2) { utf8 in
+                for index in 0..<Int(count) {
+                    let word =
+                        switch index / 8 {
+                        case 0: w0
+                        case 1: w1
+                        case 2: w2
+                        default: w3
+                        }
+                    let byte = UInt8(truncatingIfNeeded: word >> UInt64(56 - 8 * (index % 8)))
+                    utf8[2 * index] = digits[Int(byte >> 4)]
+                    utf8[2 * index + 1] = digits[Int(byte & 0x0F)]
+                }
+                return Int(count) * 2
+            }
+        }
+    }
+
+    private static let lowerDigits = Array("0123456789abcdef".utf8)
+    private static let upperDigits = Array("0123456789ABCDEF".utf8)
+
+    /// The bytes `text` spells, when it is an even number (up to 64) of hex digits whose letters
+    /// are all of one case; nil otherwise. Digits alone read back the same in either case: they are
+    /// held as lower case, so that one text has one storage.
+    private static func packed(_ text: String) -> Storage? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count % 2 == 0, utf8.count <= 64 else { return nil }
+        var words: [UInt64] = [0, 0, 0, 0]
+        var sawLower = false
+        var sawUpper = false
+        var high: UInt8 = 0
+        for (position, character) in utf8.enumerated() {
+            let value: UInt8
+            switch character {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"):
+                value = character - UInt8(ascii: "a") + 10
+                sawLower = true
+            case UInt8(ascii: "A")...UInt8(ascii: "F"):
+                value = character - UInt8(ascii: "A") + 10
+                sawUpper = true
+            default: return nil
+            }
+            if position % 2 == 0 {
+                high = value
+            } else {
+                let index = position / 2
+                words[index / 8] |= UInt64(high << 4 | value) << UInt64(56 - 8 * (index % 8))
+            }
+        }
+        guard !(sawLower && sawUpper) else { return nil }
+        return .bytes(
+            words[0], words[1], words[2], words[3], count: UInt8(utf8.count / 2), uppercase: sawUpper)
+    }
+}
