@@ -45,7 +45,7 @@ public struct AlertFiringDays: Sendable, Hashable {
     /// one day per instant (no two instants more than a day apart share a day).
     public var count: Int {
         let days = Int(lastDay - firstDay) + 1
-        return hours == 0 || hours <= 24 ? days : Self.ceilingDivision(24 * days, Int(hours))
+        return hours <= 24 ? days : Self.ceilingDivision(24 * days, Int(hours))
     }
 
     /// Each day it fires on, with how many times, in date order.

@@ -7,7 +7,7 @@
 /// of 80–112 bytes, unique to the certificate — about 270 bytes a certificate, 27 MB at 100,000.
 struct HexText: Sendable, Hashable {
     private enum Storage: Sendable, Hashable {
-        /// `count` bytes, big-endian in `high` then `low`'s words; `uppercase` when its letters are.
+        /// `count` bytes, big-endian, in the four words in order; `uppercase` when its letters are.
         case bytes(UInt64, UInt64, UInt64, UInt64, count: UInt8, uppercase: Bool)
         case text(String)
     }

@@ -22,9 +22,4 @@ struct AlertSchedule {
         guard let first = firstFiring(from: start) else { return nil }
         return AlertFiringDays(first: first, last: min(expiry, end), repeats: policy.repeats)
     }
-
-    /// Each date in `start ... end` the policy fires on, with how many times it fires that day.
-    func firings(from start: LocalDate, through end: LocalDate) -> [(date: LocalDate, times: Int)] {
-        firingDays(from: start, through: end)?.firings ?? []
-    }
 }

@@ -310,7 +310,9 @@ struct SimulationTests {
             AlertSchedule(
                 policy: AlertPolicyRecord(line: 2, id: "p", selection: .all, thresholdDays: 3, repeats: .everyHours(5)),
                 expiry: Self.day("2026-12-03")
-            ).firings(from: Self.day("2026-11-28"), through: Self.day("2027-01-01")).map(\.times) == [5, 5, 5])
+            ).firingDays(from: Self.day("2026-11-28"), through: Self.day("2027-01-01"))?.firings.map(\.times) == [
+                5, 5, 5,
+            ])
     }
 
     /// A schedule fires on the days of the window, up to the expiry, whose days to expiry are below
@@ -338,7 +340,7 @@ struct SimulationTests {
                             let left = Int(expiry - date)
                             return date <= expiry && (comparison == .below ? left < threshold : left <= threshold)
                         }
-                        let dates = schedule.firings(from: start, through: end).map(\.date)
+                        let dates = schedule.firingDays(from: start, through: end)?.firings.map(\.date) ?? []
                         let label = "\(repeats) \(comparison) \(threshold) \(offset)"
                         #expect(dates.first == eligible.first, "\(label)")
                         #expect(dates.allSatisfy(eligible.contains), "\(label)")
