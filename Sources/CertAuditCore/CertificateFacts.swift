@@ -24,8 +24,9 @@ public struct CertificateFacts: Sendable, Hashable {
     /// Shared by every leaf of one issuer (`EstateInterner`): kept as a string, one for them all.
     public var authorityKeyID: String?
     /// The hex fields, held as their bytes (`HexText`): unique to each leaf, they were three heap
-    /// blocks a certificate as strings (about 270 bytes; inline they take 120).
-    private var fingerprint: HexText
+    /// blocks a certificate as strings (about 270 bytes; inline they take 120). The fingerprint as
+    /// held is the certificate's key in a table: `fingerprintSHA256` makes a string at each read.
+    public private(set) var fingerprint: HexText
     private var serial: HexText
     private var subjectKey: HexText?
     public var notBefore: Instant

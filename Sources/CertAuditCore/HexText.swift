@@ -5,7 +5,9 @@
 ///
 /// Why: as strings, a leaf's SHA-256 fingerprint, serial and subject key ID were three heap blocks
 /// of 80–112 bytes, unique to the certificate — about 270 bytes a certificate, 27 MB at 100,000.
-struct HexText: Sendable, Hashable {
+/// Public so that a table of certificates can be keyed by a fingerprint as held: hashing it makes no
+/// string (`EstateInterner`).
+public struct HexText: Sendable, Hashable {
     private enum Storage: Sendable, Hashable {
         /// `count` bytes, big-endian, in the four words in order; `uppercase` when its letters are.
         case bytes(UInt64, UInt64, UInt64, UInt64, count: UInt8, uppercase: Bool)
@@ -18,7 +20,7 @@ struct HexText: Sendable, Hashable {
         storage = Self.packed(text) ?? .text(text)
     }
 
-    var text: String {
+    public var text: String {
         switch storage {
         case .text(let text): return text
         case .bytes(let w0, let w1, let w2, let w3, let count, let uppercase):

@@ -15,11 +15,20 @@ import CertAuditCore
 /// values are swapped for each other, so no output can change. Its tables live only for the ingest:
 /// the interner is dropped with them once the estate is built. Strings of
 /// at most 15 UTF-8 bytes are stored inside the `String` value itself and are left as they are.
+///
+/// The certificates' table holds the bundles' other certificates (intermediates, roots), not their
+/// leaves: a leaf is its row's own, and a table of every leaf — each a 280-byte value in a
+/// dictionary of twice as many slots, keyed by its fingerprint's 64-character string — held about
+/// 400 MB at a million certificates at the ingest's end, for the rare certificate listed twice. A
+/// leaf is still found in the table (a bundle may serve as its leaf a certificate that is another's
+/// intermediate), and its repeated fields are still shared. The table is keyed by the fingerprint as
+/// it is held (`HexText`), so looking a certificate up makes no string.
 struct EstateInterner {
-    /// Each certificate by fingerprint: a certificate in many bundles (an intermediate) is one value.
-    private var facts: [String: CertificateFacts] = [:]
+    /// Each bundle's other certificates by fingerprint: one in many bundles (an intermediate) is one
+    /// value.
+    private var facts: [HexText: CertificateFacts] = [:]
     /// Each distinct `others` array, by its certificates' fingerprints.
-    private var others: [[String]: [CertificateFacts]] = [:]
+    private var others: [[HexText]: [CertificateFacts]] = [:]
     private var strings: Set<String> = []
     private var stringLists: Set<[String]> = []
     private var tagLists: Set<[Tag]> = []
@@ -58,7 +67,7 @@ struct EstateInterner {
         var bundle = bundle
         bundle.leaf = intern(bundle.leaf, row: row)
         let otherFacts = bundle.others.map { intern($0) }
-        let fingerprints = otherFacts.map(\.fingerprintSHA256)
+        let fingerprints = otherFacts.map(\.fingerprint)
         if let shared = others[fingerprints] {
             bundle.others = shared
         } else {
@@ -76,9 +85,10 @@ struct EstateInterner {
     }
 
     /// The certificate's one shared value when it was seen before (by fingerprint); otherwise this one,
-    /// its repeated fields interned, which later copies will share.
+    /// its repeated fields interned. A bundle's other certificate (no `row`) is kept for later copies
+    /// to share; a leaf (`row` is its row) is not (see the type's comment).
     mutating func intern(_ certificate: CertificateFacts, row: CertificateRecord? = nil) -> CertificateFacts {
-        if let shared = facts[certificate.fingerprintSHA256] { return shared }
+        if let shared = facts[certificate.fingerprint] { return shared }
         var certificate = certificate
         certificate.issuer = intern(certificate.issuer)
         certificate.signatureAlgorithm = intern(certificate.signatureAlgorithm)
@@ -92,8 +102,9 @@ struct EstateInterner {
                 SubjectAltName(name.kind, Self.shared(name.value, from: claimed))
             }
             certificate.commonNames = certificate.commonNames.map { Self.shared($0, from: claimed) }
+        } else {
+            facts[certificate.fingerprint] = certificate
         }
-        facts[certificate.fingerprintSHA256] = certificate
         return certificate
     }
 

@@ -114,6 +114,36 @@ struct EstateInternerTests {
         #expect(Self.storage(leaf.commonNames.first) == Self.storage(claimed))
     }
 
+    /// A leaf is its row's own, not kept for another row to share (the table would hold every leaf of
+    /// the estate): the same certificate in two rows comes out equal in both, each sharing its own
+    /// row's strings, while what the rows repeat is still one storage.
+    @Test func aLeafListedTwiceIsEachRowsOwn() throws {
+        var interner = EstateInterner()
+        let first = interner.intern(Self.certificate("a", leaf: "www.first-example.com", intermediates: ["ca-one"]))
+        let second = interner.intern(Self.certificate("b", leaf: "www.first-example.com", intermediates: ["ca-one"]))
+        let firstLeaf = try #require(first.leaf)
+        let secondLeaf = try #require(second.leaf)
+        #expect(firstLeaf == secondLeaf)
+        #expect(Self.storage(firstLeaf.commonNames.first) == Self.storage(first.record.claimedSANs?.first))
+        #expect(Self.storage(secondLeaf.commonNames.first) == Self.storage(second.record.claimedSANs?.first))
+        #expect(Self.storage(secondLeaf.commonNames.first) != Self.storage(firstLeaf.commonNames.first))
+        #expect(Self.storage(secondLeaf.issuer) == Self.storage(firstLeaf.issuer))
+        #expect(Self.storage(second.bundle?.others) == Self.storage(first.bundle?.others))
+    }
+
+    /// A bundle may serve as its leaf a certificate another bundle holds as an intermediate: the leaf
+    /// is then that one shared value.
+    @Test func aLeafSeenAsAnIntermediateSharesIt() throws {
+        var interner = EstateInterner()
+        let row = CertificateRecord(line: 2, id: "a")
+        let bundle = interner.intern(Self.bundle("www.first-example.com", intermediates: ["ca-one"]), row: row)
+        var served = Self.bundle("ca-one", intermediates: [])
+        served.leaf = Self.facts("ca-one", issuer: "CN=Example Root CA,O=Example Ltd")
+        let interned = interner.intern(served, row: row)
+        #expect(interned.leaf == bundle.others[0])
+        #expect(Self.storage(interned.leaf.subject) == Self.storage(bundle.others[0].subject))
+    }
+
     /// The earliest-expiring fingerprint is held as its bytes (`HexText`), not shared: interning
     /// leaves it and the unused certificates as they were.
     @Test func theChainsFingerprintsReadBackAfterInterning() throws {
