@@ -18,8 +18,30 @@ public enum AllocatorTuning {
     public static func tunables(from current: String?) -> String? {
         let setting = "\(tunable)=\(cachedBlocks)"
         guard let current, !current.isEmpty else { return setting }
-        let names = current.split(separator: ":").map { $0.split(separator: "=").first.map(String.init) ?? "" }
-        return names.contains(tunable) ? nil : current + ":" + setting
+        return names(in: current).contains(tunable) ? nil : current + ":" + setting
+    }
+
+    /// The tunables a `GLIBC_TUNABLES` value sets.
+    static func names(in tunables: String) -> [String] {
+        tunables.split(separator: ":").map { $0.split(separator: "=").first.map(String.init) ?? "" }
+    }
+
+    public static let mmapThresholdTunable = "glibc.malloc.mmap_threshold"
+    /// The size from which a block gets pages of its own, handed back to the system when it is freed.
+    public static let ownPagesFrom = 256 * 1024
+
+    /// glibc gives a block of 128 KB or more pages of its own (`mmap`), but raises that threshold to
+    /// the size of each such block freed, up to 32 MB: once the tables and the ingest had freed their
+    /// large buffers, arrays of up to 32 MB came out of the arenas, and freed they left holes among
+    /// the estate's long-lived objects that the later stages filled only in part — resident memory
+    /// that held nothing. A fixed threshold (`M_MMAP_THRESHOLD`, which also stops the raising) gives
+    /// every large block back whole when it is freed. Measured, peak RSS: 100,000 certificates, two
+    /// runs each, 359 and 381 MB → 335 and 336 MB (128 KB: 341); a million, one run each,
+    /// 2,920 → 2,824 MiB; no more CPU. A threshold the user set in `GLIBC_TUNABLES` is kept.
+    public static func giveLargeBlocksTheirOwnPages() {
+        let current = getenv(variable).map { String(cString: $0) } ?? ""
+        guard !names(in: current).contains(mmapThresholdTunable) else { return }
+        _ = mallopt(M_MMAP_THRESHOLD, Int32(ownPagesFrom))
     }
 
     /// Replaces the process with itself, same arguments, the cache size added to the environment;

@@ -27,4 +27,24 @@ struct AllocatorTuningTests {
         #expect(path == (try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")))
         #expect(!path.hasPrefix("/proc/"))
     }
+
+    /// Under glibc's own rule, freeing an 8 MB block would make a 1 MB one come out of the arena; with
+    /// the threshold fixed it still gets pages of its own. glibc marks such a block in the size word
+    /// just before it (`IS_MMAPPED`, 0x2).
+    @Test func aLargeBlockGetsPagesOfItsOwnAfterALargerOneWasFreed() throws {
+        AllocatorTuning.giveLargeBlocksTheirOwnPages()
+        free(malloc(8 << 20))
+        let block = try #require(malloc(1 << 20))
+        defer { free(block) }
+        let sizeWord = block.load(fromByteOffset: -MemoryLayout<UInt>.size, as: UInt.self)
+        #expect(sizeWord & 0x2 != 0)
+    }
+
+    /// A threshold named in `GLIBC_TUNABLES` is the user's: the names are read from the value.
+    @Test func theTunablesNamedAreRead() {
+        #expect(
+            AllocatorTuning.names(in: "glibc.malloc.mmap_threshold=1:glibc.malloc.check=3")
+                == ["glibc.malloc.mmap_threshold", "glibc.malloc.check"])
+        #expect(AllocatorTuning.names(in: "").isEmpty)
+    }
 }
