@@ -26,9 +26,9 @@ public enum AllocatorTuning {
         tunables.split(separator: ":").map { $0.split(separator: "=").first.map(String.init) ?? "" }
     }
 
-    public static let mmapThresholdTunable = "glibc.malloc.mmap_threshold"
+    static let mmapThresholdTunable = "glibc.malloc.mmap_threshold"
     /// The size from which a block gets pages of its own, handed back to the system when it is freed.
-    public static let ownPagesFrom = 256 * 1024
+    static let ownPagesFrom = 256 * 1024
 
     /// glibc gives a block of 128 KB or more pages of its own (`mmap`), but raises that threshold to
     /// the size of each such block freed, up to 32 MB: once the tables and the ingest had freed their
