@@ -15,7 +15,8 @@ public struct Estate: Sendable {
     /// The inventory, or a plain folder of certificate files (no certificates.csv).
     public let origin: EstateOrigin
 
-    private let certificateIndex: [String: Int]
+    /// The first certificate with each ID (`PositionTable`: the IDs are not copied).
+    private let certificatePositions: PositionTable
     private let resourcesByCertificate: [String: [Int]]
 
     public init(
@@ -30,11 +31,7 @@ public struct Estate: Sendable {
         self.quarantine = quarantine.sorted()
         self.badValues = badValues.sorted()
         self.inputs = inputs.sorted()
-        var index: [String: Int] = [:]
-        for (position, certificate) in certificates.enumerated() where index[certificate.id] == nil {
-            index[certificate.id] = position
-        }
-        certificateIndex = index
+        certificatePositions = PositionTable(count: certificates.count) { certificates[$0].id }
         var bound: [String: [Int]] = [:]
         for (position, resource) in resources.enumerated() {
             if let id = resource.certificateID { bound[id, default: []].append(position) }
@@ -43,12 +40,12 @@ public struct Estate: Sendable {
     }
 
     public func certificate(id: String) -> Certificate? {
-        certificateIndex[id].map { certificates[$0] }
+        position(of: id).map { certificates[$0] }
     }
 
     /// The place in `certificates` of the first certificate with this ID.
     public func position(of id: String) -> Int? {
-        certificateIndex[id]
+        certificatePositions.position(of: id) { certificates[$0].id }
     }
 
     /// Resources serving the certificate now, in input order.
