@@ -83,6 +83,21 @@ import Testing
 
     /// Streamed into a file, the document goes out in pieces as the buffer fills: the file holds
     /// exactly the document written in memory, and it validates.
+    /// A file that cannot be written (`/dev/full`: every write fails, as on a full disk): the writer
+    /// keeps the first error and drops what it makes after it, so its memory stays at one piece
+    /// however much more of the document is rendered.
+    @Test func afterAFailedWriteTheRestIsDroppedNotHeld() throws {
+        var writer = XMLByteWriter(into: try BufferedFileOutput(path: "/dev/full", mirror: nil, appending: true))
+        writer.startRoot("report", namespace: "urn:example")
+        for index in 0..<50_000 {
+            writer.start("event")
+            writer.attribute("detail", String(repeating: "x", count: 100) + "\(index)")
+            writer.end()
+        }
+        #expect(writer.failure != nil)
+        #expect(writer.bytes.count < 1 << 17)
+    }
+
     @Test func streamedFileEqualsTheDocumentInMemory() throws {
         let model = Self.timelineModel(events: 3_000)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-xml-\(UUID())")
