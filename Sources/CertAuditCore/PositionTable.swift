@@ -17,13 +17,8 @@ public struct PositionTable: Sendable {
         var capacity = 2
         while capacity < count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: Self.empty, count: capacity)
-        let mask = capacity - 1
         for position in 0..<count {
-            let wanted = key(position)
-            var slot = wanted.hashValue & mask
-            while slots[slot] != Self.empty, key(Int(slots[slot])) != wanted {
-                slot = (slot + 1) & mask
-            }
+            let slot = Self.slot(of: key(position), in: slots, key: key)
             // An equal key already there came first: it keeps its slot.
             if slots[slot] == Self.empty { slots[slot] = Int32(position) }
         }
@@ -32,13 +27,18 @@ public struct PositionTable: Sendable {
 
     /// The position of the first element whose key is `wanted`, or nil; `key` as given to `init`.
     public func position(of wanted: String, key: (Int) -> String) -> Int? {
+        let held = slots[Self.slot(of: wanted, in: slots, key: key)]
+        return held == Self.empty ? nil : Int(held)
+    }
+
+    /// The slot that holds `wanted`'s position, or the empty one where it would go: the one probe
+    /// that filling the table and looking a key up both follow.
+    private static func slot(of wanted: String, in slots: [Int32], key: (Int) -> String) -> Int {
         let mask = slots.count - 1
         var slot = wanted.hashValue & mask
-        while slots[slot] != Self.empty {
-            let position = Int(slots[slot])
-            if key(position) == wanted { return position }
+        while slots[slot] != empty, key(Int(slots[slot])) != wanted {
             slot = (slot + 1) & mask
         }
-        return nil
+        return slot
     }
 }
