@@ -38,19 +38,21 @@ struct XMLByteWriter: XMLElementWriter {
         open.append((name, true))
         indent(open.count - 1)
         bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: name.utf8)
+        Self.appendWhole(name, to: &bytes)
     }
 
     mutating func end() {
         guard let element = open.popLast() else { preconditionFailure("end() without an open element") }
         if element.startTagOpen {
             declareNamespace()
-            bytes.append(contentsOf: "/>".utf8)
+            bytes.append(UInt8(ascii: "/"))
+            bytes.append(UInt8(ascii: ">"))
         } else {
             if indentEndTag { indent(open.count) }
             indentEndTag = true
-            bytes.append(contentsOf: "</".utf8)
-            bytes.append(contentsOf: element.name.utf8)
+            bytes.append(UInt8(ascii: "<"))
+            bytes.append(UInt8(ascii: "/"))
+            Self.appendWhole(element.name, to: &bytes)
             bytes.append(UInt8(ascii: ">"))
         }
         bytes.append(Self.lineFeed)
@@ -65,8 +67,9 @@ struct XMLByteWriter: XMLElementWriter {
 
     private mutating func appendAttribute(_ name: String, _ value: String) {
         bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(contentsOf: "=\"".utf8)
+        Self.appendWhole(name, to: &bytes)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
         Self.append(value, inAttribute: true, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
@@ -98,7 +101,12 @@ struct XMLByteWriter: XMLElementWriter {
     }
 
     private mutating func indent(_ depth: Int) {
-        for _ in 0..<depth { bytes.append(contentsOf: Self.indentUnit) }
+        let width = depth * Self.indentUnit
+        guard width <= Self.spaces.count else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            return
+        }
+        Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
     }
 
     /// Once writing has failed, what is made is dropped, not kept: kept, the rest of the document
@@ -117,9 +125,22 @@ struct XMLByteWriter: XMLElementWriter {
     }
 
     private static let lineFeed = UInt8(ascii: "\n")
-    private static let indentUnit: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: " ")]
+    /// Spaces a level of indentation takes.
+    private static let indentUnit = 2
+    /// Enough spaces for any depth a report reaches, copied at once.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
-    /// The reference a byte is escaped with, or nil when it is written as it is.
+    /// A name's bytes, copied whole from its storage: `append(contentsOf: name.utf8)` took the
+    /// generic sequence path, some 170 instructions for a short element or attribute name, and a
+    /// large report.xml writes tens of millions of them (callgrind).
+    @inline(__always)
+    private static func appendWhole(_ text: String, to bytes: inout [UInt8]) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if copied == nil { bytes.append(contentsOf: text.utf8) }
+    }
+
+    /// The reference a byte is escaped with, or nil when it is written as it is (every byte named
+    /// here is at most `>`: `needsEscaping` counts on it, and the libxml2 test tries every ASCII byte).
     @inline(__always)
     private static func escape(_ byte: UInt8, inAttribute: Bool) -> StaticString? {
         switch byte {
@@ -143,8 +164,18 @@ struct XMLByteWriter: XMLElementWriter {
         }
     }
 
+    /// Whether any byte of `value` is escaped. Every byte `escape` names is at most `>`, so most
+    /// bytes of a name or an ID (letters) are passed over by one comparison.
+    @inline(__always)
+    private static func needsEscaping(_ value: UnsafeBufferPointer<UInt8>, inAttribute: Bool) -> Bool {
+        for byte in value where byte <= UInt8(ascii: ">") && escape(byte, inAttribute: inAttribute) != nil {
+            return true
+        }
+        return false
+    }
+
     private static func append(_ value: UnsafeBufferPointer<UInt8>, inAttribute: Bool, to bytes: inout [UInt8]) {
-        guard value.contains(where: { escape($0, inAttribute: inAttribute) != nil }) else {
+        guard needsEscaping(value, inAttribute: inAttribute) else {
             bytes.append(contentsOf: value)
             return
         }

@@ -67,6 +67,29 @@ import Testing
         #expect(String(decoding: expected, as: UTF8.self).contains(#"<e v="&lt;&amp;&gt;&quot;'""#))
     }
 
+    /// Nesting deeper than the writer's run of indentation spaces, and names longer than a `String`
+    /// holds inline: indented and named as libxml2 does.
+    @Test func deepNestingAndLongNamesAsLibXML2() throws {
+        func nest<Writer: XMLElementWriter>(into writer: inout Writer) {
+            writer.startRoot("a-root-element-name-held-on-the-heap", namespace: "urn:example")
+            for depth in 0..<40 {
+                writer.start(depth.isMultiple(of: 2) ? "level" : "a-level-with-a-long-name-\(depth)")
+                writer.attribute("an-attribute-with-a-long-name", "\(depth)")
+            }
+            writer.text("deepest")
+            for _ in 0..<40 { writer.end() }
+            writer.end()
+        }
+        var oracle = LibXMLTextWriter()
+        nest(into: &oracle)
+        let expected = try #require(oracle.finish())
+        var writer = XMLByteWriter()
+        nest(into: &writer)
+        writer.finish()
+        #expect(writer.bytes == expected)
+        #expect(String(decoding: expected, as: UTF8.self).contains(String(repeating: " ", count: 78) + "<"))
+    }
+
     /// Whole reports, through the renderer's calls: the hostile fixture, an empty report, and one
     /// with every later section filled (timeline events with deliveries, operations, accounts).
     @Test func reportsAsLibXML2() throws {
