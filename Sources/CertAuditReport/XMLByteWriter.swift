@@ -13,6 +13,7 @@ struct XMLByteWriter: XMLElementWriter {
     private let output: BufferedFileOutput?
     /// The first error writing to `output`; the writer stops writing once there is one.
     private(set) var failure: ReportError?
+    var hasFailed: Bool { failure != nil }
     /// The open elements, innermost last, and whether each one's start tag is still open.
     private var open: [(name: String, startTagOpen: Bool)] = []
     /// The root's namespace, declared when its start tag closes.

@@ -9,6 +9,9 @@ protocol XMLElementWriter {
     /// An attribute of the element just started; nothing when the value is absent.
     mutating func attribute(_ name: String, _ value: String?)
     mutating func text(_ value: String)
+    /// Whether writing has failed (a full disk): what comes after is dropped, so the renderer stops
+    /// making rows at the next one instead of rendering the rest of the document for nothing.
+    var hasFailed: Bool { get }
 }
 
 extension XMLElementWriter {

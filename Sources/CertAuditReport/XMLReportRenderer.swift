@@ -24,7 +24,10 @@ struct XMLReportRenderer {
         try output.flush()
     }
 
-    /// The whole document, element by element, through `writer`.
+    /// The whole document, element by element, through `writer`. Once the writer has failed, the
+    /// large lists (the sections' rows, the changes, the quarantine) stop at their next row: the
+    /// document is lost, and a million certificates' report rendered for nothing took minutes
+    /// before a full disk was reported.
     func write<Writer: XMLElementWriter>(_ model: ReportModel, into writer: inout Writer) {
         let header = model.header
         writer.startRoot("certaudit-report", namespace: ReportHeader.namespace)
@@ -112,6 +115,7 @@ struct XMLReportRenderer {
 
         writer.start("quarantine")
         for record in model.quarantine {
+            if writer.hasFailed { break }
             writer.start("record")
             writer.attribute("input", record.input)
             writer.attribute("line", String(record.line))
@@ -147,7 +151,7 @@ struct XMLReportRenderer {
     /// A described section: the container element, and for each row its element with its attributes,
     /// then every other field in its placement, in order (consecutive attributes of one child element
     /// share it). Each row is taken from `rows` once (a lazy section makes it then).
-    private func write<Row, Writer: XMLElementWriter>(
+    func write<Row, Writer: XMLElementWriter>(
         _ rows: some Sequence<Row>, _ section: ReportSection<Row>, into writer: inout Writer
     ) {
         // Each field's placement and readers are taken once per section: reading them off the field
@@ -162,6 +166,7 @@ struct XMLReportRenderer {
         }
         writer.start(section.element)
         for row in rows {
+            if writer.hasFailed { break }
             writer.start(section.rowElement)
             // Attributes first, whatever their place among the fields: XML has them before any content.
             for attribute in attributes { writer.attribute(attribute.name, attribute.text(row)) }
@@ -225,6 +230,7 @@ struct XMLReportRenderer {
         }
         writer.element("note", changes.note)
         for finding in changes.findings {
+            if writer.hasFailed { break }
             writer.start("finding")
             writer.attribute("change", finding.change)
             writer.attribute("key", finding.key)
@@ -237,6 +243,7 @@ struct XMLReportRenderer {
             writer.end()
         }
         for certificate in changes.certificates {
+            if writer.hasFailed { break }
             writer.start("certificate")
             writer.attribute("change", certificate.change)
             writer.attribute("id", certificate.id)
@@ -246,6 +253,7 @@ struct XMLReportRenderer {
             writer.end()
         }
         for operation in changes.operations {
+            if writer.hasFailed { break }
             writer.start("operation")
             writer.attribute("requested-at", operation.requestedAt)
             writer.attribute("certificate", operation.certificate)

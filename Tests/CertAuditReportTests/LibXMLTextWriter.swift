@@ -9,6 +9,7 @@ final class LibXMLTextWriter: XMLElementWriter {
     private let buffer: xmlBufferPtr
     private let handle: xmlTextWriterPtr
     private var failed = false
+    var hasFailed: Bool { failed }
 
     init() {
         xmlInitParser()

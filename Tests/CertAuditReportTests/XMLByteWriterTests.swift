@@ -176,6 +176,24 @@ import Testing
         #expect(error?.message == "the disk is full")
     }
 
+    /// Once the writer has failed (`/dev/full`), the renderer stops making a section's rows at the
+    /// next one: of 100,000 events it reads the few that fill the first buffer, not every one (a
+    /// million certificates' report.xml took minutes to render on a full disk before the run failed).
+    @Test func aFailedWriteStopsTheRowsBeingMade() throws {
+        var writer = XMLByteWriter(into: try BufferedFileOutput(path: "/dev/full", mirror: nil, appending: true))
+        var made = 0
+        let rows = (0..<100_000).lazy.map { index in
+            made += 1
+            return Self.timelineEvent(index)
+        }
+        writer.startRoot("certaudit-report", namespace: ReportHeader.namespace)
+        XMLReportRenderer().write(rows, TimelineEvent.reportSection, into: &writer)
+        writer.end()
+        #expect(writer.hasFailed)
+        #expect(made > 0)
+        #expect(made < 5_000)
+    }
+
     /// Timeline events with hostile input text, amounts and deliveries: enough of them to fill the
     /// file buffer several times.
     static func timelineModel(events: Int) -> ReportModel {
