@@ -7,9 +7,17 @@
 /// references; in text `&`, `<`, `>`, `"` and CR. Every other byte is written as it is (the model
 /// holds no character XML cannot carry: `ReportText.clean`); a value that needs no escaping is
 /// copied whole.
+///
+/// Each tag, attribute or text is written through one pointer into room made for it first, not by
+/// `Array.append`s, which each check the array's capacity and uniqueness: an attribute took some
+/// 490 instructions that way, and report.xml has over twenty million of them at 100,000
+/// certificates (callgrind).
 struct XMLByteWriter: XMLElementWriter {
     /// The document so far (in memory), or what has not yet been handed to `output`.
-    private(set) var bytes: [UInt8] = []
+    var bytes: [UInt8] { Array(storage[..<count]) }
+    /// The room written into: the first `count` bytes are the document's, the rest is room.
+    private var storage: [UInt8]
+    private var count = 0
     private let output: BufferedFileOutput?
     /// The first error writing to `output`; the writer stops writing once there is one.
     private(set) var failure: ReportError?
@@ -24,9 +32,9 @@ struct XMLByteWriter: XMLElementWriter {
     /// A document into `output`, or in memory (`bytes`) when there is none.
     init(into output: BufferedFileOutput? = nil) {
         self.output = output
-        bytes.reserveCapacity(output == nil ? 1 << 12 : 1 << 17)
-        bytes.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8"?>"#.utf8)
-        bytes.append(Self.lineFeed)
+        storage = [UInt8](repeating: 0, count: output == nil ? 1 << 12 : Self.handOverSize * 2)
+        write(#"<?xml version="1.0" encoding="UTF-8"?>"#)
+        write(Self.lineFeed)
     }
 
     mutating func startRoot(_ name: String, namespace: String) {
@@ -37,27 +45,42 @@ struct XMLByteWriter: XMLElementWriter {
     mutating func start(_ name: String) {
         closeStartTag(lineFeed: true)
         open.append((name, true))
-        indent(open.count - 1)
-        bytes.append(UInt8(ascii: "<"))
-        Self.appendWhole(name, to: &bytes)
+        let depth = open.count - 1
+        var name = name
+        name.withUTF8 { name in
+            write(room: depth * Self.indentUnit + 1 + name.count) { at in
+                Self.spaces(depth * Self.indentUnit, at: &at)
+                Self.byte(UInt8(ascii: "<"), at: &at)
+                Self.copy(name, at: &at)
+            }
+        }
     }
 
     mutating func end() {
         guard let element = open.popLast() else { preconditionFailure("end() without an open element") }
         if element.startTagOpen {
             declareNamespace()
-            bytes.append(UInt8(ascii: "/"))
-            bytes.append(UInt8(ascii: ">"))
+            write(room: 3) { at in
+                Self.byte(UInt8(ascii: "/"), at: &at)
+                Self.byte(UInt8(ascii: ">"), at: &at)
+                Self.byte(Self.lineFeed, at: &at)
+            }
         } else {
-            if indentEndTag { indent(open.count) }
+            let indentation = indentEndTag ? open.count * Self.indentUnit : 0
             indentEndTag = true
-            bytes.append(UInt8(ascii: "<"))
-            bytes.append(UInt8(ascii: "/"))
-            Self.appendWhole(element.name, to: &bytes)
-            bytes.append(UInt8(ascii: ">"))
+            var name = element.name
+            name.withUTF8 { name in
+                write(room: indentation + 4 + name.count) { at in
+                    Self.spaces(indentation, at: &at)
+                    Self.byte(UInt8(ascii: "<"), at: &at)
+                    Self.byte(UInt8(ascii: "/"), at: &at)
+                    Self.copy(name, at: &at)
+                    Self.byte(UInt8(ascii: ">"), at: &at)
+                    Self.byte(Self.lineFeed, at: &at)
+                }
+            }
         }
-        bytes.append(Self.lineFeed)
-        if bytes.count >= 1 << 16 { handOver() }
+        if count >= Self.handOverSize { handOver() }
     }
 
     mutating func attribute(_ name: String, _ value: String?) {
@@ -67,18 +90,31 @@ struct XMLByteWriter: XMLElementWriter {
     }
 
     private mutating func appendAttribute(_ name: String, _ value: String) {
-        bytes.append(UInt8(ascii: " "))
-        Self.appendWhole(name, to: &bytes)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
-        Self.append(value, inAttribute: true, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        var name = name
+        var value = value
+        name.withUTF8 { name in
+            value.withUTF8 { value in
+                let escaped = Self.escapedLength(value, inAttribute: true)
+                write(room: name.count + 4 + escaped) { at in
+                    Self.byte(UInt8(ascii: " "), at: &at)
+                    Self.copy(name, at: &at)
+                    Self.byte(UInt8(ascii: "="), at: &at)
+                    Self.byte(UInt8(ascii: "\""), at: &at)
+                    Self.escape(value, escapedLength: escaped, inAttribute: true, at: &at)
+                    Self.byte(UInt8(ascii: "\""), at: &at)
+                }
+            }
+        }
     }
 
     mutating func text(_ value: String) {
         closeStartTag(lineFeed: false)
         indentEndTag = false
-        Self.append(value, inAttribute: false, to: &bytes)
+        var value = value
+        value.withUTF8 { value in
+            let escaped = Self.escapedLength(value, inAttribute: false)
+            write(room: escaped) { at in Self.escape(value, escapedLength: escaped, inAttribute: false, at: &at) }
+        }
     }
 
     /// Hands what is left to the output; the document is complete (in `bytes` or the file's buffer).
@@ -90,8 +126,8 @@ struct XMLByteWriter: XMLElementWriter {
     private mutating func closeStartTag(lineFeed: Bool) {
         guard let last = open.indices.last, open[last].startTagOpen else { return }
         declareNamespace()
-        bytes.append(UInt8(ascii: ">"))
-        if lineFeed { bytes.append(Self.lineFeed) }
+        write(UInt8(ascii: ">"))
+        if lineFeed { write(Self.lineFeed) }
         open[last].startTagOpen = false
     }
 
@@ -101,47 +137,77 @@ struct XMLByteWriter: XMLElementWriter {
         appendAttribute("xmlns", namespace)
     }
 
-    private mutating func indent(_ depth: Int) {
-        let width = depth * Self.indentUnit
-        guard width <= Self.spaces.count else {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
-            return
-        }
-        Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
-    }
-
     /// Once writing has failed, what is made is dropped, not kept: kept, the rest of the document
     /// piled up in memory until the run ended with the error (a million certificates' report.xml on a
     /// full disk: 6.9 GB of RSS).
     private mutating func handOver() {
         guard let output else { return }
-        if failure == nil {
+        defer { count = 0 }
+        guard failure == nil else { return }
+        let failed: ReportError? = storage.withUnsafeBufferPointer { [count] storage in
             do throws(ReportError) {
-                try output.write(bytes)
+                try output.write(UnsafeBufferPointer(rebasing: storage[..<count]))
+                return nil
             } catch {
-                failure = error
+                return error
             }
         }
-        bytes.removeAll(keepingCapacity: true)
+        failure = failed
     }
 
+    /// Writes at the end through one pointer: `body` writes at most `room` bytes, moving the
+    /// pointer past them. The room grows (doubles) when it is short: in memory as the document
+    /// grows, into a file only for a value longer than the room that is left.
+    @inline(__always)
+    private mutating func write(room: Int, _ body: (inout UnsafeMutablePointer<UInt8>) -> Void) {
+        if count + room > storage.count {
+            storage.append(contentsOf: repeatElement(0, count: max(storage.count, count + room - storage.count)))
+        }
+        let start = count
+        let written = storage.withUnsafeMutableBufferPointer { storage in
+            let base = storage.baseAddress! + start
+            var at = base
+            body(&at)
+            return at - base
+        }
+        count += written
+    }
+
+    private mutating func write(_ byte: UInt8) {
+        write(room: 1) { at in Self.byte(byte, at: &at) }
+    }
+
+    private mutating func write(_ text: StaticString) {
+        text.withUTF8Buffer { text in write(room: text.count) { at in Self.copy(text, at: &at) } }
+    }
+
+    @inline(__always)
+    private static func byte(_ byte: UInt8, at pointer: inout UnsafeMutablePointer<UInt8>) {
+        pointer.initialize(to: byte)
+        pointer += 1
+    }
+
+    @inline(__always)
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, at pointer: inout UnsafeMutablePointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        pointer.update(from: source, count: bytes.count)
+        pointer += bytes.count
+    }
+
+    @inline(__always)
+    private static func spaces(_ count: Int, at pointer: inout UnsafeMutablePointer<UInt8>) {
+        pointer.update(repeating: UInt8(ascii: " "), count: count)
+        pointer += count
+    }
+
+    /// The largest piece held before it is handed to the file.
+    private static let handOverSize = 1 << 16
     private static let lineFeed = UInt8(ascii: "\n")
     /// Spaces a level of indentation takes.
     private static let indentUnit = 2
-    /// Enough spaces for any depth a report reaches, copied at once.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
-
-    /// A name's bytes, copied whole from its storage: `append(contentsOf: name.utf8)` took the
-    /// generic sequence path, some 170 instructions for a short element or attribute name, and a
-    /// large report.xml writes tens of millions of them (callgrind).
-    @inline(__always)
-    private static func appendWhole(_ text: String, to bytes: inout [UInt8]) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if copied == nil { bytes.append(contentsOf: text.utf8) }
-    }
 
     /// The reference a byte is escaped with, or nil when it is written as it is (every byte named
-    /// here is at most `>`: `needsEscaping` counts on it, and the libxml2 test tries every ASCII byte).
+    /// here is at most `>`: `escapedLength` counts on it, and the libxml2 test tries every ASCII byte).
     @inline(__always)
     private static func escape(_ byte: UInt8, inAttribute: Bool) -> StaticString? {
         switch byte {
@@ -156,35 +222,33 @@ struct XMLByteWriter: XMLElementWriter {
         }
     }
 
-    private static func append(_ value: String, inAttribute: Bool, to bytes: inout [UInt8]) {
-        let appended: Void? = value.utf8.withContiguousStorageIfAvailable {
-            append($0, inAttribute: inAttribute, to: &bytes)
-        }
-        if appended == nil {
-            Array(value.utf8).withUnsafeBufferPointer { append($0, inAttribute: inAttribute, to: &bytes) }
-        }
-    }
-
-    /// Whether any byte of `value` is escaped. Every byte `escape` names is at most `>`, so most
-    /// bytes of a name or an ID (letters) are passed over by one comparison.
+    /// How many bytes `value` takes escaped. Every byte `escape` names is at most `>`, so most bytes
+    /// of a name or an ID (letters) are passed over by one comparison.
     @inline(__always)
-    private static func needsEscaping(_ value: UnsafeBufferPointer<UInt8>, inAttribute: Bool) -> Bool {
-        for byte in value where byte <= UInt8(ascii: ">") && escape(byte, inAttribute: inAttribute) != nil {
-            return true
+    private static func escapedLength(_ value: UnsafeBufferPointer<UInt8>, inAttribute: Bool) -> Int {
+        var length = value.count
+        for byte in value where byte <= UInt8(ascii: ">") {
+            if let reference = escape(byte, inAttribute: inAttribute) { length += reference.utf8CodeUnitCount - 1 }
         }
-        return false
+        return length
     }
 
-    private static func append(_ value: UnsafeBufferPointer<UInt8>, inAttribute: Bool, to bytes: inout [UInt8]) {
-        guard needsEscaping(value, inAttribute: inAttribute) else {
-            bytes.append(contentsOf: value)
+    /// `value` escaped; `escapedLength` is what `escapedLength(_:inAttribute:)` gave: when it is
+    /// the value's own length, nothing needs escaping and the value is copied whole.
+    @inline(__always)
+    private static func escape(
+        _ value: UnsafeBufferPointer<UInt8>, escapedLength: Int, inAttribute: Bool,
+        at pointer: inout UnsafeMutablePointer<UInt8>
+    ) {
+        guard escapedLength != value.count else {
+            copy(value, at: &pointer)
             return
         }
         for byte in value {
             if let reference = escape(byte, inAttribute: inAttribute) {
-                reference.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                reference.withUTF8Buffer { copy($0, at: &pointer) }
             } else {
-                bytes.append(byte)
+                Self.byte(byte, at: &pointer)
             }
         }
     }
