@@ -133,7 +133,7 @@ struct CSVReportRenderer {
     }
 
     /// A described section in memory: a column per field, a row per element.
-    private func document<Row>(_ rows: some Sequence<Row>, _ section: ReportSection<Row>) -> [UInt8] {
+    func document<Row>(_ rows: some Sequence<Row>, _ section: ReportSection<Row>) -> [UInt8] {
         var bytes = Self.byteOrderMark
         Self.appendRecord(section.csvColumns.map { CSVCell.value($0) }, to: &bytes)
         let columns = Self.columns(section)
@@ -155,9 +155,10 @@ struct CSVReportRenderer {
     }
 
     /// How each column of a described section reads a row's cell, and whether the cell is input text
-    /// (guarded against formula injection): taken from the fields once per file rather than per cell.
+    /// (guarded against formula injection): taken from the fields once per file rather than per cell;
+    /// a cell whose items rows share (the alerts' deliveries) is made once per shared list.
     private static func columns<Row>(_ section: ReportSection<Row>) -> [(guarded: Bool, text: (Row) -> String?)] {
-        section.fields.map { field in (field.origin == .input, field.text) }
+        section.fields.map { field in (field.origin == .input, SharedValues.reader(of: field, field.text)) }
     }
 
     private static let comma = UInt8(ascii: ",")

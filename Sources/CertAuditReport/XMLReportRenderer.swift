@@ -158,7 +158,8 @@ struct XMLReportRenderer {
         // descriptions per row would copy every description (names, closures, HTML column).
         let fields = section.fields
         let placements = fields.map(\.placement)
-        let values = fields.map { $0.value(of:) }
+        // A field whose items rows share (the alerts' deliveries) is made once per shared list.
+        let values = fields.map { SharedValues.reader(of: $0, $0.value(of:)) }
         let texts = fields.map(\.text)
         let attributes = placements.indices.compactMap { index -> (name: String, text: (Row) -> String?)? in
             guard case .attribute(let name) = placements[index] else { return nil }

@@ -19,6 +19,8 @@ public struct ReportField<Row>: Sendable {
     /// The row's CSV cell, read straight from the row: the renderers read tens of millions of cells,
     /// and going through `read` and `ReportFieldValue` cost two more calls and a wrap per cell.
     let text: @Sendable (Row) -> String?
+    /// Which rows hold the same items, for a repeated field whose items repeat (nil: none do).
+    let sharing: ItemsSharing<Row>?
     /// How a repeated field's items read in its CSV cell.
     private var itemFormat: (item: @Sendable (ReportListItem) -> String, separator: String)?
 
@@ -34,16 +36,19 @@ public struct ReportField<Row>: Sendable {
         self.html = html
         self.read = { .one(value($0)) }
         self.text = value
+        self.sharing = nil
     }
 
     /// A repeated field: one child element per item in the XML; in the CSV, each item written by
     /// `csv` from what its element holds, joined by `separator` in one cell (empty when there are none).
     /// `cell`, when given, writes that cell straight from the row, for a field read millions of times
     /// (the timeline's deliveries); the CSV/XML agreement test holds it to `csv` on the XML's items.
+    /// `sharing`, when given, says which rows hold the same items: their value and cell are made once.
     public init(
         _ name: String, children element: String, separator: String, _ origin: ValueOrigin = .input,
         html: HTMLColumn<Row>? = nil, csv: @escaping @Sendable (ReportListItem) -> String,
-        cell: (@Sendable (Row) -> String?)? = nil, items: @escaping @Sendable (Row) -> [ReportListItem]
+        cell: (@Sendable (Row) -> String?)? = nil, sharing: ItemsSharing<Row>? = nil,
+        items: @escaping @Sendable (Row) -> [ReportListItem]
     ) {
         self.name = name
         self.placement = .children(element)
@@ -52,6 +57,7 @@ public struct ReportField<Row>: Sendable {
         self.html = html
         self.read = { .many(items($0)) }
         self.text = cell ?? { Self.joined(items($0), item: csv, separator: separator) }
+        self.sharing = sharing
         self.itemFormat = (csv, separator)
     }
 

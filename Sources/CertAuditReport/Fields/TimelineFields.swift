@@ -50,7 +50,10 @@ extension TimelineEvent {
                             deliverable: deliveries[index].deliverable, to: &cell)
                     }
                     return cell
-                }
+                },
+                // An alert's deliveries are its policy's list, shared by every day it fires.
+                sharing: ItemsSharing(
+                    key: { $0.kind == .alert ? $0.policyID : nil }, same: { $0.deliveries == $1.deliveries })
             ) { event in
                 orderedDeliveries(event).map {
                     ReportListItem([
