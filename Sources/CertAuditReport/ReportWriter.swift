@@ -148,7 +148,7 @@ public struct ReportWriter: Sendable {
     private func renderOthers(_ model: ReportModel, into staging: ReportStaging, wrote: (String) -> Void)
         throws(ReportError)
     {
-        let html = HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit, jobs: jobs)
+        let html = try HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit, jobs: jobs)
         try staging.write(Self.htmlFile, try html.render(model))
         wrote(Self.htmlFile)
         let csv = CSVReportRenderer()

@@ -185,6 +185,24 @@ import Testing
         #expect(unescaped == HTMLReportRenderer.tableMarkup)
     }
 
+    /// The templates are read and parsed once, when the renderer is made: report.html, finance.html
+    /// and the pages are rendered from them after their folder is gone.
+    @Test func theTemplatesAreReadOncePerRenderer() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-templates-\(UUID())")
+        try FileManager.default.copyItem(atPath: ReportFixtures.templatesDirectory, toPath: folder.path)
+        let renderer = try HTMLReportRenderer(templatesDirectory: folder.path, rowLimit: 1)
+        try FileManager.default.removeItem(at: folder)
+        let model = ReportFixtures.hostileModel()
+        #expect(model.findings.count > 1)
+        #expect(!(try renderer.render(model)).isEmpty)
+        #expect(!(try renderer.renderFinance(model)).isEmpty)
+        var pages = 0
+        try renderer.renderPages(model) { (_: String, bytes: [UInt8]) throws(ReportError) in
+            pages += bytes.isEmpty ? 0 : 1
+        }
+        #expect(pages > 0)
+    }
+
     @Test func missingTemplatesAreATemplatesError() {
         let error = #expect(throws: ReportError.self) {
             _ = try HTMLReportRenderer(templatesDirectory: "/nonexistent", rowLimit: 10).render(
