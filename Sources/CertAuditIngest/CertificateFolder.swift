@@ -54,7 +54,7 @@ struct CertificateFolder {
         let keysByFolder = Dictionary(
             grouping: zip(files, readings).compactMap { path, reading -> String? in
                 if case .key = reading { path } else { nil }
-            }, by: Self.folder(of:))
+            }, by: RelativePath.folder(of:))
         var certificates: [Certificate] = []
         var quarantine: [QuarantineRecord] = []
         var matchedKeys: Set<String> = []
@@ -69,7 +69,7 @@ struct CertificateFolder {
                     line: index + 1, id: path, source: .uploaded, kind: facts.leaf.isCA ? .ca : .server)
                 record.bundle = path
                 if !facts.key.present {
-                    keys: for key in keysByFolder[Self.folder(of: path)] ?? [] {
+                    keys: for key in keysByFolder[RelativePath.folder(of: path)] ?? [] {
                         switch loader.load(BundleRequest(bundle: path, key: key), asOf: asOf) {
                         case .success(let withKey) where withKey.key.matchesLeaf == true:
                             record.key = key
@@ -141,10 +141,6 @@ struct CertificateFolder {
         }
         walk("")
         return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    }
-
-    static func folder(of path: String) -> String {
-        path.split(separator: "/").dropLast().joined(separator: "/")
     }
 
     /// Whether a file that holds no certificate is a PEM private key (its own kind of file, not an

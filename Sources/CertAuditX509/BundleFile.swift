@@ -1,3 +1,4 @@
+import CertAuditCore
 import Glibc
 
 /// Reads a file named relative to the bundles folder, refusing what a bundle path must never be:
@@ -42,7 +43,8 @@ struct BundleFile {
         guard !relative.isEmpty, !relative.hasPrefix("/") else {
             throw BundleError(.pathNotRelative, file: relative, "a bundle path must be relative to inputs/bundles/")
         }
-        guard !relative.split(separator: "/").contains("..") else {
+        // Split at `/` bytes, as the file system reads the path (`RelativePath`).
+        guard !RelativePath.components(of: relative).contains("..") else {
             throw BundleError(.pathOutsideBundles, file: relative, "'..' may not appear in a bundle path")
         }
         guard let realRoot else {
@@ -73,7 +75,7 @@ struct BundleFile {
         var path = realRoot
         var components = 0
         var type: mode_t = 0
-        for component in relative.split(separator: "/") where component != "." {
+        for component in RelativePath.components(of: relative) where component != "." {
             path += "/" + component
             components += 1
             var status = stat()

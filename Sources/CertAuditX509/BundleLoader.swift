@@ -65,7 +65,7 @@ public struct BundleLoader: Sendable {
         if (try? files.isFolder(request.bundle)) == true {
             candidates.append(request.bundle + "/" + name)
         }
-        let folder = request.bundle.split(separator: "/").dropLast().joined(separator: "/")
+        let folder = RelativePath.folder(of: request.bundle)
         candidates.append(folder.isEmpty ? name : folder + "/" + name)
         for candidate in candidates where absent?.exists(candidate, in: files) ?? files.exists(candidate) {
             return try text(of: candidate, files: files)

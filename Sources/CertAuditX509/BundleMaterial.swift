@@ -72,7 +72,7 @@ struct BundleMaterial {
     ) throws(BundleError) -> BundleMaterial {
         var material = BundleMaterial()
         for (path, bytes) in files {
-            let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+            let name = RelativePath.name(of: path).lowercased()
             if name == "keystorepass.txt" { continue }
             if name.hasSuffix(".jks") {
                 material.unreadParts.append("\(path): JKS keystore (listed, not parsed)")

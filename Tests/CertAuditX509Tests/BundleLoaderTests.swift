@@ -230,6 +230,25 @@ struct BundleLoaderTests {
         #expect(throws: BundleError.self) { try gone.resolve("a.pem") }
     }
 
+    /// A bundle path is split where the file system splits it, at every `/` byte: a combining mark
+    /// after a slash (`../\u{301}x`, one character to `String.split`) does not hide a `..` from the
+    /// check, so a file beside the bundles folder stays out of reach.
+    @Test func aCombiningMarkAfterASlashHidesNoParentStep() throws {
+        let manager = FileManager.default
+        let parent = manager.temporaryDirectory.appendingPathComponent("certaudit-mark-\(UUID().uuidString)").path
+        try manager.createDirectory(atPath: parent + "/bundles/sub", withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: parent + "/\u{301}secret.pem"))
+        let folder = parent + "/bundles"
+        let files = BundleFile(root: folder, realRoot: BundleFile.realPath(folder), limit: 1024)
+        for escape in ["../\u{301}secret.pem", "sub/../../\u{301}secret.pem", "sub/..\u{301}/../x"] {
+            #expect(throws: BundleError.self, "\(escape)") { try files.read(escape) }
+        }
+        #expect(RelativePath.components(of: "a/../\u{301}b") == ["a", "..", "\u{301}b"])
+        #expect(RelativePath.components(of: "./a//b/") == [".", "a", "b"])
+        #expect(RelativePath.folder(of: "a//b/c.pem") == "a/b")
+        #expect(RelativePath.folder(of: "c.pem") == "")
+    }
+
     @Test func loadingInParallelGivesTheSameFacts() throws {
         let names = [
             "chain-ordered.pem", "chain-out-of-order.pem", "leaf-rsa2048.pem", "sm2/sm2.pem", "chain-leaf-only.pem",
