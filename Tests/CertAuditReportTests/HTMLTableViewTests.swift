@@ -104,6 +104,26 @@ import Testing
         #expect(HTMLEscaping.escaped("plain text, no markup") == "plain text, no markup")
     }
 
+    /// Every ASCII character alone and amid other text, and non-ASCII text, escaped as a plain model
+    /// escapes them scalar by scalar: the five Mustache escapes, nothing else.
+    @Test func everyCharacterEscapedAsAPlainModelDoes() {
+        func model(_ text: String) -> String {
+            text.unicodeScalars.map { scalar in
+                switch scalar {
+                case "<": "&lt;"
+                case ">": "&gt;"
+                case "&": "&amp;"
+                case "\"": "&quot;"
+                case "'": "&#39;"
+                default: String(scalar)
+                }
+            }.joined()
+        }
+        let ascii = (1..<128).map { String(UnicodeScalar(UInt8($0))) }
+        let texts = ascii + ascii.map { "ab\($0)cd" } + ["", "中文 é", "😀<&>", String(repeating: "x", count: 40) + "'"]
+        for text in texts { #expect(HTMLEscaping.escaped(text) == model(text), "\(Array(text.utf8))") }
+    }
+
     /// A field without a value has an empty cell, and a rule the reference does not list is not
     /// linked.
     @Test func missingValuesLeaveTheCellEmptyAndUnknownRulesUnlinked() throws {
