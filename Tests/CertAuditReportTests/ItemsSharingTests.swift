@@ -83,6 +83,20 @@ import Testing
         #expect(String(decoding: sharedCSV, as: UTF8.self).hasSuffix("p,z\r\np,x; y&<\r\n"))
     }
 
+    /// Past `keyLimit` keys, a new key's rows make their own values (the memory stays bounded), and
+    /// the output is the same.
+    @Test func pastTheKeyLimitNewKeysMakeTheirOwn() {
+        let limit = SharedValues<Row, String?>.keyLimit
+        let list = ["x"]
+        let rows =
+            (0..<limit).map { Row(key: "k\($0)", list: list) } + Array(repeating: Row(key: "new", list: list), count: 3)
+        let shared = Made()
+        let own = Made()
+        let sharedCSV = CSVReportRenderer().document(rows, Self.section(shared, sharing: true))
+        #expect(sharedCSV == CSVReportRenderer().document(rows, Self.section(own, sharing: false)))
+        #expect(shared.cells == limit + 3)
+    }
+
     /// The timeline's alerts: one policy whose list of deliveries changes from one day to the next
     /// (a different receiver); each event's XML and CSV show its own.
     @Test func anAlertWhosePolicysListChangesShowsItsOwn() throws {
