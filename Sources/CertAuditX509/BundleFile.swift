@@ -57,7 +57,9 @@ struct BundleFile {
             }
             throw BundleError(.notFound, file: relative, "no such file in inputs/bundles/")
         }
-        guard real.hasPrefix(realRoot + "/") else {
+        // Compared as bytes, as the file system names folders: `String.hasPrefix` compares characters
+        // up to canonical equivalence, so a sibling `cafe\u{301}` passed for `caf\u{E9}`.
+        guard real.utf8.starts(with: (realRoot + "/").utf8) else {
             throw BundleError(.pathOutsideBundles, file: relative, "leads out of inputs/bundles/ (to \(real))")
         }
         return (real, nil)

@@ -249,6 +249,26 @@ struct BundleLoaderTests {
         #expect(RelativePath.folder(of: "c.pem") == "")
     }
 
+    /// A symbolic link out of the bundles folder is refused by comparing bytes: a sibling folder whose
+    /// name is the bundles folder's parent spelled with a decomposed accent (`cafe\u{301}` beside
+    /// `caf\u{E9}`) is another folder on the disk, though `String.hasPrefix` calls the two equal.
+    @Test func aLinkToACanonicallyEqualSiblingIsOutside() throws {
+        let manager = FileManager.default
+        let parent = manager.temporaryDirectory.appendingPathComponent("certaudit-nfc-\(UUID().uuidString)").path
+        let inside = parent + "/caf\u{E9}"
+        let sibling = parent + "/cafe\u{301}"
+        try manager.createDirectory(atPath: inside + "/bundles", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: sibling + "/bundles", withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: sibling + "/bundles/secret.pem"))
+        try manager.createSymbolicLink(atPath: inside + "/bundles/link", withDestinationPath: sibling + "/bundles")
+        let folder = inside + "/bundles"
+        #expect(Array(inside.utf8) != Array(sibling.utf8))
+        #expect(manager.fileExists(atPath: sibling + "/bundles/secret.pem"))
+        let files = BundleFile(root: folder, realRoot: BundleFile.realPath(folder), limit: 1024)
+        let error = #expect(throws: BundleError.self) { try files.read("link/secret.pem") }
+        #expect(error?.code == .pathOutsideBundles)
+    }
+
     @Test func loadingInParallelGivesTheSameFacts() throws {
         let names = [
             "chain-ordered.pem", "chain-out-of-order.pem", "leaf-rsa2048.pem", "sm2/sm2.pem", "chain-leaf-only.pem",
