@@ -1,3 +1,5 @@
+import CertAuditCore
+
 /// The console's ZIP download: one folder per server type (`*_nginx`, `*_apache`, `*_iis`,
 /// `*_tomcat`, `*_other`, any letter case), read in memory by `ZipReader` with limits of our own —
 /// no path that could leave a folder (zip slip), no more than `entryLimit` entries, no entry above the
@@ -28,8 +30,13 @@ struct ConsoleArchive {
         var total = 0
         for entry in archive.entries {
             let path = entry.path
-            let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-            guard !path.hasPrefix("/"), !path.contains("\\"), !parts.contains(".."), !parts.isEmpty else {
+            // Bytes, not characters: a combining mark after `/` or `\` makes one character of both,
+            // which hid an absolute path, a backslash or a `..` from a check by characters.
+            let parts = RelativePath.components(of: path).map(String.init)
+            let leavesItsFolder =
+                path.utf8.first == UInt8(ascii: "/") || path.utf8.contains(UInt8(ascii: "\\"))
+                || parts.contains { $0.utf8.elementsEqual("..".utf8) }
+            guard !leavesItsFolder, !parts.isEmpty else {
                 throw BundleError(.unsafeArchive, file: file, "entry '\(path)' would leave its folder (zip slip)")
             }
             if entry.isSymbolicLink {

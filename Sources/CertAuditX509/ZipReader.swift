@@ -75,7 +75,8 @@ struct ZipReader {
             let mode = Self.u32(bytes, position + 38) >> 16
             entries.append(
                 Entry(
-                    path: path, isDirectory: path.hasSuffix("/"), isSymbolicLink: mode & 0xF000 == 0xA000,
+                    path: path, isDirectory: path.utf8.last == UInt8(ascii: "/"),
+                    isSymbolicLink: mode & 0xF000 == 0xA000,
                     method: Self.u16(bytes, position + 10), crc32: Self.u32(bytes, position + 16),
                     compressedSize: Int(Self.u32(bytes, position + 20)),
                     uncompressedSize: Int(Self.u32(bytes, position + 24)),

@@ -397,6 +397,33 @@ struct ConsoleArchiveTests {
         #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "")")
     }
 
+    /// The generated zip-slip archive with its `../escape.pem` entry renamed in place (both headers;
+    /// the CRC does not cover names) to a name of the same length whose `/` or `\\` a combining mark
+    /// (U+0301) follows: one character to a check by characters, which let each of these through.
+    @Test(
+        "an entry leaving its folder is refused when a combining mark follows the separator",
+        arguments: ["../\u{301}cape.pem", "/\u{301}escape.pem", "..\\\u{301}cape.pem"])
+    func combiningMarkAfterASeparator(name: String) throws {
+        let original = Array("../escape.pem".utf8)
+        let renamed = Array(name.utf8)
+        try #require(renamed.count == original.count)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.folder + "/zip/zip-slip.zip")))
+        var replaced = 0
+        var index = 0
+        while index + original.count <= bytes.count {
+            if bytes[index..<(index + original.count)].elementsEqual(original) {
+                bytes.replaceSubrange(index..<(index + original.count), with: renamed)
+                replaced += 1
+            }
+            index += 1
+        }
+        try #require(replaced == 2)
+        let inspection = FileInspector.inspect(
+            bytes: bytes, name: "renamed.zip", trust: Fixtures.trust, asOf: Fixtures.asOf)
+        #expect(inspection.error?.code == .unsafeArchive)
+        #expect(inspection.error?.message.contains("zip slip") == true, "\(inspection.error?.message ?? "none")")
+    }
+
     @Test func inspectReadsAZipToo() throws {
         let inspection = FileInspector.inspect(
             path: Fixtures.folder + "/zip/forms-differ.zip", trust: Fixtures.trust, asOf: Fixtures.asOf)
