@@ -17,7 +17,8 @@ public struct Estate: Sendable {
 
     /// The first certificate with each ID (`PositionTable`: the IDs are not copied).
     private let certificatePositions: PositionTable
-    private let resourcesByCertificate: [String: [Int]]
+    /// The resources bound to each certificate, under the first certificate with the ID they name.
+    private let boundResources: GroupedPositions
 
     public init(
         certificates: [Certificate], resources: [ResourceRecord] = [], quarantine: [QuarantineRecord] = [],
@@ -31,12 +32,11 @@ public struct Estate: Sendable {
         self.quarantine = quarantine.sorted()
         self.badValues = badValues.sorted()
         self.inputs = inputs.sorted()
-        certificatePositions = PositionTable(count: certificates.count) { certificates[$0].id }
-        var bound: [String: [Int]] = [:]
-        for (position, resource) in resources.enumerated() {
-            if let id = resource.certificateID { bound[id, default: []].append(position) }
+        let positions = PositionTable(count: certificates.count) { certificates[$0].id }
+        certificatePositions = positions
+        boundResources = GroupedPositions(groups: certificates.count, memberCount: resources.count) { position in
+            resources[position].certificateID.flatMap { id in positions.position(of: id) { certificates[$0].id } }
         }
-        resourcesByCertificate = bound
     }
 
     public func certificate(id: String) -> Certificate? {
@@ -53,9 +53,13 @@ public struct Estate: Sendable {
         resourcePositions(boundTo: certificateID).map { resources[$0] }
     }
 
-    /// The places in `resources` of those serving the certificate now, ascending: the estate's own
-    /// list, so a copy of it costs nothing until it is changed.
+    /// The places in `resources` of those serving the certificate now, ascending.
     public func resourcePositions(boundTo certificateID: String) -> [Int] {
-        resourcesByCertificate[certificateID] ?? []
+        position(of: certificateID).map(boundResources.members(of:)) ?? []
+    }
+
+    /// Whether any resource serves the certificate now (without making the list).
+    public func hasResources(boundTo certificateID: String) -> Bool {
+        position(of: certificateID).map { !boundResources.isEmpty($0) } ?? false
     }
 }

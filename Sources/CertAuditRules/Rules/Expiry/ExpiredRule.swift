@@ -22,7 +22,7 @@ public struct ExpiredRule: CertificateRule {
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
         guard let notAfter = certificate.notAfter, notAfter < context.evaluatedAt else { return [] }
-        let inUse = !context.estate.resources(boundTo: certificate.id).isEmpty
+        let inUse = context.estate.hasResources(boundTo: certificate.id)
         let severity: Severity = certificate.isRetired && !inUse ? .low : descriptor.defaultSeverity
         let days = -context.daysUntil(notAfter)
         return [

@@ -13,7 +13,7 @@ public struct HostingNoResourcesRule: EstateRule {
         summary: "Hosting a certificate that is bound to no cloud resource does nothing.")
 
     public func check(_ context: RuleContext) -> [Finding] {
-        HostingPlan.active(in: context.estate).filter { context.estate.resources(boundTo: $0.certificate.id).isEmpty }
+        HostingPlan.active(in: context.estate).filter { !context.estate.hasResources(boundTo: $0.certificate.id) }
             .map {
                 finding(
                     "\($0.record.reference): \($0.certificate.id) is hosted but bound to no resource, so hosting replaces nothing.",
