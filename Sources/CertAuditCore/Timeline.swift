@@ -31,7 +31,7 @@ public struct Timeline: Sendable, Sequence, Equatable {
     /// of megabytes at the run's peak).
     public init(events: consuming [TimelineEvent], alerts: consuming [AlertSeries]) {
         TimelineEvent.putInTimelineOrder(&events)
-        self.events = events
+        self.events = events.trimmed()
         let order = alerts.indices.sorted {
             (alerts[$0].certificateID, alerts[$0].policyID, $0) < (alerts[$1].certificateID, alerts[$1].policyID, $1)
         }
@@ -39,7 +39,7 @@ public struct Timeline: Sendable, Sequence, Equatable {
         starts = alerts.indices.sorted {
             (alerts[$0].days.first, $0) < (alerts[$1].days.first, $1)
         }.map { Int32($0) }
-        count = events.count + alerts.reduce(0) { $0 + $1.days.count }
+        count = self.events.count + alerts.reduce(0) { $0 + $1.days.count }
         self.alerts = alerts
     }
 

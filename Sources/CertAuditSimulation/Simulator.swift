@@ -31,7 +31,7 @@ public enum Simulator {
         run.outages = []
         return Simulation(
             events: Timeline(events: consume events, alerts: consume alerts),
-            findings: run.findings, outages: consume outages, shortfallDates: run.shortfallDates,
+            findings: run.findings, outages: (consume outages).trimmed(), shortfallDates: run.shortfallDates,
             forfeits: run.forfeits, accountHistory: run.accountHistory)
     }
 }
