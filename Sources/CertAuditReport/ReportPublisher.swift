@@ -117,6 +117,26 @@ public struct ReportPublisher: Sendable {
         try staging.write(Self.checksumsFile, Array(lines.utf8))
     }
 
+    /// The digest `SHA256SUMS` in a file's folder lists for it, if it lists one: whether the file is
+    /// one this program published (`BaselineReader`). A `SHA256SUMS` above 64 MB is not read.
+    static func listedDigest(of path: String) -> String? {
+        let components = RelativePath.components(of: path)
+        guard let name = components.last.map(String.init) else { return nil }
+        let folder = (path.utf8.first == UInt8(ascii: "/") ? "/" : "") + components.dropLast().joined(separator: "/")
+        let sums = (folder.isEmpty ? "" : folder + "/") + checksumsFile
+        var status = stat()
+        guard stat(sums, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size <= 64 << 20,
+            let data = FileManager.default.contents(atPath: sums)
+        else { return nil }
+        let suffix = Array("  \(name)".utf8)
+        for line in data.split(separator: UInt8(ascii: "\n")) where line.count == 64 + suffix.count {
+            if line.suffix(suffix.count).elementsEqual(suffix) {
+                return String(decoding: line.prefix(64), as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
     /// A staged file's size in bytes (0 when it cannot be read: its digest then says why).
     private static func size(of path: String) -> Int {
         var status = stat()

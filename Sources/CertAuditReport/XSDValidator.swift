@@ -152,13 +152,17 @@ public struct XSDValidator: Sendable {
     /// Reads the document once with the schema attached, handing every node to `visit` as it is
     /// read, so a reader of the document (the baseline) validates it in the same pass. Throws only
     /// when the schema itself cannot be read or compiled (`.templates`).
-    func stream(_ openReader: (Int32) -> xmlTextReaderPtr?, visit: (xmlTextReaderPtr) -> Void) throws(ReportError)
-        -> Pass
-    {
+    ///
+    /// `validating: false` reads the document without the schema (only its well-formedness is
+    /// checked; `valid` is then true): for a document this program validated before (see
+    /// `BaselineReader`).
+    func stream(
+        validating: Bool = true, _ openReader: (Int32) -> xmlTextReaderPtr?, visit: (xmlTextReaderPtr) -> Void
+    ) throws(ReportError) -> Pass {
         let messages = MessageCollector()
         let context = Unmanaged.passUnretained(messages).toOpaque()
         defer { withExtendedLifetime(messages) {} }
-        return try withCompiledSchema(messages: messages) { compiled in
+        func read(schema compiled: xmlSchemaPtr?) -> Pass {
             let options = Int32(
                 XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
             guard let reader = openReader(options) else {
@@ -166,7 +170,7 @@ public struct XSDValidator: Sendable {
             }
             defer { xmlFreeTextReader(reader) }
             xmlTextReaderSetStructuredErrorHandler(reader, MessageCollector.callback, context)
-            guard xmlTextReaderSetSchema(reader, compiled) == 0 else {
+            if let compiled, xmlTextReaderSetSchema(reader, compiled) != 0 {
                 return Pass(readToEnd: false, valid: false, messages: messages.joined)
             }
             var status: Int32 = 1
@@ -176,8 +180,14 @@ public struct XSDValidator: Sendable {
                 visit(reader)
             }
             return Pass(
-                readToEnd: status == 0, valid: xmlTextReaderIsValid(reader) == 1, messages: messages.joined)
+                readToEnd: status == 0, valid: compiled == nil || xmlTextReaderIsValid(reader) == 1,
+                messages: messages.joined)
         }
+        guard validating else {
+            LibXML.ensureInitialised()
+            return read(schema: nil)
+        }
+        return try withCompiledSchema(messages: messages) { compiled in read(schema: compiled) }
     }
 
     /// Gathers libxml2's structured error messages for one validation (one thread).

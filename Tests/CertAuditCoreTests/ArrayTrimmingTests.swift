@@ -1,5 +1,6 @@
-@testable import CertAuditCore
 import Testing
+
+@testable import CertAuditCore
 
 /// `trimmed()` gives an array grown by appending no more room than an eighth of what it holds,
 /// the same elements in the same order, and leaves an array with little spare room as it is.

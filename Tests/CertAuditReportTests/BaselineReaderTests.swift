@@ -57,6 +57,104 @@ struct BaselineReaderTests {
                     asOfDate: "2026-11-28"))?.contains("cannot be read") == true)
     }
 
+    /// The hostile model with a timeline, published into a fresh output folder (report.xml and its
+    /// SHA256SUMS, as a run leaves them).
+    static func published() throws -> (folder: URL, report: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-published-\(UUID())")
+        let events = (0..<40).map { day in
+            TimelineEvent(
+                date: LocalDate(daysSinceEpoch: 20_600 + Int64(day)), kind: day % 2 == 0 ? .expiry : .resourceExpired,
+                certificateID: "c\(day % 3)", resourceID: "lb-<\(day)>", detail: "out & </timeline> \u{301}")
+        }
+        let model = ReportModel(
+            estate: ReportFixtures.hostileEstate(), findings: ReportFixtures.hostileFindings(),
+            settings: ReportFixtures.settings, rules: ReportFixtures.rules, runSettings: ReportFixtures.runSettings,
+            toolVersion: "1.2.3", timeline: Timeline(events))
+        try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(model, to: folder.path)
+        return (folder, folder.appendingPathComponent(ReportWriter.xmlFile).path)
+    }
+
+    /// Rewrites report.xml in `folder`, and lists its new digest in SHA256SUMS when `listed`.
+    static func rewrite(_ report: String, in folder: URL, listed: Bool, _ edit: (String) -> String) throws -> String {
+        let edited = Self.edited(Array(try Data(contentsOf: URL(fileURLWithPath: report))), edit)
+        try Data(edited).write(to: URL(fileURLWithPath: report))
+        let digest = try SwiftSHA256.hex(fileAt: report)
+        if listed {
+            let sums = folder.appendingPathComponent(ReportPublisher.checksumsFile)
+            let lines = try String(contentsOf: sums, encoding: .utf8).split(separator: "\n").map {
+                $0.hasSuffix("  \(ReportWriter.xmlFile)") ? "\(digest)  \(ReportWriter.xmlFile)" : String($0)
+            }
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: sums)
+        }
+        return digest
+    }
+
+    static func readFile(_ report: String, sha256: String) -> BaselineStatus {
+        reader.read(file: report, sha256: sha256, name: "old.xml", timeZone: "Asia/Shanghai", asOfDate: "2026-11-28")
+    }
+
+    /// A report its SHA256SUMS lists is read without its timeline (`PublishedReportInput`) and
+    /// without the schema: the same baseline as the whole document read and validated.
+    @Test func aPublishedReportReadsAsTheWholeDocumentDoes() throws {
+        let (folder, report) = try Self.published()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let digest = try SwiftSHA256.hex(fileAt: report)
+        #expect(ReportPublisher.listedDigest(of: report) == digest)
+        #expect(PublishedReportInput(path: report)?.skipsTimeline == true)
+        let whole = Self.reader.read(
+            Array(try Data(contentsOf: URL(fileURLWithPath: report))), sha256: digest, name: "old.xml",
+            timeZone: "Asia/Shanghai", asOfDate: "2026-11-28")
+        guard case .usable(let baseline) = whole else {
+            Issue.record("the published report does not read back: \(Self.note(whole) ?? "")")
+            return
+        }
+        #expect(!baseline.findings.isEmpty && !baseline.certificates.isEmpty)
+        #expect(Self.readFile(report, sha256: digest) == whole)
+    }
+
+    /// The input reads as the file with its timeline element replaced by `<timeline/>`, whatever the
+    /// size of the chunks it searches and of the reads libxml2 asks for (tags cut across chunks).
+    @Test(arguments: [(7, 1), (13, 5), (14, 4_000), (20, 3), (PublishedReportInput.chunk, 4_096)])
+    func theInputLeavesOutTheTimeline(chunk: Int, read: Int) throws {
+        let (folder, report) = try Self.published()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: report)), as: UTF8.self)
+        let start = try #require(text.range(of: "<timeline>"))
+        let end = try #require(text.range(of: "</timeline>"))
+        let expected = Array((text[..<start.lowerBound] + "<timeline/>" + text[end.upperBound...]).utf8)
+        let input = try #require(PublishedReportInput(path: report, chunk: chunk))
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: read)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { input.read(into: $0.baseAddress!, count: read) }
+            guard count > 0 else { break }
+            bytes += buffer.prefix(count)
+        }
+        #expect(bytes == expected)
+    }
+
+    /// What is inside the timeline of a listed report is never read: a timeline broken beyond the
+    /// schema, or beyond XML, still gives the baseline. The same file unlisted (an edited report
+    /// whose sums were not rewritten) is validated, and set aside.
+    @Test(arguments: ["<timeline><not-in-the-schema/>", "<timeline><<&"])
+    func aListedReportsTimelineIsNotRead(breakage: String) throws {
+        let (folder, report) = try Self.published()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard case .usable(let expected) = Self.readFile(report, sha256: try SwiftSHA256.hex(fileAt: report)) else {
+            Issue.record("the published report does not read back")
+            return
+        }
+        let listed = try Self.rewrite(report, in: folder, listed: true) {
+            $0.replacingOccurrences(of: "<timeline>", with: breakage)
+        }
+        var withNewDigest = expected
+        withNewDigest.sha256 = listed
+        #expect(Self.readFile(report, sha256: listed) == .usable(withNewDigest))
+        let unlisted = try Self.rewrite(report, in: folder, listed: false) { $0 + " " }
+        #expect(ReportPublisher.listedDigest(of: report) != unlisted)
+        #expect(Self.note(Self.readFile(report, sha256: unlisted)) != nil)
+    }
+
     @Test func aReportReadsBackAsWhatTheModelHeld() throws {
         let model = ReportFixtures.hostileModel()
         guard case .usable(let baseline) = Self.read(try Self.xml()) else {
