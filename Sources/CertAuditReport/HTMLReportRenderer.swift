@@ -139,7 +139,8 @@ struct HTMLReportRenderer {
     /// "Since the last run": the counts, the findings new and resolved (open ones only in
     /// changes.csv: they are the findings list), certificates and operations that changed.
     func changesContext(_ changes: ReportChanges) -> [String: Any] {
-        let changed = changes.findings.filter { $0.change != "open" }.prefix(rowLimit)
+        // New, then resolved: the first of the changes (no open row is made).
+        let changed = changes.findings.prefix(min(rowLimit, changes.count("new") + changes.count("resolved")))
         var context: [String: Any] = [
             "changesCompared": changes.compared, "changesNew": changes.count("new"),
             "changesResolved": changes.count("resolved"), "changesOpen": changes.count("open"),

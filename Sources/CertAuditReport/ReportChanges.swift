@@ -43,7 +43,7 @@ public struct ReportChanges: Sendable, Hashable {
     public var baselineAsOf: String?
     public var baselineSHA256: String?
     /// New first, then resolved, then open; each by key.
-    public var findings: [Finding]
+    public var findings: ReportChangedFindings
     /// Added, removed, renewed; each by ID.
     public var certificates: [Certificate]
     /// By request time, certificate and kind.
@@ -53,15 +53,17 @@ public struct ReportChanges: Sendable, Hashable {
     public static func notCompared(_ status: BaselineStatus) -> ReportChanges {
         switch status {
         case .absent(let note):
-            ReportChanges(status: "no-baseline", note: note, findings: [], certificates: [], operations: [])
+            ReportChanges(
+                status: "no-baseline", note: note, findings: ReportChangedFindings(), certificates: [], operations: [])
         case .unusable(let note):
-            ReportChanges(status: "not-compared", note: note, findings: [], certificates: [], operations: [])
+            ReportChanges(
+                status: "not-compared", note: note, findings: ReportChangedFindings(), certificates: [], operations: [])
         case .usable:
-            ReportChanges(status: "compared", findings: [], certificates: [], operations: [])
+            ReportChanges(status: "compared", findings: ReportChangedFindings(), certificates: [], operations: [])
         }
     }
 
     public var compared: Bool { status == "compared" }
 
-    public func count(_ change: String) -> Int { findings.count { $0.change == change } }
+    public func count(_ change: String) -> Int { findings.count(change) }
 }

@@ -201,10 +201,8 @@ public struct ReportModel: Sendable {
             changes = ReportChanges.notCompared(baseline)
             return
         }
-        let comparison = RunComparison.compare(
-            previous, findings: findings, certificates: certificates, operations: operations, asOfDate: asOfDate)
-        changes = comparison.changes
-        findings.record(comparison.findingChanges)
+        changes = RunComparison.compare(
+            previous, findings: &findings, certificates: certificates, operations: operations, asOfDate: asOfDate)
     }
 
     /// The number of findings of a severity, as the summary counts it.

@@ -14,54 +14,75 @@
 /// findings a row at a time, certificates by their IDs and fingerprints (a row is made only for a
 /// certificate that may be a renewal, to read its names), so no second copy of either is built.
 enum RunComparison {
-    /// What changed, and each finding's change and first-seen date by report position (for
-    /// `ReportFindings.record`).
+    /// What changed; each finding's change and first-seen date are recorded in `findings` (rows made
+    /// after read them), and the changes' new and open findings are those rows (`ReportChangedFindings`).
     static func compare(
-        _ baseline: Baseline, findings: ReportFindings, certificates: ReportCertificates,
+        _ baseline: Baseline, findings: inout ReportFindings, certificates: ReportCertificates,
         operations: [ReportOperation], asOfDate: String
-    ) -> (changes: ReportChanges, findingChanges: [ReportFindings.Change]) {
+    ) -> ReportChanges {
         let compared = compareFindings(baseline.findings, findings, asOfDate: asOfDate)
-        let changes = ReportChanges(
+        findings.record(compared.each)
+        return ReportChanges(
             status: "compared", baselineAsOf: baseline.asOf, baselineSHA256: baseline.sha256,
-            findings: compared.changes,
+            findings: ReportChangedFindings(
+                rows: findings, new: compared.new, resolved: compared.resolved, open: compared.open),
             certificates: compare(baseline.certificates, certificates),
             operations: compare(baseline.operations, operations))
-        return (changes, compared.each)
     }
 
+    /// The changes of findings held as rows (the eager form, for tests): the same as the report's.
     static func compare(_ then: [Baseline.Finding], _ now: [ReportFinding], asOfDate: String) -> [ReportChanges.Finding]
     {
-        compareFindings(then, now, asOfDate: asOfDate).changes
+        let compared = compareFindings(then, now, asOfDate: asOfDate)
+        var rows = now
+        for (index, change) in compared.each.enumerated() {
+            rows[index].change = change.change
+            rows[index].firstSeen = change.firstSeen
+        }
+        return compared.new.map { ReportChangedFindings.change("new", rows[Int($0)]) }
+            + compared.resolved.map { ReportChanges.Finding(change: "resolved", finding: $0) }
+            + compared.open.map { ReportChangedFindings.change("open", rows[Int($0)]) }
     }
 
-    /// The findings' changes in their order (new, resolved, open; each by key), and each finding's
-    /// change in `now`'s order; `now` is read once.
+    /// How this run's findings compare with the baseline's.
+    struct FindingComparison {
+        /// Positions in `now` of the findings only now, by key.
+        var new: [Int32]
+        /// The baseline's findings that are gone, by key.
+        var resolved: [Baseline.Finding]
+        /// Positions in `now` of the findings in both, by key.
+        var open: [Int32]
+        /// Each finding's change and first-seen date, in `now`'s order.
+        var each: [ReportFindings.Change]
+    }
+
+    /// Findings are matched by key; `now` is read once.
     static func compareFindings(_ then: [Baseline.Finding], _ now: some Sequence<ReportFinding>, asOfDate: String)
-        -> (changes: [ReportChanges.Finding], each: [ReportFindings.Change])
+        -> FindingComparison
     {
         var previous: [String: Baseline.Finding] = [:]
         for finding in then where previous[finding.key] == nil { previous[finding.key] = finding }
         var current: Set<String> = []
-        var new: [ReportChanges.Finding] = []
-        var open: [ReportChanges.Finding] = []
-        var each: [ReportFindings.Change] = []
-        each.reserveCapacity(now.underestimatedCount)
-        for finding in now {
+        var keys: [String] = []
+        var comparison = FindingComparison(new: [], resolved: [], open: [], each: [])
+        comparison.each.reserveCapacity(now.underestimatedCount)
+        for (position, finding) in now.enumerated() {
             current.insert(finding.key)
-            let change = ReportChanges.Finding(
-                change: previous[finding.key] == nil ? "new" : "open",
-                finding: Baseline.Finding(
-                    key: finding.key, rule: finding.rule, severity: finding.severity,
-                    certificate: finding.certificate, resource: finding.resource, package: finding.package,
-                    firstSeen: previous[finding.key]?.firstSeen ?? asOfDate))
-            each.append(ReportFindings.Change(change: change.change, firstSeen: change.firstSeen))
-            if change.change == "new" { new.append(change) } else { open.append(change) }
+            keys.append(finding.key)
+            let firstSeen = previous[finding.key]?.firstSeen
+            comparison.each.append(
+                ReportFindings.Change(change: firstSeen == nil ? "new" : "open", firstSeen: firstSeen ?? asOfDate))
+            if firstSeen == nil {
+                comparison.new.append(Int32(position))
+            } else {
+                comparison.open.append(Int32(position))
+            }
         }
-        let resolved = previous.values.filter { !current.contains($0.key) }.map {
-            ReportChanges.Finding(change: "resolved", finding: $0)
-        }
-        let byKey = { (lhs: ReportChanges.Finding, rhs: ReportChanges.Finding) in lhs.key < rhs.key }
-        return (new.sorted(by: byKey) + resolved.sorted(by: byKey) + open.sorted(by: byKey), each)
+        let byKey = { (lhs: Int32, rhs: Int32) in keys[Int(lhs)] < keys[Int(rhs)] }
+        comparison.new.sort(by: byKey)
+        comparison.open.sort(by: byKey)
+        comparison.resolved = previous.values.filter { !current.contains($0.key) }.sorted { $0.key < $1.key }
+        return comparison
     }
 
     static func names(_ certificate: ReportCertificate) -> [String] {

@@ -121,7 +121,7 @@ public enum AuditRun {
             certificates: estate.certificates.count, quarantined: estate.quarantine.count, findings: findings,
             failOn: options.settings.failOn, outputDirectory: options.outputDirectory, operations: operations,
             acceptance: acceptance, failOnNew: options.settings.failOnNew,
-            newKeys: changes.compared ? Set(changes.findings.lazy.filter { $0.change == "new" }.map(\.key)) : nil,
+            newKeys: changes.compared ? Set(changes.findings.changed("new").map(\.key)) : nil,
             resolved: changes.count("resolved"))
         return (model, summary)
     }

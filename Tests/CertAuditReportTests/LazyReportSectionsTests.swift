@@ -156,6 +156,23 @@ struct LazyReportSectionsTests {
         return model
     }
 
+    /// The changes' findings, read a group at a time (`changed`), are the groups their filter gives,
+    /// new then resolved then open; each group's count is its length.
+    @Test func theChangedFindingsComeInTheirGroups() {
+        let changes = Self.comparedModel().changes.findings
+        var all: [ReportChanges.Finding] = []
+        for change in ["new", "resolved", "open"] {
+            let group = Array(changes.changed(change))
+            #expect(group == changes.filter { $0.change == change }, "\(change)")
+            #expect(group.count == changes.count(change) && !group.isEmpty, "\(change)")
+            #expect(group.map(\.key) == group.map(\.key).sorted(), "\(change)")
+            all += group
+        }
+        #expect(all == Array(changes))
+        #expect(changes.changed("renewed").isEmpty && changes.count("renewed") == 0)
+        #expect(ReportChangedFindings().isEmpty)
+    }
+
     @Test func afterAComparisonTheRowsCarryTheChangesTheEagerModelGave() throws {
         let baseline = Self.baseline()
         let estate = Self.estate(300)
@@ -166,7 +183,7 @@ struct LazyReportSectionsTests {
         let certificates = Self.eagerCertificates(estate)
         let eagerChanges = RunComparison.compare(
             baseline.findings, Self.eagerFindings(findings), asOfDate: model.asOfDate)
-        #expect(model.changes.findings == eagerChanges)
+        #expect(Array(model.changes.findings) == eagerChanges)
         #expect(model.changes.certificates == RunComparison.compare(baseline.certificates, certificates))
         #expect(Array(model.findings) == Self.eagerFindings(findings, changes: model.changes))
         #expect(Array(model.certificates) == certificates)
