@@ -35,6 +35,22 @@ struct RunComparisonTests {
         #expect(changes[1].severity == "low" && changes[1].certificate == "2")
     }
 
+    /// A key the baseline holds twice counts once, with its first date first seen; findings now
+    /// that share a key (before `#2` is added) are each open.
+    @Test func aRepeatedKeyCountsOnceWithItsFirstDate() {
+        let baseline = [
+            Baseline.Finding(key: "A;c=1", rule: "A", severity: "high", certificate: "1", firstSeen: "2026-09-01"),
+            Baseline.Finding(key: "A;c=1", rule: "A", severity: "low", certificate: "1", firstSeen: "2026-10-01"),
+            Baseline.Finding(key: "B;c=2", rule: "B", severity: "low", certificate: "2", firstSeen: "2026-11-01"),
+            Baseline.Finding(key: "B;c=2", rule: "B", severity: "high", certificate: "2", firstSeen: "2026-11-02"),
+        ]
+        let changes = RunComparison.compare(
+            baseline, [Self.finding("A;c=1"), Self.finding("A;c=1")], asOfDate: "2026-11-28")
+        #expect(changes.map(\.change) == ["resolved", "open", "open"])
+        #expect(changes.map(\.firstSeen) == ["2026-11-01", "2026-09-01", "2026-09-01"])
+        #expect(changes[0].severity == "low")
+    }
+
     @Test func renewedMeansSameNamesNewFingerprintOldOneGone() {
         let then = [
             Baseline.Certificate(id: "old", fingerprint: "f1", names: ["dns:a.example.com", "dns:b.example.com"]),
