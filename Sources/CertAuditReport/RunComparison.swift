@@ -14,8 +14,9 @@
 /// findings a row at a time, certificates by their IDs and fingerprints (a row is made only for a
 /// certificate that may be a renewal, to read its names), so no second copy of either is built.
 enum RunComparison {
-    /// What changed; each finding's change and first-seen date are recorded in `findings` (rows made
-    /// after read them), and the changes' new and open findings are those rows (`ReportChangedFindings`).
+    /// What changed. Each finding's change and first-seen date are recorded in `findings`, so that
+    /// its rows carry them, and the changes' new and open findings are those rows
+    /// (`ReportChangedFindings`).
     static func compare(
         _ baseline: Baseline, findings: inout ReportFindings, certificates: ReportCertificates,
         operations: [ReportOperation], asOfDate: String
