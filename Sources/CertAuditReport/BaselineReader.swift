@@ -29,10 +29,11 @@ public struct BaselineReader: Sendable {
     /// program validated against the schema and then published, byte for byte: it is read without
     /// the schema and without its timeline (`PublishedReportInput`), which the comparison does not
     /// read. At 100,000 certificates that took a nightly run's baseline from about 20 s of one core
-    /// to about 2. Its schema version, time zone, as-of date and keys are still checked; anything
-    /// else (`--baseline` elsewhere, an edited report, no `SHA256SUMS`) is validated in full. The
-    /// digest is no seal — whoever can edit the report can edit the sums — but a forged baseline
-    /// that validates is as easy to write, so validating it again proves nothing more.
+    /// to about 5 (its digest included). Its schema version, time zone, as-of date and keys are
+    /// still checked; anything else (`--baseline` elsewhere, an edited report, no `SHA256SUMS`) is
+    /// validated in full. The digest is no seal — whoever can edit the report can edit the sums —
+    /// but a forged baseline that validates is as easy to write, so validating it again proves
+    /// nothing more.
     public func read(file path: String, sha256: String, name: String, timeZone: String, asOfDate: String)
         -> BaselineStatus
     {
