@@ -120,10 +120,11 @@ public struct ReportPublisher: Sendable {
     /// The digest `SHA256SUMS` in a file's folder lists for it, if it lists one: whether the file is
     /// one this program published (`BaselineReader`). A `SHA256SUMS` above 64 MB is not read.
     static func listedDigest(of path: String) -> String? {
-        let components = RelativePath.components(of: path)
-        guard let name = components.last.map(String.init) else { return nil }
-        let folder = (path.utf8.first == UInt8(ascii: "/") ? "/" : "") + components.dropLast().joined(separator: "/")
-        let sums = (folder.isEmpty ? "" : folder + "/") + checksumsFile
+        // The file's name and its folder, split at the last `/` byte (`RelativePath`'s reason).
+        let nameStart = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.startIndex
+        let name = String(path[nameStart...])
+        let sums = String(path[..<nameStart]) + checksumsFile
+        guard !name.isEmpty else { return nil }
         var status = stat()
         guard stat(sums, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size <= 64 << 20,
             let data = FileManager.default.contents(atPath: sums)

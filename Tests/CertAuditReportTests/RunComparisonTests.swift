@@ -22,10 +22,19 @@ struct RunComparisonTests {
         ReportOperation(requestedAt: at, line: line, certificate: certificate, kind: "revoke", verdict: verdict)
     }
 
+    /// A finding of the baseline about one certificate, keyed `<rule>;c=<certificate>`.
+    static func previous(_ rule: String, certificate: String, _ severity: String, firstSeen: String)
+        -> Baseline.Finding
+    {
+        Baseline.Finding(
+            key: "\(rule);c=\(certificate)", rule: rule, severity: severity, certificate: certificate,
+            firstSeen: firstSeen)
+    }
+
     @Test func findingsAreNewResolvedOrOpenWithTheFirstSeenDateCarried() {
         let baseline = [
-            Baseline.Finding(key: "A;c=1", rule: "A", severity: "high", certificate: "1", firstSeen: "2026-10-01"),
-            Baseline.Finding(key: "B;c=2", rule: "B", severity: "low", certificate: "2", firstSeen: "2026-11-01"),
+            Self.previous("A", certificate: "1", "high", firstSeen: "2026-10-01"),
+            Self.previous("B", certificate: "2", "low", firstSeen: "2026-11-01"),
         ]
         let changes = RunComparison.compare(
             baseline, [Self.finding("A;c=1"), Self.finding("C;c=3")], asOfDate: "2026-11-28")
@@ -39,10 +48,10 @@ struct RunComparisonTests {
     /// that share a key (before `#2` is added) are each open.
     @Test func aRepeatedKeyCountsOnceWithItsFirstDate() {
         let baseline = [
-            Baseline.Finding(key: "A;c=1", rule: "A", severity: "high", certificate: "1", firstSeen: "2026-09-01"),
-            Baseline.Finding(key: "A;c=1", rule: "A", severity: "low", certificate: "1", firstSeen: "2026-10-01"),
-            Baseline.Finding(key: "B;c=2", rule: "B", severity: "low", certificate: "2", firstSeen: "2026-11-01"),
-            Baseline.Finding(key: "B;c=2", rule: "B", severity: "high", certificate: "2", firstSeen: "2026-11-02"),
+            Self.previous("A", certificate: "1", "high", firstSeen: "2026-09-01"),
+            Self.previous("A", certificate: "1", "low", firstSeen: "2026-10-01"),
+            Self.previous("B", certificate: "2", "low", firstSeen: "2026-11-01"),
+            Self.previous("B", certificate: "2", "high", firstSeen: "2026-11-02"),
         ]
         let changes = RunComparison.compare(
             baseline, [Self.finding("A;c=1"), Self.finding("A;c=1")], asOfDate: "2026-11-28")
