@@ -36,6 +36,73 @@ public struct FindingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public var description: String { text }
 
+    /// What a key is made of, as `init(rule:certificate:resource:package:aspect:)` took it.
+    public struct Parts: Sendable, Hashable {
+        public var rule: String
+        public var certificate: String?
+        public var resource: String?
+        public var package: String?
+        public var aspect: String?
+    }
+
+    /// The parts read back from the text: nil unless the text is exactly what
+    /// `init(rule:certificate:resource:package:aspect:)` writes for them (the tags in their order,
+    /// each `%XX` one that escaping writes), so the parts given are the ones the key was made of.
+    /// A previous run's findings keep only their keys and read their other fields back from them
+    /// (`BaselineFindings`).
+    public var parts: Parts? {
+        let fields = text.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+        guard let first = fields.first, let rule = Self.unescape(first) else { return nil }
+        var parts = Parts(rule: rule)
+        for field in fields.dropFirst() {
+            guard field.count >= 2, field[field.index(after: field.startIndex)] == UInt8(ascii: "="),
+                let value = Self.unescape(field.dropFirst(2))
+            else { return nil }
+            switch field.first {
+            case UInt8(ascii: "c") where parts.certificate == nil: parts.certificate = value
+            case UInt8(ascii: "r") where parts.resource == nil: parts.resource = value
+            case UInt8(ascii: "p") where parts.package == nil: parts.package = value
+            case UInt8(ascii: "a") where parts.aspect == nil: parts.aspect = value
+            default: return nil
+            }
+        }
+        // Out of order, escaped where escaping would not, or not valid UTF-8: not a key this type wrote.
+        let written = FindingKey(
+            rule: parts.rule, certificate: parts.certificate, resource: parts.resource, package: parts.package,
+            aspect: parts.aspect)
+        return written.text.utf8.elementsEqual(text.utf8) ? parts : nil
+    }
+
+    /// `escape` undone: each `%XX` the byte it stands for; nil for a `%` without two hex digits.
+    private static func unescape(_ bytes: Substring.UTF8View.SubSequence) -> String? {
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(Substring(bytes)) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            index = bytes.index(after: index)
+            guard byte == UInt8(ascii: "%") else {
+                result.append(byte)
+                continue
+            }
+            guard bytes.distance(from: index, to: bytes.endIndex) >= 2,
+                let high = hexValue(bytes[index]), let low = hexValue(bytes[bytes.index(after: index)])
+            else { return nil }
+            result.append(high << 4 | low)
+            index = bytes.index(index, offsetBy: 2)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
     public static func < (lhs: FindingKey, rhs: FindingKey) -> Bool { lhs.text < rhs.text }
 
     /// `%`, `;` and control characters (C0, DEL, C1) as `%XX` per UTF-8 byte.

@@ -60,12 +60,14 @@ public struct Baseline: Sendable, Hashable {
     public var timeZone: String
     /// SHA-256 of the file's bytes, lower-case hex: the report names the evidence it compared with.
     public var sha256: String
-    public var findings: [Finding]
+    /// Held as their keys (`BaselineFindings`).
+    public var findings: BaselineFindings
     public var certificates: [Certificate]
     public var operations: [Operation]
 
     public init(
-        asOf: String, timeZone: String, sha256: String, findings: [Finding] = [], certificates: [Certificate] = [],
+        asOf: String, timeZone: String, sha256: String, findings: BaselineFindings = [],
+        certificates: [Certificate] = [],
         operations: [Operation] = []
     ) {
         self.asOf = asOf

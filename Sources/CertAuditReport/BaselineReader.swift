@@ -133,17 +133,6 @@ public struct BaselineReader: Sendable {
         /// Whether the open top-level section is one the comparison reads (certificates, findings,
         /// operations): the timeline, most of a large report, is read past without a string made.
         var inReadSection = false
-        /// One string for each value that repeats from finding to finding (rule, severity, date
-        /// first seen): a rule ID of more than 15 bytes was a heap string of its own in every
-        /// finding (about 46 MB of a million certificates' baseline).
-        var repeated: Set<String> = []
-
-        /// The held string equal to `value`, `value` the first time.
-        mutating func shared(_ value: String?) -> String? {
-            guard let value else { return nil }
-            return repeated.insert(value).memberAfterInsert
-        }
-
         /// Takes one node of the document (the reader's current one).
         mutating func visit(_ reader: xmlTextReaderPtr) {
             let depth = Int(xmlTextReaderDepth(reader))
@@ -179,12 +168,12 @@ public struct BaselineReader: Sendable {
                     findingWithoutKey = true
                     return
                 }
+                // Held as its key, its severity and date first seen shared (`BaselineFindings`).
                 baseline.findings.append(
                     Baseline.Finding(
-                        key: key, rule: shared(attributes["rule"]) ?? "",
-                        severity: shared(attributes["severity"]) ?? "",
+                        key: key, rule: attributes["rule"] ?? "", severity: attributes["severity"] ?? "",
                         certificate: attributes["certificate"], resource: attributes["resource"],
-                        package: attributes["package"], firstSeen: shared(firstSeen) ?? firstSeen))
+                        package: attributes["package"], firstSeen: firstSeen))
             case ["certaudit-report", "operations", "operation"]:
                 let attributes = BaselineReader.attributes(reader)
                 baseline.operations.append(

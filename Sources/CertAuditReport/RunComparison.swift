@@ -32,9 +32,10 @@ enum RunComparison {
     }
 
     /// The changes of findings held as rows (the eager form, for tests): the same as the report's.
-    static func compare(_ then: [Baseline.Finding], _ now: [ReportFinding], asOfDate: String) -> [ReportChanges.Finding]
+    static func compare(_ then: some Sequence<Baseline.Finding>, _ now: [ReportFinding], asOfDate: String)
+        -> [ReportChanges.Finding]
     {
-        let compared = compareFindings(then, now, asOfDate: asOfDate)
+        let compared = compareFindings(BaselineFindings(then), now, asOfDate: asOfDate)
         var rows = now
         for (index, change) in compared.each.enumerated() {
             rows[index].change = change.change
@@ -58,7 +59,7 @@ enum RunComparison {
     }
 
     /// Findings are matched by key; `now` is read once.
-    static func compareFindings(_ then: [Baseline.Finding], _ now: some Sequence<ReportFinding>, asOfDate: String)
+    static func compareFindings(_ then: BaselineFindings, _ now: some Sequence<ReportFinding>, asOfDate: String)
         -> FindingComparison
     {
         // Each key's first place in `then`, and which of them this run still has: positions, not a
@@ -66,33 +67,46 @@ enum RunComparison {
         // certificates while the comparison ran, the peak of a run with a baseline).
         var previous: [String: Int32] = [:]
         previous.reserveCapacity(then.count)
-        for (index, finding) in then.enumerated() where previous[finding.key] == nil {
-            previous[finding.key] = Int32(index)
+        for index in then.indices where previous[then.key(at: index)] == nil {
+            previous[then.key(at: index)] = Int32(index)
         }
         var matched = [Bool](repeating: false, count: then.count)
-        var keys: [String] = []
+        // The keys of the new findings, and the baseline's place of each open one, whose key is
+        // its own (equal as strings, so in the same order): a nightly run's findings are nearly all
+        // open, and a copy of every key now was about 190 MB at a million certificates.
+        var newKeys: [String] = []
+        var openPlaces: [Int32] = []
         var comparison = FindingComparison(new: [], resolved: [], open: [], each: [])
         comparison.each.reserveCapacity(now.underestimatedCount)
         for (position, finding) in now.enumerated() {
             let key = finding.key
-            keys.append(key)
-            let index = previous[key].map(Int.init)
-            if let index { matched[index] = true }
-            let firstSeen = index.map { then[$0].firstSeen }
-            comparison.each.append(
-                ReportFindings.Change(change: firstSeen == nil ? "new" : "open", firstSeen: firstSeen ?? asOfDate))
-            if firstSeen == nil {
-                comparison.new.append(Int32(position))
-            } else {
+            if let index = previous[key] {
+                matched[Int(index)] = true
+                comparison.each.append(ReportFindings.Change(change: "open", firstSeen: then.firstSeen(at: Int(index))))
                 comparison.open.append(Int32(position))
+                openPlaces.append(index)
+            } else {
+                comparison.each.append(ReportFindings.Change(change: "new", firstSeen: asOfDate))
+                comparison.new.append(Int32(position))
+                newKeys.append(key)
             }
         }
-        let byKey = { (lhs: Int32, rhs: Int32) in keys[Int(lhs)] < keys[Int(rhs)] }
-        comparison.new.sort(by: byKey)
-        comparison.open.sort(by: byKey)
+        comparison.new = inKeyOrder(comparison.new) { newKeys[$0] }
+        comparison.open = inKeyOrder(comparison.open) { then.key(at: Int(openPlaces[$0])) }
         comparison.resolved = previous.values.map(Int.init).filter { !matched[$0] }.map { then[$0] }
             .sorted { $0.key < $1.key }
         return comparison
+    }
+
+    /// `positions` ordered by the key `key` gives for each of their places in `positions`; equal keys
+    /// (findings now that share one before `#2` is added) keep their order.
+    private static func inKeyOrder(_ positions: [Int32], key: (Int) -> String) -> [Int32] {
+        positions.indices.sorted { lhs, rhs in
+            let left = key(lhs)
+            let right = key(rhs)
+            return left == right ? lhs < rhs : left < right
+        }
+        .map { positions[$0] }
     }
 
     static func names(_ certificate: ReportCertificate) -> [String] {

@@ -87,4 +87,41 @@ struct FindingKeyTests {
         #expect(FindingKey.distinct(findings.sorted()) == expected)
         #expect(Set(expected.map(\.key)).count == expected.count)
     }
+
+    /// A key reads back as the parts it was made of, byte for byte, whatever they hold; text that
+    /// `init(rule:…)` would not write reads as nothing.
+    @Test func aKeyReadsBackAsItsParts() {
+        let values: [String?] = [
+            nil, "", "c1", "a;c=b%\n\u{7F}", "%41", "证书-é", "e\u{301}", "\u{85}\u{FFFE}x", ";", "%", "a=b",
+        ]
+        var checked = 0
+        var mismatches: [String] = []
+        // Every combination of the values in the four places.
+        for rule in ["R", "RES-EXPIRED-BINDING", "R;x", "R%"] {
+            for combination in 0..<(values.count * values.count * values.count * values.count) {
+                // The combination's four digits in base `values.count`.
+                var rest = combination
+                let picked = (0..<4).map { _ in
+                    defer { rest /= values.count }
+                    return values[rest % values.count]
+                }
+                let key = FindingKey(
+                    rule: rule, certificate: picked[0], resource: picked[1], package: picked[2], aspect: picked[3])
+                let bytes = { (value: String?) in value.map { Array($0.utf8) } }
+                let read = key.parts
+                let expected = [rule, picked[0], picked[1], picked[2], picked[3]].map(bytes)
+                let got = read.map { [$0.rule, $0.certificate, $0.resource, $0.package, $0.aspect].map(bytes) }
+                if got != expected { mismatches.append(key.text) }
+                checked += 1
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(checked == 4 * 11 * 11 * 11 * 11)
+        for text in [
+            "A;x=1", "A;r=1;c=2", "A;c=1;c=2", "A;c=%4", "A;c=%41", "A;c=%e9", "A;c", "A;c=%C3", "A;a=x;p=y",
+        ] {
+            #expect(FindingKey(text: text).parts == nil, "\(text)")
+        }
+        #expect(FindingKey(text: "A;c=%3B;a=x#2").parts?.certificate == ";")
+    }
 }

@@ -139,11 +139,12 @@ struct LazyReportSectionsTests {
         let previous = Self.model(Self.estate(280, renewedEvery: 3), Self.findings(520, dropEvery: 7))
         return Baseline(
             asOf: previous.header.asOf, timeZone: previous.header.timeZone, sha256: "abc",
-            findings: previous.findings.map {
-                Baseline.Finding(
-                    key: $0.key, rule: $0.rule, severity: $0.severity, certificate: $0.certificate,
-                    resource: $0.resource, package: $0.package, firstSeen: "2026-01-0\($0.key.count % 9 + 1)")
-            },
+            findings: BaselineFindings(
+                previous.findings.map {
+                    Baseline.Finding(
+                        key: $0.key, rule: $0.rule, severity: $0.severity, certificate: $0.certificate,
+                        resource: $0.resource, package: $0.package, firstSeen: "2026-01-0\($0.key.count % 9 + 1)")
+                }),
             certificates: previous.certificates.map {
                 Baseline.Certificate(id: $0.id, fingerprint: $0.fingerprint, names: RunComparison.names($0))
             } + [Baseline.Certificate(id: "retired")])

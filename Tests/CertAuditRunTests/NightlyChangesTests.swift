@@ -122,7 +122,7 @@ struct NightlyChangesTests {
         let night2 = try Self.report(output, on: Self.secondDay)
         let rows = try Self.changes(output)
 
-        let about = { (findings: [Baseline.Finding], ids: Set<String>) in
+        let about = { (findings: BaselineFindings, ids: Set<String>) in
             Set(findings.filter { ids.contains($0.certificate ?? "") }.map(\.key))
         }
         let gone = about(night1.findings, [Self.renewed, Self.removed])

@@ -1,0 +1,98 @@
+import CertAuditCore
+
+/// The previous report's findings, held as their keys: a finding's rule, certificate, resource and
+/// package are read back from its key (`FindingKey.parts`), its severity and date first seen are
+/// each one of a few shared strings. A `Baseline.Finding` of seven strings was 112 bytes besides its
+/// key; an entry here is 24. At a million certificates a nightly run's baseline holds millions of
+/// findings from its reading to the comparison, the peak of such a run.
+///
+/// A finding whose key does not give back its own fields exactly (a report written or edited by
+/// hand) is kept whole beside the others, so every finding reads back as it was read.
+public struct BaselineFindings: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
+    private struct Entry: Sendable, Hashable {
+        var key: String
+        /// Places in `values`.
+        var severity: UInt32
+        var firstSeen: UInt32
+    }
+
+    private var entries: [Entry] = []
+    /// Each severity and date first seen, once.
+    private var values: [String] = []
+    private var valuePlaces: [String: UInt32] = [:]
+    /// The findings whose fields their key does not give, by position.
+    private var whole: [Int: Baseline.Finding] = [:]
+
+    public init() {}
+
+    public init(_ findings: some Sequence<Baseline.Finding>) {
+        for finding in findings { append(finding) }
+    }
+
+    public init(arrayLiteral findings: Baseline.Finding...) {
+        self.init(findings)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { entries.count }
+
+    public subscript(position: Int) -> Baseline.Finding {
+        if let finding = whole[position] { return finding }
+        let entry = entries[position]
+        // Kept only when its key gave back its fields (`append`).
+        let parts = FindingKey(text: entry.key).parts!
+        return Baseline.Finding(
+            key: entry.key, rule: parts.rule, severity: values[Int(entry.severity)], certificate: parts.certificate,
+            resource: parts.resource, package: parts.package, firstSeen: values[Int(entry.firstSeen)])
+    }
+
+    /// The key of the finding at `position`, without making the rest of it.
+    public func key(at position: Int) -> String { entries[position].key }
+
+    /// The date first seen of the finding at `position`, without making the rest of it.
+    public func firstSeen(at position: Int) -> String { values[Int(entries[position].firstSeen)] }
+
+    /// How many findings are held whole, their key not giving back their fields (for tests).
+    var heldWhole: Int { whole.count }
+
+    public mutating func append(_ finding: Baseline.Finding) {
+        if !Self.keyGivesFields(of: finding) { whole[entries.count] = finding }
+        entries.append(
+            Entry(key: finding.key, severity: place(finding.severity), firstSeen: place(finding.firstSeen)))
+    }
+
+    /// Whether the finding's key reads back as its rule, certificate, resource and package.
+    private static func keyGivesFields(of finding: Baseline.Finding) -> Bool {
+        guard let parts = FindingKey(text: finding.key).parts else { return false }
+        return same(parts.rule, finding.rule) && same(parts.certificate, finding.certificate)
+            && same(parts.resource, finding.resource) && same(parts.package, finding.package)
+    }
+
+    /// Equal as bytes: a value read back must be the one read, not one canonically equivalent to it.
+    private static func same(_ lhs: String?, _ rhs: String?) -> Bool {
+        switch (lhs, rhs) {
+        case (nil, nil): true
+        case (let lhs?, let rhs?): lhs.utf8.elementsEqual(rhs.utf8)
+        default: false
+        }
+    }
+
+    /// The place of `value` in `values`, added the first time. Only ASCII values are shared: two of
+    /// them are equal as strings only when their bytes are, where other strings may be canonically
+    /// equal and different (severities and dates are ASCII; anything else is kept as it came).
+    private mutating func place(_ value: String) -> UInt32 {
+        let isASCII = value.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII, let place = valuePlaces[value] { return place }
+        values.append(value)
+        let place = UInt32(values.count - 1)
+        if isASCII { valuePlaces[value] = place }
+        return place
+    }
+
+    public static func == (lhs: BaselineFindings, rhs: BaselineFindings) -> Bool { lhs.elementsEqual(rhs) }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for finding in self { hasher.combine(finding) }
+    }
+}
