@@ -16,7 +16,7 @@ public struct HexText: Sendable, Hashable {
 
     private let storage: Storage
 
-    init(_ text: String) {
+    public init(_ text: String) {
         storage = Self.packed(text) ?? .text(text)
     }
 

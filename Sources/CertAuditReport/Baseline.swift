@@ -1,3 +1,5 @@
+import CertAuditCore
+
 /// The previous run's `report.xml`, reduced to what a comparison needs: plain values, read once
 /// before the new report is published (`BaselineReader`).
 public struct Baseline: Sendable, Hashable {
@@ -27,17 +29,43 @@ public struct Baseline: Sendable, Hashable {
     }
 
     /// One `<certificates><certificate>`: its ID, leaf fingerprint and names.
+    ///
+    /// Held compactly, as a baseline holds a million of them from its reading to the comparison: the
+    /// fingerprint as the bytes its hex spells (`HexText`; as a string, a heap block of over 100
+    /// bytes), the names as one string, each after a NUL (which XML text cannot hold), not an array
+    /// of strings.
     public struct Certificate: Sendable, Hashable {
         public var id: String
-        public var fingerprint: String?
-        /// `type:value`, lower case, sorted: the set of names a renewal keeps.
-        public var names: [String]
+        /// The fingerprint as held: compared without making a string.
+        public var heldFingerprint: HexText?
+        private var joinedNames: String
 
         public init(id: String, fingerprint: String? = nil, names: [String] = []) {
             self.id = id
-            self.fingerprint = fingerprint
-            self.names = names
+            heldFingerprint = fingerprint.map(HexText.init)
+            joinedNames = Self.joined(names)
         }
+
+        public var fingerprint: String? {
+            get { heldFingerprint?.text }
+            set { heldFingerprint = newValue.map(HexText.init) }
+        }
+
+        /// `type:value`, lower case, sorted: the set of names a renewal keeps. No name holds a NUL.
+        public var names: [String] {
+            get { joinedNames.split(separator: "\u{0}", omittingEmptySubsequences: false).dropFirst().map(String.init) }
+            set { joinedNames = Self.joined(newValue) }
+        }
+
+        public var hasNames: Bool { !joinedNames.isEmpty }
+
+        /// Whether its names are `names`, as `names == names` would say, without splitting them.
+        public func hasNames(_ names: [String]) -> Bool { joinedNames == Self.joined(names) }
+
+        /// Adds a name (the baseline's reader, a `<san>` at a time).
+        public mutating func append(name: String) { joinedNames += "\u{0}" + name }
+
+        private static func joined(_ names: [String]) -> String { names.map { "\u{0}" + $0 }.joined() }
     }
 
     /// One `<operations><operation>`.

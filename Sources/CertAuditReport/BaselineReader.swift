@@ -192,7 +192,7 @@ public struct BaselineReader: Sendable {
             let last = baseline.certificates.count - 1
             switch element {
             case "fingerprint": baseline.certificates[last].fingerprint = text
-            case "san": baseline.certificates[last].names.append("\(sanType):\(text.lowercased())")
+            case "san": baseline.certificates[last].append(name: "\(sanType):\(text.lowercased())")
             default: return
             }
         }

@@ -78,4 +78,7 @@ public struct ReportCertificates: RandomAccessCollection, Sendable {
 
     /// The row's `fingerprint`, without making the row.
     func fingerprint(at position: Int) -> String? { estate.certificates[order[position]].leaf?.fingerprintSHA256 }
+
+    /// The row's fingerprint as the estate holds it, without making a string.
+    func heldFingerprint(at position: Int) -> HexText? { estate.certificates[order[position]].leaf?.fingerprint }
 }

@@ -1,3 +1,5 @@
+import CertAuditCore
+
 /// The comparison of this run with the previous one (the baseline): plain values in, plain values
 /// out, so that it is tested without files.
 ///
@@ -114,36 +116,42 @@ enum RunComparison {
     }
 
     static func compare(_ then: [Baseline.Certificate], _ now: [ReportCertificate]) -> [ReportChanges.Certificate] {
-        compare(then, ids: now.map(\.id), fingerprints: now.map(\.fingerprint)) { names(now[$0]) }
+        compare(then, ids: now.map(\.id), fingerprints: now.map { $0.fingerprint.map(HexText.init) }) {
+            names(now[$0])
+        }
     }
 
-    /// The report's inventory, read by its IDs and fingerprints; a row is made only to read the
-    /// names of a certificate whose fingerprint is new.
+    /// The report's inventory, read by its IDs and fingerprints (as the estate holds them); a row is
+    /// made only to read the names of a certificate whose fingerprint is new.
     static func compare(_ then: [Baseline.Certificate], _ now: ReportCertificates) -> [ReportChanges.Certificate] {
-        compare(then, ids: now.indices.map(now.id(at:)), fingerprints: now.indices.map(now.fingerprint(at:))) {
+        compare(then, ids: now.indices.map(now.id(at:)), fingerprints: now.indices.map(now.heldFingerprint(at:))) {
             names(now[$0])
         }
     }
 
     /// The certificates now as their IDs and fingerprints by position, and their names on demand.
+    /// Fingerprints are compared as held (`HexText`, equal exactly when their texts are): a string
+    /// made for each of a million certificates, then and now, was hundreds of megabytes.
     private static func compare(
-        _ then: [Baseline.Certificate], ids: [String], fingerprints: [String?], names: (Int) -> [String]
+        _ then: [Baseline.Certificate], ids: [String], fingerprints: [HexText?], names: (Int) -> [String]
     ) -> [ReportChanges.Certificate] {
-        let thenFingerprints = Set(then.compactMap(\.fingerprint))
+        let thenFingerprints = Set(then.compactMap(\.heldFingerprint))
         let nowFingerprints = Set(fingerprints.compactMap { $0 })
-        var gone = then.filter { $0.fingerprint.map { !nowFingerprints.contains($0) } ?? false && !$0.names.isEmpty }
-            .sorted { $0.id < $1.id }
+        var gone = then.filter {
+            $0.heldFingerprint.map { !nowFingerprints.contains($0) } ?? false && $0.hasNames
+        }
+        .sorted { $0.id < $1.id }
         var renewed: [ReportChanges.Certificate] = []
         var renewedNow: Set<String> = []
         var renewedThen: Set<String> = []
         for position in ids.indices.sorted(by: { ids[$0] < ids[$1] }) {
             guard let fingerprint = fingerprints[position], !thenFingerprints.contains(fingerprint) else { continue }
             let names = names(position)
-            guard !names.isEmpty, let index = gone.firstIndex(where: { $0.names == names }) else { continue }
+            guard !names.isEmpty, let index = gone.firstIndex(where: { $0.hasNames(names) }) else { continue }
             let old = gone.remove(at: index)
             renewed.append(
                 ReportChanges.Certificate(
-                    change: "renewed", id: ids[position], fingerprint: fingerprint, previousID: old.id,
+                    change: "renewed", id: ids[position], fingerprint: fingerprint.text, previousID: old.id,
                     previousFingerprint: old.fingerprint))
             renewedNow.insert(ids[position])
             renewedThen.insert(old.id)
@@ -154,7 +162,7 @@ enum RunComparison {
         let added = ids.indices.filter {
             !thenIDs.contains(ids[$0]) && !renewedNow.contains(ids[$0]) && seen.insert(ids[$0]).inserted
         }
-        .map { ReportChanges.Certificate(change: "added", id: ids[$0], fingerprint: fingerprints[$0]) }
+        .map { ReportChanges.Certificate(change: "added", id: ids[$0], fingerprint: fingerprints[$0]?.text) }
         seen = []
         let removed = then.filter {
             !nowIDs.contains($0.id) && !renewedThen.contains($0.id) && seen.insert($0.id).inserted
