@@ -65,6 +65,9 @@ public struct ReportFindings: RandomAccessCollection, Sendable {
     /// The row's `severity`, without making the row.
     func severity(at position: Int) -> String { findings[place(of: position)].severity.rawValue }
 
+    /// The row's `key`, without making the row (the comparison reads every row's key, and nothing else).
+    func key(at position: Int) -> String { findings[place(of: position)].key.text }
+
     /// The row's `change`, without making the row.
     func change(at position: Int) -> String? { changes.isEmpty ? nil : changes[position].change }
 

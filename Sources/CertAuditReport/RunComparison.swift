@@ -13,7 +13,7 @@ import CertAuditCore
 ///   added; repeats of one request are matched in order); listed when the verdict changed.
 ///
 /// The report's lazy sections (`ReportFindings`, `ReportCertificates`) are read in one pass each:
-/// findings a row at a time, certificates by their IDs and fingerprints (a row is made only for a
+/// findings by their keys (no row made), certificates by their IDs and fingerprints (a row is made only for a
 /// certificate that may be a renewal, to read its names), so no second copy of either is built.
 enum RunComparison {
     /// What changed. Each finding's change and first-seen date are recorded in `findings`, so that
@@ -23,7 +23,8 @@ enum RunComparison {
         _ baseline: Baseline, findings: inout ReportFindings, certificates: ReportCertificates,
         operations: [ReportOperation], asOfDate: String
     ) -> ReportChanges {
-        let compared = compareFindings(baseline.findings, findings, asOfDate: asOfDate)
+        let compared = compareFindings(
+            baseline.findings, findings.indices.lazy.map { [findings] in findings.key(at: $0) }, asOfDate: asOfDate)
         findings.record(compared.each)
         return ReportChanges(
             status: "compared", baselineAsOf: baseline.asOf, baselineSHA256: baseline.sha256,
@@ -37,7 +38,7 @@ enum RunComparison {
     static func compare(_ then: some Sequence<Baseline.Finding>, _ now: [ReportFinding], asOfDate: String)
         -> [ReportChanges.Finding]
     {
-        let compared = compareFindings(BaselineFindings(then), now, asOfDate: asOfDate)
+        let compared = compareFindings(BaselineFindings(then), now.map(\.key), asOfDate: asOfDate)
         var rows = now
         for (index, change) in compared.each.enumerated() {
             rows[index].change = change.change
@@ -60,8 +61,8 @@ enum RunComparison {
         var each: [ReportFindings.Change]
     }
 
-    /// Findings are matched by key; `now` is read once.
-    static func compareFindings(_ then: BaselineFindings, _ now: some Sequence<ReportFinding>, asOfDate: String)
+    /// Findings are matched by key; `now`, the findings' keys in report order, is read once.
+    static func compareFindings(_ then: BaselineFindings, _ now: some Sequence<String>, asOfDate: String)
         -> FindingComparison
     {
         // Each key's first place in `then`, and which of them this run still has: positions, not a
@@ -80,8 +81,7 @@ enum RunComparison {
         var openPlaces: [Int32] = []
         var comparison = FindingComparison(new: [], resolved: [], open: [], each: [])
         comparison.each.reserveCapacity(now.underestimatedCount)
-        for (position, finding) in now.enumerated() {
-            let key = finding.key
+        for (position, key) in now.enumerated() {
             if let index = previous[key] {
                 matched[Int(index)] = true
                 comparison.each.append(ReportFindings.Change(change: "open", firstSeen: then.firstSeen(at: Int(index))))

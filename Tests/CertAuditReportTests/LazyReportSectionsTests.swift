@@ -212,6 +212,7 @@ struct LazyReportSectionsTests {
             #expect(certificates.id(at: position) == row.id)
             #expect(certificates.daysToExpiry(at: position) == row.daysToExpiry)
             #expect(certificates.fingerprint(at: position) == row.fingerprint)
+            #expect(certificates.heldFingerprint(at: position)?.text == row.fingerprint)
             #expect(
                 certificates.gaugeFacts(at: position)
                     == CertificateGaugeFacts(
@@ -226,6 +227,7 @@ struct LazyReportSectionsTests {
             #expect(model.findings.rule(at: position) == row.rule)
             #expect(model.findings.severity(at: position) == row.severity)
             #expect(model.findings.change(at: position) == row.change)
+            #expect(model.findings.key(at: position) == row.key)
         }
         #expect(model.findings.contains { $0.change == "new" })
     }
