@@ -8,20 +8,11 @@ import CertAuditCore
 /// themselves while both were alive. What is held instead: the rules' `[Finding]` as handed in
 /// (shared with the caller, not copied), each finding's position in it in report order (`Finding`'s
 /// `<`), the acceptance review, and, once the run is compared with the previous one, each row's
-/// change and first-seen date (`Change`, a few bytes; both strings are short enough to be held
-/// inline). A row is the same whenever it is made (`ReportModel.finding`, then the change), so the
+/// change and first-seen date (`FindingChanges`, four bytes a row). A row is the same whenever it is made (`ReportModel.finding`, then the change), so the
 /// renderers read exactly what an array of rows would give them.
 ///
 /// Reading a row costs its making: a consumer that reads one row many times should take it once.
 public struct ReportFindings: RandomAccessCollection, Sendable {
-    /// What the comparison with the previous run says about one finding.
-    struct Change: Sendable, Hashable {
-        /// `new` or `open`.
-        var change: String
-        /// Carried from the baseline for an open finding, this run's as-of date for a new one.
-        var firstSeen: String
-    }
-
     private let findings: [Finding]
     /// Positions in `findings`, in report order; empty when `findings` are in report order already
     /// (as the run hands them in): the identity order was 8 bytes a finding, 19 MB at a million
@@ -31,7 +22,7 @@ public struct ReportFindings: RandomAccessCollection, Sendable {
     /// The first-seen date of a finding when nothing was compared: this run's as-of date.
     private let asOfDate: String
     /// By report position; empty until `record(_:)` is given the comparison's outcome.
-    private var changes: [Change] = []
+    private var changes = FindingChanges()
 
     init(findings: [Finding], acceptance: AcceptanceReview, asOfDate: String) {
         self.findings = findings
@@ -53,8 +44,8 @@ public struct ReportFindings: RandomAccessCollection, Sendable {
         let finding = findings[place(of: position)]
         var row = ReportModel.finding(finding, firstSeen: asOfDate, acceptance: acceptance.acceptance(of: finding))
         if !changes.isEmpty {
-            row.change = changes[position].change
-            row.firstSeen = changes[position].firstSeen
+            row.change = changes.change(at: position)
+            row.firstSeen = changes.firstSeen(at: position)
         }
         return row
     }
@@ -69,10 +60,10 @@ public struct ReportFindings: RandomAccessCollection, Sendable {
     func key(at position: Int) -> String { findings[place(of: position)].key.text }
 
     /// The row's `change`, without making the row.
-    func change(at position: Int) -> String? { changes.isEmpty ? nil : changes[position].change }
+    func change(at position: Int) -> String? { changes.isEmpty ? nil : changes.change(at: position) }
 
     /// Each row's change, by position (what `RunComparison` found).
-    mutating func record(_ changes: [Change]) {
+    mutating func record(_ changes: FindingChanges) {
         precondition(changes.count == findings.count, "one change per finding")
         self.changes = changes
     }

@@ -40,9 +40,9 @@ enum RunComparison {
     {
         let compared = compareFindings(BaselineFindings(then), now.map(\.key), asOfDate: asOfDate)
         var rows = now
-        for (index, change) in compared.each.enumerated() {
-            rows[index].change = change.change
-            rows[index].firstSeen = change.firstSeen
+        for index in rows.indices {
+            rows[index].change = compared.each.change(at: index)
+            rows[index].firstSeen = compared.each.firstSeen(at: index)
         }
         return compared.new.map { ReportChangedFindings.change("new", rows[Int($0)]) }
             + compared.resolved.map { ReportChanges.Finding(change: "resolved", finding: $0) }
@@ -58,7 +58,7 @@ enum RunComparison {
         /// Positions in `now` of the findings in both, by key.
         var open: [Int32]
         /// Each finding's change and first-seen date, in `now`'s order.
-        var each: [ReportFindings.Change]
+        var each: FindingChanges
     }
 
     /// Findings are matched by key; `now`, the findings' keys in report order, is read once.
@@ -79,16 +79,16 @@ enum RunComparison {
         // open, and a copy of every key now was about 190 MB at a million certificates.
         var newKeys: [String] = []
         var openPlaces: [Int32] = []
-        var comparison = FindingComparison(new: [], resolved: [], open: [], each: [])
+        var comparison = FindingComparison(new: [], resolved: [], open: [], each: FindingChanges())
         comparison.each.reserveCapacity(now.underestimatedCount)
         for (position, key) in now.enumerated() {
             if let index = previous[key] {
                 matched[Int(index)] = true
-                comparison.each.append(ReportFindings.Change(change: "open", firstSeen: then.firstSeen(at: Int(index))))
+                comparison.each.append(open: true, firstSeen: then.firstSeen(at: Int(index)))
                 comparison.open.append(Int32(position))
                 openPlaces.append(index)
             } else {
-                comparison.each.append(ReportFindings.Change(change: "new", firstSeen: asOfDate))
+                comparison.each.append(open: false, firstSeen: asOfDate)
                 comparison.new.append(Int32(position))
                 newKeys.append(key)
             }
