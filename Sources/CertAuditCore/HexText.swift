@@ -7,7 +7,7 @@
 /// of 80–112 bytes, unique to the certificate — about 270 bytes a certificate, 27 MB at 100,000.
 /// Public so that a table of certificates can be keyed by a fingerprint as held: hashing it makes no
 /// string (`EstateInterner`).
-public struct HexText: Sendable, Hashable {
+public struct HexText: Sendable, Hashable, Comparable {
     private enum Storage: Sendable, Hashable {
         /// `count` bytes, big-endian, in the four words in order; `uppercase` when its letters are.
         case bytes(UInt64, UInt64, UInt64, UInt64, count: UInt8, uppercase: Bool)
@@ -40,6 +40,22 @@ public struct HexText: Sendable, Hashable {
                 }
                 return Int(count) * 2
             }
+        }
+    }
+
+    /// An order to sort and search many of them by, not their texts' order: values held as bytes by
+    /// their words, byte count and case, before those held as text, by their text. Consistent with
+    /// `==`: one text has one storage.
+    public static func < (lhs: HexText, rhs: HexText) -> Bool {
+        switch (lhs.storage, rhs.storage) {
+        case (
+            .bytes(let a0, let a1, let a2, let a3, let aCount, let aUpper),
+            .bytes(let b0, let b1, let b2, let b3, let bCount, let bUpper)
+        ):
+            return (a0, a1, a2, a3, aCount, aUpper ? 1 : 0) < (b0, b1, b2, b3, bCount, bUpper ? 1 : 0)
+        case (.bytes, .text): return true
+        case (.text, .bytes): return false
+        case (.text(let a), .text(let b)): return a < b
         }
     }
 

@@ -131,21 +131,27 @@ enum RunComparison {
 
     /// The certificates now as their IDs and fingerprints by position, and their names on demand.
     /// Fingerprints are compared as held (`HexText`, equal exactly when their texts are): a string
-    /// made for each of a million certificates, then and now, was hundreds of megabytes.
+    /// made for each of a million certificates, then and now, was hundreds of megabytes. What is
+    /// looked up is held in sorted arrays, searched by halves: sets of the fingerprints and IDs then
+    /// and now were about 230 MB at a million certificates while the comparison ran (a nightly
+    /// run's peak), the arrays are half that.
     private static func compare(
         _ then: [Baseline.Certificate], ids: [String], fingerprints: [HexText?], names: (Int) -> [String]
     ) -> [ReportChanges.Certificate] {
-        let thenFingerprints = Set(then.compactMap(\.heldFingerprint))
-        let nowFingerprints = Set(fingerprints.compactMap { $0 })
+        let thenFingerprints = then.compactMap(\.heldFingerprint).sorted()
+        let nowFingerprints = fingerprints.compactMap { $0 }.sorted()
         var gone = then.filter {
-            $0.heldFingerprint.map { !nowFingerprints.contains($0) } ?? false && $0.hasNames
+            $0.heldFingerprint.map { !nowFingerprints.sortedContains($0) } ?? false && $0.hasNames
         }
         .sorted { $0.id < $1.id }
         var renewed: [ReportChanges.Certificate] = []
         var renewedNow: Set<String> = []
         var renewedThen: Set<String> = []
-        for position in ids.indices.sorted(by: { ids[$0] < ids[$1] }) {
-            guard let fingerprint = fingerprints[position], !thenFingerprints.contains(fingerprint) else { continue }
+        let positionsByID = ids.indices.sorted { ids[$0] < ids[$1] }
+        for position in positionsByID {
+            guard let fingerprint = fingerprints[position], !thenFingerprints.sortedContains(fingerprint) else {
+                continue
+            }
             let names = names(position)
             guard !names.isEmpty, let index = gone.firstIndex(where: { $0.hasNames(names) }) else { continue }
             let old = gone.remove(at: index)
@@ -156,16 +162,16 @@ enum RunComparison {
             renewedNow.insert(ids[position])
             renewedThen.insert(old.id)
         }
-        let thenIDs = Set(then.map(\.id))
-        let nowIDs = Set(ids)
+        let thenIDs = then.map(\.id).sorted()
+        let nowIDs = positionsByID.map { ids[$0] }
         var seen: Set<String> = []
         let added = ids.indices.filter {
-            !thenIDs.contains(ids[$0]) && !renewedNow.contains(ids[$0]) && seen.insert(ids[$0]).inserted
+            !thenIDs.sortedContains(ids[$0]) && !renewedNow.contains(ids[$0]) && seen.insert(ids[$0]).inserted
         }
         .map { ReportChanges.Certificate(change: "added", id: ids[$0], fingerprint: fingerprints[$0]?.text) }
         seen = []
         let removed = then.filter {
-            !nowIDs.contains($0.id) && !renewedThen.contains($0.id) && seen.insert($0.id).inserted
+            !nowIDs.sortedContains($0.id) && !renewedThen.contains($0.id) && seen.insert($0.id).inserted
         }
         .map { ReportChanges.Certificate(change: "removed", id: $0.id, fingerprint: $0.fingerprint) }
         let byID = { (lhs: ReportChanges.Certificate, rhs: ReportChanges.Certificate) in lhs.id < rhs.id }

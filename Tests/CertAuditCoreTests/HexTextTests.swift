@@ -33,4 +33,25 @@ struct HexTextTests {
         #expect(MemoryLayout<HexText>.size <= 40)
         #expect(MemoryLayout<HexText?>.size <= 40)
     }
+
+    /// `<` is a strict total order consistent with `==`, whatever each value is held as.
+    @Test func theOrderIsTotalAndAgreesWithEquality() {
+        let texts = [
+            "", "00", "0a", "0A", "ff", "FF", "00ff", "ff00", "0", "abc", "not hex", "aBcD", "é",
+            String(repeating: "ab", count: 32), String(repeating: "ab", count: 31) + "ac",
+            String(repeating: "AB", count: 32), String(repeating: "ab", count: 33), "0000", "000000",
+        ]
+        let values = texts.map(HexText.init)
+        for a in values {
+            for b in values {
+                let outcomes = [a < b, b < a, a == b].filter { $0 }.count
+                #expect(outcomes == 1, "\(a.text) \(b.text)")
+                #expect((a == b) == (a.text == b.text), "\(a.text) \(b.text)")
+            }
+        }
+        let sorted = values.sorted()
+        for (index, value) in sorted.enumerated() {
+            #expect(sorted[..<index].allSatisfy { $0 < value } && sorted[(index + 1)...].allSatisfy { value < $0 })
+        }
+    }
 }
