@@ -17,9 +17,8 @@ public struct BaselineFindings: RandomAccessCollection, Sendable, Hashable, Expr
     }
 
     private var entries: [Entry] = []
-    /// Each severity and date first seen, once.
-    private var values: [String] = []
-    private var valuePlaces: [String: UInt32] = [:]
+    /// Each severity and date first seen, once (`StringTable`).
+    private var values = StringTable()
     /// The findings whose fields their key does not give, by position.
     private var whole: [Int: Baseline.Finding] = [:]
 
@@ -42,15 +41,15 @@ public struct BaselineFindings: RandomAccessCollection, Sendable, Hashable, Expr
         // Kept only when its key gave back its fields (`append`).
         let parts = FindingKey(text: entry.key).parts!
         return Baseline.Finding(
-            key: entry.key, rule: parts.rule, severity: values[Int(entry.severity)], certificate: parts.certificate,
-            resource: parts.resource, package: parts.package, firstSeen: values[Int(entry.firstSeen)])
+            key: entry.key, rule: parts.rule, severity: values[entry.severity], certificate: parts.certificate,
+            resource: parts.resource, package: parts.package, firstSeen: values[entry.firstSeen])
     }
 
     /// The key of the finding at `position`, without making the rest of it.
     public func key(at position: Int) -> String { entries[position].key }
 
     /// The date first seen of the finding at `position`, without making the rest of it.
-    public func firstSeen(at position: Int) -> String { values[Int(entries[position].firstSeen)] }
+    public func firstSeen(at position: Int) -> String { values[entries[position].firstSeen] }
 
     /// How many findings are held whole, their key not giving back their fields (for tests).
     var heldWhole: Int { whole.count }
@@ -58,7 +57,9 @@ public struct BaselineFindings: RandomAccessCollection, Sendable, Hashable, Expr
     public mutating func append(_ finding: Baseline.Finding) {
         if !Self.keyGivesFields(of: finding) { whole[entries.count] = finding }
         entries.append(
-            Entry(key: finding.key, severity: place(finding.severity), firstSeen: place(finding.firstSeen)))
+            Entry(
+                key: finding.key, severity: values.place(of: finding.severity),
+                firstSeen: values.place(of: finding.firstSeen)))
     }
 
     /// Whether the finding's key reads back as its rule, certificate, resource and package.
@@ -75,18 +76,6 @@ public struct BaselineFindings: RandomAccessCollection, Sendable, Hashable, Expr
         case (let lhs?, let rhs?): lhs.utf8.elementsEqual(rhs.utf8)
         default: false
         }
-    }
-
-    /// The place of `value` in `values`, added the first time. Only ASCII values are shared: two of
-    /// them are equal as strings only when their bytes are, where other strings may be canonically
-    /// equal and different (severities and dates are ASCII; anything else is kept as it came).
-    private mutating func place(_ value: String) -> UInt32 {
-        let isASCII = value.utf8.allSatisfy { $0 < 0x80 }
-        if isASCII, let place = valuePlaces[value] { return place }
-        values.append(value)
-        let place = UInt32(values.count - 1)
-        if isASCII { valuePlaces[value] = place }
-        return place
     }
 
     public static func == (lhs: BaselineFindings, rhs: BaselineFindings) -> Bool { lhs.elementsEqual(rhs) }
