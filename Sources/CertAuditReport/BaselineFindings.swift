@@ -8,8 +8,8 @@ import CertAuditCore
 ///
 /// A finding whose key does not give back its own fields exactly (a report written or edited by
 /// hand) is kept whole beside the others, so every finding reads back as it was read.
-public struct BaselineFindings: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
-    private struct Entry: Sendable, Hashable {
+public struct BaselineFindings: RandomAccessCollection, Sendable, ElementwiseHashable, ExpressibleByArrayLiteral {
+    private struct Entry: Sendable {
         var key: String
         /// Places in `values`.
         var severity: UInt32
@@ -76,12 +76,5 @@ public struct BaselineFindings: RandomAccessCollection, Sendable, Hashable, Expr
         case (let lhs?, let rhs?): lhs.utf8.elementsEqual(rhs.utf8)
         default: false
         }
-    }
-
-    public static func == (lhs: BaselineFindings, rhs: BaselineFindings) -> Bool { lhs.elementsEqual(rhs) }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(count)
-        for finding in self { hasher.combine(finding) }
     }
 }

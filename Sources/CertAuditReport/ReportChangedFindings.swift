@@ -6,7 +6,7 @@
 /// night — and each was held again as a row of seven strings: about 40 MB at 100,000 certificates
 /// (a nightly run's peak 523 MiB against 328 without a baseline), about 400 MB at a million. Now
 /// each takes its position, 4 bytes.
-public struct ReportChangedFindings: RandomAccessCollection, Sendable, Hashable {
+public struct ReportChangedFindings: RandomAccessCollection, Sendable, ElementwiseHashable {
     /// The report's findings, their changes recorded (`ReportFindings.record`); nil when empty.
     private let rows: ReportFindings?
     /// Report positions in `rows`, by key.
@@ -65,15 +65,5 @@ public struct ReportChangedFindings: RandomAccessCollection, Sendable, Hashable 
             finding: Baseline.Finding(
                 key: row.key, rule: row.rule, severity: row.severity, certificate: row.certificate,
                 resource: row.resource, package: row.package, firstSeen: row.firstSeen))
-    }
-
-    /// The same changes in the same order.
-    public static func == (lhs: ReportChangedFindings, rhs: ReportChangedFindings) -> Bool {
-        lhs.elementsEqual(rhs)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(count)
-        for change in self { hasher.combine(change) }
     }
 }

@@ -8,8 +8,9 @@ import CertAuditCore
 /// themselves while both were alive. What is held instead: the rules' `[Finding]` as handed in
 /// (shared with the caller, not copied), each finding's position in it in report order (`Finding`'s
 /// `<`), the acceptance review, and, once the run is compared with the previous one, each row's
-/// change and first-seen date (`FindingChanges`, four bytes a row). A row is the same whenever it is made (`ReportModel.finding`, then the change), so the
-/// renderers read exactly what an array of rows would give them.
+/// change and first-seen date (`FindingChanges`, four bytes a row). A row is the same whenever it is
+/// made (`ReportModel.finding`, then the change), so the renderers read exactly what an array of rows
+/// would give them.
 ///
 /// Reading a row costs its making: a consumer that reads one row many times should take it once.
 public struct ReportFindings: RandomAccessCollection, Sendable {
@@ -56,7 +57,8 @@ public struct ReportFindings: RandomAccessCollection, Sendable {
     /// The row's `severity`, without making the row.
     func severity(at position: Int) -> String { findings[place(of: position)].severity.rawValue }
 
-    /// The row's `key`, without making the row (the comparison reads every row's key, and nothing else).
+    /// The row's `key`, without making the row (the comparison reads every row's key and nothing
+    /// else).
     func key(at position: Int) -> String { findings[place(of: position)].key.text }
 
     /// The row's `change`, without making the row.

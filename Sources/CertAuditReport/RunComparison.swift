@@ -13,8 +13,9 @@ import CertAuditCore
 ///   added; repeats of one request are matched in order); listed when the verdict changed.
 ///
 /// The report's lazy sections (`ReportFindings`, `ReportCertificates`) are read in one pass each:
-/// findings by their keys (no row made), certificates by their IDs and fingerprints (a row is made only for a
-/// certificate that may be a renewal, to read its names), so no second copy of either is built.
+/// findings by their keys (no row made), certificates by their IDs and fingerprints (a row is made
+/// only for a certificate that may be a renewal, to read its names), so no second copy of either is
+/// built.
 enum RunComparison {
     /// What changed. Each finding's change and first-seen date are recorded in `findings`, so that
     /// its rows carry them, and the changes' new and open findings are those rows
