@@ -16,6 +16,18 @@ struct RenewalChains {
         chains = Array(repeating: nil, count: estate.certificates.count)
     }
 
+    /// The expiry date of each certificate's chain (its ID's, by the estate's index) when that chain
+    /// is in force on `date`, else nil, in the estate's order: what the alert policies watch. Looked
+    /// up once per certificate, in order, and read in place: the alert pass looked each chain up
+    /// (a cold probe of the estate, then a copy of the chain) once per policy watching it, twice.
+    func inForceExpiries(asOf date: LocalDate) -> [LocalDate?] {
+        estate.certificates.indices.map { index in
+            estate.position(of: estate.certificates[index].id).flatMap { position in
+                chains[position]?.isInForce(asOf: date) == true ? chains[position]?.generations[0].expiry : nil
+            }
+        }
+    }
+
     subscript(id: String) -> RenewalChain? {
         get { estate.position(of: id).flatMap { chains[$0] } }
         _modify {

@@ -66,4 +66,26 @@ struct RenewalChainsTests {
         chains["a"]?.plan = nil
         #expect(chains["a"]?.plan == nil)
     }
+
+    /// What the alert policies watch: each row's chain's expiry when the chain is in force, by the
+    /// row's ID (a second row with an ID reads the ID's chain); nil for a row without a chain, and
+    /// for a chain not in force (revoked, or expired before the date).
+    @Test func readsEachRowsInForceExpiryByItsID() {
+        let estate = Estate(
+            certificates: ["a", "b", "a", "c", "d"].enumerated().map {
+                Certificate(record: CertificateRecord(line: $0 + 2, id: $1))
+            })
+        var chains = RenewalChains(estate)
+        let asOf = LocalDate(year: 2026, month: 11, day: 28)!
+        chains["a"] = Self.chain("a", index: 0)
+        chains["c"] = RenewalChain(
+            index: 3, id: "c", status: .revoked, generations: Self.chain("c", index: 3).generations)
+        let expired = asOf - 1
+        chains["d"] = RenewalChain(
+            index: 4, id: "d", status: .issued,
+            generations: [RenewalChain.Generation(expiry: expired, outage: expired + 1, createdOn: nil)])
+        let expiry = Self.chain("a", index: 0).generations[0].expiry
+        #expect(chains.inForceExpiries(asOf: asOf) == [expiry, nil, expiry, nil, nil])
+        #expect(chains.inForceExpiries(asOf: asOf - 1) == [expiry, nil, expiry, nil, expired])
+    }
 }
