@@ -46,6 +46,9 @@ public struct Certificate: Sendable, Hashable {
         for facts in box.value.others { body(facts) }
     }
 
+    /// The leaf's SHA-256 fingerprint as held (no hex string made), when there is a bundle.
+    public var leafFingerprint: HexText? { bundleStorage?.value.leaf.fingerprint }
+
     /// The leaf's notBefore, when there is a bundle.
     public var leafNotBefore: Instant? { bundleStorage?.value.leaf.notBefore }
 

@@ -55,7 +55,12 @@ public struct Estate: Sendable {
 
     /// The places in `resources` of those serving the certificate now, ascending.
     public func resourcePositions(boundTo certificateID: String) -> [Int] {
-        position(of: certificateID).map(boundResources.members(of:)) ?? []
+        position(of: certificateID).map(resourcePositions(boundToCertificateAt:)) ?? []
+    }
+
+    /// The same, for the certificate at `position` (`position(of:)`'s answer), without a second lookup.
+    public func resourcePositions(boundToCertificateAt position: Int) -> [Int] {
+        boundResources.members(of: position)
     }
 
     /// Whether any resource serves the certificate now (without making the list).

@@ -28,6 +28,15 @@ struct RenewalChains {
         }
     }
 
+    /// Where the chain of `id` is held (the estate's place of the ID), for reading it more than once
+    /// with one lookup (`subscript(at:)`).
+    func position(of id: String) -> Int? { estate.position(of: id) }
+
+    /// The chain held at `position`, read in place: `chains[id]` bound to a name copies the chain.
+    subscript(at position: Int) -> RenewalChain? {
+        _read { yield chains[position] }
+    }
+
     subscript(id: String) -> RenewalChain? {
         get { estate.position(of: id).flatMap { chains[$0] } }
         _modify {

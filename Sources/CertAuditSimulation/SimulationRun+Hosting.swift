@@ -77,11 +77,13 @@ extension SimulationRun {
 
     /// The date an inventory successor is issued (its notBefore's, else its issue time's), when it
     /// is in force.
+    /// Read in place: `estate.certificate(id:)` copies the whole certificate out.
     func readyDate(ofInventory id: String) -> LocalDate? {
-        guard let certificate = estate.certificate(id: id) else { return nil }
-        let state = certificate.record.status
+        guard let position = estate.position(of: id) else { return nil }
+        let certificates = estate.certificates
+        let state = certificates[position].record.status
         guard state == nil || state == .issued else { return nil }
-        let issued = certificate.leaf?.notBefore ?? certificate.record.issuedAt
+        let issued = certificates[position].leafNotBefore ?? certificates[position].record.issuedAt
         return issued.map(zone.localDate(of:)) ?? first
     }
 

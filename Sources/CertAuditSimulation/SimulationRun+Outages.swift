@@ -8,19 +8,21 @@ extension SimulationRun {
     /// day (before the as-of date); a revoked certificate is out now.
     mutating func bindResources() {
         servingChain.reserveCapacity(estate.resources.count)
+        // Each chain is looked up once and read in place: bound to a name, it was copied for every
+        // resource (all three simulations of a run do this).
         for index in estate.resources.indices {
-            guard let id = estate.resources[index].certificateID, let chain = chains[id] else { continue }
+            guard let id = estate.resources[index].certificateID, let place = chains.position(of: id),
+                let outage = chains[at: place]?.generations[0].outage
+            else { continue }
             serving[index] = Serving(certificateID: id, generation: 0)
             // The estate's list of the resources bound to it, shared until a move changes it.
-            if servingChain[id] == nil { servingChain[id] = estate.resourcePositions(boundTo: id) }
-            if let status = chain.status, status == .revoked || status == .revoking {
-                goOut(
-                    index, on: min(first, chain.generations[0].outage), because: "its certificate is \(status.rawValue)"
-                )
-            } else if chain.generations[0].outage < first {
-                goOut(index, on: chain.generations[0].outage, because: nil)
+            if servingChain[id] == nil { servingChain[id] = estate.resourcePositions(boundToCertificateAt: place) }
+            if let status = chains[at: place]?.status, status == .revoked || status == .revoking {
+                goOut(index, on: min(first, outage), because: "its certificate is \(status.rawValue)")
+            } else if outage < first {
+                goOut(index, on: outage, because: nil)
             } else {
-                agenda.schedule(.outage(resource: index, version: 0), on: chain.generations[0].outage, for: id)
+                agenda.schedule(.outage(resource: index, version: 0), on: outage, for: id)
             }
         }
     }

@@ -64,6 +64,8 @@ struct CertificateStorageTests {
         let bundled = Certificate(record: record, bundle: bundle)
         #expect(bundled.leaf == bundle.leaf)
         #expect(bundled.leafNotBefore == Instant(secondsSinceEpoch: 0))
+        #expect(bundled.leafFingerprint == bundle.leaf.fingerprint)
+        #expect(bundled.leafFingerprint?.text == "aa")
         #expect(bundled.notAfter == Instant(secondsSinceEpoch: 86_400))
         #expect(bundled.effectiveExpiry == Instant(secondsSinceEpoch: 3_600))
         bundle.chain.earliestExpiry = nil
@@ -71,7 +73,7 @@ struct CertificateStorageTests {
         #expect(bundled.hasBundle)
         let unbundled = Certificate(record: record)
         #expect(!unbundled.hasBundle)
-        #expect(unbundled.leaf == nil && unbundled.leafNotBefore == nil)
+        #expect(unbundled.leaf == nil && unbundled.leafNotBefore == nil && unbundled.leafFingerprint == nil)
         #expect(unbundled.notAfter == Instant(secondsSinceEpoch: 7))
         #expect(unbundled.effectiveExpiry == Instant(secondsSinceEpoch: 7))
     }

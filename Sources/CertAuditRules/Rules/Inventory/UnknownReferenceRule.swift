@@ -32,7 +32,8 @@ public struct UnknownReferenceRule: EstateRule {
         /// Reports `id` when the estate does not hold it; `source` names the referring input and row
         /// without its line (the finding's aspect: lines move when rows are added).
         func check(_ id: String, named place: String, source: String, resource: String? = nil) {
-            guard estate.certificate(id: id) == nil else { return }
+            // Asked by place, not by copying the certificate out (a whole `Certificate` for each reference).
+            guard estate.position(of: id) == nil else { return }
             let why =
                 quarantined[id].map { "whose row was quarantined (certificates.csv line \($0.line): \($0.reason))" }
                 ?? "which is not in certificates.csv"
