@@ -49,6 +49,9 @@ public struct Certificate: Sendable, Hashable {
     /// The leaf's SHA-256 fingerprint as held (no hex string made), when there is a bundle.
     public var leafFingerprint: HexText? { bundleStorage?.value.leaf.fingerprint }
 
+    /// Why the bundle's private key does not parse, when it has one that does not.
+    public var keyProblem: String? { bundleStorage?.value.key.problem }
+
     /// The leaf's notBefore, when there is a bundle.
     public var leafNotBefore: Instant? { bundleStorage?.value.leaf.notBefore }
 
@@ -57,9 +60,11 @@ public struct Certificate: Sendable, Hashable {
 
     /// When the served chain stops working: the earliest expiry along the chain (CHAIN-EXPIRING), or
     /// the certificate's own notAfter.
+    /// Written with the one-line accessors so that it is as small as they are: the compiler inlines
+    /// it into other modules, which otherwise copied the whole certificate to call it (perf: the
+    /// simulation's start, once per certificate).
     public var effectiveExpiry: Instant? {
-        guard let box = bundleStorage else { return record.claimedNotAfter }
-        let notAfter = box.value.leaf.notAfter
-        return min(notAfter, box.value.chain.earliestExpiry ?? notAfter)
+        guard let notAfter else { return nil }
+        return min(notAfter, bundleStorage?.value.chain.earliestExpiry ?? notAfter)
     }
 }

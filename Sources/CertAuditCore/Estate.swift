@@ -55,7 +55,10 @@ public struct Estate: Sendable {
 
     /// The places in `resources` of those serving the certificate now, ascending.
     public func resourcePositions(boundTo certificateID: String) -> [Int] {
-        position(of: certificateID).map(resourcePositions(boundToCertificateAt:)) ?? []
+        // Not `.map(resourcePositions(boundToCertificateAt:))`: a method taken as a value holds a
+        // copy of the whole estate (dozens of arrays retained and released at every call).
+        guard let position = position(of: certificateID) else { return [] }
+        return resourcePositions(boundToCertificateAt: position)
     }
 
     /// The same, for the certificate at `position` (`position(of:)`'s answer), without a second lookup.

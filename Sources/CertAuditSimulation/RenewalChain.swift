@@ -65,6 +65,11 @@ struct RenewalChain {
     /// The inventory certificate, in force at the as-of date: issued (or no state given) and not yet
     /// past its expiry date. Only such certificates renew, are hosted and replaced.
     func isInForce(asOf date: LocalDate) -> Bool {
-        (status == nil || status == .issued) && generations[0].expiry >= date
+        Self.isInForce(status: status, expiry: generations[0].expiry, asOf: date)
+    }
+
+    /// The same, from the two fields it reads (`RenewalChains` reads them in place).
+    static func isInForce(status: CertificateState?, expiry: LocalDate, asOf date: LocalDate) -> Bool {
+        (status == nil || status == .issued) && expiry >= date
     }
 }

@@ -23,7 +23,7 @@ struct RenewalChains {
     func inForceExpiries(asOf date: LocalDate) -> [LocalDate?] {
         estate.certificates.indices.map { index in
             estate.position(of: estate.certificates[index].id).flatMap { position in
-                chains[position]?.isInForce(asOf: date) == true ? chains[position]?.generations[0].expiry : nil
+                isInForce(at: position, asOf: date) ? chains[position]?.generations[0].expiry : nil
             }
         }
     }
@@ -31,6 +31,13 @@ struct RenewalChains {
     /// Where the chain of `id` is held (the estate's place of the ID), for reading it more than once
     /// with one lookup (`subscript(at:)`).
     func position(of id: String) -> Int? { estate.position(of: id) }
+
+    /// Whether the chain held at `position` is in force on `date`, from its fields read in place: a
+    /// method called on the array's element (`chains[position]?.isInForce`) copied the chain.
+    func isInForce(at position: Int, asOf date: LocalDate) -> Bool {
+        guard let expiry = chains[position]?.generations[0].expiry else { return false }
+        return RenewalChain.isInForce(status: chains[position]?.status, expiry: expiry, asOf: date)
+    }
 
     /// The chain held at `position`, read in place: `chains[id]` bound to a name copies the chain.
     subscript(at position: Int) -> RenewalChain? {

@@ -12,7 +12,8 @@ extension SimulationRun {
             estate.lifecycle.contacts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let policies = estate.lifecycle.alertPolicies
         let watchIndex = AlertWatchIndex(estate.certificates, for: policies)
-        let ids = estate.certificates.map(\.id)
+        // By place: `map(\.id)` copied every certificate to read its ID.
+        let ids = estate.certificates.indices.map { estate.certificates[$0].id }
         let expiries = chains.inForceExpiries(asOf: first)
         let deliveries = policies.map { Self.deliveries(of: $0, contacts: contacts) }
         // Counted first, then reserved exactly: grown by doubling, the array kept up to half again

@@ -76,8 +76,7 @@ extension SimulationRun {
     }
 
     /// The date an inventory successor is issued (its notBefore's, else its issue time's), when it
-    /// is in force.
-    /// Read in place: `estate.certificate(id:)` copies the whole certificate out.
+    /// is in force. Read in place: `estate.certificate(id:)` copies the whole certificate out.
     func readyDate(ofInventory id: String) -> LocalDate? {
         guard let position = estate.position(of: id) else { return nil }
         let certificates = estate.certificates

@@ -106,11 +106,15 @@ struct SimulationRun {
     /// hosting plans in force, what each resource serves.
     mutating func start() {
         // The certificates are read in place, by index: a `Certificate` is over a kilobyte with dozens
-        // of references, and copying each one cost more than the rest of this loop at 100,000.
+        // of references, and copying each one cost more than the rest of this loop at 100,000. (A
+        // computed property the compiler does not inline into this module copies it too:
+        // `effectiveExpiry` is kept small for that.)
         let certificates = estate.certificates
         for index in certificates.indices {
             let id = certificates[index].id
-            guard let notAfter = certificates[index].notAfter, chains[id] == nil else { continue }
+            guard let notAfter = certificates[index].notAfter, let place = chains.position(of: id),
+                chains[at: place] == nil
+            else { continue }
             let effective = certificates[index].effectiveExpiry ?? notAfter
             let generation = RenewalChain.Generation(
                 expiry: zone.localDate(of: notAfter), outage: zone.localDate(of: effective + 1), createdOn: nil)
@@ -126,7 +130,7 @@ struct SimulationRun {
         }
         for index in certificates.indices {
             let id = certificates[index].id
-            guard chains[id]?.isInForce(asOf: first) == true else { continue }
+            guard let place = chains.position(of: id), chains.isInForce(at: place, asOf: first) else { continue }
             startHosting(id)
             startRenewal(id)
             schedulePlan(id, generation: 0)

@@ -31,6 +31,7 @@ struct BoundResourcesTests {
         let model = Self.boundPositions(resources)
         for id in Set(certificates.map(\.id)) {
             #expect(estate.resourcePositions(boundTo: id) == model[id] ?? [])
+            #expect(estate.position(of: id).map(estate.resourcePositions(boundToCertificateAt:)) == model[id] ?? [])
             #expect(estate.resources(boundTo: id).map(\.id) == (model[id] ?? []).map { resources[$0].id })
             #expect(estate.hasResources(boundTo: id) == (model[id] != nil))
         }

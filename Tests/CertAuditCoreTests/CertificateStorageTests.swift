@@ -66,6 +66,10 @@ struct CertificateStorageTests {
         #expect(bundled.leafNotBefore == Instant(secondsSinceEpoch: 0))
         #expect(bundled.leafFingerprint == bundle.leaf.fingerprint)
         #expect(bundled.leafFingerprint?.text == "aa")
+        #expect(bundled.keyProblem == nil)
+        bundle.key = PrivateKeyStatus(present: true, problem: "no PEM block")
+        #expect(Certificate(record: record, bundle: bundle).keyProblem == bundle.key.problem)
+        #expect(bundle.key.problem != nil)
         #expect(bundled.notAfter == Instant(secondsSinceEpoch: 86_400))
         #expect(bundled.effectiveExpiry == Instant(secondsSinceEpoch: 3_600))
         bundle.chain.earliestExpiry = nil
@@ -74,6 +78,7 @@ struct CertificateStorageTests {
         let unbundled = Certificate(record: record)
         #expect(!unbundled.hasBundle)
         #expect(unbundled.leaf == nil && unbundled.leafNotBefore == nil && unbundled.leafFingerprint == nil)
+        #expect(unbundled.keyProblem == nil)
         #expect(unbundled.notAfter == Instant(secondsSinceEpoch: 7))
         #expect(unbundled.effectiveExpiry == Instant(secondsSinceEpoch: 7))
     }

@@ -87,5 +87,14 @@ struct RenewalChainsTests {
         let expiry = Self.chain("a", index: 0).generations[0].expiry
         #expect(chains.inForceExpiries(asOf: asOf) == [expiry, nil, expiry, nil, nil])
         #expect(chains.inForceExpiries(asOf: asOf - 1) == [expiry, nil, expiry, nil, expired])
+        // Read by place, each as the chain itself answers; a place without a chain is not in force.
+        for date in [asOf - 1, asOf, expiry, expiry + 1] {
+            for id in ["a", "b", "c", "d"] {
+                let place = chains.position(of: id)!
+                #expect(chains.isInForce(at: place, asOf: date) == (chains[id]?.isInForce(asOf: date) ?? false))
+                #expect(chains[at: place]?.index == chains[id]?.index)
+            }
+        }
+        #expect(chains.position(of: "missing") == nil)
     }
 }

@@ -31,11 +31,16 @@ public struct OperationHistory: Sendable {
     init(estate: Estate) {
         var byDomain: [String: [String]] = [:]
         var byOriginal: [String: [String]] = [:]
-        for certificate in estate.certificates {
-            if certificate.record.status == .reissuing {
+        // By place, each row read in place: iterated, every certificate was copied to read two fields.
+        let certificates = estate.certificates
+        for index in certificates.indices {
+            if certificates[index].record.status == .reissuing {
+                let certificate = certificates[index]
                 for domain in certificate.mainDomains { byDomain[domain, default: []].append(certificate.id) }
             }
-            if let original = certificate.record.reissueOf { byOriginal[original, default: []].append(certificate.id) }
+            if let original = certificates[index].record.reissueOf {
+                byOriginal[original, default: []].append(certificates[index].id)
+            }
         }
         reissuingInInventory = byDomain
         reissuesInInventory = byOriginal

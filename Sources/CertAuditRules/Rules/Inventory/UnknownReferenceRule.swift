@@ -48,12 +48,15 @@ public struct UnknownReferenceRule: EstateRule {
                     source: "resources.csv", resource: resource.id)
             }
         }
-        for certificate in estate.certificates {
-            if let renewed = certificate.record.renewalOf {
+        // The certificates by place, read in place: iterated, each one was copied (this rule and the
+        // next loop look at two fields of every row).
+        let certificates = estate.certificates
+        for index in certificates.indices {
+            if let renewed = certificates[index].record.renewalOf {
+                let id = certificates[index].id
                 check(
-                    renewed,
-                    named: "certificates.csv line \(certificate.record.line) (renewal_of of \(certificate.id))",
-                    source: "renewal_of:\(certificate.id)")
+                    renewed, named: "certificates.csv line \(certificates[index].record.line) (renewal_of of \(id))",
+                    source: "renewal_of:\(id)")
             }
         }
         let lifecycle = estate.lifecycle
@@ -88,12 +91,12 @@ public struct UnknownReferenceRule: EstateRule {
         }
         if !lifecycle.accounts.isEmpty {
             let accounts = Set(lifecycle.accounts.map(\.id))
-            for certificate in estate.certificates {
-                guard let account = certificate.record.accountID, !accounts.contains(account) else { continue }
+            for index in certificates.indices {
+                guard let account = certificates[index].record.accountID, !accounts.contains(account) else { continue }
                 found.append(
                     finding(
-                        "certificates.csv line \(certificate.record.line): account \(account) is not in accounts.csv.",
-                        certificate: certificate.id, aspect: "account \(account)"))
+                        "certificates.csv line \(certificates[index].record.line): account \(account) is not in "
+                            + "accounts.csv.", certificate: certificates[index].id, aspect: "account \(account)"))
             }
             for package in lifecycle.packages {
                 guard let account = package.accountID, !accounts.contains(account) else { continue }

@@ -25,9 +25,12 @@ public struct PEMFormatRule: EstateRule {
                 "\($0.column.input) line \($0.line): \($0.column.name) \($0.value): \($0.reason); the certificate is "
                     + "audited on what the inventory says.", certificate: $0.certificateID)
         }
-        let badKeys = context.estate.certificates.compactMap { certificate -> Finding? in
-            guard let problem = certificate.bundle?.key.problem else { return nil }
-            return finding("The private key does not parse: \(problem)", certificate: certificate.id)
+        // By place, each read in place: iterated, the estate copied every certificate, and `bundle`
+        // every bundle's facts.
+        let certificates = context.estate.certificates
+        let badKeys = certificates.indices.compactMap { index -> Finding? in
+            guard let problem = certificates[index].keyProblem else { return nil }
+            return finding("The private key does not parse: \(problem)", certificate: certificates[index].id)
         }
         return rejected + unreadable + badKeys
     }
