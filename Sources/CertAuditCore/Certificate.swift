@@ -60,9 +60,10 @@ public struct Certificate: Sendable, Hashable {
 
     /// When the served chain stops working: the earliest expiry along the chain (CHAIN-EXPIRING), or
     /// the certificate's own notAfter.
-    /// Written with the one-line accessors so that it is as small as they are: the compiler inlines
-    /// it into other modules, which otherwise copied the whole certificate to call it (perf: the
-    /// simulation's start, once per certificate).
+    ///
+    /// Written with the one-line accessors: in its earlier form (the box unwrapped by hand), a
+    /// caller in another module copied the whole certificate before calling it (perf: the
+    /// simulation's start, once per certificate); in this one it does not.
     public var effectiveExpiry: Instant? {
         guard let notAfter else { return nil }
         return min(notAfter, bundleStorage?.value.chain.earliestExpiry ?? notAfter)

@@ -39,7 +39,8 @@ struct RenewalChains {
         return RenewalChain.isInForce(status: chains[position]?.status, expiry: expiry, asOf: date)
     }
 
-    /// The chain held at `position`, read in place: `chains[id]` bound to a name copies the chain.
+    /// The chain held at `position`, for reading its stored fields in place (`chains[at: p]?.status`):
+    /// `chains[id]` bound to a name copies the chain, and so does calling a method through this.
     subscript(at position: Int) -> RenewalChain? {
         _read { yield chains[position] }
     }
