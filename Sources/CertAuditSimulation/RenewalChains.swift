@@ -22,7 +22,7 @@ struct RenewalChains {
     /// (a cold probe of the estate, then a copy of the chain) once per policy watching it, twice.
     func inForceExpiries(asOf date: LocalDate) -> [LocalDate?] {
         estate.certificates.indices.map { index in
-            estate.position(of: estate.certificates[index].id).flatMap { position in
+            position(of: estate.certificates[index].id).flatMap { position in
                 isInForce(at: position, asOf: date) ? chains[position]?.generations[0].expiry : nil
             }
         }
@@ -39,19 +39,25 @@ struct RenewalChains {
         return RenewalChain.isInForce(status: chains[position]?.status, expiry: expiry, asOf: date)
     }
 
-    /// The chain held at `position`, for reading its stored fields in place (`chains[at: p]?.status`):
-    /// `chains[id]` bound to a name copies the chain, and so does calling a method through this.
+    /// The chain held at `position` (`position(of:)`), read and changed in place: a caller that
+    /// already has the place does not look the ID up again. Reading its stored fields
+    /// (`chains[at: p]?.status`) copies nothing; binding it to a name or calling a method through
+    /// it copies the chain.
     subscript(at position: Int) -> RenewalChain? {
         _read { yield chains[position] }
+        _modify {
+            let existed = chains[position] != nil
+            yield &chains[position]
+            precondition(!existed || chains[position] != nil, "a renewal chain is never removed")
+        }
     }
 
+    /// The chain of `id`: `subscript(at:)` at the ID's place.
     subscript(id: String) -> RenewalChain? {
-        get { estate.position(of: id).flatMap { chains[$0] } }
+        get { position(of: id).flatMap { chains[$0] } }
         _modify {
-            if let position = estate.position(of: id) {
-                let existed = chains[position] != nil
-                yield &chains[position]
-                precondition(!existed || chains[position] != nil, "a renewal chain is never removed")
+            if let position = position(of: id) {
+                yield &self[at: position]
             } else {
                 // An ID the estate does not hold has no place: nothing set for it is kept.
                 var added: RenewalChain?

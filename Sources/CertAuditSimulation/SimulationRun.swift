@@ -118,7 +118,7 @@ struct SimulationRun {
             let effective = certificates[index].effectiveExpiry ?? notAfter
             let generation = RenewalChain.Generation(
                 expiry: zone.localDate(of: notAfter), outage: zone.localDate(of: effective + 1), createdOn: nil)
-            chains[id] = RenewalChain(
+            chains[at: place] = RenewalChain(
                 index: index, id: id, status: certificates[index].record.status, generations: [generation])
             if effective < notAfter {
                 let stops = zone.localDate(of: effective)

@@ -96,5 +96,10 @@ struct RenewalChainsTests {
             }
         }
         #expect(chains.position(of: "missing") == nil)
+        // Set by place, read by ID: one store.
+        let place = chains.position(of: "b")!
+        chains[at: place] = Self.chain("b", index: 1)
+        chains[at: place]?.autoRenews = true
+        #expect(chains["b"]?.index == 1 && chains["b"]?.autoRenews == true)
     }
 }
