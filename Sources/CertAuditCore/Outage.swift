@@ -16,7 +16,9 @@ public struct Outage: Sendable, Hashable, Comparable {
     /// The first day the resource is out (RULES.md §0); before the as-of date for an outage under way.
     public var date: LocalDate
     /// What led there, oldest first, joined by `separator`.
-    public let explanation: String
+    public var explanation: String { spooledExplanation.text }
+    /// In the process's text spool: an outage's explanation repeats its chain's whole history.
+    private let spooledExplanation: SpooledText
     /// Where each cause ends in `explanation`'s UTF-8 bytes.
     private let causeEnds: [UInt32]
 
@@ -27,7 +29,7 @@ public struct Outage: Sendable, Hashable, Comparable {
         self.resourceType = resourceType
         self.certificateID = certificateID
         self.date = date
-        explanation = causes.joined(separator: Self.separator)
+        spooledExplanation = SpooledText(causes.joined(separator: Self.separator))
         var ends: [UInt32] = []
         ends.reserveCapacity(causes.count)
         var end = 0

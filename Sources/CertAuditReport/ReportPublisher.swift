@@ -40,6 +40,10 @@ public struct ReportPublisher: Sendable {
         self.jobs = max(1, jobs)
     }
 
+    /// The folder the output folder is in, where its staging folder is made: the run's scratch space,
+    /// on the output's own disk.
+    public var parent: URL { URL(fileURLWithPath: outputDirectory).standardizedFileURL.deletingLastPathComponent() }
+
     /// `files` maps a file name inside the output folder to its bytes.
     public func publish(_ files: [(name: String, bytes: [UInt8])]) throws(ReportError) {
         try publish { (staging: ReportStaging) throws(ReportError) in
@@ -53,7 +57,6 @@ public struct ReportPublisher: Sendable {
     public func publish(_ produce: (ReportStaging) throws(ReportError) -> Void) throws(ReportError) {
         let fileManager = FileManager()
         let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL
-        let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
         let temporary = parent.appendingPathComponent(".\(name).tmp-\(pid)")

@@ -69,26 +69,24 @@ public struct RuleRunner: Sendable {
                 Work.certificates($0..<min(certificates.count, $0 + Self.chunkSize))
             }
         let work = rules.compactMap { $0 as? any EstateRule }.map(Work.estate) + chunks
-        return parallelMap(
-            work, workers: jobs, state: { MessageInterner() },
-            transform: { messages, unit in
-                switch unit {
-                case .estate(let rule):
-                    return messages.intern(rule.check(context))
-                case .certificates(let range):
-                    var found: [Finding] = []
-                    for certificate in certificates[range] {
-                        for rule in certificateRules
-                        where Self.isEffective(rule.descriptor, for: certificate)
-                            && rule.applies(to: certificate, in: context)
-                        {
-                            found += messages.intern(rule.check(certificate, in: context))
-                        }
+        return parallelMap(work, workers: jobs) { unit in
+            switch unit {
+            case .estate(let rule):
+                return rule.check(context)
+            case .certificates(let range):
+                var found: [Finding] = []
+                for certificate in certificates[range] {
+                    for rule in certificateRules
+                    where Self.isEffective(rule.descriptor, for: certificate)
+                        && rule.applies(to: certificate, in: context)
+                    {
+                        found += rule.check(certificate, in: context)
                     }
-                    counter.advance(by: range.count)
-                    return found
                 }
-            })
+                counter.advance(by: range.count)
+                return found
+            }
+        }
     }
 
     /// A rule with effective dates applies to certificates issued (notBefore, UTC date) within them.

@@ -65,6 +65,7 @@ public enum AuditRun {
     static func audit(_ options: RunOptions, progress: @escaping StageProgress.Report) throws(RunError) -> (
         ReportModel, RunSummary
     ) {
+        spillText(beside: options.outputDirectory)
         let estate: Estate
         do {
             estate = try EstateLoader.load(
@@ -124,6 +125,16 @@ public enum AuditRun {
             newKeys: changes.compared ? Set(changes.findings.changed("new").map(\.key)) : nil,
             resolved: changes.count("resolved"))
         return (model, summary)
+    }
+
+    /// Sends the findings' messages to a file beside the output folder (`TextSpool`), making the
+    /// folder's parent if need be (publishing would make it anyway). Where no file can be made there,
+    /// the messages stay in memory: a run never fails for want of scratch space it can do without.
+    @discardableResult
+    static func spillText(beside outputDirectory: String, spool: TextSpool = .shared) -> Bool {
+        let parent = ReportPublisher(outputDirectory: outputDirectory).parent
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        return spool.spill(into: parent.path)
     }
 
     /// The previous report, read before the new one is published over it: `--baseline FILE`, else

@@ -85,11 +85,12 @@ extension SimulationRun {
                 + "from \(date)")
         let outage = Outage(
             resourceID: resource.id, resourceType: resource.type, certificateID: chain.id, date: date, causes: causes)
-        // The event's detail is the outage's own explanation: one string for both.
+        // The event's detail is the outage's own explanation, read back from the text spool once.
+        let explanation = outage.explanation
         emit(
             TimelineEvent(
                 date: date, kind: .resourceExpired, certificateID: chain.id, resourceID: resource.id,
-                detail: outage.explanation))
+                detail: explanation))
         guard explains else { return }
         outages.append(outage)
         if date <= last {
@@ -99,7 +100,7 @@ extension SimulationRun {
                     certificateID: chain.id, resourceID: resource.id,
                     date: date,
                     message: "\(resource.type) \(resource.id) \(underWay ? "is" : "will be") out from \(date): "
-                        + "\(served) has expired or been revoked. " + outage.explanation + "."))
+                        + "\(served) has expired or been revoked. " + explanation + "."))
         }
     }
 }

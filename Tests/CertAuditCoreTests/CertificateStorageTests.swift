@@ -26,12 +26,15 @@ struct CertificateStorageTests {
     /// Every certificate of a large estate holds a `BundleFacts` box, and every finding is kept
     /// until the reports are written: their fields are declared widest first, so that the small
     /// ones share the padding (352 and 120 bytes before). The facts hold a leaf's fingerprint,
-    /// serial and key ID as bytes (`HexText`, 40 bytes each inline, no heap block).
+    /// serial and key ID as bytes (`HexText`, 40 bytes each inline, no heap block). A finding's
+    /// message and an event's detail are twelve bytes in the text spool, the severity's and the
+    /// kind's byte after them.
     @Test func factsAndFindingsAreLaidOutWidestFirst() {
         #expect(MemoryLayout<BundleFacts>.size <= 416)
         #expect(MemoryLayout<CertificateFacts>.size <= 276)
         #expect(MemoryLayout<ChainVerdict>.size <= 82)
-        #expect(MemoryLayout<Finding>.stride <= 88)
+        #expect(MemoryLayout<Finding>.stride <= 80)
+        #expect(MemoryLayout<TimelineEvent>.stride <= 64)
     }
 
     @Test func theEncryptionBundleKeepsValueSemantics() {

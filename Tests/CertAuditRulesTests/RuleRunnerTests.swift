@@ -63,25 +63,6 @@ struct RuleRunnerTests {
         #expect(duplicates.count == 5_000 - 7)
     }
 
-    /// Findings that say the same thing share one string (they are kept until every report is
-    /// written): with one job, every finding with a message of a given text holds the same storage.
-    @Test func equalMessagesShareOneString() {
-        let findings = RuleRunner(jobs: 1).run(
-            RuleContext(estate: Self.busyEstate(count: 300), settings: ExampleEstate.settings))
-        var storage: [String: Set<UInt>] = [:]
-        for finding in findings where finding.message.utf8.count > 15 {
-            let address = finding.message.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) }
-            storage[finding.message, default: []].insert(address ?? 0)
-        }
-        let repeated = Dictionary(grouping: findings, by: \.message).filter {
-            $0.value.count > 1 && $0.key.utf8.count > 15
-        }
-        #expect(repeated.count >= 10, "the estate should repeat messages")
-        for message in repeated.keys {
-            #expect(storage[message]?.count == 1, "\(message): \(storage[message]?.count ?? 0) copies")
-        }
-    }
-
     /// `--jobs` reaches the rule runner: one job checks one certificate at a time, however many
     /// chunks (2,048 certificates each) the estate spans and however many cores there are.
     @Test func theRunnerUsesNoMoreWorkersThanItsJobs() {

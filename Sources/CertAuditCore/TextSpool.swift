@@ -1,0 +1,153 @@
+import Foundation
+
+/// Text a run makes once and reads back a few times — the findings' messages, at a million
+/// certificates over two million of them — appended to one store instead of each being a `String`
+/// of its own on the heap, and, once the run says where (`spill(into:)`), written out to an unnamed
+/// file a page at a time: the bytes then sit in the system's page cache, not in the process.
+///
+/// One store for the process, like its heap: a finding is made in the rules, the simulation and
+/// the ledger, on any thread, and a reference to the store in every finding would cost each of them
+/// eight bytes more. Until a run spills it (and when the file cannot be made or written, as on a
+/// full disk) the pages stay in memory, where a text costs its bytes and no `String` header: nothing
+/// appended is ever lost. The file is unlinked the moment it is made, so nothing is left behind
+/// whatever happens to the run.
+public final class TextSpool: @unchecked Sendable {
+    /// The process's store (`SpooledText` appends to it).
+    public static let shared = TextSpool()
+
+    /// Bytes gathered before a page is written out: one write per megabyte.
+    static let pageSize = 1 << 20
+
+    /// A page kept in memory: no file, or its write failed.
+    private struct Page {
+        let start: UInt64
+        let bytes: [UInt8]
+    }
+
+    // Everything below is guarded by `lock`.
+    private let lock = NSLock()
+    private var descriptor: Int32 = -1
+    /// Whether pages still go to the file (false once a write failed).
+    private var writable = false
+    private var kept: [Page] = []
+    /// The page being filled, which starts at `pendingStart`.
+    private var pending: [UInt8] = []
+    private var pendingStart: UInt64 = 0
+
+    public init() {}
+
+    /// A store writing to `descriptor` from the start (tests: a file that refuses writes).
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        writable = true
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
+
+    /// From now on, writes full pages to an unnamed file in `directory` (the output's own disk: a
+    /// /tmp kept in memory would hold the bytes in memory after all). Returns whether it does; when
+    /// the file cannot be made, the pages stay in memory. A second call changes nothing.
+    @discardableResult
+    public func spill(into directory: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard descriptor < 0 else { return writable }
+        var template = Array((directory + "/.certaudit-text-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard made >= 0 else { return false }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        descriptor = made
+        writable = true
+        return true
+    }
+
+    /// Whether pages are being written to a file.
+    public var isSpilling: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return writable
+    }
+
+    /// Bytes held in memory: the page being filled and the pages kept.
+    var residentBytes: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return kept.reduce(pending.count) { $0 + $1.bytes.count }
+    }
+
+    /// Stores `text`; what `SpooledText` holds.
+    func append(_ text: String) -> (offset: UInt64, length: UInt32) {
+        var text = text
+        return text.withUTF8 { bytes in
+            precondition(bytes.count <= UInt32.max, "a text of 4 GiB or more")
+            lock.lock()
+            defer { lock.unlock() }
+            if !pending.isEmpty, pending.count + bytes.count > Self.pageSize { seal() }
+            let offset = pendingStart + UInt64(pending.count)
+            pending.append(contentsOf: bytes)
+            return (offset, UInt32(bytes.count))
+        }
+    }
+
+    /// The page being filled goes to the file, or, without a file or when the write fails, is kept.
+    private func seal() {
+        let written = writable && pending.withUnsafeBytes { writeAll($0, at: pendingStart) }
+        if !written {
+            writable = false
+            kept.append(Page(start: pendingStart, bytes: pending))
+        }
+        pendingStart += UInt64(pending.count)
+        pending = []
+        pending.reserveCapacity(Self.pageSize)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer, at start: UInt64) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(start) + off_t(done))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return true
+    }
+
+    /// The text stored at `offset`.
+    func text(at offset: UInt64, length: UInt32) -> String {
+        let count = Int(length)
+        guard count > 0 else { return "" }
+        lock.lock()
+        if offset >= pendingStart {
+            defer { lock.unlock() }
+            return copy(pending, from: Int(offset - pendingStart), count: count)
+        }
+        // The last page kept that starts at or before `offset`: the text lies in it if it was kept.
+        var low = 0
+        var high = kept.count
+        while low < high {
+            let middle = (low + high) / 2
+            if kept[middle].start <= offset { low = middle + 1 } else { high = middle }
+        }
+        if low > 0, offset < kept[low - 1].start + UInt64(kept[low - 1].bytes.count) {
+            defer { lock.unlock() }
+            return copy(kept[low - 1].bytes, from: Int(offset - kept[low - 1].start), count: count)
+        }
+        let file = descriptor
+        lock.unlock()
+        // On the file, which is never written again where a text was written: read without the lock.
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var done = 0
+            while done < count {
+                let read = pread(file, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+                if read < 0, errno == EINTR { continue }
+                precondition(read > 0, "the text spool's file cannot be read: \(String(cString: strerror(errno)))")
+                done += read
+            }
+            return count
+        }
+    }
+
+    private func copy(_ bytes: [UInt8], from start: Int, count: Int) -> String {
+        String(decoding: bytes[start..<start + count], as: UTF8.self)
+    }
+}

@@ -1,0 +1,99 @@
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+
+@testable import CertAuditCore
+
+/// `TextSpool` keeps the findings' messages out of the heap: every text must read back exactly,
+/// wherever its page is (being filled, kept in memory, on disk), pages written out must leave memory,
+/// and a spool whose file cannot be made or written must keep every text in memory instead.
+struct TextSpoolTests {
+    /// Texts of many lengths and scripts filling several pages, one of them longer than a page.
+    static func texts() -> [String] {
+        var texts = (0..<40_000).map { index in
+            index % 7 == 0
+                ? "证书 \(index) 已过期 — é\u{301} \(String(repeating: "x", count: index % 97))"
+                : "Expired on day \(index) (\(String(repeating: "y", count: index % 131)))."
+        }
+        texts.insert("", at: 5)
+        texts.insert(String(repeating: "long ", count: TextSpool.pageSize / 3), at: 20_000)
+        return texts
+    }
+
+    static func readsBack(_ spool: TextSpool, _ texts: [String]) -> Bool {
+        let handles = texts.map { spool.append($0) }
+        return zip(texts, handles).allSatisfy { text, handle in
+            spool.text(at: handle.offset, length: handle.length) == text
+        }
+    }
+
+    static func scratchDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "text-spool-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        return path
+    }
+
+    @Test func textsReadBackFromMemory() {
+        let spool = TextSpool()
+        #expect(Self.readsBack(spool, Self.texts()))
+        #expect(!spool.isSpilling)
+        #expect(spool.residentBytes > 3 * TextSpool.pageSize)
+    }
+
+    @Test func spilledPagesLeaveMemoryAndTextsReadBackFromTheFile() throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spool = TextSpool()
+        let early = spool.append("appended before the spool spilled")
+        #expect(spool.spill(into: directory))
+        #expect(spool.isSpilling)
+        #expect(Self.readsBack(spool, Self.texts()))
+        #expect(spool.text(at: early.offset, length: early.length) == "appended before the spool spilled")
+        // Only the page being filled is held; the file has no name to leave behind.
+        #expect(spool.residentBytes <= TextSpool.pageSize)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+
+    @Test func aFileThatRefusesWritesLeavesEveryTextInMemory() throws {
+        // Writing to /dev/full fails as a full disk does (ENOSPC).
+        let full = open("/dev/full", O_RDWR)
+        try #require(full >= 0)
+        let spool = TextSpool(descriptor: full)
+        #expect(spool.isSpilling)
+        #expect(Self.readsBack(spool, Self.texts()))
+        #expect(!spool.isSpilling)
+    }
+
+    @Test func aFolderThatCannotHoldTheFileLeavesTheSpoolInMemory() {
+        let spool = TextSpool()
+        #expect(!spool.spill(into: "/nonexistent-\(UUID().uuidString)"))
+        #expect(Self.readsBack(spool, Self.texts()))
+    }
+
+    @Test func textsAppendedFromManyThreadsReadBack() throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spool = TextSpool()
+        spool.spill(into: directory)
+        let texts = Self.texts()
+        let allRead = Atomic(true)
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            let mine = texts.indices.filter { $0 % 4 == worker }.map { texts[$0] }
+            if !Self.readsBack(spool, mine) { allRead.store(false, ordering: .relaxed) }
+        }
+        let everyTextReadBack = allRead.load(ordering: .relaxed)
+        #expect(everyTextReadBack)
+    }
+
+    @Test func spooledTextsCompareAndHashAsTheirStrings() {
+        let (composed, decomposed) = (SpooledText("caf\u{E9}"), SpooledText("cafe\u{301}"))
+        #expect(composed == decomposed && composed.hashValue == decomposed.hashValue)
+        #expect(SpooledText("a") == SpooledText("a") && SpooledText("a") != SpooledText("b"))
+        #expect(SpooledText("").text == "" && SpooledText("证书").text == "证书")
+        var finding = Finding(ruleID: RuleID(rawValue: "R-1"), severity: .high, message: "first")
+        finding.message = "second"
+        #expect(finding.message == "second")
+        #expect(finding == Finding(ruleID: RuleID(rawValue: "R-1"), severity: .high, message: "second"))
+    }
+}
