@@ -17,6 +17,9 @@ public final class TextSpool: @unchecked Sendable {
 
     /// Bytes gathered before a page is written out: one write per megabyte.
     static let pageSize = 1 << 20
+    /// Bytes read from the file at once, and how many such windows are kept.
+    static let windowSize = 64 << 10
+    static let windowCount = 8
 
     /// A page kept in memory: no file, or its write failed.
     private struct Page {
@@ -30,6 +33,12 @@ public final class TextSpool: @unchecked Sendable {
     /// Whether pages still go to the file (false once a write failed).
     private var writable = false
     private var kept: [Page] = []
+    /// Stretches of the file read lately, and when each was last read (`uses` counts reads): the
+    /// writers read the findings rule by rule in certificate order, the order each rule's texts were
+    /// written in, so most reads fall in a window read before — one `pread` a window, not a text.
+    private var windows: [Page] = []
+    private var windowUses: [UInt64] = []
+    private var uses: UInt64 = 0
     /// The page being filled, which starts at `pendingStart`.
     private var pending: [UInt8] = []
     private var pendingStart: UInt64 = 0
@@ -132,18 +141,53 @@ public final class TextSpool: @unchecked Sendable {
             defer { lock.unlock() }
             return copy(kept[low - 1].bytes, from: Int(offset - kept[low - 1].start), count: count)
         }
-        let file = descriptor
+        if let window = windows.firstIndex(where: {
+            $0.start <= offset && offset + UInt64(count) <= $0.start + UInt64($0.bytes.count)
+        }) {
+            defer { lock.unlock() }
+            uses += 1
+            windowUses[window] = uses
+            return copy(windows[window].bytes, from: Int(offset - windows[window].start), count: count)
+        }
+        // On the file, which is never written again where a text was written: read without the lock,
+        // a window from the text on (the sealed bytes end at `pendingStart`).
+        let (file, sealedEnd) = (descriptor, pendingStart)
         lock.unlock()
-        // On the file, which is never written again where a text was written: read without the lock.
-        return String(unsafeUninitializedCapacity: count) { buffer in
+        let bytes = Self.read(
+            file, at: offset, count: max(count, Int(min(UInt64(Self.windowSize), sealedEnd - offset))), atLeast: count)
+        if bytes.count <= Self.windowSize {
+            lock.lock()
+            keep(Page(start: offset, bytes: bytes))
+            lock.unlock()
+        }
+        return copy(bytes, from: 0, count: count)
+    }
+
+    /// Keeps a window read from the file in place of the one read longest ago. Under the lock.
+    private func keep(_ window: Page) {
+        uses += 1
+        if windows.count < Self.windowCount {
+            windows.append(window)
+            windowUses.append(uses)
+        } else if let oldest = windowUses.indices.min(by: { windowUses[$0] < windowUses[$1] }) {
+            windows[oldest] = window
+            windowUses[oldest] = uses
+        }
+    }
+
+    /// Up to `count` bytes of the file from `offset`, at least `atLeast` of them (fewer only past its
+    /// end).
+    private static func read(_ file: Int32, at offset: UInt64, count: Int, atLeast: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             var done = 0
             while done < count {
                 let read = pread(file, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
                 if read < 0, errno == EINTR { continue }
+                if read == 0, done >= atLeast { break }
                 precondition(read > 0, "the text spool's file cannot be read: \(String(cString: strerror(errno)))")
                 done += read
             }
-            return count
+            initialized = done
         }
     }
 

@@ -21,10 +21,13 @@ struct TextSpoolTests {
         return texts
     }
 
+    /// Appends `texts`, then reads them back in order, backwards and strided (a read from the file
+    /// may be served by a window read for an earlier one: each order meets the windows differently).
     static func readsBack(_ spool: TextSpool, _ texts: [String]) -> Bool {
         let handles = texts.map { spool.append($0) }
-        return zip(texts, handles).allSatisfy { text, handle in
-            spool.text(at: handle.offset, length: handle.length) == text
+        let strided = (0..<7).flatMap { stride(from: $0, to: texts.count, by: 7) }
+        return [Array(texts.indices), texts.indices.reversed(), strided].allSatisfy { order in
+            order.allSatisfy { spool.text(at: handles[$0].offset, length: handles[$0].length) == texts[$0] }
         }
     }
 
