@@ -114,6 +114,19 @@ struct EstateInternerTests {
         #expect(Self.storage(leaf.commonNames.first) == Self.storage(claimed))
     }
 
+    @Test func aRowsSANSharesItsDomainsString() throws {
+        var interner = EstateInterner()
+        var original = Self.certificate("a", leaf: "www.first-example.com", intermediates: [])
+        original.record.claimedDomain = Self.fresh("www.first-example.com")
+        original.record.claimedSANs = [Self.fresh("first-example.com"), Self.fresh("www.first-example.com")]
+        let certificate = interner.intern(original)
+        #expect(certificate == original)
+        let sans = try #require(certificate.record.claimedSANs)
+        #expect(Self.storage(original.record.claimedSANs?[1]) != Self.storage(original.record.claimedDomain))
+        #expect(Self.storage(sans[1]) == Self.storage(certificate.record.claimedDomain))
+        #expect(Self.storage(certificate.leaf?.commonNames.first) == Self.storage(certificate.record.claimedDomain))
+    }
+
     /// A leaf is its row's own, not kept for another row to share (the table would hold every leaf of
     /// the estate): the same certificate in two rows comes out equal in both, each sharing its own
     /// row's strings, while what the rows repeat is still one storage.
