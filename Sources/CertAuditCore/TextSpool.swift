@@ -21,7 +21,8 @@ public final class TextSpool: @unchecked Sendable {
     static let windowSize = 64 << 10
     static let windowCount = 8
 
-    /// A page kept in memory: no file, or its write failed.
+    /// The spool's bytes from `start` on: a page kept in memory (no file, or its write failed), or a
+    /// window read back from the file.
     private struct Page {
         let start: UInt64
         let bytes: [UInt8]
