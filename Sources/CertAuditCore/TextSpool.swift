@@ -11,6 +11,10 @@ import Foundation
 /// full disk) the pages stay in memory, where a text costs its bytes and no `String` header: nothing
 /// appended is ever lost. The file is unlinked the moment it is made, so nothing is left behind
 /// whatever happens to the run.
+///
+/// Append-only for the life of the process, by design: a run makes its texts once and ends. A
+/// process that made findings without end (a server, a fuzzer left running for days) would grow
+/// with them; the test suite and `make fuzz`'s ten minutes add a few megabytes.
 public final class TextSpool: @unchecked Sendable {
     /// The process's store (`SpooledText` appends to it).
     public static let shared = TextSpool()
