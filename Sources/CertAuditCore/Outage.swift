@@ -17,8 +17,9 @@ public struct Outage: Sendable, Hashable, Comparable {
     public var date: LocalDate
     /// What led there, oldest first, joined by `separator`.
     public var explanation: String { spooledExplanation.text }
-    /// In the process's text spool: an outage's explanation repeats its chain's whole history.
-    private let spooledExplanation: SpooledText
+    /// In the process's text spool: an outage's explanation repeats its chain's whole history. Its
+    /// event takes it as its detail as it is held (`TimelineEvent.spooledDetail`), not a copy.
+    public let spooledExplanation: SpooledText
     /// Where each cause ends in `explanation`'s UTF-8 bytes.
     private let causeEnds: [UInt32]
 

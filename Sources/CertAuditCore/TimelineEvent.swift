@@ -17,8 +17,8 @@ public struct TimelineEvent: Sendable, Hashable, Comparable {
         set { spooledDetail = SpooledText(newValue) }
     }
     /// In the process's text spool, like a finding's message: an outage's event carries its whole
-    /// explanation.
-    private var spooledDetail: SpooledText
+    /// explanation, and is given the outage's own (`Outage.spooledExplanation`), held once.
+    public var spooledDetail: SpooledText
     public var kind: TimelineEventKind
     /// The rest, nil when it is all empty (so that equal events compare equal).
     private var particulars: OutOfLine<TimelineEventParticulars>?

@@ -85,12 +85,11 @@ extension SimulationRun {
                 + "from \(date)")
         let outage = Outage(
             resourceID: resource.id, resourceType: resource.type, certificateID: chain.id, date: date, causes: causes)
-        // The event's detail is the outage's own explanation, read back from the text spool once.
-        let explanation = outage.explanation
-        emit(
-            TimelineEvent(
-                date: date, kind: .resourceExpired, certificateID: chain.id, resourceID: resource.id,
-                detail: explanation))
+        // The event's detail is the outage's own explanation: one text in the spool for both.
+        var event = TimelineEvent(
+            date: date, kind: .resourceExpired, certificateID: chain.id, resourceID: resource.id)
+        event.spooledDetail = outage.spooledExplanation
+        emit(event)
         guard explains else { return }
         outages.append(outage)
         if date <= last {
@@ -100,7 +99,7 @@ extension SimulationRun {
                     certificateID: chain.id, resourceID: resource.id,
                     date: date,
                     message: "\(resource.type) \(resource.id) \(underWay ? "is" : "will be") out from \(date): "
-                        + "\(served) has expired or been revoked. " + explanation + "."))
+                        + "\(served) has expired or been revoked. " + outage.explanation + "."))
         }
     }
 }
