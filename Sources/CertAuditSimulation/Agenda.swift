@@ -6,15 +6,18 @@ import HeapModule
 /// certificate ID, so that accounts are drawn in a stated order and the result never depends on
 /// the order anything was scheduled in.
 struct Agenda {
+    /// What to do, and to what: a renewal chain by its place (`RenewalChains.subscript(at:)`), so that
+    /// acting on it looks nothing up (an ID's lookup, a cold probe of the estate's index, was a sixth
+    /// of a million-certificate simulation's time); a resource by its place in `estate.resources`.
     enum Action: Hashable {
-        /// An auto-renewal charge for the certificate's newest generation (AR-CHARGE-DATE).
-        case charge
+        /// An auto-renewal charge for the chain's newest generation (AR-CHARGE-DATE).
+        case charge(chain: Int)
         /// Uploaded-certificate hosting submits the successor's order (UPH-AUTO-SUBMIT).
-        case submit
+        case submit(chain: Int)
         /// The CA issues the pending successor (REV-DURATION).
-        case issue
+        case issue(chain: Int)
         /// The hosting plan replaces generation `generation` (HOST-LEAD).
-        case replace(generation: Int)
+        case replace(chain: Int, generation: Int)
         /// Resource `resource` goes out, unless it moved since `version`.
         case outage(resource: Int, version: Int)
         /// A points package reaches its expiry date: what is left is lost (PTS-EXPIRY).
@@ -36,6 +39,7 @@ struct Agenda {
 
     struct Item: Comparable {
         let date: LocalDate
+        /// The certificate the action is about ("" for an account's): what orders a step's actions.
         let certificateID: String
         let sequence: Int
         let action: Action

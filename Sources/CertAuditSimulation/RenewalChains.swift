@@ -6,7 +6,8 @@ import CertAuditCore
 /// doubled as it grew (over 400 MB per simulation at a million certificates); an index of its own,
 /// from ID to place, was 6 MB at 100,000.
 ///
-/// Read and changed in place like a dictionary (`chains[id]?.plan = …`); a chain is never removed.
+/// Read and changed in place, by place (`chains[at: place]?.plan = …`: what the simulation's agenda
+/// and resources hold) or like a dictionary by ID; a chain is never removed.
 struct RenewalChains {
     private let estate: Estate
     private var chains: [RenewalChain?]

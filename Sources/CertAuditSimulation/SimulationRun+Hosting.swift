@@ -7,25 +7,26 @@ import CertAuditCore
 extension SimulationRun {
     /// Takes the first hosting.csv row in force for the certificate and schedules its first
     /// replacement.
-    mutating func startHosting(_ id: String) {
-        guard let chain = chains[id], let record = hostingInForce[id] else { return }
-        chains[id]?.plan = HostingRun(record: record, scheme: HostingScheme(for: estate.certificates[chain.index]))
-        note(id, "\(record.reference) hosts it")
+    mutating func startHosting(at place: Int) {
+        guard let index = chains[at: place]?.index, let record = hostingInForce[id(at: place)] else { return }
+        chains[at: place]?.plan = HostingRun(record: record, scheme: HostingScheme(for: estate.certificates[index]))
+        note(at: place, "\(record.reference) hosts it")
     }
 
     /// Schedules the replacement of generation `generation` at the plan's lead (and its reminder);
     /// `immediate` replaces when the successor is issued, and fails on the expiry date without one.
     /// `since` is the day the plan took the generation over (nil: before the as-of date): a date the
     /// plan already let pass — a lead longer than a short successor's life — does not come back.
-    mutating func schedulePlan(_ id: String, generation: Int, since: LocalDate? = nil) {
-        guard let chain = chains[id], let plan = chain.plan else { return }
+    mutating func schedulePlan(at place: Int, generation: Int, since: LocalDate? = nil) {
+        guard let chain = chains[at: place], let plan = chain.plan else { return }
+        let id = chain.id
         let expiry = chain.generations[generation].expiry
         if plan.scheme == .uploaded, generation > 0 {
             let submission = HostingScheme.autoSubmitDate(expiringOn: expiry)
             if let since, submission <= since {
-                note(id, "the successor's order date \(submission) passed before it was deployed: no order")
+                note(at: place, "the successor's order date \(submission) passed before it was deployed: no order")
             } else {
-                agenda.schedule(.submit, on: submission, for: id)
+                agenda.schedule(.submit(chain: place), on: submission, for: id)
             }
         }
         switch plan.lead {
@@ -34,11 +35,11 @@ extension SimulationRun {
             // plan carries on with the successor if there was one (`replace`).
             guard let date = plan.lead.replacementDate(expiringOn: expiry) else { return }
             if let since, date < since {
-                note(id, "its replacement date \(date) passed before it was deployed: the plan ends")
-                chains[id]?.plan?.ended = true
+                note(at: place, "its replacement date \(date) passed before it was deployed: the plan ends")
+                chains[at: place]?.plan?.ended = true
                 return
             }
-            agenda.schedule(.replace(generation: generation), on: date, for: id)
+            agenda.schedule(.replace(chain: place, generation: generation), on: date, for: id)
             if let reminder = plan.lead.reminderDate(expiringOn: expiry), reminder >= first,
                 sendsMessages(plan, settings(of: chain, generation: generation), on: reminder)
             {
@@ -52,13 +53,16 @@ extension SimulationRun {
                 readyDate(ofInventory:))
             {
                 guard ready >= first else {
-                    note(id, "the replacement by \(ready) is history: the resources kept what they serve")
-                    chains[id]?.plan?.ended = true
+                    note(at: place, "the replacement by \(ready) is history: the resources kept what they serve")
+                    chains[at: place]?.plan?.ended = true
                     return
                 }
-                if ready <= expiry { agenda.schedule(.replace(generation: generation), on: ready, for: id) }
+                if ready <= expiry {
+                    agenda.schedule(.replace(chain: place, generation: generation), on: ready, for: id)
+                }
             }
-            agenda.schedule(.replace(generation: generation), on: max(expiry, since ?? first), for: id)
+            agenda.schedule(
+                .replace(chain: place, generation: generation), on: max(expiry, since ?? first), for: id)
         }
     }
 
@@ -88,19 +92,21 @@ extension SimulationRun {
 
     /// HOST-NEW-CERT-READY, HOST-RESOURCE-TYPES: on the replacement date the new certificate must be
     /// issued; it then replaces the hosted one on the types the plan names.
-    mutating func replace(_ id: String, generation: Int, on date: LocalDate) {
-        guard let chain = chains[id], var plan = chain.plan, !plan.ended, plan.hostedGeneration == generation else {
+    mutating func replace(at place: Int, generation: Int, on date: LocalDate) {
+        guard let chain = chains[at: place], var plan = chain.plan, !plan.ended, plan.hostedGeneration == generation
+        else {
             return
         }
+        let id = chain.id
         let sent = sendsMessages(plan, settings(of: chain, generation: generation), on: date)
-        let target = replacement(for: chain, plan: plan, generation: generation, on: date)
+        let target = replacement(at: place, plan: plan, generation: generation, on: date)
         guard let target else {
             emit(
                 TimelineEvent(
                     date: date, kind: .hostingFailed, certificateID: id, messageSent: sent,
                     detail: "no new certificate issued by then"))
-            note(id, "hosting failed \(date): no new certificate issued by then")
-            chains[id]?.plan?.ended = true
+            note(at: place, "hosting failed \(date): no new certificate issued by then")
+            chains[at: place]?.plan?.ended = true
             report(
                 .hostNewCertReady,
                 "\(plan.record.reference): on \(date) there is no new certificate issued to replace with, so the "
@@ -111,8 +117,8 @@ extension SimulationRun {
         emit(
             TimelineEvent(
                 date: date, kind: .hostingReplaced, certificateID: id, messageSent: sent,
-                detail: "replaced with \(target.certificateID == id ? "its successor" : target.certificateID)"))
-        note(id, "hosting replaced it \(date)")
+                detail: "replaced with \(target.chain == place ? "its successor" : self.id(at: target.chain))"))
+        note(at: place, "hosting replaced it \(date)")
         if !sent {
             report(
                 .hostMessages,
@@ -121,37 +127,38 @@ extension SimulationRun {
                 aspect: "replacement \(chain.generations[generation].expiry)")
         }
         // Before the as-of date the inventory shows where the resources are: history moves none.
-        if date >= first { move(from: (id, generation), to: target, types: plan, on: date) }
-        if target.certificateID == id {
+        if date >= first { move(from: (place, generation), to: target, types: plan, on: date) }
+        if target.chain == place {
             plan.hostedGeneration = target.generation
-            chains[id]?.plan = plan
-            schedulePlan(id, generation: target.generation, since: date)
+            chains[at: place]?.plan = plan
+            schedulePlan(at: place, generation: target.generation, since: date)
         } else {
-            chains[id]?.plan?.ended = true
+            chains[at: place]?.plan?.ended = true
         }
     }
 
     /// What the plan replaces generation `generation` with on `date`, if it is issued by then: the
     /// designated certificate, the inventory's successor, or the simulated one.
-    func replacement(for chain: RenewalChain, plan: HostingRun, generation: Int, on date: LocalDate)
-        -> (certificateID: String, generation: Int)?
+    func replacement(at place: Int, plan: HostingRun, generation: Int, on date: LocalDate)
+        -> (chain: Int, generation: Int)?
     {
         // A designated certificate in force that was issued by then replaces, even one that has
         // expired since: the plan deploys what it was told to, and the resources go out at once.
         if case .designated(let designated) = plan.record.association {
-            guard let ready = readyDate(ofInventory: designated), ready <= date, chains[designated] != nil else {
-                return nil
-            }
-            return (designated, 0)
+            return readyChain(ofInventory: designated, by: date).map { ($0, 0) }
         }
-        switch chain.generations[generation].successor {
-        case .issued(let issued) where issued <= date: return (chain.id, generation + 1)
-        case .inventory(let successor):
-            guard let ready = readyDate(ofInventory: successor), ready <= date, chains[successor] != nil else {
-                return nil
-            }
-            return (successor, 0)
+        switch chains[at: place]?.generations[generation].successor {
+        case .issued(let issued) where issued <= date: return (place, generation + 1)
+        case .inventory(let successor): return readyChain(ofInventory: successor, by: date).map { ($0, 0) }
         default: return nil
         }
+    }
+
+    /// The place of the chain of inventory certificate `id` when it is in force and issued by `date`.
+    private func readyChain(ofInventory id: String, by date: LocalDate) -> Int? {
+        guard let ready = readyDate(ofInventory: id), ready <= date, let place = chains.position(of: id),
+            chains[at: place] != nil
+        else { return nil }
+        return place
     }
 }

@@ -7,54 +7,58 @@ extension SimulationRun {
     /// What every resource serves at the as-of date: an outage under way is reported with its first
     /// day (before the as-of date); a revoked certificate is out now.
     mutating func bindResources() {
-        servingChain.reserveCapacity(estate.resources.count)
-        // Each chain is looked up once and read in place: bound to a name, it was copied for every
-        // resource (all three simulations of a run do this).
-        for index in estate.resources.indices {
-            guard let id = estate.resources[index].certificateID, let place = chains.position(of: id),
-                let outage = chains[at: place]?.generations[0].outage
-            else { continue }
-            serving[index] = Serving(certificateID: id, generation: 0)
-            // The estate's list of the resources bound to it, shared until a move changes it.
-            if servingChain[id] == nil { servingChain[id] = estate.resourcePositions(boundToCertificateAt: place) }
+        // The chain each resource serves, from the estate's resources by certificate: walking those
+        // lists looks no ID up (each lookup a cold probe of the estate's index at a million).
+        var chainOf = [Int32](repeating: -1, count: estate.resources.count)
+        for place in estate.certificates.indices where chains[at: place] != nil {
+            let bound = estate.resourcePositions(boundToCertificateAt: place)
+            for index in bound { chainOf[index] = Int32(place) }
+            servingChain[place] = bound
+        }
+        // In the resources' order: the outages under way are reported in it. Each chain is read in
+        // place: bound to a name, it was copied for every resource.
+        for index in estate.resources.indices where chainOf[index] >= 0 {
+            let place = Int(chainOf[index])
+            guard let outage = chains[at: place]?.generations[0].outage else { continue }
+            serving[index] = Serving(chain: place, generation: 0)
             if let status = chains[at: place]?.status, status == .revoked || status == .revoking {
                 goOut(index, on: min(first, outage), because: "its certificate is \(status.rawValue)")
             } else if outage < first {
                 goOut(index, on: outage, because: nil)
             } else {
-                agenda.schedule(.outage(resource: index, version: 0), on: outage, for: id)
+                agenda.schedule(.outage(resource: index, version: 0), on: outage, for: id(at: place))
             }
         }
     }
 
     /// A replacement moves every resource that serves `old` and whose type the plan names to `new`.
     mutating func move(
-        from old: (certificateID: String, generation: Int), to new: (certificateID: String, generation: Int),
-        types plan: HostingRun, on date: LocalDate
+        from old: (chain: Int, generation: Int), to new: (chain: Int, generation: Int), types plan: HostingRun,
+        on date: LocalDate
     ) {
         var stay: [Int] = []
-        for index in servingChain[old.certificateID] ?? [] {
-            guard var current = serving[index], current.certificateID == old.certificateID,
-                current.generation == old.generation, !current.isOut, plan.replaces(estate.resources[index].type),
-                let outage = chains[new.certificateID]?.generations[new.generation].outage
+        for index in servingChain[old.chain] {
+            guard var current = serving[index], current.chain == old.chain, current.generation == old.generation,
+                !current.isOut, plan.replaces(estate.resources[index].type),
+                let outage = chains[at: new.chain]?.generations[new.generation].outage
             else {
                 stay.append(index)
                 continue
             }
-            if new.certificateID != old.certificateID {
-                servingChain[new.certificateID, default: []].append(index)
+            if new.chain != old.chain {
+                servingChain[new.chain].append(index)
             } else {
                 stay.append(index)
             }
-            current.certificateID = new.certificateID
+            current.chain = new.chain
             current.generation = new.generation
             current.version += 1
             serving[index] = current
             // Moved onto a certificate that has already expired, it is out from the move.
             agenda.schedule(
-                .outage(resource: index, version: current.version), on: max(outage, date), for: new.certificateID)
+                .outage(resource: index, version: current.version), on: max(outage, date), for: id(at: new.chain))
         }
-        servingChain[old.certificateID] = stay
+        servingChain[old.chain] = stay
     }
 
     /// The resource goes out on `date`, unless it moved since the outage was scheduled.
@@ -66,7 +70,7 @@ extension SimulationRun {
     /// Records the outage: the event when it falls in the window, the finding (dated its first day,
     /// also before the as-of date) and its chain of causes.
     mutating func goOut(_ index: Int, on date: LocalDate, because reason: String?) {
-        guard var current = serving[index], let chain = chains[current.certificateID] else { return }
+        guard var current = serving[index], let chain = chains[at: current.chain] else { return }
         current.isOut = true
         serving[index] = current
         guard keepsCauses else { return }

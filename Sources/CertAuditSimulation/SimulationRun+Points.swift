@@ -9,12 +9,14 @@ extension SimulationRun {
     /// Buys the successor with the price in points: true when paid (a `points-consumed` event per
     /// package drawn), false when the account is short (the charge failed), nil when it cannot be
     /// checked (no packages for the account, or no price in points).
-    mutating func payInPoints(_ id: String, account: String?, price: PriceRecord?, on date: LocalDate) -> Bool? {
+    mutating func payInPoints(at place: Int, account: String?, price: PriceRecord?, on date: LocalDate) -> Bool? {
         guard let account, packages[account] != nil, let cost = price?.pricePoints else { return nil }
         let due = Points(Int64(cost))
         let available = PointsPackage.available(in: packages[account] ?? [], on: date)
         guard available >= due else {
-            fail(id, account: account, short: "\(available) points < \(due)", amountFen: nil, points: cost, on: date)
+            fail(
+                at: place, account: account, short: "\(available) points < \(due)", amountFen: nil, points: cost,
+                on: date)
             return false
         }
         // Drawn in place in the dictionary: a copy of the account's packages held beside it made every
@@ -23,7 +25,7 @@ extension SimulationRun {
         for draw in draws {
             emit(
                 TimelineEvent(
-                    date: date, kind: .pointsConsumed, certificateID: id, accountID: account,
+                    date: date, kind: .pointsConsumed, certificateID: id(at: place), accountID: account,
                     packageID: draw.packageID, points: Int(draw.points.count)))
         }
         recordFigures(of: account, on: date)

@@ -5,9 +5,9 @@ import CertAuditCore
 /// what it has emitted. The renewal, hosting, outage and alert steps are extensions in files of
 /// their own; this file holds the state and the loop.
 struct SimulationRun {
-    /// Which certificate a resource serves, and whether it is out.
+    /// Which chain's generation a resource serves (the chain by its place), and whether it is out.
     struct Serving {
-        var certificateID: String
+        var chain: Int
         var generation: Int
         /// Bumped on every move, so an outage scheduled for what it served before is stale.
         var version = 0
@@ -37,9 +37,10 @@ struct SimulationRun {
     var chains: RenewalChains
     /// Parallel to `estate.resources`; nil for a resource bound to nothing the simulation knows.
     var serving: [Serving?]
-    /// The resources that serve each chain now (certificate ID → indices into `serving`), so that a
-    /// replacement or a deployment looks at its own resources, not at all of them.
-    var servingChain: [String: [Int]] = [:]
+    /// The resources that serve each chain now, by the chain's place (indices into `serving`), so
+    /// that a replacement or a deployment looks at its own resources, not at all of them. An array:
+    /// a dictionary by certificate ID hashed the ID at every look and kept a copy of each.
+    var servingChain: [[Int]]
     var agenda = Agenda()
     /// Every event but the alerts, which are kept compact (see `Timeline`).
     var events: [TimelineEvent] = []
@@ -90,6 +91,7 @@ struct SimulationRun {
         }
         self.hostingInForce = hostingInForce
         serving = Array(repeating: nil, count: estate.resources.count)
+        servingChain = Array(repeating: [], count: estate.certificates.count)
         chains = RenewalChains(estate)
         for record in estate.lifecycle.packages {
             guard let account = record.accountID else { continue }
@@ -123,17 +125,16 @@ struct SimulationRun {
             if effective < notAfter {
                 let stops = zone.localDate(of: effective)
                 note(
-                    id, "its chain stops working at the end of \(stops), before the certificate itself (CHAIN-EXPIRING)"
-                )
+                    at: place,
+                    "its chain stops working at the end of \(stops), before the certificate itself (CHAIN-EXPIRING)")
             }
             emit(TimelineEvent(date: generation.expiry, kind: .expiry, certificateID: id))
         }
-        for index in certificates.indices {
-            let id = certificates[index].id
-            guard let place = chains.position(of: id), chains.isInForce(at: place, asOf: first) else { continue }
-            startHosting(id)
-            startRenewal(id)
-            schedulePlan(id, generation: 0)
+        // Each chain once, at its place (the first certificate with its ID), in the estate's order.
+        for place in certificates.indices where chains.isInForce(at: place, asOf: first) {
+            startHosting(at: place)
+            startRenewal(at: place)
+            schedulePlan(at: place, generation: 0)
         }
         bindResources()
         for account in Set(accounts.keys).union(packages.keys) { recordFigures(of: account, on: first) }
@@ -152,10 +153,10 @@ struct SimulationRun {
         while let item = agenda.next(through: last) {
             progress?.advance(to: Int(item.date - first))
             switch item.action {
-            case .charge: charge(item.certificateID, on: item.date)
-            case .submit: submit(item.certificateID, on: item.date)
-            case .issue: issue(item.certificateID, on: item.date)
-            case .replace(let generation): replace(item.certificateID, generation: generation, on: item.date)
+            case .charge(let chain): charge(at: chain, on: item.date)
+            case .submit(let chain): submit(at: chain, on: item.date)
+            case .issue(let chain): issue(at: chain, on: item.date)
+            case .replace(let chain, let generation): replace(at: chain, generation: generation, on: item.date)
             case .outage(let resource, let version): outage(resource, version: version, on: item.date)
             case .forfeit(let package, let account): forfeit(package, of: account, on: item.date)
             case .lapse(let package, let account, let points):
@@ -209,11 +210,14 @@ struct SimulationRun {
     /// The inventory row of the chain's own certificate.
     func inventoryRecord(of chain: RenewalChain) -> CertificateRecord { estate.certificates[chain.index].record }
 
-    /// Adds a dated line to what happened to a chain.
-    mutating func note(_ id: String, _ text: @autoclosure () -> String) {
+    /// Adds a dated line to what happened to the chain at `place`.
+    mutating func note(at place: Int, _ text: @autoclosure () -> String) {
         guard keepsCauses else { return }
-        chains[id]?.history.append(text())
+        chains[at: place]?.history.append(text())
     }
+
+    /// The inventory certificate ID of the chain at `place`: what its events and findings name.
+    func id(at place: Int) -> String { chains[at: place]?.id ?? "" }
 
     /// Whether anything kept reads a chain's causes: the outages and their findings, or the
     /// resource-expired events whose detail they are.

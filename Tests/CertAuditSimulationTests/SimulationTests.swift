@@ -153,6 +153,24 @@ struct SimulationTests {
         #expect(simulation.findings.filter { $0.ruleID == .arChargeFailed }.map(\.certificateID) == ["b", "c"])
     }
 
+    /// An estate made in code can hold two certificates with one ID (the inventory's reader
+    /// quarantines the second row): they share one chain, set up once — the same renewal as one
+    /// certificate's, charged once, not once per certificate.
+    @Test func aCertificateIDHeldTwiceRenewsOnce() {
+        let lifecycle = LifecycleInputs(accounts: [AccountRecord(line: 2, id: "acc", balanceFen: 100_000)])
+        let once = Self.run([Self.certificate("a", expires: "2027-01-10")], lifecycle: lifecycle, horizon: 60)
+        let twice = Self.run(
+            [Self.certificate("a", expires: "2027-01-10"), Self.certificate("a", expires: "2027-01-10")],
+            lifecycle: lifecycle, horizon: 60)
+        let kinds: Set<TimelineEventKind> = [.renewalCharge, .successorCreated, .successorIssued]
+        #expect(
+            Self.events(twice, kinds) == [
+                "2026-12-11 renewal-charge a", "2026-12-11 successor-created a",
+                "2026-12-14 successor-issued a",
+            ])
+        #expect(Self.events(twice, kinds) == Self.events(once, kinds))
+    }
+
     /// Without a validation record (DNS not on the platform, not ready) the successor created on
     /// 2026-12-11 fails its review at the end of 2026-12-14 (D + 3) and is never issued.
     @Test func aMissingValidationRecordFailsThreeDaysLater() {
