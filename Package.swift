@@ -112,7 +112,10 @@ if ProcessInfo.processInfo.environment["CERTAUDIT_FUZZ"] != nil {
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
             name: "EstateFuzzer",
-            dependencies: ["CertAuditIngest", "CertAuditRules", "CertAuditReport", "CertAuditCore", "FuzzerDriver"],
+            dependencies: [
+                "CertAuditIngest", "CertAuditSimulation", "CertAuditLedger", "CertAuditRules", "CertAuditReport",
+                "CertAuditCore", "FuzzerDriver",
+            ],
             path: "Fuzz/EstateFuzzer", swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]
 }

@@ -33,7 +33,8 @@ seed csv inputs/*.csv
 rm -rf "$SCRATCH/seeds/estate"; mkdir -p "$SCRATCH/seeds/estate"
 python3 - "$SCRATCH/seeds/estate" <<'PY'
 import pathlib, sys
-order = ["certificates", "resources", "hosting", "accounts", "pricing", "contacts", "alert_policies", "operations", "holidays"]
+order = ["certificates", "resources", "hosting", "accounts", "pricing", "contacts", "alert_policies", "operations", "holidays",
+         "packages", "points_ledger"]
 for index, name in enumerate(order):
     path = pathlib.Path("inputs") / f"{name}.csv"
     if path.exists():

@@ -1,14 +1,18 @@
 import CertAuditCore
 import CertAuditIngest
+import CertAuditLedger
 import CertAuditReport
 import CertAuditRules
+import CertAuditSimulation
 import Foundation
 import FuzzerDriver
 
-/// libFuzzer target: fuzzed rows for one input table, run through the whole static pipeline —
-/// ingest (typing, quarantine, linking), every rule, the operation verdicts and report.xml, which
-/// must validate against templates/report.xsd (HTML and CSV rendering are left out for speed; the
-/// model they read is the one the XML is rendered from). The first byte picks the table; the rest is the
+/// libFuzzer target: fuzzed rows for one input table, run through the whole pipeline as `certaudit
+/// run` chains it — ingest (typing, quarantine, linking), the simulation over a year and the cost
+/// forecast's, the ledger audit, every rule, the operation verdicts and report.xml, which must
+/// validate against templates/report.xsd (HTML and CSV rendering are left out for speed; the model
+/// they read is the one the XML is rendered from). The simulation is in because the rows it reads
+/// (hosting plans, resources, accounts, prices, alert policies) are the ones fuzzed here. The first byte picks the table; the rest is the
 /// body under that table's real header, beside a small fixed inventory that the rows can refer to.
 /// Built only by `make fuzz` (CERTAUDIT_FUZZ=1); run from the repository root (templates/).
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -42,12 +46,21 @@ public func fuzzEstate(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let rows = estate.inputs.map(\.rows).reduce(0, +)
     let kept = estate.inputs.map { $0.accepted + $0.quarantined }.reduce(0, +)
     precondition(rows == kept, "an input row was neither accepted nor quarantined")
+    let simulation = Simulator.run(estate, settings: settings)
+    let forecast = RenewalForecast.make(estate, settings: settings, jobs: 1)
     let context = RuleContext(estate: estate, settings: settings)
-    let findings = RuleRunner().run(context)
+    let findings = FindingKey.distinct(
+        RuleRunner().run(
+            context, adding: simulation.findings + LedgerAudit.findings(estate: estate, settings: settings)))
     let verdicts = OperationJudge().judge(context)
     precondition(verdicts.count == estate.lifecycle.operations.count, "an operation got no verdict")
+    let entitlements = ReportModel.entitlements(
+        estate.lifecycle, shortfallDates: simulation.shortfallDates, forfeits: simulation.forfeits,
+        zone: settings.timeZone)
     let model = ReportModel(
         estate: estate, findings: findings, settings: settings, rules: RuleCatalogue.descriptors, runSettings: [],
+        timeline: simulation.events, outages: simulation.outages, accounts: entitlements.accounts,
+        packages: entitlements.packages, forecast: forecast, accountHistory: simulation.accountHistory,
         operations: verdicts)
     do {
         _ = try ReportWriter().validatedXML(model)
@@ -78,6 +91,11 @@ enum EstateFuzzInputs {
         ),
         ("operations.csv", "requested_at,certificate_id,operation,params,requested_by"),
         ("holidays.csv", "date,kind,name"),
+        (
+            "packages.csv",
+            "package_id,name,account_id,total_points,remaining_points,expires_at,status,source,acquired_at"
+        ),
+        ("points_ledger.csv", "at,package_id,kind,points,counterparty,code,certificate_id,transfer_status"),
     ]
 
     static let certificateHeader =
