@@ -12,8 +12,9 @@ import FuzzerDriver
 /// forecast's, the ledger audit, every rule, the operation verdicts and report.xml, which must
 /// validate against templates/report.xsd (HTML and CSV rendering are left out for speed; the model
 /// they read is the one the XML is rendered from). The simulation is in because the rows it reads
-/// (hosting plans, resources, accounts, prices, alert policies) are the ones fuzzed here. The first byte picks the table; the rest is the
-/// body under that table's real header, beside a small fixed inventory that the rows can refer to.
+/// (hosting plans, resources, accounts, prices, alert policies) are the ones fuzzed here. The first
+/// byte picks the table; the rest is the body under that table's real header, beside a small fixed
+/// inventory that the rows can refer to.
 /// Built only by `make fuzz` (CERTAUDIT_FUZZ=1); run from the repository root (templates/).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEstate(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {

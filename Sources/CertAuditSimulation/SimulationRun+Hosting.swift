@@ -82,7 +82,11 @@ extension SimulationRun {
     /// The date an inventory successor is issued (its notBefore's, else its issue time's), when it
     /// is in force. Read in place: `estate.certificate(id:)` copies the whole certificate out.
     func readyDate(ofInventory id: String) -> LocalDate? {
-        guard let position = estate.position(of: id) else { return nil }
+        estate.position(of: id).flatMap(readyDate(ofInventoryAt:))
+    }
+
+    /// The same, for the certificate at `position` in the estate (`position(of:)`'s answer).
+    func readyDate(ofInventoryAt position: Int) -> LocalDate? {
         let certificates = estate.certificates
         let state = certificates[position].record.status
         guard state == nil || state == .issued else { return nil }
@@ -156,8 +160,9 @@ extension SimulationRun {
 
     /// The place of the chain of inventory certificate `id` when it is in force and issued by `date`.
     private func readyChain(ofInventory id: String, by date: LocalDate) -> Int? {
-        guard let ready = readyDate(ofInventory: id), ready <= date, let place = chains.position(of: id),
-            chains[at: place] != nil
+        // One lookup: the chain of an inventory certificate is held at the estate's place of its ID.
+        guard let place = chains.position(of: id), chains[at: place] != nil,
+            let ready = readyDate(ofInventoryAt: place), ready <= date
         else { return nil }
         return place
     }
