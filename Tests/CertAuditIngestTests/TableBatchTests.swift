@@ -27,8 +27,13 @@ struct TableBatchTests {
         return text
     }
 
-    @Test func theResultDoesNotDependOnTheWorkers() throws {
-        let rows = 2 * TableSchema<CertificateRecord, CertificatesColumn>.batchSize + 123
+    /// Three batches, the last short (row 8,192, the third batch's first, repeats an ID of the
+    /// second); exactly one full batch (the file ends where a batch does); and no rows at all.
+    @Test(arguments: [
+        2 * TableSchema<CertificateRecord, CertificatesColumn>.batchSize + 123,
+        TableSchema<CertificateRecord, CertificatesColumn>.batchSize, 0,
+    ])
+    func theResultDoesNotDependOnTheWorkers(rows: Int) throws {
         let path = try TablesTests.write(Self.table(rows: rows))
         let results = try [1, 2, 3].map { workers in
             try CertificatesTable.read(

@@ -59,16 +59,8 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
         }
         var firstLine: [String: Int] = [:]
         let columnCount = file.header.count
-        var batch: [CSVRow] = []
-        batch.reserveCapacity(Self.batchSize)
-        var more = true
-        while more {
-            batch.removeAll(keepingCapacity: true)
-            while batch.count < Self.batchSize, let row = file.nextRow() { batch.append(row) }
-            more = batch.count == Self.batchSize
-            let made = parallelMap(batch, workers: batch.count < Self.batchSize / 4 ? 1 : workers) { row in
-                Self.made(row, columnCount: columnCount, layout: layout, timeZone: timeZone, makeRecord: makeRecord)
-            }
+        /// One batch's outcomes into the result, in input order, on this thread.
+        func merge(_ batch: [CSVRow], _ made: [MadeRow]) {
             for (row, outcome) in zip(batch, made) {
                 result.summary.rows += 1
                 switch outcome {
@@ -98,6 +90,37 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
                 }
             }
         }
+        /// The next batch of rows (fewer than `batchSize` only at the end of the file).
+        func parsed() -> [CSVRow] {
+            var batch: [CSVRow] = []
+            batch.reserveCapacity(Self.batchSize)
+            while batch.count < Self.batchSize, let row = file.nextRow() { batch.append(row) }
+            return batch
+        }
+        // Each batch's records are made on the workers while this thread merges the batch before
+        // and parses the one after: parsed, made and merged in turn, the parsing and the merging
+        // ran on one core while the other waited (a million rows: 12 s of the ingest at about one
+        // core of two). The merge keeps input order; the result does not depend on `workers`.
+        let make = makeRecord
+        var batch = parsed()
+        var previous: (batch: [CSVRow], made: [MadeRow])?
+        while !batch.isEmpty {
+            let current = batch
+            let last = current.count < Self.batchSize
+            let made = overlapping(
+                workers: workers,
+                background: {
+                    parallelMap(current, workers: current.count < Self.batchSize / 4 ? 1 : workers) { row in
+                        Self.made(row, columnCount: columnCount, layout: layout, timeZone: timeZone, makeRecord: make)
+                    }
+                },
+                foreground: {
+                    if let previous { merge(previous.batch, previous.made) }
+                    batch = last ? [] : parsed()
+                })
+            previous = (current, made)
+        }
+        if let previous { merge(previous.batch, previous.made) }
         result.summary.accepted = result.records.count
         result.summary.quarantined = result.quarantine.count
         return result
