@@ -113,8 +113,7 @@ if ProcessInfo.processInfo.environment["CERTAUDIT_FUZZ"] != nil {
         .executableTarget(
             name: "EstateFuzzer",
             dependencies: [
-                "CertAuditIngest", "CertAuditSimulation", "CertAuditLedger", "CertAuditRules", "CertAuditReport",
-                "CertAuditCore", "FuzzerDriver",
+                "CertAuditRun", "CertAuditReport", "CertAuditCore", "FuzzerDriver",
             ],
             path: "Fuzz/EstateFuzzer", swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]

@@ -1,20 +1,17 @@
 import CertAuditCore
-import CertAuditIngest
-import CertAuditLedger
 import CertAuditReport
-import CertAuditRules
-import CertAuditSimulation
+import CertAuditRun
 import Foundation
 import FuzzerDriver
 
-/// libFuzzer target: fuzzed rows for one input table, run through the whole pipeline as `certaudit
-/// run` chains it — ingest (typing, quarantine, linking), the simulation over a year and the cost
-/// forecast's, the ledger audit, every rule, the operation verdicts and report.xml, which must
-/// validate against templates/report.xsd (HTML and CSV rendering are left out for speed; the model
-/// they read is the one the XML is rendered from). The simulation is in because the rows it reads
-/// (hosting plans, resources, accounts, prices, alert policies) are the ones fuzzed here. The first
-/// byte picks the table; the rest is the body under that table's real header, beside a small fixed
-/// inventory that the rows can refer to.
+/// libFuzzer target: fuzzed rows for one input table, run through the whole pipeline by the code
+/// `certaudit run` runs (`AuditRun.audit`: ingest — typing, quarantine, linking —, the simulation
+/// and the cost forecast's, the ledger audit, every rule, the operation verdicts and the report
+/// model), then report.xml, which must validate against templates/report.xsd (HTML and CSV
+/// rendering are left out for speed; the model they read is the one the XML is rendered from). The
+/// simulation is in because the rows it reads (hosting plans, resources, accounts, prices, alert
+/// policies) are the ones fuzzed here. The first byte picks the table; the rest is the body under
+/// that table's real header, beside a small fixed inventory that the rows can refer to.
 /// Built only by `make fuzz` (CERTAUDIT_FUZZ=1); run from the repository root (templates/).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEstate(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
@@ -35,34 +32,19 @@ public func fuzzEstate(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
             try? FileManager.default.removeItem(atPath: folder + "/" + other.name)
         }
     }
-    let settings = AuditSettings(asOf: EstateFuzzInputs.asOf)
-    let estate: Estate
+    let model: ReportModel
     do {
-        estate = try EstateLoader.load(
-            IngestOptions(
-                inputsDirectory: folder, timeZone: .shanghai, asOf: settings.asOf, jobs: 1, useSystemTrustStore: false))
+        (model, _) = try AuditRun.audit(EstateFuzzInputs.options, progress: StageProgress.ignore)
     } catch {
         return 0  // a run error (say, a required column lost to a mutated header) is a clear exit 2
     }
-    let rows = estate.inputs.map(\.rows).reduce(0, +)
-    let kept = estate.inputs.map { $0.accepted + $0.quarantined }.reduce(0, +)
-    precondition(rows == kept, "an input row was neither accepted nor quarantined")
-    let simulation = Simulator.run(estate, settings: settings)
-    let forecast = RenewalForecast.make(estate, settings: settings, jobs: 1)
-    let context = RuleContext(estate: estate, settings: settings)
-    let findings = FindingKey.distinct(
-        RuleRunner().run(
-            context, adding: simulation.findings + LedgerAudit.findings(estate: estate, settings: settings)))
-    let verdicts = OperationJudge().judge(context)
-    precondition(verdicts.count == estate.lifecycle.operations.count, "an operation got no verdict")
-    let entitlements = ReportModel.entitlements(
-        estate.lifecycle, shortfallDates: simulation.shortfallDates, forfeits: simulation.forfeits,
-        zone: settings.timeZone)
-    let model = ReportModel(
-        estate: estate, findings: findings, settings: settings, rules: RuleCatalogue.descriptors, runSettings: [],
-        timeline: simulation.events, outages: simulation.outages, accounts: entitlements.accounts,
-        packages: entitlements.packages, forecast: forecast, accountHistory: simulation.accountHistory,
-        operations: verdicts)
+    for input in model.inputs {
+        precondition(
+            input.rows == input.accepted + input.quarantined,
+            "a row of \(input.name) was neither accepted nor quarantined")
+    }
+    let operations = model.inputs.first { $0.name == "operations.csv" }?.accepted ?? 0
+    precondition(model.operations.count == operations, "an operation got no verdict")
     do {
         _ = try ReportWriter().validatedXML(model)
     } catch {
@@ -113,6 +95,13 @@ enum EstateFuzzInputs {
         "resources.csv":
             "resource_id,resource_type,region,certificate_id,domain\nlb-1,CLB,ap-shanghai,b,b.example.com\n",
     ]
+
+    /// The run's options: one thread (libFuzzer calls the target on one), no system trust store
+    /// (the same result on every machine), and an output folder that is never written (no report
+    /// is published, so there is no previous report.xml to compare with either).
+    static let options = RunOptions(
+        inputsDirectory: folder, outputDirectory: folder + "/output", settings: AuditSettings(asOf: asOf), jobs: 1,
+        useSystemTrustStore: false)
 
     static let folder: String = {
         let path = NSTemporaryDirectory() + "certaudit-estate-fuzz-\(getpid())"

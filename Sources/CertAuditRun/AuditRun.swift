@@ -62,7 +62,10 @@ public enum AuditRun {
     /// Ingest, checks and verdicts, down to the report model. The model keeps the estate and the
     /// findings (its inventory and findings rows are made from them as the renderers read them, not
     /// copied into strings); what else is made here is freed before the renderers run.
-    static func audit(_ options: RunOptions, progress: @escaping StageProgress.Report) throws(RunError) -> (
+    ///
+    /// `package`: the estate fuzz target (Fuzz/EstateFuzzer) runs exactly this composition, so that
+    /// a change to how a run is put together is fuzzed the day it is made.
+    package static func audit(_ options: RunOptions, progress: @escaping StageProgress.Report) throws(RunError) -> (
         ReportModel, RunSummary
     ) {
         spillText(beside: options.outputDirectory)
