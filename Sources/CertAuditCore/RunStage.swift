@@ -2,6 +2,8 @@
 public enum RunStage: String, Sendable, Hashable, CaseIterable {
     case ingest
     case simulation
+    /// The cost forecast's own two simulations, one per successor-validity policy.
+    case forecast
     case checks
     case writing
 }

@@ -87,14 +87,11 @@ public enum AuditRun {
         // The simulation first, then the cost forecast's own two simulations, one after the other,
         // beside the reading of the previous report. A simulation holds about a kilobyte a
         // certificate while it runs: with the forecast's beside the main one, two were held at once,
-        // the run's peak at a million certificates, to save about a second at 100,000. The forecast's
-        // two are not run side by side either (`jobs: 1`): inside `concurrently` its `parallelMap`
-        // ran them one after the other anyway (a dispatch apply nested in another does); run side by
-        // side, at the top level, they saved 0.2–0.7 s at 100,000 for 30 MB more at the peak.
+        // the run's peak at a million certificates, to save about a second at 100,000.
         let settings = options.settings
         var simulation = Simulator.run(estate, settings: settings, progress: progress)
         let (forecast, previous) = concurrently(
-            workers: options.jobs, { RenewalForecast.make(estate, settings: settings, jobs: 1) },
+            workers: options.jobs, { RenewalForecast.make(estate, settings: settings, progress: progress) },
             { baseline(options) })
         AllocatorTuning.returnFreedPages()
         let context = RuleContext(estate: estate, settings: options.settings)

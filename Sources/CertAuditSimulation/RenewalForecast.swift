@@ -41,18 +41,28 @@ public struct RenewalForecast: Sendable {
     static let countedKinds: Set<TimelineEventKind> = [.renewalCharge, .uphOrderSubmitted]
 
     /// Simulates `estate` under both policies over the forecast horizon (without alerts, which cost
-    /// nothing), the two simulations on `jobs` threads, and sums the renewals by month.
-    public static func make(_ estate: Estate, settings: AuditSettings, jobs: Int = 1) -> RenewalForecast {
+    /// nothing), one policy after the other, and sums the renewals by month. `progress` is told the
+    /// days simulated so far, the second policy's counted after the first's (a million certificates'
+    /// forecast takes some 12 s: the terminal shows it as a stage of its own).
+    ///
+    /// One after the other, never side by side: a simulation holds about a kilobyte a certificate
+    /// while it runs; two at once saved 0.2–0.7 s at 100,000 for 30 MB more at the peak.
+    public static func make(
+        _ estate: Estate, settings: AuditSettings, progress: @escaping StageProgress.Report = StageProgress.ignore
+    ) -> RenewalForecast {
         var forecastSettings = settings
         forecastSettings.horizonDays = horizonDays(from: settings.asOfDate, runHorizon: settings.horizonDays)
-        let simulations = parallelMap(SuccessorValidityPolicy.allCases, workers: jobs) {
-            [forecastSettings] policy in
+        let policies = SuccessorValidityPolicy.allCases
+        let days = forecastSettings.horizonDays
+        let counter = ProgressCounter(.forecast, total: days * policies.count, unit: "days", report: progress)
+        let simulations = policies.enumerated().map { index, policy in
             var policySettings = forecastSettings
             policySettings.successorValidity = policy
             return (
                 policy,
                 Simulator.run(
-                    estate, settings: policySettings, alerts: false, keeping: countedKinds, explaining: false
+                    estate, settings: policySettings, alerts: false, keeping: countedKinds, explaining: false,
+                    progress: { counter.advance(to: index * days + $0.done) }
                 ).events
             )
         }

@@ -1,4 +1,5 @@
 import CertAuditCore
+import Foundation
 import Testing
 
 @testable import CertAuditSimulation
@@ -41,5 +42,30 @@ struct RenewalForecastTests {
             Estate(certificates: [Base.certificate("a", expires: "2027-01-10", account: nil)]), settings: settings)
         #expect(forecast.total(.oneYear).renewals == 3 && forecast.total(.oneYear).unpriced == 3)
         #expect(forecast.total(.oneYear).amount == .zero)
+    }
+
+    /// The forecast is a stage of its own on the terminal: its days counted across both policies,
+    /// the second's after the first's, up to both horizons' days.
+    @Test func progressCountsBothPoliciesDaysInTurn() {
+        let settings = AuditSettings(asOf: Base.zone.instant(of: Base.day("2026-11-28")), timeZone: Base.zone)
+        let reports = Reports()
+        _ = RenewalForecast.make(
+            Estate(certificates: [Base.certificate("a", expires: "2027-01-10")]), settings: settings,
+            progress: { reports.append($0) })
+        let days = RenewalForecast.horizonDays(from: settings.asOfDate, runHorizon: settings.horizonDays)
+        let seen = reports.all
+        #expect(seen.allSatisfy { $0.stage == .forecast && $0.unit == "days" && $0.total == 2 * days })
+        #expect(seen.map(\.done) == seen.map(\.done).sorted())
+        #expect(seen.first?.done == 0)
+        #expect(seen.contains { $0.done == days }, "the first policy's last day")
+        #expect(seen.last?.done == 2 * days)
+    }
+
+    /// Progress reports, gathered from whichever thread sends them.
+    final class Reports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var gathered: [StageProgress] = []
+        func append(_ report: StageProgress) { lock.withLock { gathered.append(report) } }
+        var all: [StageProgress] { lock.withLock { gathered } }
     }
 }
