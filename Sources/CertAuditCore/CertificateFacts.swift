@@ -3,14 +3,20 @@
 public struct CertificateFacts: Sendable, Hashable {
     /// One-line RFC 2253 distinguished name, e.g. `CN=www.example.com,O=Example,C=CN`.
     public var subject: String
-    public var issuer: String
+    public var issuer: String {
+        get { profile.value.issuer }
+        set { changeProfile { $0.issuer = newValue } }
+    }
     /// Serial number, upper-case hex without separators (a leading `-` for a negative serial).
     public var serialHex: String {
         get { serial.text }
         set { serial = HexText(newValue) }
     }
     /// OpenSSL's long name of the signature algorithm, e.g. `sha256WithRSAEncryption`, `SM2-with-SM3`.
-    public var signatureAlgorithm: String
+    public var signatureAlgorithm: String {
+        get { profile.value.signatureAlgorithm }
+        set { changeProfile { $0.signatureAlgorithm = newValue } }
+    }
     /// SHA-256 of the DER, lower-case hex without colons.
     public var fingerprintSHA256: String {
         get { fingerprint.text }
@@ -22,7 +28,10 @@ public struct CertificateFacts: Sendable, Hashable {
         set { subjectKey = newValue.map(HexText.init) }
     }
     /// Shared by every leaf of one issuer (`EstateInterner`): kept as a string, one for them all.
-    public var authorityKeyID: String?
+    public var authorityKeyID: String? {
+        get { profile.value.authorityKeyID }
+        set { changeProfile { $0.authorityKeyID = newValue } }
+    }
     /// The hex fields, held as their bytes (`HexText`): unique to each leaf, they were three heap
     /// blocks a certificate as strings (about 270 bytes; inline they take 120). The fingerprint as
     /// held is the certificate's key in a table: `fingerprintSHA256` makes a string at each read.
@@ -35,13 +44,28 @@ public struct CertificateFacts: Sendable, Hashable {
     public var commonNames: [String]
     public var subjectAltNames: [SubjectAltName]
     /// Key usage bit names (`digitalSignature`, `keyCertSign`, …); nil when the extension is absent.
-    public var keyUsage: [String]?
+    public var keyUsage: [String]? {
+        get { profile.value.keyUsage }
+        set { changeProfile { $0.keyUsage = newValue } }
+    }
     /// Extended key usage short names (`serverAuth`, `clientAuth`, or a dotted OID); nil when absent.
-    public var extendedKeyUsage: [String]?
-    public var basicConstraints: BasicConstraints?
+    public var extendedKeyUsage: [String]? {
+        get { profile.value.extendedKeyUsage }
+        set { changeProfile { $0.extendedKeyUsage = newValue } }
+    }
+    public var basicConstraints: BasicConstraints? {
+        get { profile.value.basicConstraints }
+        set { changeProfile { $0.basicConstraints = newValue } }
+    }
     /// Subject and issuer names are equal (a root or a self-issued certificate).
     public var isSelfIssued: Bool
-    public var publicKey: PublicKeyFacts
+    public var publicKey: PublicKeyFacts {
+        get { profile.value.publicKey }
+        set { changeProfile { $0.publicKey = newValue } }
+    }
+    /// What the issuer decided, in a box leaves of one CA share (`CertificateProfile`). Setting one
+    /// of its fields makes a new box; the interner swaps equal boxes for one.
+    public var profile: OutOfLine<CertificateProfile>
 
     public init(
         subject: String, issuer: String, serialHex: String, notBefore: Instant, notAfter: Instant,
@@ -51,21 +75,25 @@ public struct CertificateFacts: Sendable, Hashable {
         isSelfIssued: Bool
     ) {
         self.subject = subject
-        self.issuer = issuer
         serial = HexText(serialHex)
         self.notBefore = notBefore
         self.notAfter = notAfter
         self.commonNames = commonNames
         self.subjectAltNames = subjectAltNames
-        self.publicKey = publicKey
-        self.signatureAlgorithm = signatureAlgorithm
         fingerprint = HexText(fingerprintSHA256)
-        self.basicConstraints = basicConstraints
-        self.keyUsage = keyUsage
-        self.extendedKeyUsage = extendedKeyUsage
         subjectKey = subjectKeyID.map(HexText.init)
-        self.authorityKeyID = authorityKeyID
         self.isSelfIssued = isSelfIssued
+        profile = OutOfLine(
+            CertificateProfile(
+                issuer: issuer, signatureAlgorithm: signatureAlgorithm, authorityKeyID: authorityKeyID,
+                keyUsage: keyUsage, extendedKeyUsage: extendedKeyUsage, basicConstraints: basicConstraints,
+                publicKey: publicKey))
+    }
+
+    private mutating func changeProfile(_ change: (inout CertificateProfile) -> Void) {
+        var value = profile.value
+        change(&value)
+        profile = OutOfLine(value)
     }
 
     public var isCA: Bool { basicConstraints?.isCA ?? false }

@@ -2,8 +2,9 @@ import CertAuditCore
 
 /// Makes equal values across the estate share one storage. Swift strings longer than 15 UTF-8 bytes
 /// and non-empty arrays live on the heap and are reference-counted, so keeping one canonical instance
-/// per distinct value makes every copy a pointer to it: the issuer DN, signature algorithm, authority
-/// key ID and key usages that 100,000 leaves repeat, the intermediates and the `others` array of each
+/// per distinct value makes every copy a pointer to it: the issuer's profile (issuer DN, signature
+/// algorithm, authority key ID, key usages, key kind: `CertificateProfile`, one box for every leaf a
+/// CA issued alike) that 100,000 leaves repeat, the intermediates and the `others` array of each
 /// distinct set of them, the tags and the chain verdicts' texts are stored once, not per certificate.
 /// A leaf's SANs and common names share the strings of its own row's `sans` and `domain` when they
 /// are equal, and the row's `sans` its `domain` (they are unique to the certificate, so a table of
@@ -30,6 +31,8 @@ struct EstateInterner {
     private var facts: [HexText: CertificateFacts] = [:]
     /// Each distinct `others` array, by its certificates' fingerprints.
     private var others: [[HexText]: [CertificateFacts]] = [:]
+    /// Each distinct issuer profile: one box for all the leaves a CA issued alike.
+    private var profiles: Set<OutOfLine<CertificateProfile>> = []
     private var strings: Set<String> = []
     private var stringLists: Set<[String]> = []
     private var tagLists: Set<[Tag]> = []
@@ -98,12 +101,7 @@ struct EstateInterner {
     mutating func intern(_ certificate: CertificateFacts, row: CertificateRecord? = nil) -> CertificateFacts {
         if let shared = facts[certificate.fingerprint] { return shared }
         var certificate = certificate
-        certificate.issuer = intern(certificate.issuer)
-        certificate.signatureAlgorithm = intern(certificate.signatureAlgorithm)
-        certificate.publicKey.curve = intern(certificate.publicKey.curve)
-        certificate.authorityKeyID = intern(certificate.authorityKeyID)
-        certificate.keyUsage = certificate.keyUsage.map { intern($0) }
-        certificate.extendedKeyUsage = certificate.extendedKeyUsage.map { intern($0) }
+        certificate.profile = intern(certificate.profile)
         if let row {
             let claimed = (row.claimedSANs ?? []) + (row.claimedDomain.map { [$0] } ?? [])
             certificate.subjectAltNames = certificate.subjectAltNames.map { name in
@@ -114,6 +112,19 @@ struct EstateInterner {
             facts[certificate.fingerprint] = certificate
         }
         return certificate
+    }
+
+    /// The one box of the profile's value, its strings and lists shared with every other profile's.
+    mutating func intern(_ profile: OutOfLine<CertificateProfile>) -> OutOfLine<CertificateProfile> {
+        if let shared = profiles.firstIndex(of: profile).map({ profiles[$0] }) { return shared }
+        var value = profile.value
+        value.issuer = intern(value.issuer)
+        value.signatureAlgorithm = intern(value.signatureAlgorithm)
+        value.publicKey.curve = intern(value.publicKey.curve)
+        value.authorityKeyID = intern(value.authorityKeyID)
+        value.keyUsage = value.keyUsage.map { intern($0) }
+        value.extendedKeyUsage = value.extendedKeyUsage.map { intern($0) }
+        return profiles.insert(OutOfLine(value)).memberAfterInsert
     }
 
     mutating func intern(_ string: String) -> String {

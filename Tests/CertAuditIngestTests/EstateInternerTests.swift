@@ -72,6 +72,22 @@ struct EstateInternerTests {
         #expect(Self.storage(b.subjectKeyID) != Self.storage(a.subjectKeyID))
     }
 
+    @Test func leavesIssuedAlikeShareOneProfileBox() {
+        var interner = EstateInterner()
+        let first = Self.facts("www.first-example.com")
+        var larger = Self.facts("www.third-example.com")
+        larger.publicKey.bits = 384
+        #expect(first.profile !== Self.facts("www.second-example.com").profile)
+        let a = interner.intern(first)
+        let b = interner.intern(Self.facts("www.second-example.com"))
+        let c = interner.intern(larger)
+        #expect(b.profile === a.profile)
+        #expect(c.profile !== a.profile && c.publicKey.bits == 384 && c.issuer == a.issuer)
+        #expect(Self.storage(c.issuer) == Self.storage(a.issuer))
+        // What is the certificate's own stays its own.
+        #expect(b.subject != a.subject && b.fingerprint != a.fingerprint)
+    }
+
     @Test func equalKeyUsageListsShareOneArray() {
         var interner = EstateInterner()
         let a = interner.intern(Self.facts("www.first-example.com"))
