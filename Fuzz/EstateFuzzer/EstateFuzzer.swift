@@ -103,9 +103,12 @@ enum EstateFuzzInputs {
         inputsDirectory: folder, outputDirectory: folder + "/output", settings: AuditSettings(asOf: asOf), jobs: 1,
         useSystemTrustStore: false)
 
+    /// One folder per fuzzing process, rewritten for each input and removed when libFuzzer ends the
+    /// process with `exit` (only a crash leaves it): each `make fuzz` left one behind.
     static let folder: String = {
         let path = NSTemporaryDirectory() + "certaudit-estate-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: EstateFuzzInputs.folder) }
         return path
     }()
 }

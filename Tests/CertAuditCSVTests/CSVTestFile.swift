@@ -4,26 +4,27 @@ import Foundation
 
 /// Writes test inputs (built in code) to temporary files and reads them back through the reader.
 enum CSVTestFile {
-    static func write(_ bytes: [UInt8], name: String = "input.csv") throws -> String {
+    /// Runs `body` on the path of `bytes` written to a new folder, and removes the folder when `body`
+    /// returns or throws: each run of the tests otherwise left some 80 folders in the temporary folder.
+    static func withFile<Result>(_ bytes: [UInt8], _ body: (String) throws -> Result) throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-csv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent(name).path
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("input.csv").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return path
+        return try body(path)
     }
 
-    static func write(_ text: String, name: String = "input.csv") throws -> String {
-        try write(Array(text.utf8), name: name)
-    }
-
-    /// The header and every row of a file.
+    /// The header and every row of a file, all read before the file is removed.
     static func rows(_ bytes: [UInt8], encoding: TextEncodingChoice = .auto, limits: CSVLimits = CSVLimits()) throws
         -> (file: CSVFile, rows: [CSVRow])
     {
-        let file = try CSVFile(path: try write(bytes), name: "input.csv", encoding: encoding, limits: limits)
-        var rows: [CSVRow] = []
-        while let row = file.nextRow() { rows.append(row) }
-        return (file, rows)
+        try withFile(bytes) { path in
+            let file = try CSVFile(path: path, name: "input.csv", encoding: encoding, limits: limits)
+            var rows: [CSVRow] = []
+            while let row = file.nextRow() { rows.append(row) }
+            return (file, rows)
+        }
     }
 
     static func rows(_ text: String, encoding: TextEncodingChoice = .auto) throws -> (file: CSVFile, rows: [CSVRow]) {

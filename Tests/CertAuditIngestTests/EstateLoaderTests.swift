@@ -12,6 +12,7 @@ struct EstateLoaderTests {
     static let asOf = RunTimeZone.utc.startOfDay(LocalDate(year: 2026, month: 6, day: 1)!)
 
     /// An inputs folder: fixture bundles, hostile files and links, and a certificates.csv naming them.
+    /// The caller removes it.
     static func hostileInputs() throws -> URL {
         let manager = FileManager.default
         let inputs = manager.temporaryDirectory.appendingPathComponent("certaudit-ingest-\(UUID().uuidString)")
@@ -52,7 +53,9 @@ struct EstateLoaderTests {
     }
 
     @Test func hostileBundlesAreQuarantinedAndGoodRowsSurvive() throws {
-        let estate = try Self.load(try Self.hostileInputs())
+        let inputs = try Self.hostileInputs()
+        defer { try? FileManager.default.removeItem(at: inputs) }
+        let estate = try Self.load(inputs)
         #expect(estate.certificates.map(\.id) == ["good", "order"])
         #expect(estate.certificate(id: "good")?.bundle?.key.matchesLeaf == true)
         #expect(estate.certificate(id: "good")?.bundle?.chain.status == .complete)
@@ -74,7 +77,9 @@ struct EstateLoaderTests {
     }
 
     @Test func everyRowIsAccountedFor() throws {
-        let estate = try Self.load(try Self.hostileInputs())
+        let inputs = try Self.hostileInputs()
+        defer { try? FileManager.default.removeItem(at: inputs) }
+        let estate = try Self.load(inputs)
         let certificates = try #require(estate.inputs.first { $0.name == "certificates.csv" })
         #expect(certificates.rows == 11)
         #expect(certificates.accepted == 2)
@@ -88,6 +93,7 @@ struct EstateLoaderTests {
 
     @Test func theThreadCountNeverChangesTheEstate() throws {
         let inputs = try Self.hostileInputs()
+        defer { try? FileManager.default.removeItem(at: inputs) }
         let one = try Self.load(inputs, jobs: 1)
         let many = try Self.load(inputs, jobs: 5)
         #expect(one.certificates == many.certificates)
@@ -103,6 +109,7 @@ struct EstateLoaderTests {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent(
             "certaudit-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
         let error = #expect(throws: IngestError.self) { _ = try Self.load(empty) }
         #expect(error?.message.contains("certificates.csv: required input is missing") == true)
     }
@@ -112,6 +119,7 @@ struct EstateLoaderTests {
             let inputs = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "certaudit-dev-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: inputs) }
             try FileManager.default.createSymbolicLink(
                 atPath: inputs.path + "/certificates.csv", withDestinationPath: target)
             let error = #expect(throws: IngestError.self, "loaded \(target)") { _ = try Self.load(inputs) }

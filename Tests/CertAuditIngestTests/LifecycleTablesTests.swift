@@ -11,8 +11,9 @@ struct LifecycleTablesTests {
     static func read<Record, Column>(_ schema: TableSchema<Record, Column>, _ text: String) throws -> TableReadResult<
         Record
     > {
-        let path = try TablesTests.write(text)
-        let result = try schema.read(path: path, inputName: "input.csv", encoding: .auto, timeZone: .shanghai)
+        let result = try TablesTests.withFile(text) { path in
+            try schema.read(path: path, inputName: "input.csv", encoding: .auto, timeZone: .shanghai)
+        }
         #expect(result.summary.rows == result.summary.accepted + result.summary.quarantined)
         return result
     }

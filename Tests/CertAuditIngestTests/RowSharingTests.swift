@@ -20,19 +20,19 @@ struct RowSharingTests {
         }.joined()
 
     static func certificates(_ text: String, interner: inout EstateInterner) throws -> TableReadResult<Certificate> {
-        try CertificatesTable.certificates(
-            path: try TablesTests.write(text), inputName: "certificates.csv", encoding: .auto, timeZone: .shanghai,
-            interner: &interner)
+        try TablesTests.withFile(text) { path in
+            try CertificatesTable.certificates(
+                path: path, inputName: "certificates.csv", encoding: .auto, timeZone: .shanghai, interner: &interner)
+        }
     }
 
     @Test func rowsShareTheirRepeatedValuesAsTheTableReadsThem() throws {
         var interner = EstateInterner()
         let rows = try Self.certificates(Self.repeated, interner: &interner).records.map(\.record)
         try #require(rows.count == 3)
-        let plain = try CertificatesTable.read(
-            path: try TablesTests.write(Self.repeated), inputName: "certificates.csv", encoding: .auto,
-            timeZone: .shanghai
-        ).records
+        let plain = try TablesTests.withFile(Self.repeated) { path in
+            try CertificatesTable.read(path: path, inputName: "certificates.csv", encoding: .auto, timeZone: .shanghai)
+        }.records
         // Read without the interner, each row holds its own copy; the interned rows are equal to them.
         #expect(EstateInternerTests.storage(plain[1].alias) != EstateInternerTests.storage(plain[0].alias))
         #expect(rows == plain)

@@ -34,10 +34,11 @@ struct TableBatchTests {
         TableSchema<CertificateRecord, CertificatesColumn>.batchSize, 0,
     ])
     func theResultDoesNotDependOnTheWorkers(rows: Int) throws {
-        let path = try TablesTests.write(Self.table(rows: rows))
-        let results = try [1, 2, 3].map { workers in
-            try CertificatesTable.read(
-                path: path, inputName: "certificates.csv", encoding: .auto, timeZone: .shanghai, workers: workers)
+        let results = try TablesTests.withFile(Self.table(rows: rows)) { path in
+            try [1, 2, 3].map { workers in
+                try CertificatesTable.read(
+                    path: path, inputName: "certificates.csv", encoding: .auto, timeZone: .shanghai, workers: workers)
+            }
         }
         let one = results[0]
         #expect(one.summary.rows == rows)

@@ -6,18 +6,22 @@ import Testing
 @testable import CertAuditIngest
 
 struct TablesTests {
-    static func write(_ text: String) throws -> String {
+    /// Runs `body` on the path of `text` written to a new folder, and removes the folder when `body`
+    /// returns or throws: each run of the tests otherwise left some 30 folders in the temporary folder.
+    static func withFile<Result>(_ text: String, _ body: (String) throws -> Result) throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "certaudit-tables-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("certificates.csv").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
+        return try body(path)
     }
 
     static func certificates(_ text: String) throws -> TableReadResult<CertificateRecord> {
-        let result = try CertificatesTable.read(
-            path: try write(text), inputName: "certificates.csv", encoding: .auto, timeZone: .shanghai)
+        let result = try withFile(text) { path in
+            try CertificatesTable.read(path: path, inputName: "certificates.csv", encoding: .auto, timeZone: .shanghai)
+        }
         #expect(result.summary.rows == result.summary.accepted + result.summary.quarantined)
         #expect(result.summary.accepted == result.records.count)
         return result
@@ -129,11 +133,11 @@ struct TablesTests {
     }
 
     @Test func resourcesAreTypedAndUnknownTypesKept() throws {
-        let path = try Self.write(
+        let result = try Self.withFile(
             "resource_id,resource_type,region,certificate_id,domain\nlb-1,clb,ap-guangzhou,c1,a.com\nx-1,Quantum,,c2,\n"
-        )
-        let result = try ResourcesTable.read(
-            path: path, inputName: "resources.csv", encoding: .auto, timeZone: .shanghai)
+        ) { path in
+            try ResourcesTable.read(path: path, inputName: "resources.csv", encoding: .auto, timeZone: .shanghai)
+        }
         #expect(result.records.map(\.type.name) == ["CLB", "Quantum"])
         #expect(result.records.map(\.type.isKnown) == [true, false])
         #expect(result.records[0].certificateID == "c1" && result.records[1].domain == nil)

@@ -190,6 +190,7 @@ import Testing
     @Test func theTemplatesAreReadOncePerRenderer() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-templates-\(UUID())")
         try FileManager.default.copyItem(atPath: ReportFixtures.templatesDirectory, toPath: folder.path)
+        defer { try? FileManager.default.removeItem(at: folder) }  // when making the renderer fails
         let renderer = try HTMLReportRenderer(templatesDirectory: folder.path, rowLimit: 1)
         try FileManager.default.removeItem(at: folder)
         let model = ReportFixtures.hostileModel()

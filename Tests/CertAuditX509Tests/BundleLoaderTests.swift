@@ -164,6 +164,7 @@ struct BundleLoaderTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "certaudit-links-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let manager = FileManager.default
         try manager.createSymbolicLink(atPath: folder.path + "/out.pem", withDestinationPath: "/etc/hostname")
         try manager.createSymbolicLink(atPath: folder.path + "/a.pem", withDestinationPath: folder.path + "/b.pem")
@@ -198,6 +199,7 @@ struct BundleLoaderTests {
         let manager = FileManager.default
         let folder = manager.temporaryDirectory.appendingPathComponent("certaudit-resolve-\(UUID().uuidString)").path
         try manager.createDirectory(atPath: folder + "/sub/deeper", withIntermediateDirectories: true)
+        defer { try? manager.removeItem(atPath: folder) }
         try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/sub/deeper/a.pem"))
         try manager.createSymbolicLink(atPath: folder + "/linked", withDestinationPath: "sub")
         try manager.createSymbolicLink(atPath: folder + "/outside", withDestinationPath: "/etc")
@@ -237,6 +239,7 @@ struct BundleLoaderTests {
         let manager = FileManager.default
         let parent = manager.temporaryDirectory.appendingPathComponent("certaudit-mark-\(UUID().uuidString)").path
         try manager.createDirectory(atPath: parent + "/bundles/sub", withIntermediateDirectories: true)
+        defer { try? manager.removeItem(atPath: parent) }
         try Data("secret".utf8).write(to: URL(fileURLWithPath: parent + "/\u{301}secret.pem"))
         let folder = parent + "/bundles"
         let files = BundleFile(root: folder, realRoot: BundleFile.realPath(folder), limit: 1024)
@@ -258,6 +261,7 @@ struct BundleLoaderTests {
         let inside = parent + "/caf\u{E9}"
         let sibling = parent + "/cafe\u{301}"
         try manager.createDirectory(atPath: inside + "/bundles", withIntermediateDirectories: true)
+        defer { try? manager.removeItem(atPath: parent) }
         try manager.createDirectory(atPath: sibling + "/bundles", withIntermediateDirectories: true)
         try Data("secret".utf8).write(to: URL(fileURLWithPath: sibling + "/bundles/secret.pem"))
         try manager.createSymbolicLink(atPath: inside + "/bundles/link", withDestinationPath: sibling + "/bundles")
