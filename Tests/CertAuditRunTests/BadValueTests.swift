@@ -53,9 +53,7 @@ struct BadValueTests {
         let column = description.column
         let line = Self.line(in: column.input)
         let before = try Self.baseline.get()
-        let scratch = try TestPaths.scratch("badvalue\(column.input)\(column.name)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let inputs = scratch.appendingPathComponent("inputs")
+        let inputs = try TestPaths.scratch("badvalue\(column.input)\(column.name)").appendingPathComponent("inputs")
         try FileManager.default.copyItem(atPath: TestPaths.sampleInputs, toPath: inputs.path)
         let file = inputs.appendingPathComponent(column.input).path
         // An ID that is text is malformed only when it is missing.
@@ -97,9 +95,7 @@ struct BadValueTests {
     /// operation verdict.
     @Test func aTagTypoKeepsTheCertificateInTheAudit() throws {
         let before = try Self.baseline.get()
-        let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let inputs = scratch.appendingPathComponent("inputs")
+        let inputs = try TestPaths.scratch().appendingPathComponent("inputs")
         try FileManager.default.copyItem(atPath: TestPaths.sampleInputs, toPath: inputs.path)
         let subject = try CSVEditing.replace(
             column: "tags", line: 3, in: inputs.appendingPathComponent("certificates.csv").path,

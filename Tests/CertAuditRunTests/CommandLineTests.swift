@@ -33,9 +33,7 @@ struct CommandLineTests {
 
     @Test(.enabled(if: binary != nil, "certaudit binary not built beside the tests"))
     func aCleanRunExitsZeroWithOneSummaryLine() throws {
-        let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("out").path
+        let output = try TestPaths.scratch().appendingPathComponent("out").path
         let outcome = try Self.run(["run", "--output", output] + Self.asOf)
         #expect(outcome.status == 0)
         let lines = outcome.stderr.split(separator: "\n")
@@ -47,9 +45,7 @@ struct CommandLineTests {
 
     @Test(.enabled(if: binary != nil, "certaudit binary not built beside the tests"))
     func findingsAtTheFailOnLevelExitOne() throws {
-        let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("out").path
+        let output = try TestPaths.scratch().appendingPathComponent("out").path
         #expect(try Self.run(["run", "--output", output, "--fail-on", "critical"] + Self.asOf).status == 1)
     }
 
@@ -60,10 +56,9 @@ struct CommandLineTests {
         #expect(missing.stderr.contains("/nonexistent/estate"))
         #expect(try Self.run(["run", "--fail-on", "severe"]).status == 2)
         #expect(try Self.run(["run", "--no-such-option"]).status == 2)
-        let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let templates = try Self.run(
-            ["run", "--templates", "/nonexistent/templates", "--output", scratch.path + "/o"] + Self.asOf)
+            ["run", "--templates", "/nonexistent/templates", "--output", try TestPaths.scratch().path + "/o"]
+                + Self.asOf)
         #expect(templates.status == 2)
         #expect(templates.stderr.contains("/nonexistent/templates"))
         let date = try Self.run(["run", "--as-of", "2026-02-30"])

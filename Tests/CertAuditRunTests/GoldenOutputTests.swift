@@ -28,9 +28,7 @@ struct GoldenOutputTests {
     func makeReportWritesTheCommittedGoldenFiles() throws {
         let arguments = try Self.sampleRunArguments()
         #expect(arguments.contains("2026-11-28T00:00:00+08:00"))
-        let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("output")
+        let output = try TestPaths.scratch().appendingPathComponent("output")
         let outcome = try CommandLineTests.run(arguments + ["--output", output.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let expected = try TestPaths.contents(of: Self.golden)

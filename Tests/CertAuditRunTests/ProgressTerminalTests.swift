@@ -16,9 +16,7 @@ struct ProgressTerminalTests {
         var primary: Int32 = -1
         var secondary: Int32 = -1
         try #require(openpty(&primary, &secondary, nil, nil, nil) == 0)
-        let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("out").path
+        let output = try TestPaths.scratch().appendingPathComponent("out").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(CommandLineTests.binary))
         process.arguments = ["run", "--output", output] + CommandLineTests.asOf

@@ -39,7 +39,6 @@ struct PublicationCommandLineTests {
     @Test(.enabled(if: enabled, "certaudit binary not built beside the tests"))
     func aReportThatDoesNotValidateExitsThree() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let templates = try Self.templates(in: scratch, Self.rejectingSchema)
         let output = scratch.appendingPathComponent("output")
         let outcome = try Self.run(output: output, templates: templates.path)
@@ -55,7 +54,6 @@ struct PublicationCommandLineTests {
     @Test(.enabled(if: enabled, "certaudit binary not built beside the tests"))
     func aTemplatesFoldersSchemaIsUsedOnlyWhenGivenOnPurpose() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let templates = try Self.templates(in: scratch, Self.rejectingSchema)
         let output = scratch.appendingPathComponent("output")
         let outcome = try CommandLineTests.run([
@@ -69,7 +67,6 @@ struct PublicationCommandLineTests {
     @Test(.enabled(if: enabled, "certaudit binary not built beside the tests"))
     func anOutputFolderThatCannotBeCreatedExitsThree() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let file = scratch.appendingPathComponent("not-a-folder")
         try Data("x".utf8).write(to: file)
         let outcome = try Self.run(output: file.appendingPathComponent("output"))
@@ -85,7 +82,6 @@ struct PublicationCommandLineTests {
     @Test(.enabled(if: enabled, "certaudit binary not built beside the tests"))
     func aFailedRunLeavesThePreviousReportWhole() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let output = scratch.appendingPathComponent("output")
         #expect(try Self.run(output: output).status == 0)
         let before = try TestPaths.contents(of: output)

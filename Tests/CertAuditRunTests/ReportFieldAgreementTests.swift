@@ -16,9 +16,7 @@ import Testing
 /// column; neither is taken from the renderers' memory.
 @Suite struct ReportFieldAgreementTests {
     @Test func theCSVAndTheXMLCarryTheSameValueForEveryDescribedField() throws {
-        let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("output")
+        let output = try TestPaths.scratch().appendingPathComponent("output")
         _ = try AuditRun.execute(SampleEstateRunTests.options(output: output))
         let document = try XMLDocument(contentsOf: output.appendingPathComponent("report.xml"))
         let root = try #require(document.rootElement())

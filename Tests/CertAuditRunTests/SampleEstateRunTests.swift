@@ -26,9 +26,7 @@ struct SampleEstateRunTests {
     static let operations = 34
 
     @Test func writesEveryReportAndTheXMLValidates() throws {
-        let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("output")
+        let output = try TestPaths.scratch().appendingPathComponent("output")
         let summary = try AuditRun.execute(Self.options(output: output))
         let files = try TestPaths.contents(of: output)
         #expect(
@@ -52,9 +50,7 @@ struct SampleEstateRunTests {
     /// Prometheus's own parser).
     @Test func metricsCarryTheSampleFigures() throws {
         let expectations = try SampleExpectations.load()
-        let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("output")
+        let output = try TestPaths.scratch().appendingPathComponent("output")
         let summary = try AuditRun.execute(Self.options(output: output))
         let text = try String(contentsOf: output.appendingPathComponent("metrics.prom"), encoding: .utf8)
         func values(_ name: String) -> [Int64] {
@@ -79,7 +75,6 @@ struct SampleEstateRunTests {
 
     @Test func identicalInputsGiveIdenticalBytesAtAnyThreadCount() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let first = scratch.appendingPathComponent("one")
         let second = scratch.appendingPathComponent("two")
         _ = try AuditRun.execute(Self.options(output: first, jobs: 1))
@@ -119,9 +114,7 @@ struct SampleEstateRunTests {
 
     /// The published report of the default job on the sample estate, read back from its files.
     static func publishedSample() throws -> PublishedReport {
-        let scratch = try TestPaths.scratch("sample")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("output")
+        let output = try TestPaths.scratch("sample").appendingPathComponent("output")
         _ = try AuditRun.execute(Self.options(output: output))
         return try PublishedReport(folder: output)
     }
@@ -217,7 +210,6 @@ struct SampleEstateRunTests {
 
     @Test func failOnDecidesTheExitCode() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let lenient = try AuditRun.execute(Self.options(output: scratch.appendingPathComponent("a")))
         #expect(lenient.exitCode == 0)
         let strict = try AuditRun.execute(Self.options(output: scratch.appendingPathComponent("b"), failOn: .high))
@@ -233,9 +225,7 @@ extension SampleEstateRunTests {
     @Test func theSampleGoesOutWhereTheReadmeSays() throws {
         let expected = try SampleExpectations.load().outages
         #expect(expected.count >= 10)
-        let scratch = try TestPaths.scratch("outages")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("output")
+        let output = try TestPaths.scratch("outages").appendingPathComponent("output")
         _ = try AuditRun.execute(Self.options(output: output))
         let rows = try SimulationDifferentialTests.rows(output.path + "/timeline.csv", columns: 4).dropFirst()
         let events = rows.filter { $0[1] == "resource-expired" }.map {
@@ -264,9 +254,7 @@ extension SampleEstateRunTests {
     /// The sample exercises every rule the simulation checks: each one's events occur, and each
     /// rule that reports something wrong reports it at least once.
     @Test func theSampleExercisesEverySimulationRule() throws {
-        let scratch = try TestPaths.scratch("evidence")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("output")
+        let output = try TestPaths.scratch("evidence").appendingPathComponent("output")
         _ = try AuditRun.execute(Self.options(output: output))
         let kinds = Set(
             try SimulationDifferentialTests.rows(output.path + "/timeline.csv", columns: 4).dropFirst().map { $0[1] })
@@ -291,9 +279,7 @@ extension SampleEstateRunTests {
     /// packages with pkg-a's forfeit of 49 points on 2027-03-31, every month of the 36-month
     /// forecast, each account's chart, the points consumed to date with their ledger lines, the lifetime schedule's cost, and the ledger rows with their lines.
     @Test func theFinancePageShowsWhatFinanceNeeds() throws {
-        let scratch = try TestPaths.scratch("finance")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("output")
+        let output = try TestPaths.scratch("finance").appendingPathComponent("output")
         _ = try AuditRun.execute(Self.options(output: output))
         let html = try String(contentsOf: output.appendingPathComponent("finance.html"), encoding: .utf8)
         for text in [
@@ -326,9 +312,7 @@ extension SampleEstateRunTests {
     /// packages reconcile, T-0LD1 lapsed before the as-of time (the only ledger finding), T-7F3A lapses
     /// on the as-of date, pkg-a forfeits 50 points, account 100098765432 runs short on 2027-05-18.
     @Test func theSampleLedgerDoesWhatTheReadmeSays() throws {
-        let scratch = try TestPaths.scratch("ledger")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("output")
+        let output = try TestPaths.scratch("ledger").appendingPathComponent("output")
         _ = try AuditRun.execute(Self.options(output: output))
         let findings = try SimulationDifferentialTests.rows(output.path + "/findings.csv", columns: 7)
         #expect(

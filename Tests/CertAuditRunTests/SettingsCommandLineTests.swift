@@ -46,7 +46,6 @@ struct SettingsCommandLineTests {
     @Test(.enabled(if: enabled, "certaudit binary not built beside the tests"))
     func aSeverityOverrideInTheInputsFolderChangesTheReport() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let baseline = scratch.appendingPathComponent("baseline").path
         #expect(try CommandLineTests.run(["run", "--output", baseline] + Self.asOf).status == 0)
         let before = Self.severities(of: "CERT-EXPIRING", in: try Self.report(baseline))
@@ -75,7 +74,6 @@ struct SettingsCommandLineTests {
     @Test(.enabled(if: enabled, "certaudit binary not built beside the tests"))
     func failOnInTheFileDecidesTheExitCodeUnlessTheCommandLineSaysOtherwise() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let output = scratch.appendingPathComponent("out").path
         let strict = try Self.file("fail_on = \"critical\"\n", in: scratch, name: "strict.toml")
         let run = ["run", "--output", output, "--config", strict] + Self.asOf
@@ -112,7 +110,6 @@ struct SettingsCommandLineTests {
     @Test(.enabled(if: enabled, "certaudit binary not built beside the tests"))
     func theCommandLineOverridesTheFileAndTheFileTheDefaults() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let config = try Self.file(
             """
             timezone = "UTC"
@@ -154,7 +151,6 @@ struct SettingsCommandLineTests {
     @Test(.enabled(if: enabled, "certaudit binary not built beside the tests"))
     func badSettingsFilesExitTwoNamingTheFileAndTheKey() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let cases = [
             ("horizon_days = -5\n", "horizon_days: must be between 0 and 36500 days, not -5"),
             ("timezone = \"Nowhere/City\"\n", "timezone: unknown time zone 'Nowhere/City'"),
@@ -188,7 +184,6 @@ struct SettingsCommandLineTests {
     @Test(.enabled(if: enabled, "certaudit binary not built beside the tests"))
     func theNewOptionsAreChecked() throws {
         let scratch = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
         for (arguments, expected) in [
             (["--expiry-thresholds", "30,soon"], "--expiry-thresholds: '30,soon' is not a comma-separated list"),
             (["--expiry-thresholds", "30,30"], "--expiry-thresholds: lists 30 days twice"),

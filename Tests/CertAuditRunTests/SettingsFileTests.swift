@@ -167,7 +167,6 @@ struct SettingsFileTests {
 
     @Test func filesThatCannotBeReadAreUsageErrorsNamingThem() throws {
         let folder = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
         func message(_ bytes: [UInt8]) throws -> String? {
             let file = folder.appendingPathComponent("bad-\(bytes.count).toml")
             try Data(bytes).write(to: file)
@@ -198,7 +197,6 @@ struct SettingsFileTests {
 
     @Test func theDefaultFileIsOptionalAndFoundInTheInputsFolder() throws {
         let folder = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try SettingsFile.locate(config: nil, inputsDirectory: folder.path) == nil)
         let text = "horizon_days = 30\n"
         try Data(text.utf8).write(to: folder.appendingPathComponent("certaudit.toml"))
@@ -214,7 +212,6 @@ struct SettingsFileTests {
 
     @Test func theManifestListsEveryEffectiveSettingSorted() throws {
         let folder = try TestPaths.scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("night.toml")
         try Data("[severity]\nMSG-IGNORE = \"low\"\nCERT-EXPIRING = \"high\"\nBR-SAN = \"info\"\n".utf8).write(to: file)
         let settingsFile = try SettingsFile.read(path: file.path, inputName: file.path)

@@ -20,7 +20,6 @@ struct SimulationDifferentialTests {
     func certauditAgreesWithTheReferenceModel(_ index: Int) throws {
         let (seed, options) = Self.runs[index]
         let scratch = try TestPaths.scratch("differential\(seed)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let inputs = scratch.appendingPathComponent("inputs").path
         let expected = scratch.appendingPathComponent("expected.csv").path
         let output = scratch.appendingPathComponent("output").path

@@ -8,15 +8,21 @@ enum TestPaths {
     static let sampleInputs = repository.appendingPathComponent("inputs").path
     static let templates = repository.appendingPathComponent("templates").path
 
-    /// A new empty folder in the system's temporary folder, which the calling test removes when it
-    /// ends (`defer`): the tests run in parallel in one process, and a folder left for the process's
-    /// exit to remove stays behind whenever the process does not exit cleanly.
+    /// A new empty folder in this test process's scratch folder. Most tests keep what they wrote
+    /// to read it back and none needs it afterwards: each `make test` left some 250 folders (runs,
+    /// estates, reports) in the system's temporary folder until they went in one removed at exit.
     static func scratch(_ name: String = #function) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "certaudit-\(name.filter(\.isLetter))-\(UUID().uuidString)")
+        let folder = processScratch.appendingPathComponent("\(name.filter(\.isLetter))-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
+
+    /// `certaudit-tests-<pid>` in the system's temporary folder, removed when the process exits.
+    private static let processScratch: URL = {
+        atexit { try? FileManager.default.removeItem(at: TestPaths.processScratch) }
+        return FileManager.default.temporaryDirectory.appendingPathComponent(
+            "certaudit-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    }()
 
     /// Every regular file under `folder`, by relative path, with its bytes — metrics.prom's run
     /// duration masked: the one value that differs between two runs on the same inputs
