@@ -25,7 +25,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        .systemLibrary(name: "CMimalloc", path: "Sources/CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .target(name: "CertAuditShims", dependencies: ["COpenSSL"]),
         .target(name: "CertAuditCore"),
         .target(name: "CertAuditCSV", dependencies: ["CertAuditCore"]),
@@ -58,12 +58,12 @@ let package = Package(
             name: "CertAuditRun",
             dependencies: [
                 "CertAuditCore", "CertAuditIngest", "CertAuditRules", "CertAuditSimulation", "CertAuditLedger",
-                "CertAuditReport", "CertAuditX509", "CMalloc", .product(name: "TOMLKit", package: "TOMLKit"),
+                "CertAuditReport", "CertAuditX509", .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .executableTarget(
             name: "certaudit",
             dependencies: [
-                "CertAuditRun", "CertAuditCore", "CertAuditRules", "CertAuditX509",
+                "CertAuditRun", "CertAuditCore", "CertAuditRules", "CertAuditX509", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "CertAuditCoreTests", dependencies: ["CertAuditCore"]),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the build and tests need when it is missing: pkg-config, OpenSSL 3 and libxml2
-# headers, the openssl command line, and man (make test reads the installed man page with man -l).
+# Installs what the build and tests need when it is missing: pkg-config, OpenSSL 3, libxml2 and
+# mimalloc headers, the openssl command line, and man (make test reads the installed man page with man -l).
 # Runs before every build so that a fresh Debian machine with Swift needs nothing else.
 #
 # With --test (make test, .ci/run) it also installs what only the tests use: headless Chromium
@@ -24,6 +24,12 @@ if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists openssl libx
     echo "certaudit: installing pkg-config libssl-dev libxml2-dev openssl man-db" >&2
     apt_install pkg-config libssl-dev libxml2-dev openssl man-db
     pkg-config --exists openssl libxml-2.0
+fi
+
+# mimalloc, which the executable links as the process's allocator (Sources/certaudit/Allocator.swift).
+if [ ! -f /usr/include/mimalloc.h ]; then
+    echo "certaudit: installing libmimalloc-dev" >&2
+    apt_install libmimalloc-dev
 fi
 
 if [ "${1:-}" = "--test" ]; then

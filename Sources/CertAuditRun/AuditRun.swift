@@ -93,7 +93,6 @@ public enum AuditRun {
         let (forecast, previous) = concurrently(
             workers: options.jobs, { RenewalForecast.make(estate, settings: settings, progress: progress) },
             { baseline(options) })
-        AllocatorTuning.returnFreedPages()
         let context = RuleContext(estate: estate, settings: options.settings)
         let ledgerFindings = fromInventory ? LedgerAudit.findings(estate: estate, settings: options.settings) : []
         // The simulation's findings are handed to the rule runner, not copied beside the simulation's

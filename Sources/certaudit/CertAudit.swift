@@ -18,8 +18,6 @@ struct CertAudit: ParsableCommand {
 
     /// ArgumentParser exits 64 on bad usage; spec/REPORTS.md promises the nightly job 2.
     static func main() {
-        AllocatorTuning.restartTuned(arguments: CommandLine.arguments)
-        AllocatorTuning.giveLargeBlocksTheirOwnPages()
         do {
             var command = try parseAsRoot()
             try command.run()
