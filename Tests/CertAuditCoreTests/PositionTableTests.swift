@@ -41,4 +41,22 @@ struct PositionTableTests {
         #expect(table.position(of: "c") { keys[$0] } == 3)
         #expect(table.position(of: "d") { keys[$0] } == nil)
     }
+
+    /// Elements without a key (a certificate with no bundle has no fingerprint) take no slot and are
+    /// never an answer; the keyed ones around them still find their first positions.
+    @Test func elementsWithoutAKeyAreLeftOut() {
+        let keys: [String?] = [nil, "a", nil, "a", "b", nil]
+        let table = PositionTable(count: keys.count) { keys[$0] }
+        #expect(table.position(of: "a") { keys[$0] } == 1)
+        #expect(table.position(of: "b") { keys[$0] } == 4)
+        #expect(table.position(of: "c") { keys[$0] } == nil)
+    }
+
+    /// Any hashable key, the certificates' fingerprints as held among them.
+    @Test func fingerprintsAsHeldAreKeys() {
+        let keys = ["aa01", "bb02", "aa01"].map { HexText($0) }
+        let table = PositionTable(count: keys.count) { keys[$0] }
+        #expect(table.position(of: HexText("aa01")) { keys[$0] } == 0)
+        #expect(table.position(of: HexText("bb02")) { keys[$0] } == 1)
+    }
 }
