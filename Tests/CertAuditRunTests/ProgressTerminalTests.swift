@@ -39,7 +39,7 @@ struct ProgressTerminalTests {
         let lines = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
             .split(separator: "\n").map(String.init)
         #expect(lines.count == 6, "\(lines)")
-        for (line, stage) in zip(lines, ["ingest", "simulation", "forecast", "checks", "writing"]) {
+        for (line, stage) in zip(lines, ["ingest", "forecast", "simulation", "checks", "writing"]) {
             // Every redraw starts at the line's beginning and erases it; the last one says it is done.
             let draws = line.components(separatedBy: "\r\u{1B}[2K").dropFirst()
             #expect(line.hasPrefix("\r\u{1B}[2K… \(stage): "), "\(line)")
