@@ -2,7 +2,7 @@
 /// issuer's name and key ID, the signature algorithm, the key usages, the basic constraints and the
 /// kind and size of the key. `CertificateFacts` keeps them in one box (`OutOfLine`) that the ingest's
 /// interner makes every leaf with the same values share: 112 bytes a leaf become an 8-byte pointer,
-/// about 100 MB at a million certificates (docs/performance.md, twenty-sixth session).
+/// 97 MiB of peak RSS at a million certificates (docs/performance.md, twenty-seventh session).
 public struct CertificateProfile: Sendable, Hashable {
     public var issuer: String
     public var signatureAlgorithm: String

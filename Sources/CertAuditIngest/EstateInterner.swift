@@ -116,7 +116,7 @@ struct EstateInterner {
 
     /// The one box of the profile's value, its strings and lists shared with every other profile's.
     mutating func intern(_ profile: OutOfLine<CertificateProfile>) -> OutOfLine<CertificateProfile> {
-        if let shared = profiles.firstIndex(of: profile).map({ profiles[$0] }) { return shared }
+        if let index = profiles.firstIndex(of: profile) { return profiles[index] }
         var value = profile.value
         value.issuer = intern(value.issuer)
         value.signatureAlgorithm = intern(value.signatureAlgorithm)

@@ -86,10 +86,10 @@ public enum AuditRun {
         let fromInventory = estate.origin == .inventory
         // The cost forecast's own two simulations first, one after the other, beside the reading of
         // the previous report; then the run's simulation. A simulation holds about a kilobyte a
-        // certificate while it runs: with the forecast's beside the main one, two were held at once,
-        // the run's peak at a million certificates, to save about a second at 100,000. After the
-        // main one, the forecast's working state came on top of the main one's output and set the
-        // peak (1,932 MiB at a million); before it, only the estate is under it.
+        // certificate while it runs, so none runs beside another: side by side they set the run's
+        // peak at a million certificates, to save about a second at 100,000. The forecast goes
+        // first because after the main simulation its working state sat on top of that one's
+        // output (1,932 MiB at a million); now only the estate is under it (1,496).
         let settings = options.settings
         let (forecast, previous) = concurrently(
             workers: options.jobs, { RenewalForecast.make(estate, settings: settings, progress: progress) },

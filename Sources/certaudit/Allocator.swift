@@ -11,7 +11,7 @@ import Glibc
 /// twenty-seventh session). The tests' own processes keep glibc's: the allocator changes no output.
 enum Allocator {
     /// `mimalloc 2.0.9`, or what else serves `malloc` when it is not mimalloc (a link order that put
-    /// glibc first): `--version` says it, so a nightly job's log shows which allocator ran.
+    /// glibc first): `--version` says it, and `AllocatorCommandLineTests` requires mimalloc.
     static var description: String {
         let version = Int(mi_version())
         let name = "mimalloc \(version / 100).\(version / 10 % 10).\(version % 10)"
