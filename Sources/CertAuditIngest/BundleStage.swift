@@ -1,5 +1,6 @@
 import CertAuditCore
 import CertAuditX509
+import Dispatch
 
 /// Attaches parsed bundles to certificate rows, in parallel and in input order. A row whose bundle
 /// cannot be read stays when its inventory `not_after` is readable — audited on what the inventory
@@ -81,8 +82,31 @@ struct BundleStage: Sendable {
         // at 100,000 rows) ran on one core while the other waited. The next round's records are
         // copied out before the merge moves rows about; the merge touches only rows already parsed.
         var parsed: (round: Range<Int>, results: [RowResult])?
-        for start in stride(from: 0, to: certificates.count, by: max(1, rowsPerRound)) {
-            let round = start..<min(start + max(1, rowsPerRound), certificates.count)
+        // The files of each round are hinted to the kernel a round ahead of the workers, on a thread
+        // of their own (`BundlePrefetch`): from a cold cache the workers otherwise wait for the disk
+        // one small file at a time. The hints go on only while the process reads from storage: from
+        // a warm cache they cost 4.5 µs a file for nothing.
+        let prefetch = BundlePrefetch(bundlesDirectory: loader.bundlesDirectory)
+        let hinting = DispatchQueue(label: "certaudit.bundle-prefetch")
+        let step = max(1, rowsPerRound)
+        func hint(from start: Int) {
+            guard start < certificates.count else { return }
+            let paths = certificates[start..<min(start + step, certificates.count)].flatMap {
+                Self.files(of: $0.record)
+            }
+            hinting.async { prefetch.hint(paths) }
+        }
+        // No hint outlives the stage (a test's folder may be gone right after).
+        defer { hinting.sync {} }
+        hint(from: 0)
+        var blocksRead = BundlePrefetch.blocksRead()
+        for start in stride(from: 0, to: certificates.count, by: step) {
+            let round = start..<min(start + step, certificates.count)
+            // The first round's hints run beside the first round itself; later ones only when the
+            // round before read from storage.
+            let blocksNow = BundlePrefetch.blocksRead()
+            if start == 0 || blocksNow > blocksRead { hint(from: round.upperBound) }
+            blocksRead = blocksNow
             let records = certificates[round].map(\.record)
             let results = overlapping(
                 workers: jobs,
@@ -109,6 +133,11 @@ struct BundleStage: Sendable {
                 + "not_after (UP-PEM-FORMAT)"
         ]
         return outcome
+    }
+
+    /// The files a row's bundles may read, relative to the bundles folder: the ones its columns name.
+    static func files(of record: CertificateRecord) -> [String] {
+        [record.bundle, record.key, record.passwordFile, record.encBundle, record.encKey].compactMap { $0 }
     }
 
     /// One row: its bundle (and SM2 encryption bundle) loaded, each file read once.

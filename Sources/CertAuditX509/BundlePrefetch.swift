@@ -1,0 +1,80 @@
+import Glibc
+
+/// Asks the kernel to start reading bundle files before the loader needs them
+/// (`posix_fadvise(POSIX_FADV_WILLNEED)`), so that many reads are on their way to the disk at once.
+///
+/// Why: a nightly job reads an estate exported hours before, whose files are no longer in the page
+/// cache. Read one at a time by each of the stage's workers, every small file waited for the disk
+/// on its own: 100,000 bundles took 18 s to ingest from a cold cache against 6 s from a warm one
+/// (this VM, `drop_caches`), while the naive reference loop, slower per file, hides most of its
+/// reads behind its own work. A hint returns at once; the loader's reads then find the pages
+/// there or on their way.
+///
+/// A hint reads nothing into the process and changes no result. It is given only for what the
+/// loader could read: a relative path without `..`, naming a regular file (not a symbolic link, a
+/// folder, a pipe or a device, which are never opened here) under the bundles folder. Whatever
+/// fails is left for the loader to find and report. Decision: a folder named by a symbolic link on
+/// the way is followed, as the kernel resolves the path, so a hint may open — never read — a regular
+/// file that such a link leads to outside the bundles folder, which the loader then refuses; checking
+/// every component as the loader does would cost the hint as much as the read it hastens.
+public struct BundlePrefetch: Sendable {
+    /// The bundles folder the paths are relative to.
+    public let bundlesDirectory: String
+
+    public init(bundlesDirectory: String) {
+        self.bundlesDirectory = bundlesDirectory
+    }
+
+    /// Hints each regular file among `paths`; returns how many were hinted (for the tests).
+    @discardableResult
+    public func hint(_ paths: some Sequence<String>) -> Int {
+        let folder = open(bundlesDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return 0 }
+        defer { close(folder) }
+        var hinted = 0
+        for path in paths where Self.mayHint(path) {
+            // Looked at before it is opened: opening a device or a pipe can block or act.
+            var status = stat()
+            guard fstatat(folder, path, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFREG
+            else { continue }
+            let file = openat(folder, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+            guard file >= 0 else { continue }
+            if posix_fadvise(file, 0, 0, POSIX_FADV_WILLNEED) == 0 { hinted += 1 }
+            close(file)
+        }
+        return hinted
+    }
+
+    /// The blocks the process has read from storage so far (`getrusage`'s `ru_inblock`, every
+    /// thread's, the hints' readahead included): it grows while files come from the disk and stays
+    /// put while they come from the page cache, which is what decides whether hints are worth giving.
+    public static func blocksRead() -> Int {
+        var usage = rusage()
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        return usage.ru_inblock
+    }
+
+    /// Whether a path is one the loader may read: relative, without a `..` component (between `/`
+    /// bytes, as the file system reads it) and without a NUL byte. Read byte by byte, with nothing
+    /// allocated: the hints' thread should hold no memory of its own.
+    static func mayHint(_ path: String) -> Bool {
+        var component = 0
+        var dots = 0
+        var isFirst = true
+        for byte in path.utf8 {
+            if isFirst, byte == UInt8(ascii: "/") { return false }
+            isFirst = false
+            switch byte {
+            case 0: return false
+            case UInt8(ascii: "/"):
+                if component == 2, dots == 2 { return false }
+                component = 0
+                dots = 0
+            default:
+                component += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return !isFirst && !(component == 2 && dots == 2)
+    }
+}
