@@ -14,6 +14,11 @@
 # 4. prints the medians, certaudit's ratio to the reference (the target of issue 10: at most 0.5),
 #    certaudit's peak RSS and the machine (scripts/bench_summary.py reads bench/work/results-N.txt).
 #
+# BENCH_COLD=1 empties the kernel's page cache (`sync`, then 1 into /proc/sys/vm/drop_caches: root
+# only) before every timed run, so that each program reads the estate from storage, as a nightly job
+# does with an estate exported hours before; without it the reference's first run warms the cache
+# for all the others. BENCH_DROP_CACHES names another file to write (the tests use it).
+#
 # The run simulates BENCH_HORIZON days (default 1095: three years, issue 8); BENCH_HORIZON=0
 # simulates the as-of date alone, so the two timings show what the simulation adds.
 #
@@ -26,7 +31,7 @@
 # output folder is reported as a failure (exit 4): timing a command that did nothing would be a lie.
 set -euo pipefail
 
-usage() { echo "usage: scripts/bench.sh [N]   (N = number of certificates, default 100000)" >&2; }
+usage() { echo "usage: [BENCH_COLD=1] scripts/bench.sh [N]   (N = number of certificates, default 100000)" >&2; }
 
 N="${1:-100000}"
 RUNS="${BENCH_RUNS:-3}"
@@ -34,6 +39,17 @@ REFERENCE_THREADS="${BENCH_REFERENCE_THREADS:-2}"
 if [[ $# -gt 1 || ! "$N" =~ ^[1-9][0-9]*$ || ! "$RUNS" =~ ^[1-9][0-9]*$ || ! "$REFERENCE_THREADS" =~ ^[1-9][0-9]*$ ]]
 then
     usage
+    exit 2
+fi
+
+COLD="${BENCH_COLD:-0}"
+DROP_CACHES="${BENCH_DROP_CACHES:-/proc/sys/vm/drop_caches}"
+if [[ "$COLD" != 0 && "$COLD" != 1 ]]; then
+    usage
+    exit 2
+fi
+if [[ "$COLD" == 1 && ! -w "$DROP_CACHES" ]]; then
+    echo "BENCH_COLD=1 needs to write $DROP_CACHES (run as root, outside a container that hides it)" >&2
     exit 2
 fi
 
@@ -78,6 +94,10 @@ fi
 timed() {
     local name="$1" log="$2" timing="$WORK/time-$N.txt" status wall peak cpu
     shift 2
+    if [[ "$COLD" == 1 ]]; then
+        sync
+        echo 1 >"$DROP_CACHES"
+    fi
     set +e
     if [[ -x /usr/bin/time && "${BENCH_NO_GNU_TIME:-}" != 1 ]]; then
         /usr/bin/time -v -o "$timing" "$@" >"$log" 2>&1
@@ -132,4 +152,4 @@ done
 
 CPU="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
 python3 "$REPO/scripts/bench_summary.py" "$RESULTS" --certificates "$N" --reference-threads "$REFERENCE_THREADS" \
-    --machine "$(nproc) cores (nproc), ${CPU:-unknown}"
+    --machine "$(nproc) cores (nproc), ${CPU:-unknown}$([[ "$COLD" == 1 ]] && echo ', page cache emptied before every run')"

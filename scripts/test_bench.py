@@ -184,11 +184,20 @@ class SummaryTests(unittest.TestCase):
 class BenchScriptTests(unittest.TestCase):
     def test_bad_arguments_exit_2_before_any_work(self):
         for args, env in ((["abc"], {}), (["10", "20"], {}), (["10"], {"BENCH_RUNS": "0"}),
-                          (["10"], {"BENCH_REFERENCE_THREADS": "two"})):
+                          (["10"], {"BENCH_REFERENCE_THREADS": "two"}), (["10"], {"BENCH_COLD": "yes"})):
             result = subprocess.run(["bash", str(SCRIPTS / "bench.sh"), *args], capture_output=True, text=True,
                                     env={**os.environ, **env})
             self.assertEqual(result.returncode, 2, (args, env))
             self.assertIn("usage", result.stderr)
+
+    def test_a_cold_bench_that_cannot_empty_the_cache_exits_2_before_any_work(self):
+        with tempfile.TemporaryDirectory() as folder:
+            missing = os.path.join(folder, "no-such-folder", "drop_caches")
+            result = subprocess.run(["bash", str(SCRIPTS / "bench.sh"), "10"], capture_output=True, text=True,
+                                    env={**os.environ, "BENCH_COLD": "1", "BENCH_DROP_CACHES": missing})
+            self.assertEqual(result.returncode, 2)
+            self.assertIn(f"BENCH_COLD=1 needs to write {missing}", result.stderr)
+            self.assertNotIn("== estate", result.stderr)
 
 
 if __name__ == "__main__":
