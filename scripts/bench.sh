@@ -14,8 +14,9 @@
 # 4. prints the medians, certaudit's ratio to the reference (the target of issue 10: at most 0.5),
 #    certaudit's peak RSS and the machine (scripts/bench_summary.py reads bench/work/results-N.txt).
 #
-# BENCH_COLD=1 empties the kernel's page cache (`sync`, then 1 into /proc/sys/vm/drop_caches: root
-# only) before every timed run, so that each program reads the estate from storage, as a nightly job
+# BENCH_COLD=1 empties the kernel's caches (`sync`, then 3 into /proc/sys/vm/drop_caches: root
+# only: the page cache, and the file system's cached names and inodes) before every timed run, so
+# that each program reads the estate from storage, as a nightly job
 # does with an estate exported hours before; without it the reference's first run warms the cache
 # for all the others. BENCH_DROP_CACHES names another file to write (the tests use it).
 #
@@ -96,7 +97,7 @@ timed() {
     shift 2
     if [[ "$COLD" == 1 ]]; then
         sync
-        echo 1 >"$DROP_CACHES"
+        echo 3 >"$DROP_CACHES"
     fi
     set +e
     if [[ -x /usr/bin/time && "${BENCH_NO_GNU_TIME:-}" != 1 ]]; then

@@ -84,9 +84,8 @@ struct BundleStage: Sendable {
         var parsed: (round: Range<Int>, results: [RowResult])?
         // The files of each round are hinted to the kernel a round ahead of the workers, on a thread
         // of their own (`BundlePrefetch`): from a cold cache the workers otherwise wait for the disk
-        // one small file at a time. The hints go on only while the process reads from storage: from
-        // a warm cache they cost 4.5 µs a file for nothing.
-        let prefetch = BundlePrefetch(bundlesDirectory: loader.bundlesDirectory)
+        // one small file at a time. The hints go on while the process reads from storage.
+        let prefetch = BundlePrefetch(bundlesDirectory: loader.bundlesDirectory, sizeLimit: loader.sizeLimit)
         let hinting = DispatchQueue(label: "certaudit.bundle-prefetch")
         let step = max(1, rowsPerRound)
         func hint(from start: Int) {
@@ -102,10 +101,10 @@ struct BundleStage: Sendable {
         var blocksRead = BundlePrefetch.blocksRead()
         for start in stride(from: 0, to: certificates.count, by: step) {
             let round = start..<min(start + step, certificates.count)
-            // The first round's hints run beside the first round itself; later ones only when the
-            // round before read from storage.
             let blocksNow = BundlePrefetch.blocksRead()
-            if start == 0 || blocksNow > blocksRead { hint(from: round.upperBound) }
+            if BundlePrefetch.hintsNextRound(isFirst: start == 0, blocksBefore: blocksRead, blocksNow: blocksNow) {
+                hint(from: round.upperBound)
+            }
             blocksRead = blocksNow
             let records = certificates[round].map(\.record)
             let results = overlapping(
