@@ -153,4 +153,4 @@ done
 
 CPU="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
 python3 "$REPO/scripts/bench_summary.py" "$RESULTS" --certificates "$N" --reference-threads "$REFERENCE_THREADS" \
-    --machine "$(nproc) cores (nproc), ${CPU:-unknown}$([[ "$COLD" == 1 ]] && echo ', page cache emptied before every run')"
+    --machine "$(nproc) cores (nproc), ${CPU:-unknown}$([[ "$COLD" == 1 ]] && echo ', caches emptied before every run (drop_caches 3)')"

@@ -11,6 +11,12 @@ public enum RelativePath {
         path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
 
+    /// Whether a component is `..`: a path the bundles folder's confinement refuses (the loader's
+    /// check and the prefetch's, one rule).
+    public static func climbs(_ path: String) -> Bool {
+        components(of: path).contains("..")
+    }
+
     /// Every component but the last, joined by `/`: the folder a file is in ("" for a bare name).
     public static func folder(of path: String) -> String {
         components(of: path).dropLast().joined(separator: "/")

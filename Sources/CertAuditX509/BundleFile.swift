@@ -44,7 +44,7 @@ struct BundleFile {
             throw BundleError(.pathNotRelative, file: relative, "a bundle path must be relative to inputs/bundles/")
         }
         // Split at `/` bytes, as the file system reads the path (`RelativePath`).
-        guard !RelativePath.components(of: relative).contains("..") else {
+        guard !RelativePath.climbs(relative) else {
             throw BundleError(.pathOutsideBundles, file: relative, "'..' may not appear in a bundle path")
         }
         guard let realRoot else {

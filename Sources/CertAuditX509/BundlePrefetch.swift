@@ -1,3 +1,4 @@
+import CertAuditCore
 import Glibc
 
 /// Asks the kernel to start reading bundle files before the loader needs them
@@ -72,27 +73,9 @@ public struct BundlePrefetch: Sendable {
         return usage.ru_inblock
     }
 
-    /// Whether a path is one the loader may read: relative, without a `..` component (between `/`
-    /// bytes, as the file system reads it) and without a NUL byte. Read byte by byte, with nothing
-    /// allocated: the hints' thread should hold no memory of its own.
+    /// Whether a path is one the loader may read: relative, without a `..` component (the loader's
+    /// own rule, `RelativePath.climbs`) and without a NUL byte.
     static func mayHint(_ path: String) -> Bool {
-        var component = 0
-        var dots = 0
-        var isFirst = true
-        for byte in path.utf8 {
-            if isFirst, byte == UInt8(ascii: "/") { return false }
-            isFirst = false
-            switch byte {
-            case 0: return false
-            case UInt8(ascii: "/"):
-                if component == 2, dots == 2 { return false }
-                component = 0
-                dots = 0
-            default:
-                component += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
-            }
-        }
-        return !isFirst && !(component == 2 && dots == 2)
+        !path.isEmpty && !path.hasPrefix("/") && !path.utf8.contains(0) && !RelativePath.climbs(path)
     }
 }
