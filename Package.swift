@@ -27,6 +27,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CMimalloc", path: "Sources/CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .target(name: "CertAuditShims", dependencies: ["COpenSSL"]),
+        .target(name: "CDirectIO"),
         .target(name: "CertAuditCore"),
         .target(name: "CertAuditCSV", dependencies: ["CertAuditCore"]),
         .target(
@@ -51,7 +52,7 @@ let package = Package(
         .target(
             name: "CertAuditReport",
             dependencies: [
-                "CertAuditCore", "CertAuditRules", "CertAuditSimulation", "CLibXML2",
+                "CertAuditCore", "CertAuditRules", "CertAuditSimulation", "CLibXML2", "CDirectIO",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .target(

@@ -1,3 +1,4 @@
+import CertAuditCore
 import Foundation
 
 /// Writes a new file through a fixed buffer with POSIX calls, so that a report of any size is
@@ -11,15 +12,27 @@ public final class BufferedFileOutput {
     /// the file as it is written).
     private let mirror: BytePipe?
 
+    /// The file end: direct to the disk where the file system allows it (`DirectFileSink`).
+    private let sink: DirectFileSink
+    /// What hashes the file's bytes as they are written (`ReportStaging`'s `SHA256SUMS` entries).
+    private var digest: (any DigestStream)?
+
     /// Creates the file; it must not exist yet (the staging folder is new). `appending`: the file
-    /// must exist, and what is written goes after what it holds.
-    init(path: String, mirror: BytePipe?, appending: Bool = false) throws(ReportError) {
+    /// must exist, and what is written goes after what it holds. `direct`: written past the page
+    /// cache where the file system allows it (a report file nothing reads while the run goes on).
+    /// `digest`: fed every byte written, in order.
+    init(
+        path: String, mirror: BytePipe?, appending: Bool = false, direct: Bool = false,
+        digest: (any DigestStream)? = nil
+    ) throws(ReportError) {
         self.path = path
         self.mirror = mirror
+        self.digest = digest
         descriptor =
             appending
             ? open(path, O_WRONLY | O_APPEND | O_CLOEXEC) : open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.failure(path) }
+        sink = DirectFileSink(descriptor: descriptor, direct: direct && !appending)
         buffer.reserveCapacity(Self.capacity)
     }
 
@@ -40,7 +53,7 @@ public final class BufferedFileOutput {
     }
 
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReportError) {
-        if buffer.count + bytes.count > Self.capacity { try flush() }
+        if buffer.count + bytes.count > Self.capacity { try spill() }
         if bytes.count >= Self.capacity {
             try writeAll(bytes)
         } else {
@@ -52,14 +65,30 @@ public final class BufferedFileOutput {
     /// anywhere else first; the buffer is written out once it holds a full block.
     public func append(_ body: (inout [UInt8]) -> Void) throws(ReportError) {
         body(&buffer)
-        if buffer.count >= Self.capacity { try flush() }
+        if buffer.count >= Self.capacity { try spill() }
     }
 
-    /// Writes what is buffered; the file is complete once this returns.
+    /// Writes what is buffered; the file is complete once this returns. (Its last part-block goes
+    /// through the page cache: whatever is written after a `flush` does too.)
     public func flush() throws(ReportError) {
+        try spill()
+        guard sink.drain() else { throw Self.failure(path) }
+    }
+
+    /// Hands what is buffered to the sink, which may hold a part-block of it.
+    private func spill() throws(ReportError) {
         guard !buffer.isEmpty else { return }
         if let failure = buffer.withUnsafeBufferPointer({ attempt($0, whole: true) }) { throw failure }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Whether the file is still being written direct (tests).
+    var isDirect: Bool { sink.isDirect }
+
+    /// The digest of every byte written, when the output was given a digest; call it once, after the
+    /// last `flush`.
+    func finishDigest() -> String? {
+        digest?.finalHex()
     }
 
     /// Writes lent bytes (buffered, or `whole` straight to the file) and hands back the error as a
@@ -74,8 +103,9 @@ public final class BufferedFileOutput {
     }
 
     private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReportError) {
-        guard writeWhole(descriptor, UnsafeRawBufferPointer(bytes)) else { throw Self.failure(path) }
+        guard sink.write(UnsafeRawBufferPointer(bytes)) else { throw Self.failure(path) }
         mirror?.send(bytes)
+        digest?.update(UnsafeRawBufferPointer(bytes))
     }
 
     private static func failure(_ path: String) -> ReportError {

@@ -19,10 +19,11 @@ public struct ReportPublisher: Sendable {
     public static let checksumsFile = "SHA256SUMS"
 
     public let outputDirectory: String
-    /// SHA-256 of a staged file as lower-case hex: this module's own by default; a run hands in
-    /// OpenSSL's (`CertAuditX509.SHA256Digest`), many times faster on the hundreds of megabytes a
-    /// large estate's reports take.
-    public let fileDigest: @Sendable (String) throws(ReportError) -> String
+    /// Makes the SHA-256 the staged files are hashed with as they are written (and, for a file
+    /// written otherwise, as it is read back): this module's own by default; a run hands in
+    /// OpenSSL's (`CertAuditX509.SHA256Stream`), many times faster on the gigabyte a large estate's
+    /// reports take.
+    public let digest: @Sendable () -> any DigestStream
 
     /// Staged files `SHA256SUMS` does not list.
     public let unsummed: Set<String>
@@ -31,11 +32,11 @@ public struct ReportPublisher: Sendable {
 
     public init(
         outputDirectory: String,
-        fileDigest: @escaping @Sendable (String) throws(ReportError) -> String = SwiftSHA256.hex(fileAt:),
+        digest: @escaping @Sendable () -> any DigestStream = { SwiftSHA256() },
         unsummed: Set<String> = [], jobs: Int = 1
     ) {
         self.outputDirectory = outputDirectory
-        self.fileDigest = fileDigest
+        self.digest = digest
         self.unsummed = unsummed
         self.jobs = max(1, jobs)
     }
@@ -70,7 +71,7 @@ public struct ReportPublisher: Sendable {
             throw ReportError(.internal, "cannot create \(temporary.path): \(error.localizedDescription)")
         }
         do {
-            let staging = ReportStaging(directory: temporary.path)
+            let staging = ReportStaging(directory: temporary.path, digest: digest)
             try produce(staging)
             try writeChecksums(into: staging)
         } catch {
@@ -106,17 +107,26 @@ public struct ReportPublisher: Sendable {
         if paths.contains(Self.checksumsFile) {
             throw ReportError(.internal, "\(Self.checksumsFile) is the publisher's own file")
         }
-        let sizes = paths.map { Self.size(of: staging.path(of: $0)) }
-        let largestFirst = paths.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
-        let digest = fileDigest
+        let recorded = paths.map { staging.digests.digest(of: $0) }
+        // The files not hashed as they were written are read back, several at a time, largest first.
+        let unread = paths.indices.filter { recorded[$0] == nil }
+        let sizes = unread.map { Self.size(of: staging.path(of: paths[$0])) }
+        let largestFirst = unread.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }.map { unread[$0] }
+        let digest = digest
         let digested = parallelMap(largestFirst, workers: jobs) { index in
-            Result { () throws(ReportError) in try digest(staging.path(of: paths[index])) }
+            Result { () throws(ReportError) in
+                var stream = digest()
+                return try stream.hex(ofFileAt: staging.path(of: paths[index]))
+            }
         }
-        // Where each path's digest is in `digested`.
+        // Where each file read back has its digest in `digested`.
         var position = [Int](repeating: 0, count: paths.count)
         for (order, index) in largestFirst.enumerated() { position[index] = order }
         var lines = ""
-        for index in paths.indices { lines += "\(try digested[position[index]].get())  \(paths[index])\n" }
+        for index in paths.indices {
+            let hex = recorded[index].map { Result.success($0) } ?? digested[position[index]]
+            lines += "\(try hex.get())  \(paths[index])\n"
+        }
         try staging.write(Self.checksumsFile, Array(lines.utf8))
     }
 

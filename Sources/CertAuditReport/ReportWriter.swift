@@ -22,20 +22,19 @@ public struct ReportWriter: Sendable {
     public let schema: ReportSchema
     /// How many inventory rows and findings the HTML shows before pointing to the CSV files.
     public let htmlRowLimit: Int
-    /// The SHA-256 of a staged file the publisher writes `SHA256SUMS` with (`ReportPublisher.fileDigest`).
-    public let fileDigest: @Sendable (String) throws(ReportError) -> String
+    /// Makes the SHA-256 the publisher writes `SHA256SUMS` with (`ReportPublisher.digest`).
+    public let digest: @Sendable () -> any DigestStream
     /// How many threads render the HTML pages (the output is the same for any number).
     public let jobs: Int
 
     public init(
         templates: ReportTemplates = .builtIn, schema: ReportSchema = .builtIn, htmlRowLimit: Int = 1_000,
-        fileDigest: @escaping @Sendable (String) throws(ReportError) -> String = SwiftSHA256.hex(fileAt:),
-        jobs: Int = 1
+        digest: @escaping @Sendable () -> any DigestStream = { SwiftSHA256() }, jobs: Int = 1
     ) {
         self.templates = templates
         self.schema = schema
         self.htmlRowLimit = htmlRowLimit
-        self.fileDigest = fileDigest
+        self.digest = digest
         self.jobs = jobs
     }
 
@@ -61,7 +60,7 @@ public struct ReportWriter: Sendable {
         wrote: @Sendable (String) -> Void = { _ in }
     ) throws(ReportError) {
         try ReportPublisher(
-            outputDirectory: outputDirectory, fileDigest: fileDigest, unsummed: [Self.metricsFile], jobs: jobs
+            outputDirectory: outputDirectory, digest: digest, unsummed: [Self.metricsFile], jobs: jobs
         )
         .publish {
             (staging: ReportStaging) throws(ReportError) in
@@ -130,15 +129,19 @@ public struct ReportWriter: Sendable {
     private func renderXML(_ model: ReportModel, into staging: ReportStaging, wrote: (String) -> Void)
         throws(ReportError)
     {
-        let xml = staging.path(of: Self.xmlFile)
         let validator = XSDValidator(schema: schema)
         if jobs >= 2 {
             try validator.validateWhileWriting { (pipe: BytePipe) throws(ReportError) in
-                try XMLReportRenderer().write(model, toFile: xml, mirroringTo: pipe)
+                try staging.stream(Self.xmlFile, mirroringTo: pipe) {
+                    (output: BufferedFileOutput) throws(ReportError) in
+                    try XMLReportRenderer().write(model, into: output)
+                }
             }
         } else {
-            try XMLReportRenderer().write(model, toFile: xml)
-            try validator.validate(file: xml)
+            try staging.stream(Self.xmlFile) { (output: BufferedFileOutput) throws(ReportError) in
+                try XMLReportRenderer().write(model, into: output)
+            }
+            try validator.validate(file: staging.path(of: Self.xmlFile))
         }
         wrote(Self.xmlFile)
     }

@@ -1,10 +1,11 @@
+import CertAuditCore
 import Foundation
 
 /// SHA-256 (FIPS 180-4), fed a piece at a time: the report layer's own, so that it can write
 /// `SHA256SUMS` without OpenSSL (only CertAuditX509 talks to OpenSSL). About 100 MB/s; a run hands
 /// the publisher OpenSSL's instead. Checked against published test vectors and against
 /// `sha256sum -c` (ReportChecksumsTests).
-public struct SwiftSHA256 {
+public struct SwiftSHA256: DigestStream {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -30,27 +31,13 @@ public struct SwiftSHA256 {
     public static func hex(_ bytes: [UInt8]) -> String {
         var hasher = SwiftSHA256()
         bytes.withUnsafeBytes { hasher.update($0) }
-        return hasher.finish()
+        return hasher.finalHex()
     }
 
     /// The digest of a file, read 1 MiB at a time.
     public static func hex(fileAt path: String) throws(ReportError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReportError(.internal, "cannot read \(path) to checksum it")
-        }
-        defer { try? handle.close() }
         var hasher = SwiftSHA256()
-        while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            } catch {
-                throw ReportError(.internal, "cannot read \(path) to checksum it: \(error.localizedDescription)")
-            }
-            if chunk.isEmpty { break }
-            chunk.withUnsafeBytes { hasher.update($0) }
-        }
-        return hasher.finish()
+        return try hasher.hex(ofFileAt: path)
     }
 
     /// Feeds the next bytes of the message.
@@ -74,7 +61,7 @@ public struct SwiftSHA256 {
     }
 
     /// Pads the message and returns its digest as 64 lower-case hexadecimal digits.
-    public mutating func finish() -> String {
+    public mutating func finalHex() -> String {
         let bitLength = length &* 8
         var tail = pending
         tail.append(0x80)

@@ -12,16 +12,13 @@ struct XMLReportRenderer {
         return writer.bytes
     }
 
-    /// The report streamed into a new file a buffer at a time, so the document is never whole in
-    /// memory (at 100,000 certificates it is over half a gigabyte); every byte also sent to
-    /// `mirror` when there is one (a validation reading the document as it is written).
-    func write(_ model: ReportModel, toFile path: String, mirroringTo mirror: BytePipe? = nil) throws(ReportError) {
-        let output = try BufferedFileOutput(path: path, mirror: mirror)
+    /// The report streamed into `output` a buffer at a time, so the document is never whole in
+    /// memory (at 100,000 certificates it is over half a gigabyte).
+    func write(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
         var writer = XMLByteWriter(into: output)
         write(model, into: &writer)
         writer.finish()
         if let failure = writer.failure { throw failure }
-        try output.flush()
     }
 
     /// The whole document, element by element, through `writer`. Once the writer has failed, the

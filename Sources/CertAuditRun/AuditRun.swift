@@ -33,7 +33,7 @@ public enum AuditRun {
             try ReportWriter(
                 templates: options.templatesDirectory.map(ReportTemplates.directory) ?? .builtIn,
                 schema: options.schemaFile.map(ReportSchema.file) ?? .builtIn,
-                fileDigest: checksum(ofFile:), jobs: options.jobs
+                digest: { SHA256Stream() }, jobs: options.jobs
             ).write(
                 model, to: options.outputDirectory, runDuration: { clock.now - started },
                 wrote: { _ in files.advance() })

@@ -1,9 +1,10 @@
 internal import COpenSSL
+import CertAuditCore
 
 /// SHA-256 of text fed piece by piece: the same digest as `SHA256Digest.hex` of the pieces joined,
 /// without ever holding them joined (the manifest's `bundles/` digest covers one line per bundle: a
 /// million lines would otherwise be kept, then copied into one string, before being hashed).
-public final class SHA256Stream {
+public final class SHA256Stream: DigestStream {
     private let context: OpaquePointer?
 
     public init() {
@@ -21,7 +22,7 @@ public final class SHA256Stream {
         text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
     }
 
-    func update(_ bytes: UnsafeRawBufferPointer) {
+    public func update(_ bytes: UnsafeRawBufferPointer) {
         _ = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
     }
 

@@ -1,3 +1,4 @@
+import CertAuditCore
 import Foundation
 import Testing
 
@@ -87,55 +88,79 @@ struct ReportChecksumsTests {
 
     /// The run hands the publisher OpenSSL's SHA-256 (checked by `sha256sum -c` on the binary's
     /// output in AnyFolderCommandLineTests); whichever digest it is given is the one written, for
-    /// every staged file, those in a subfolder (`pages/`) included.
+    /// every staged file, those in a subfolder (`pages/`) included. A file staged through the staging
+    /// is hashed as it is written and never read back (at 100,000 certificates that would read a
+    /// gigabyte again); one put there otherwise, or added to afterwards, is read back.
     @Test func thePublisherCoversEveryStagedFileWithTheDigestItIsGiven() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("output")
-        let publisher = ReportPublisher(
-            outputDirectory: output.path,
-            fileDigest: { (path: String) throws(ReportError) -> String in
-                "digest-of-" + URL(fileURLWithPath: path).lastPathComponent
-            })
+        let publisher = ReportPublisher(outputDirectory: output.path, digest: { ByteTally() })
         try publisher.publish { (staging: ReportStaging) throws(ReportError) in
             try staging.write("b.txt", Array("bb".utf8))
             try staging.makeFolder("pages")
             try staging.write("pages/p-0001.html", Array("p".utf8))
-            try staging.write("a.txt", Array("a".utf8))
+            try staging.stream("a.txt") { (output: BufferedFileOutput) throws(ReportError) in
+                try output.write("a")
+                try output.append { $0 += Array("aa".utf8) }
+            }
+            try staging.write("d.txt", Array("d".utf8))
+            try staging.append("d.txt", Array("dd".utf8))
+            // Behind the staging's back: b.txt's sum stays what was written through it; c.txt is read.
+            #expect(FileManager.default.createFile(atPath: staging.path(of: "b.txt"), contents: Data("changed".utf8)))
+            #expect(FileManager.default.createFile(atPath: staging.path(of: "c.txt"), contents: Data("cccc".utf8)))
         }
         let sums = try String(contentsOf: output.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
-        #expect(sums == "digest-of-a.txt  a.txt\ndigest-of-b.txt  b.txt\ndigest-of-p-0001.html  pages/p-0001.html\n")
+        #expect(
+            sums == "tally-3  a.txt\ntally-2  b.txt\ntally-4  c.txt\ntally-3  d.txt\ntally-1  pages/p-0001.html\n")
     }
 
-    /// Files are digested several at a time, largest first; `SHA256SUMS` is the same for any number,
-    /// and a file that cannot be digested fails the report with the first such file in path order.
+    /// Files read back are digested several at a time, largest first; `SHA256SUMS` is the same for
+    /// any number, and a file that cannot be read fails the report with the first such file in path
+    /// order.
     @Test func checksumsAreTheSameDigestedOneOrThreeAtATime() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = (0..<9).map { index in
             ("f\(index).txt", [UInt8](repeating: UInt8(index), count: (index * 7_919) % 40_000))
         }
+        // Put into the staging folder without the staging, so that the publisher reads them back.
+        func placed(unreadable: Set<String> = []) -> (ReportStaging) throws(ReportError) -> Void {
+            { (staging: ReportStaging) throws(ReportError) in
+                for (name, bytes) in files {
+                    if unreadable.contains(name) {
+                        // Opens, and fails at the first read (EIO: nothing is mapped at address 0).
+                        _ = symlink("/proc/self/mem", staging.path(of: name))
+                    } else {
+                        _ = FileManager.default.createFile(atPath: staging.path(of: name), contents: Data(bytes))
+                    }
+                }
+            }
+        }
         var sums: [String] = []
         for jobs in [1, 3] {
             let output = folder.appendingPathComponent("output-\(jobs)")
-            try ReportPublisher(outputDirectory: output.path, jobs: jobs).publish(files)
+            try ReportPublisher(outputDirectory: output.path, jobs: jobs).publish(placed())
             sums.append(try String(contentsOf: output.appendingPathComponent("SHA256SUMS"), encoding: .utf8))
         }
         #expect(sums[0] == sums[1])
         #expect(sums[0].split(separator: "\n").map { $0.split(separator: " ").last.map(String.init) } == files.map(\.0))
         #expect(sums[0].hasPrefix(SwiftSHA256.hex(files[0].1) + "  f0.txt\n"))
 
-        let failing = ReportPublisher(
-            outputDirectory: folder.appendingPathComponent("failing").path,
-            fileDigest: { (path: String) throws(ReportError) -> String in
-                guard !path.hasSuffix("f2.txt"), !path.hasSuffix("f7.txt") else {
-                    throw ReportError(.internal, "cannot digest \(URL(fileURLWithPath: path).lastPathComponent)")
-                }
-                return "d"
-            }, jobs: 3)
-        let error = #expect(throws: ReportError.self) { try failing.publish(files) }
-        #expect(error?.message == "cannot digest f2.txt")
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("failing").path))
+        let failing = folder.appendingPathComponent("failing")
+        let error = #expect(throws: ReportError.self) {
+            try ReportPublisher(outputDirectory: failing.path, jobs: 3).publish(
+                placed(unreadable: ["f2.txt", "f7.txt"]))
+        }
+        #expect(error?.message.contains("/f2.txt to checksum it") == true)
+        #expect(!FileManager.default.fileExists(atPath: failing.path))
+    }
+
+    /// A digest that counts the bytes it is fed: which digest the publisher used, and of what.
+    struct ByteTally: DigestStream {
+        var count = 0
+        mutating func update(_ bytes: UnsafeRawBufferPointer) { count += bytes.count }
+        mutating func finalHex() -> String { "tally-\(count)" }
     }
 
     /// A file is read a mebibyte at a time: the digest does not depend on where the pieces break.
@@ -154,6 +179,6 @@ struct ReportChecksumsTests {
         }
         let fed = [1, 63, 64, 65, 1_000, 100_003].reduce(0, +)
         bytes[fed...].withUnsafeBytes { pieces.update($0) }
-        #expect(pieces.finish() == SwiftSHA256.hex(bytes))
+        #expect(pieces.finalHex() == SwiftSHA256.hex(bytes))
     }
 }

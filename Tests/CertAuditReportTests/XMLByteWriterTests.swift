@@ -127,7 +127,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("report.xml").path
-        try XMLReportRenderer().write(model, toFile: path)
+        let output = try BufferedFileOutput(path: path, mirror: nil, direct: true)
+        try XMLReportRenderer().write(model, into: output)
+        try output.flush()
         let written = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(written.count > 4 << 16)
         #expect(written == (try XMLReportRenderer().render(model)))
@@ -144,7 +146,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("report.xml").path
         try XSDValidator().validateWhileWriting { (pipe: BytePipe) throws(ReportError) in
-            try XMLReportRenderer().write(model, toFile: path, mirroringTo: pipe)
+            try ReportStaging(directory: folder.path).stream("report.xml", mirroringTo: pipe) {
+                (output: BufferedFileOutput) throws(ReportError) in try XMLReportRenderer().write(model, into: output)
+            }
         }
         #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == (try XMLReportRenderer().render(model)))
 
@@ -152,10 +156,12 @@ import Testing
             .replacingOccurrences(of: "<xs:enumeration value=\"1\"/>", with: "<xs:enumeration value=\"9\"/>")
         let schema = folder.appendingPathComponent("strict.xsd").path
         try strict.write(toFile: schema, atomically: true, encoding: .utf8)
-        let rejected = folder.appendingPathComponent("rejected.xml").path
         let whileWritten = #expect(throws: ReportError.self) {
             try XSDValidator(schemaPath: schema).validateWhileWriting { (pipe: BytePipe) throws(ReportError) in
-                try XMLReportRenderer().write(model, toFile: rejected, mirroringTo: pipe)
+                try ReportStaging(directory: folder.path).stream("rejected.xml", mirroringTo: pipe) {
+                    (output: BufferedFileOutput) throws(ReportError) in
+                    try XMLReportRenderer().write(model, into: output)
+                }
             }
         }
         let afterwards = #expect(throws: ReportError.self) { try XSDValidator(schemaPath: schema).validate(file: path) }
