@@ -5,6 +5,7 @@
 public protocol DigestStream {
     /// Feeds the next bytes of the message.
     mutating func update(_ bytes: UnsafeRawBufferPointer)
-    /// The digest of everything fed, in lower-case hexadecimal; the stream is done after it.
-    mutating func finalHex() -> String
+    /// The digest of everything fed, in lower-case hexadecimal, or nil when it could not be made
+    /// (OpenSSL had no memory for the stream); the stream is done after it.
+    mutating func digestHex() -> String?
 }

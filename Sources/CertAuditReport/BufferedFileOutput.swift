@@ -19,7 +19,8 @@ public final class BufferedFileOutput {
 
     /// Creates the file; it must not exist yet (the staging folder is new). `appending`: the file
     /// must exist, and what is written goes after what it holds. `direct`: written past the page
-    /// cache where the file system allows it (a report file nothing reads while the run goes on).
+    /// cache where the file system allows it (a report file, which the run does not read again but to
+    /// validate report.xml on one thread, `--jobs 1`).
     /// `digest`: fed every byte written, in order.
     init(
         path: String, mirror: BytePipe?, appending: Bool = false, direct: Bool = false,
@@ -68,8 +69,8 @@ public final class BufferedFileOutput {
         if buffer.count >= Self.capacity { try spill() }
     }
 
-    /// Writes what is buffered; the file is complete once this returns. (Its last part-block goes
-    /// through the page cache: whatever is written after a `flush` does too.)
+    /// Writes what is buffered; the file is complete once this returns. (A file written direct that
+    /// ends in a part-block writes it through the page cache, and whatever is written after it too.)
     public func flush() throws(ReportError) {
         try spill()
         guard sink.drain() else { throw Self.failure(path) }
@@ -85,10 +86,10 @@ public final class BufferedFileOutput {
     /// Whether the file is still being written direct (tests).
     var isDirect: Bool { sink.isDirect }
 
-    /// The digest of every byte written, when the output was given a digest; call it once, after the
-    /// last `flush`.
+    /// The digest of every byte written, when the output was given a digest that could make it; call
+    /// it once, after the last `flush`.
     func finishDigest() -> String? {
-        digest?.finalHex()
+        digest?.digestHex()
     }
 
     /// Writes lent bytes (buffered, or `whole` straight to the file) and hands back the error as a

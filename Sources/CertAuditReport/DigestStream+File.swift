@@ -18,6 +18,7 @@ extension DigestStream {
             if chunk.isEmpty { break }
             chunk.withUnsafeBytes { update($0) }
         }
-        return finalHex()
+        guard let hex = digestHex() else { throw ReportError(.internal, "cannot checksum \(path): out of memory") }
+        return hex
     }
 }

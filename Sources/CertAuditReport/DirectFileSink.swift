@@ -3,7 +3,8 @@ import Foundation
 
 /// Where a report file's bytes go: straight to the disk (`O_DIRECT`), past the page cache, where
 /// the file system allows it. A run writes about 10 KB of report a certificate (a gigabyte at
-/// 100,000) that it never reads again. Through the page cache every byte lands in a fresh page,
+/// 100,000) that it does not read again (but report.xml, validated from the file with `--jobs 1`:
+/// then from the disk). Through the page cache every byte lands in a fresh page,
 /// and on a virtual machine whose host takes freed guest memory back (free page reporting, as on
 /// the bench machine), each fresh page costs a fault on the host: 3–4 s of kernel time a gigabyte
 /// there, against 0.2–0.3 s written direct (`dd`, 1 GB each way). Nor does a nightly job's report

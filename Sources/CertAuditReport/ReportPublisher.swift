@@ -98,10 +98,10 @@ public struct ReportPublisher: Sendable {
     }
 
     /// `SHA256SUMS` over every file staged, in `sha256sum`'s format (`<hex>  <path>`), sorted by path
-    /// (byte order) so the file is the same whatever order the files were written in. The files are
-    /// digested `jobs` at a time, largest first, so that the largest (report.xml, over half of a
-    /// large estate's 1.1 GB) is not left for the end: the digests were a run's last half second,
-    /// on one thread. A file that cannot be digested fails the report: the first in path order.
+    /// (byte order) so the file is the same whatever order the files were written in. The files the
+    /// staging hashed as it wrote them are not read again; any other is read back, `jobs` at a time,
+    /// largest first, so that the largest is not left for the end. A file that cannot be digested
+    /// fails the report: the first in path order.
     func writeChecksums(into staging: ReportStaging) throws(ReportError) {
         let paths = Self.files(under: staging.directory).filter { !unsummed.contains($0) }
         if paths.contains(Self.checksumsFile) {

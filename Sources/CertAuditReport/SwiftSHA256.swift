@@ -61,6 +61,8 @@ public struct SwiftSHA256: DigestStream {
     }
 
     /// Pads the message and returns its digest as 64 lower-case hexadecimal digits.
+    public mutating func digestHex() -> String? { finalHex() }
+
     public mutating func finalHex() -> String {
         let bitLength = length &* 8
         var tail = pending

@@ -27,6 +27,10 @@ public final class SHA256Stream: DigestStream {
     }
 
     /// The digest of everything fed so far, in lower-case hex; the stream is done after it.
+    public func digestHex() -> String? {
+        isReady ? finalHex() : nil
+    }
+
     public func finalHex() -> String {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0

@@ -156,11 +156,29 @@ struct ReportChecksumsTests {
         #expect(!FileManager.default.fileExists(atPath: failing.path))
     }
 
+    /// A digest that cannot be made (OpenSSL out of memory) is never written into `SHA256SUMS`: the
+    /// file is read back, and when that digest fails too the report is not published.
+    @Test func aDigestThatCannotBeMadeFailsTheReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-sums-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("output")
+        let error = #expect(throws: ReportError.self) {
+            try ReportPublisher(outputDirectory: output.path, digest: { Unmade() }).publish([("a.txt", [1, 2])])
+        }
+        #expect(error?.message.hasSuffix("/a.txt: out of memory") == true)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    struct Unmade: DigestStream {
+        mutating func update(_ bytes: UnsafeRawBufferPointer) {}
+        mutating func digestHex() -> String? { nil }
+    }
+
     /// A digest that counts the bytes it is fed: which digest the publisher used, and of what.
     struct ByteTally: DigestStream {
         var count = 0
         mutating func update(_ bytes: UnsafeRawBufferPointer) { count += bytes.count }
-        mutating func finalHex() -> String { "tally-\(count)" }
+        mutating func digestHex() -> String? { "tally-\(count)" }
     }
 
     /// A file is read a mebibyte at a time: the digest does not depend on where the pieces break.
