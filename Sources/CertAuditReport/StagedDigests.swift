@@ -2,7 +2,9 @@ import Foundation
 
 /// The digests of the staged files hashed as they were written (`ReportStaging.stream`), by path
 /// within the staging folder: the publisher writes them into `SHA256SUMS` instead of reading the
-/// files back. Files are written on several threads at once, hence the lock.
+/// files back. Files are written on several threads at once, hence the lock. A file is appended to
+/// (`ReportStaging.append`) only once every thread that writes files is done (`metrics.prom`'s run
+/// duration): an append racing the file's own stream could leave the digest of its first part.
 final class StagedDigests: @unchecked Sendable {
     private let lock = NSLock()
     private var byPath: [String: String] = [:]
