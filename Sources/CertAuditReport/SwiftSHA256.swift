@@ -60,9 +60,10 @@ public struct SwiftSHA256: DigestStream {
         pending += bytes[offset...]
     }
 
-    /// Pads the message and returns its digest as 64 lower-case hexadecimal digits.
+    /// `finalHex`, never nil (`DigestStream`).
     public mutating func digestHex() -> String? { finalHex() }
 
+    /// Pads the message and returns its digest as 64 lower-case hexadecimal digits.
     public mutating func finalHex() -> String {
         let bitLength = length &* 8
         var tail = pending

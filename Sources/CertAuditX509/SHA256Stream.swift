@@ -26,11 +26,12 @@ public final class SHA256Stream: DigestStream {
         _ = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count)
     }
 
-    /// The digest of everything fed so far, in lower-case hex; the stream is done after it.
+    /// `finalHex`, or nil when OpenSSL had no memory for the stream (`DigestStream`).
     public func digestHex() -> String? {
         isReady ? finalHex() : nil
     }
 
+    /// The digest of everything fed so far, in lower-case hex; the stream is done after it.
     public func finalHex() -> String {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
