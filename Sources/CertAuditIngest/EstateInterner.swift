@@ -6,9 +6,10 @@ import CertAuditCore
 /// algorithm, authority key ID, key usages, key kind: `CertificateProfile`, one box for every leaf a
 /// CA issued alike) that 100,000 leaves repeat, the intermediates and the `others` array of each
 /// distinct set of them, the tags and the chain verdicts' texts are stored once, not per certificate.
-/// A leaf's SANs and common names share the strings of its own row's `sans` and `domain` when they
-/// are equal, and the row's `sans` its `domain` (they are unique to the certificate, so a table of
-/// them would cost more than it saves).
+/// A leaf's SANs are its own row's `sans` array when they are exactly those DNS names (else they
+/// and its common names share the strings of the row's `sans` and `domain` when equal), and the
+/// row's `sans` its `domain` (they are unique to the certificate, so a table of them would cost
+/// more than it saves).
 ///
 /// Decisions: one interner serves the whole ingest, on one thread, in input order: first each
 /// inventory row as the table reads it (so no row ever holds its own copy of a repeated value), then
@@ -104,10 +105,7 @@ struct EstateInterner {
         certificate.profile = intern(certificate.profile)
         if let row {
             let claimed = (row.claimedSANs ?? []) + (row.claimedDomain.map { [$0] } ?? [])
-            certificate.subjectAltNames = certificate.subjectAltNames.map { name in
-                SubjectAltName(name.kind, Self.shared(name.value, from: claimed))
-            }
-            certificate.commonNames = certificate.commonNames.map { Self.shared($0, from: claimed) }
+            certificate.shareNames(array: row.claimedSANs) { Self.shared($0, from: claimed) }
         } else {
             facts[certificate.fingerprint] = certificate
         }

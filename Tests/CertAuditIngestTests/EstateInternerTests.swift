@@ -130,6 +130,25 @@ struct EstateInternerTests {
         #expect(Self.storage(leaf.commonNames.first) == Self.storage(claimed))
     }
 
+    /// The leaf's SANs, all DNS names and exactly the row's `sans`, are the row's array itself, and
+    /// its common name, the first of them, is read from it: no heap block of the leaf's own for either.
+    @Test func aLeafSharesItsRowsSANArray() throws {
+        var interner = EstateInterner()
+        var original = Self.certificate("a", leaf: "first-example.com", intermediates: [])
+        original.bundle?.leaf.subjectAltNames = [
+            SubjectAltName(.dns, Self.fresh("first-example.com")),
+            SubjectAltName(.dns, Self.fresh("www.first-example.com")),
+        ]
+        original.record.claimedSANs = [Self.fresh("first-example.com"), Self.fresh("www.first-example.com")]
+        let certificate = interner.intern(original)
+        #expect(certificate == original)
+        let leaf = try #require(certificate.leaf)
+        #expect(Self.storage(original.leaf?.dnsNames) != Self.storage(original.record.claimedSANs))
+        #expect(Self.storage(leaf.dnsNames) == Self.storage(certificate.record.claimedSANs))
+        #expect(leaf.commonNames == ["first-example.com"])
+        #expect(Self.storage(leaf.commonNames.first) == Self.storage(certificate.record.claimedSANs?.first))
+    }
+
     @Test func aRowsSANSharesItsDomainsString() throws {
         var interner = EstateInterner()
         var original = Self.certificate("a", leaf: "www.first-example.com", intermediates: [])

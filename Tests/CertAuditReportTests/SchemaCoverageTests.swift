@@ -25,7 +25,7 @@ import Testing
             var leaf = ReportFixtures.facts(
                 subject: "CN=c\(index)", notAfterDays: Int64(index), fingerprint: String(repeating: "e", count: 64))
             leaf.publicKey = PublicKeyFacts(algorithm: algorithms[index % algorithms.count], bits: 2048)
-            leaf.subjectAltNames = SubjectAltName.Kind.allCases.map { SubjectAltName($0, "v") }
+            leaf.subjectAltNames = SubjectAltNames(SubjectAltName.Kind.allCases.map { SubjectAltName($0, "v") })
             let status = ChainVerdict.Status.allCases[index % ChainVerdict.Status.allCases.count]
             let bundle = BundleFacts(
                 leaf: leaf, others: [], isInChainOrder: true, key: .absent,
