@@ -1,8 +1,22 @@
 /// What the tool knows about one X.509 certificate once OpenSSL has read it: compact values only, no
 /// DER and no OpenSSL object, so a million of them fit in memory.
 public struct CertificateFacts: Sendable, Hashable {
-    /// One-line RFC 2253 distinguished name, e.g. `CN=www.example.com,O=Example,C=CN`.
-    public var subject: String
+    /// One-line RFC 2253 distinguished name, e.g. `CN=www.example.com,O=Example,C=CN`. A domain-
+    /// validated leaf's is `CN=` and its one common name: then it is held as that (`.commonName`)
+    /// and made when read (the reports read it once or twice a certificate), not kept as a heap
+    /// block of its own (64 bytes a leaf).
+    public var subject: String {
+        get {
+            switch subjectStorage {
+            case .own(let subject): subject
+            case .commonName: Self.commonNamePrefix + (commonNames.first ?? "")
+            }
+        }
+        set {
+            subjectStorage = .own(newValue)
+            holdSubjectCompactly()
+        }
+    }
     public var issuer: String {
         get { profile.value.issuer }
         set { changeProfile { $0.issuer = newValue } }
@@ -48,8 +62,10 @@ public struct CertificateFacts: Sendable, Hashable {
             }
         }
         set {
+            let subject = subject
             commonNameStorage = .own(Array(newValue))
             holdCommonNamesCompactly()
+            self.subject = subject
         }
     }
     public var subjectAltNames: SubjectAltNames {
@@ -67,6 +83,13 @@ public struct CertificateFacts: Sendable, Hashable {
         case firstDNSName
     }
     private var commonNameStorage: CommonNameStorage
+    /// Where the subject is (see `subject`). One form for each value.
+    private enum SubjectStorage: Sendable, Hashable {
+        case own(String)
+        case commonName
+    }
+    private var subjectStorage: SubjectStorage
+    private static let commonNamePrefix = "CN="
     private var storedSubjectAltNames: SubjectAltNames
     /// The hex fields, held as their bytes (`HexText`): unique to each leaf, they were three heap
     /// blocks a certificate as strings (about 270 bytes; inline they take 120). The fingerprint as
@@ -107,7 +130,7 @@ public struct CertificateFacts: Sendable, Hashable {
         keyUsage: [String]?, extendedKeyUsage: [String]?, subjectKeyID: String?, authorityKeyID: String?,
         isSelfIssued: Bool
     ) {
-        self.subject = subject
+        subjectStorage = .own(subject)
         serial = HexText(serialHex)
         self.notBefore = notBefore
         self.notAfter = notAfter
@@ -122,6 +145,7 @@ public struct CertificateFacts: Sendable, Hashable {
                 keyUsage: keyUsage, extendedKeyUsage: extendedKeyUsage, basicConstraints: basicConstraints,
                 publicKey: publicKey))
         holdCommonNamesCompactly()
+        holdSubjectCompactly()
     }
 
     /// Swaps the names' storage for equal values held elsewhere (the inventory row's), leaving the
@@ -143,6 +167,17 @@ public struct CertificateFacts: Sendable, Hashable {
             storedSubjectAltNames.first?.value == names[0]
         else { return }
         commonNameStorage = .firstDNSName
+    }
+
+    /// `.commonName` when the subject is `CN=` and the one common name, and too long to be held
+    /// inside the `String` value (at most 15 bytes is no heap block: nothing to save).
+    private mutating func holdSubjectCompactly() {
+        guard case .own(let subject) = subjectStorage, subject.utf8.count > 15, commonNames.count == 1,
+            subject.hasPrefix(Self.commonNamePrefix),
+            subject.utf8.dropFirst(Self.commonNamePrefix.utf8.count)
+                .elementsEqual(commonNames[commonNames.startIndex].utf8)
+        else { return }
+        subjectStorage = .commonName
     }
 
     private mutating func changeProfile(_ change: (inout CertificateProfile) -> Void) {
