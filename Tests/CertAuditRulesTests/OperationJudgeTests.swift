@@ -252,6 +252,26 @@ extension OperationJudgeTests {
         #expect(verdict.denials[0].message.contains("is in the quarantine (certificates.csv line 9"))
     }
 
+    /// An upload is judged against the certificates with the same content only (UP-DUPLICATE): the
+    /// second row of a certificate already listed is denied, whichever rows other uploads name, and
+    /// a certificate with content of its own is not.
+    @Test func uploadingContentAlreadyListedIsDeniedAsADuplicate() {
+        let other = ExampleEstate.certificate(
+            "cert-3", bundle: ExampleEstate.bundle(ExampleEstate.leaf(fingerprint: "bb02")))
+        let estate = [ExampleEstate.certificate("cert-1"), ExampleEstate.certificate("cert-2"), other]
+        let verdicts = Self.verdicts(
+            estate,
+            [
+                ExampleEstate.operation(.upload, on: "cert-3", line: 2),
+                ExampleEstate.operation(.upload, on: "cert-2", line: 3),
+            ])
+        #expect(verdicts.map(\.isAllowed) == [true, false])
+        #expect(verdicts[1].denials.map(\.ruleID) == [.upDuplicate])
+        #expect(!verdicts[0].denials.contains { $0.ruleID == .upDuplicate })
+        let alone = Self.verdicts(estate, [ExampleEstate.operation(.upload, on: "cert-2")])
+        #expect(alone.first?.denials.map(\.ruleID) == [.upDuplicate])
+    }
+
     @Test func uploadingARowWithoutABundleIsDenied() {
         let order = ExampleEstate.certificate(bundle: nil)
         let verdict = Self.verdict([order], ExampleEstate.operation(.upload))
