@@ -61,20 +61,11 @@ public struct CertificateFacts: Sendable, Hashable {
             case .firstDNSName: subjectAltNames.dnsNames.prefix(1)
             }
         }
-        set {
-            let subject = subject
-            commonNameStorage = .own(Array(newValue))
-            holdCommonNamesCompactly()
-            self.subject = subject
-        }
+        set { setNames(commonNames: Array(newValue), subjectAltNames: storedSubjectAltNames) }
     }
     public var subjectAltNames: SubjectAltNames {
         get { storedSubjectAltNames }
-        set {
-            let names = commonNames
-            storedSubjectAltNames = newValue
-            commonNames = names
-        }
+        set { setNames(commonNames: Array(commonNames), subjectAltNames: newValue) }
     }
     /// Where the common names are (see `commonNames`). One form for each value: equal facts are
     /// equal storages.
@@ -92,7 +83,7 @@ public struct CertificateFacts: Sendable, Hashable {
     private static let commonNamePrefix = "CN="
     private var storedSubjectAltNames: SubjectAltNames
     /// The hex fields, held as their bytes (`HexText`): unique to each leaf, they were three heap
-    /// blocks a certificate as strings (about 270 bytes; inline they take 120). The fingerprint as
+    /// blocks a certificate as strings (about 270 bytes; inline they take 102). The fingerprint as
     /// held is the certificate's key in a table: `fingerprintSHA256` makes a string at each read.
     ///
     /// Stored after the word-sized fields, `isSelfIssued` in the room after the first: each
@@ -161,10 +152,21 @@ public struct CertificateFacts: Sendable, Hashable {
         }
     }
 
+    /// Sets both lists, the subject keeping its value: it is read before either changes, since a
+    /// subject held as `.commonName` reads the common names, and they may read the SANs.
+    private mutating func setNames(commonNames: [String], subjectAltNames: SubjectAltNames) {
+        let subject = subject
+        storedSubjectAltNames = subjectAltNames
+        commonNameStorage = .own(commonNames)
+        holdCommonNamesCompactly()
+        subjectStorage = .own(subject)
+        holdSubjectCompactly()
+    }
+
     /// `.firstDNSName` when the common names are exactly the first SAN, a DNS name.
     private mutating func holdCommonNamesCompactly() {
         guard case .own(let names) = commonNameStorage, names.count == 1, storedSubjectAltNames.areAllDNSNames,
-            storedSubjectAltNames.first?.value == names[0]
+            let first = storedSubjectAltNames.first?.value, first.utf8.elementsEqual(names[0].utf8)
         else { return }
         commonNameStorage = .firstDNSName
     }

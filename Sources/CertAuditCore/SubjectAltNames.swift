@@ -53,11 +53,14 @@ public struct SubjectAltNames: RandomAccessCollection, Sendable, Hashable, Expre
     }
 
     /// Holds `names` (an equal array held elsewhere, such as the inventory row's `sans`) in place
-    /// of its own when the list is exactly those DNS names: the two then share one heap block.
-    /// Returns whether it did.
+    /// of its own when the list is exactly those DNS names, byte for byte (Swift's `==` also calls
+    /// canonically equivalent spellings equal, which would change what is written): the two then
+    /// share one heap block. Returns whether it did.
     @discardableResult
     public mutating func share(_ names: [String]) -> Bool {
-        guard case .dns(let own) = storage, own == names else { return false }
+        guard case .dns(let own) = storage, own.count == names.count,
+            zip(own, names).allSatisfy({ $0.utf8.elementsEqual($1.utf8) })
+        else { return false }
         storage = .dns(names)
         return true
     }

@@ -20,7 +20,7 @@ import CertAuditCore
 /// at most 15 UTF-8 bytes are stored inside the `String` value itself and are left as they are.
 ///
 /// The certificates' table holds the bundles' other certificates (intermediates, roots), not their
-/// leaves: a leaf is its row's own, and a table of every leaf — each a 280-byte value in a
+/// leaves: a leaf is its row's own, and a table of every leaf — each then a 280-byte value in a
 /// dictionary of twice as many slots, keyed by its fingerprint's 64-character string — held about
 /// 400 MB at a million certificates at the ingest's end, for the rare certificate listed twice. A
 /// leaf is still found in the table (a bundle may serve as its leaf a certificate that is another's
@@ -144,10 +144,11 @@ struct EstateInterner {
         return tagLists.insert(tags.map { Tag(key: intern($0.key), value: intern($0.value)) }).memberAfterInsert
     }
 
-    /// `value`, or the equal string among `candidates` (whose storage it then shares). A linear search:
-    /// a certificate's own names are few, and a table per certificate would cost more.
+    /// `value`, or the string among `candidates` equal to it byte for byte (whose storage it then shares;
+    /// not `==`, which also matches canonically equivalent spellings). A linear search: a certificate's
+    /// own names are few, and a table per certificate would cost more.
     static func shared(_ value: String, from candidates: [String]) -> String {
         guard value.utf8.count > inlineStringCapacity else { return value }
-        return candidates.first { $0 == value } ?? value
+        return candidates.first { $0.utf8.elementsEqual(value.utf8) } ?? value
     }
 }

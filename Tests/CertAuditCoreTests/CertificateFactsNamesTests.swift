@@ -67,6 +67,35 @@ struct CertificateFactsNamesTests {
         #expect(Self.facts(subject: "CN=a", commonNames: ["a"], sans: []).subject == "CN=a")
     }
 
+    /// New SANs set straight onto facts holding both names compactly: the subject and the common
+    /// name keep what they were, though both were read through the old SANs.
+    @Test func newSANsLeaveACompactSubjectAsItWas() {
+        let name = "www.a-long-name.example.com"
+        var facts = Self.facts(subject: "CN=" + name, commonNames: [name], sans: [SubjectAltName(.dns, name)])
+        facts.subjectAltNames = [SubjectAltName(.dns, "other.example.com")]
+        #expect(facts.subject == "CN=" + name && facts.commonNames == [name])
+        facts.subjectAltNames = []
+        #expect(facts.subject == "CN=" + name && facts.commonNames == [name])
+        facts.subjectAltNames = [SubjectAltName(.dns, name)]
+        let twin = Self.facts(subject: "CN=" + name, commonNames: [name], sans: [SubjectAltName(.dns, name)])
+        #expect(facts == twin && facts.hashValue == twin.hashValue)
+    }
+
+    /// Names spelled alike to Swift's `==` but in other bytes (a decomposed é against a composed
+    /// one) are not held as one another: each reads back its own bytes.
+    @Test func canonicallyEquivalentSpellingsKeepTheirOwnBytes() {
+        let composed = "caf\u{E9}.a-long-name.example.com"
+        let decomposed = "cafe\u{301}.a-long-name.example.com"
+        #expect(composed == decomposed && !composed.utf8.elementsEqual(decomposed.utf8))
+        let facts = Self.facts(
+            subject: "CN=" + decomposed, commonNames: [decomposed], sans: [SubjectAltName(.dns, composed)])
+        #expect(facts.commonNames.first.map { Array($0.utf8) } == Array(decomposed.utf8))
+        #expect(Array(facts.subject.utf8) == Array(("CN=" + decomposed).utf8))
+        var shared = Self.facts(commonNames: [], sans: [SubjectAltName(.dns, decomposed)])
+        shared.shareNames(array: [composed]) { $0 }
+        #expect(shared.dnsNames.first.map { Array($0.utf8) } == Array(decomposed.utf8))
+    }
+
     @Test func sharingTheRowsNamesLeavesTheFactsEqual() {
         let row = ["a.example.com", "www.a.example.com"]
         let sans = row.map { SubjectAltName(.dns, String(decoding: Array($0.utf8), as: UTF8.self)) }

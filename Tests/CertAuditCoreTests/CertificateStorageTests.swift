@@ -23,13 +23,13 @@ struct CertificateStorageTests {
             MemoryLayout<Certificate>.stride <= MemoryLayout<CertificateRecord>.stride + 2 * MemoryLayout<Int>.stride)
     }
 
-    /// Every certificate of a large estate holds a `BundleFacts` box, and every finding is kept
-    /// until the reports are written: their fields are declared widest first, so that the small
-    /// ones share the padding (352 and 120 bytes before). The facts hold a leaf's fingerprint,
-    /// serial and key ID as bytes (`HexText`, 34 bytes each inline, no heap block). A finding's
-    /// message and an event's detail are twelve bytes in the text spool, the severity's and the
-    /// kind's byte after them.
-    @Test func factsAndFindingsAreLaidOutWidestFirst() {
+    /// Every certificate of a large estate holds its leaf's facts and a chain verdict, and every
+    /// finding and event is kept until the reports are written: their fields are laid out so that
+    /// the narrow ones sit in what would be padding. The facts hold a leaf's fingerprint, serial and
+    /// key ID as bytes (`HexText`, 34 bytes each inline, no heap block), after the word-sized
+    /// fields; the verdict packs its expiry and length. A finding's message and an event's detail
+    /// are twelve bytes in the text spool, the severity's and the kind's byte after them.
+    @Test func factsFindingsAndEventsAreLaidOutWithoutPadding() {
         #expect(MemoryLayout<CertificateFacts>.size <= 170)
         #expect(MemoryLayout<ChainVerdict>.size <= 73)
         #expect(MemoryLayout<Finding>.stride <= 80)

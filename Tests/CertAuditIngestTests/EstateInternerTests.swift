@@ -149,6 +149,20 @@ struct EstateInternerTests {
         #expect(Self.storage(leaf.commonNames.first) == Self.storage(certificate.record.claimedSANs?.first))
     }
 
+    /// A leaf name spelled in other bytes than the row's (a decomposed é against a composed one,
+    /// equal to Swift's `==`) keeps its own bytes: the reports write what the certificate holds.
+    @Test func aLeafNameInOtherBytesThanTheRowsKeepsThem() throws {
+        var interner = EstateInterner()
+        let composed = "caf\u{E9}.a-long-name.example.com"
+        let decomposed = "cafe\u{301}.a-long-name.example.com"
+        var original = Self.certificate("a", leaf: decomposed, intermediates: [])
+        original.record.claimedSANs = [composed]
+        original.record.claimedDomain = composed
+        let leaf = try #require(interner.intern(original).leaf)
+        #expect(leaf.dnsNames.map { Array($0.utf8) } == [Array(decomposed.utf8)])
+        #expect(leaf.commonNames.map { Array($0.utf8) } == [Array(decomposed.utf8)])
+    }
+
     @Test func aRowsSANSharesItsDomainsString() throws {
         var interner = EstateInterner()
         var original = Self.certificate("a", leaf: "www.first-example.com", intermediates: [])
