@@ -10,10 +10,13 @@ public struct BundleFacts: Sendable, Hashable {
     public var formMismatches: [String] = []
     /// What the bundle holds that was listed but not read (a JKS keystore, …).
     public var unreadParts: [String] = []
-    public var chain: ChainVerdict
     public var key: PrivateKeyStatus
     /// The bundle lists leaf, then each issuer in turn (the order UP-FULL-CHAIN asks for).
     public var isInChainOrder: Bool
+    /// Last: the key's 20 bytes and the flag fill what would be padding before it, and the value
+    /// stays within 304 bytes, a 320-byte block with its box's header (mimalloc's size class; see
+    /// `CertificateStorageTests`).
+    public var chain: ChainVerdict
 
     public init(
         leaf: CertificateFacts, others: [CertificateFacts], isInChainOrder: Bool, key: PrivateKeyStatus,

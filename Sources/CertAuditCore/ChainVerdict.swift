@@ -25,7 +25,7 @@ public struct ChainVerdict: Sendable, Hashable {
     /// Certificates in the verified (or best partial) chain, leaf and anchor included.
     public var length: Int {
         get { Int(storedLength) }
-        set { storedLength = Int32(clamping: newValue) }
+        set { storedLength = UInt16(clamping: newValue) }
     }
     /// The earliest notAfter among the certificates served on the leaf's path (the leaf and the
     /// bundled issuers; an anchor taken from the trust store is not served): when the chain stops
@@ -34,13 +34,13 @@ public struct ChainVerdict: Sendable, Hashable {
         get { packedEarliestExpiry.value }
         set { packedEarliestExpiry.value = newValue }
     }
-    // The expiry packed into 8 bytes and the length into 4 (a path is a handful of certificates),
-    // the narrow fields last: the verdict in 73 bytes instead of 82, one of the savings that put
+    // The expiry packed into 8 bytes and the length into 2 (a path is a handful of certificates),
+    // the narrow fields last: the verdict in 69 bytes instead of 82, one of the savings that put
     // the boxed `BundleFacts` into mimalloc's 320-byte size class (see `CertificateFacts`).
     private var packedEarliestExpiry: PackedOptional<Instant>
     /// Held as its bytes (`HexText`): a string of its own in every bundle otherwise.
     private var earliestFingerprint: HexText?
-    private var storedLength: Int32
+    private var storedLength: UInt16
     public var status: Status
 
     public init(
@@ -48,7 +48,7 @@ public struct ChainVerdict: Sendable, Hashable {
         detail: String? = nil, unusedCertificates: [String] = []
     ) {
         self.status = status
-        storedLength = Int32(clamping: length)
+        storedLength = UInt16(clamping: length)
         packedEarliestExpiry = PackedOptional(earliestExpiry)
         earliestFingerprint = earliestExpiringFingerprint.map(HexText.init)
         self.detail = detail

@@ -3,19 +3,20 @@
 /// Held as the names alone when every entry is a DNS name (almost every server certificate), so
 /// that the array can be the very one the certificate's inventory row holds in `sans`
 /// (`EstateInterner.intern(_:row:)`): a leaf's names then cost no heap block of their own, where an
-/// array of `SubjectAltName` took 80 bytes a certificate (a million leaves: 76 MiB). Any other kind
-/// of entry keeps the whole list as it is.
+/// array of `SubjectAltName` took 80 bytes a certificate (a million leaves: 76 MiB). A list with any
+/// other kind of entry keeps each entry's kind beside the names.
 public struct SubjectAltNames: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
-    /// One form for each list (the initialiser picks it), so that equal lists are equal storages.
-    private enum Storage: Sendable, Hashable {
-        case dns([String])
-        case mixed([SubjectAltName])
-    }
+    /// The entries' values, in order.
+    private var names: [String]
+    /// Each entry's kind, or empty when every entry is a DNS name (then no array is made: an empty
+    /// array is shared). Two arrays rather than an enum of the two forms: an enum of two array
+    /// payloads keeps its case in the reference's spare high bits, where LeakSanitizer (the fuzz
+    /// targets) no longer sees the reference and reports the array as leaked.
+    private var kinds: [SubjectAltName.Kind]
 
-    private var storage: Storage
-
-    public init(_ names: [SubjectAltName]) {
-        storage = names.allSatisfy { $0.kind == .dns } ? .dns(names.map(\.value)) : .mixed(names)
+    public init(_ entries: [SubjectAltName]) {
+        names = entries.map(\.value)
+        kinds = entries.allSatisfy { $0.kind == .dns } ? [] : entries.map(\.kind)
     }
 
     public init(arrayLiteral elements: SubjectAltName...) {
@@ -24,33 +25,19 @@ public struct SubjectAltNames: RandomAccessCollection, Sendable, Hashable, Expre
 
     public var startIndex: Int { 0 }
 
-    public var endIndex: Int {
-        switch storage {
-        case .dns(let names): names.count
-        case .mixed(let names): names.count
-        }
-    }
+    public var endIndex: Int { names.count }
 
     public subscript(position: Int) -> SubjectAltName {
-        switch storage {
-        case .dns(let names): SubjectAltName(.dns, names[position])
-        case .mixed(let names): names[position]
-        }
+        SubjectAltName(kinds.isEmpty ? .dns : kinds[position], names[position])
     }
 
     /// The DNS names, in order: when every entry is one, the array held (no copy).
     public var dnsNames: [String] {
-        switch storage {
-        case .dns(let names): names
-        case .mixed(let names): names.compactMap { $0.kind == .dns ? $0.value : nil }
-        }
+        kinds.isEmpty ? names : zip(kinds, names).compactMap { $0 == .dns ? $1 : nil }
     }
 
     /// Whether every entry is a DNS name, and so `dnsNames` is the list itself.
-    public var areAllDNSNames: Bool {
-        if case .dns = storage { return true }
-        return false
-    }
+    public var areAllDNSNames: Bool { kinds.isEmpty }
 
     /// Holds `names` (an equal array held elsewhere, such as the inventory row's `sans`) in place
     /// of its own when the list is exactly those DNS names, byte for byte (Swift's `==` also calls
@@ -58,19 +45,16 @@ public struct SubjectAltNames: RandomAccessCollection, Sendable, Hashable, Expre
     /// share one heap block. Returns whether it did.
     @discardableResult
     public mutating func share(_ names: [String]) -> Bool {
-        guard case .dns(let own) = storage, own.count == names.count,
-            zip(own, names).allSatisfy({ $0.utf8.elementsEqual($1.utf8) })
+        guard kinds.isEmpty, self.names.count == names.count,
+            zip(self.names, names).allSatisfy({ $0.utf8.elementsEqual($1.utf8) })
         else { return false }
-        storage = .dns(names)
+        self.names = names
         return true
     }
 
     /// Each name's string replaced by the one `replace` returns for it (an equal string whose storage
     /// is shared): the list's value is unchanged.
     public mutating func shareStrings(_ replace: (String) -> String) {
-        switch storage {
-        case .dns(let names): storage = .dns(names.map(replace))
-        case .mixed(let names): storage = .mixed(names.map { SubjectAltName($0.kind, replace($0.value)) })
-        }
+        names = names.map(replace)
     }
 }
