@@ -175,7 +175,8 @@ public struct CertificateFacts: Sendable, Hashable {
     /// `.commonName` when the subject is `CN=` and the one common name, and too long to be held
     /// inside the `String` value (at most 15 bytes is no heap block: nothing to save).
     private mutating func holdSubjectCompactly() {
-        guard case .own(let subject) = subjectStorage, subject.utf8.count > 15, commonNames.count == 1,
+        guard case .own(let subject) = subjectStorage, subject.utf8.count > String.inlineUTF8Capacity,
+            commonNames.count == 1,
             subject.hasPrefix(Self.commonNamePrefix),
             subject.utf8.dropFirst(Self.commonNamePrefix.utf8.count)
                 .elementsEqual(commonNames[commonNames.startIndex].utf8)

@@ -38,9 +38,6 @@ struct EstateInterner {
     private var stringLists: Set<[String]> = []
     private var tagLists: Set<[Tag]> = []
 
-    /// Longest UTF-8 length a `String` stores inline (64-bit platforms): nothing to share.
-    static let inlineStringCapacity = 15
-
     mutating func intern(_ certificate: Certificate) -> Certificate {
         var interned = Certificate(record: intern(certificate.record))
         attach(bundle: certificate.bundle, encryption: certificate.encryption, to: &interned)
@@ -66,7 +63,7 @@ struct EstateInterner {
         record.packageTypeConflicts = intern(record.packageTypeConflicts)
         // A row's domain is most often one of its SANs too: one string for both (unique to the row,
         // so shared within it, not through a table). 50 bytes a row where the domain is long.
-        if let domain = record.claimedDomain, domain.utf8.count > Self.inlineStringCapacity,
+        if let domain = record.claimedDomain, domain.utf8.count > String.inlineUTF8Capacity,
             let sans = record.claimedSANs, sans.contains(domain)
         {
             record.claimedSANs = sans.map { Self.shared($0, from: [domain]) }
@@ -126,7 +123,7 @@ struct EstateInterner {
     }
 
     mutating func intern(_ string: String) -> String {
-        guard string.utf8.count > Self.inlineStringCapacity else { return string }
+        guard string.utf8.count > String.inlineUTF8Capacity else { return string }
         return strings.insert(string).memberAfterInsert
     }
 
@@ -148,7 +145,7 @@ struct EstateInterner {
     /// not `==`, which also matches canonically equivalent spellings). A linear search: a certificate's
     /// own names are few, and a table per certificate would cost more.
     static func shared(_ value: String, from candidates: [String]) -> String {
-        guard value.utf8.count > inlineStringCapacity else { return value }
+        guard value.utf8.count > String.inlineUTF8Capacity else { return value }
         return candidates.first { $0.utf8.elementsEqual(value.utf8) } ?? value
     }
 }

@@ -31,7 +31,7 @@ struct EstateSharingTests {
         Self.expectShared(bundles.map(\.others).filter { !$0.isEmpty }, "others array") {
             EstateInternerTests.storage($0)
         }
-        let issuers = bundles.map(\.leaf.issuer).filter { $0.utf8.count > EstateInterner.inlineStringCapacity }
+        let issuers = bundles.map(\.leaf.issuer).filter { $0.utf8.count > String.inlineUTF8Capacity }
         Self.expectShared(issuers, "issuer") { EstateInternerTests.storage($0) }
         let usages = bundles.compactMap(\.leaf.keyUsage).filter { !$0.isEmpty }
         Self.expectShared(usages, "key usage list") { EstateInternerTests.storage($0) }
@@ -40,7 +40,7 @@ struct EstateSharingTests {
     @Test func aPlainFolderSharesRepeatedValues() throws {
         let estate = try Self.load(SampleEstateIngestTests.inputs + "/bundles")
         let bundles = estate.certificates.compactMap(\.bundle)
-        let issuers = bundles.map(\.leaf.issuer).filter { $0.utf8.count > EstateInterner.inlineStringCapacity }
+        let issuers = bundles.map(\.leaf.issuer).filter { $0.utf8.count > String.inlineUTF8Capacity }
         Self.expectShared(issuers, "issuer") { EstateInternerTests.storage($0) }
     }
 }

@@ -41,7 +41,7 @@ struct RowSharingTests {
             ("account", \.accountID), ("tag value", { $0.tags.first?.value }),
         ]
         for (name, text) in texts {
-            try #require(text(rows[0]).map { $0.utf8.count > EstateInterner.inlineStringCapacity } == true, "\(name)")
+            try #require(text(rows[0]).map { $0.utf8.count > String.inlineUTF8Capacity } == true, "\(name)")
             #expect(
                 Set(rows.map { EstateInternerTests.storage(text($0)) }).count == 1, "\(name) is stored more than once")
         }
