@@ -167,7 +167,7 @@ public struct CertificateFacts: Sendable, Hashable {
     /// `.firstDNSName` when the common names are exactly the first SAN, a DNS name.
     private mutating func holdCommonNamesCompactly() {
         guard case .own(let names) = commonNameStorage, names.count == 1, storedSubjectAltNames.areAllDNSNames,
-            let first = storedSubjectAltNames.first?.value, first.utf8.elementsEqual(names[0].utf8)
+            let first = storedSubjectAltNames.first?.value, first.hasSameBytes(as: names[0])
         else { return }
         commonNameStorage = .firstDNSName
     }

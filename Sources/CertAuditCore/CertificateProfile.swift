@@ -25,3 +25,14 @@ public struct CertificateProfile: Sendable, Hashable {
         self.publicKey = publicKey
     }
 }
+
+extension CertificateProfile: ByteEquatable {
+    /// Its texts byte for byte, the rest by `==`: a text field added here must be added here too.
+    public func hasSameBytes(as other: CertificateProfile) -> Bool {
+        self == other && issuer.hasSameBytes(as: other.issuer)
+            && signatureAlgorithm.hasSameBytes(as: other.signatureAlgorithm)
+            && authorityKeyID.hasSameBytes(as: other.authorityKeyID) && keyUsage.hasSameBytes(as: other.keyUsage)
+            && extendedKeyUsage.hasSameBytes(as: other.extendedKeyUsage)
+            && publicKey.curve.hasSameBytes(as: other.publicKey.curve)
+    }
+}

@@ -70,7 +70,7 @@ public struct FindingKey: Sendable, Hashable, Comparable, CustomStringConvertibl
         let written = FindingKey(
             rule: parts.rule, certificate: parts.certificate, resource: parts.resource, package: parts.package,
             aspect: parts.aspect)
-        return written.text.utf8.elementsEqual(text.utf8) ? parts : nil
+        return written.text.hasSameBytes(as: text) ? parts : nil
     }
 
     /// `escape` undone: each `%XX` the byte it stands for; nil for a `%` without two hex digits.

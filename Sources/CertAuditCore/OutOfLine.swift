@@ -21,3 +21,7 @@ extension OutOfLine {
         return value == empty ? nil : OutOfLine(value)
     }
 }
+
+extension OutOfLine: ByteEquatable where Value: ByteEquatable {
+    public func hasSameBytes(as other: OutOfLine) -> Bool { self === other || value.hasSameBytes(as: other.value) }
+}

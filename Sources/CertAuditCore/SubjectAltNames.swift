@@ -45,8 +45,7 @@ public struct SubjectAltNames: RandomAccessCollection, Sendable, Hashable, Expre
     /// share one heap block. Returns whether it did.
     @discardableResult
     public mutating func share(_ names: [String]) -> Bool {
-        guard kinds.isEmpty, self.names.count == names.count,
-            zip(self.names, names).allSatisfy({ $0.utf8.elementsEqual($1.utf8) })
+        guard kinds.isEmpty, self.names.hasSameBytes(as: names)
         else { return false }
         self.names = names
         return true

@@ -8,3 +8,9 @@ public struct Tag: Sendable, Hashable {
         self.value = value
     }
 }
+
+extension Tag: ByteEquatable {
+    public func hasSameBytes(as other: Tag) -> Bool {
+        key.hasSameBytes(as: other.key) && value.hasSameBytes(as: other.value)
+    }
+}

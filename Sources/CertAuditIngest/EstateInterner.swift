@@ -15,7 +15,7 @@ import CertAuditCore
 /// inventory row as the table reads it (so no row ever holds its own copy of a repeated value), then
 /// each row's bundles as the parallel parse hands them back in input order. It needs no lock and the
 /// first occurrence of each value becomes the canonical one whatever the thread count; only equal
-/// values are swapped for each other, so no output can change. Its tables live only for the ingest:
+/// values are swapped for each other, byte for byte (`ByteExactKey`), so no output can change. Its tables live only for the ingest:
 /// the interner is dropped with them once the estate is built. Strings of
 /// at most 15 UTF-8 bytes are stored inside the `String` value itself and are left as they are.
 ///
@@ -33,10 +33,10 @@ struct EstateInterner {
     /// Each distinct `others` array, by its certificates' fingerprints.
     private var others: [[HexText]: [CertificateFacts]] = [:]
     /// Each distinct issuer profile: one box for all the leaves a CA issued alike.
-    private var profiles: Set<OutOfLine<CertificateProfile>> = []
-    private var strings: Set<String> = []
-    private var stringLists: Set<[String]> = []
-    private var tagLists: Set<[Tag]> = []
+    private var profiles: Set<ByteExactKey<OutOfLine<CertificateProfile>>> = []
+    private var strings: Set<ByteExactKey<String>> = []
+    private var stringLists: Set<ByteExactKey<[String]>> = []
+    private var tagLists: Set<ByteExactKey<[Tag]>> = []
 
     mutating func intern(_ certificate: Certificate) -> Certificate {
         var interned = Certificate(record: intern(certificate.record))
@@ -111,7 +111,7 @@ struct EstateInterner {
 
     /// The one box of the profile's value, its strings and lists shared with every other profile's.
     mutating func intern(_ profile: OutOfLine<CertificateProfile>) -> OutOfLine<CertificateProfile> {
-        if let index = profiles.firstIndex(of: profile) { return profiles[index] }
+        if let index = profiles.firstIndex(of: ByteExactKey(profile)) { return profiles[index].value }
         var value = profile.value
         value.issuer = intern(value.issuer)
         value.signatureAlgorithm = intern(value.signatureAlgorithm)
@@ -119,12 +119,12 @@ struct EstateInterner {
         value.authorityKeyID = intern(value.authorityKeyID)
         value.keyUsage = value.keyUsage.map { intern($0) }
         value.extendedKeyUsage = value.extendedKeyUsage.map { intern($0) }
-        return profiles.insert(OutOfLine(value)).memberAfterInsert
+        return Self.first(OutOfLine(value), in: &profiles)
     }
 
     mutating func intern(_ string: String) -> String {
         guard string.utf8.count > String.inlineUTF8Capacity else { return string }
-        return strings.insert(string).memberAfterInsert
+        return Self.first(string, in: &strings)
     }
 
     mutating func intern(_ string: String?) -> String? {
@@ -133,12 +133,17 @@ struct EstateInterner {
 
     mutating func intern(_ list: [String]) -> [String] {
         guard !list.isEmpty else { return list }
-        return stringLists.insert(list.map { intern($0) }).memberAfterInsert
+        return Self.first(list.map { intern($0) }, in: &stringLists)
     }
 
     mutating func intern(_ tags: [Tag]) -> [Tag] {
         guard !tags.isEmpty else { return tags }
-        return tagLists.insert(tags.map { Tag(key: intern($0.key), value: intern($0.value)) }).memberAfterInsert
+        return Self.first(tags.map { Tag(key: intern($0.key), value: intern($0.value)) }, in: &tagLists)
+    }
+
+    /// The first value with `value`'s bytes the table was given: that one, or `value` from now on.
+    private static func first<Value>(_ value: Value, in table: inout Set<ByteExactKey<Value>>) -> Value {
+        table.insert(ByteExactKey(value)).memberAfterInsert.value
     }
 
     /// `value`, or the string among `candidates` equal to it byte for byte (whose storage it then shares;
@@ -146,6 +151,6 @@ struct EstateInterner {
     /// own names are few, and a table per certificate would cost more.
     static func shared(_ value: String, from candidates: [String]) -> String {
         guard value.utf8.count > String.inlineUTF8Capacity else { return value }
-        return candidates.first { $0.utf8.elementsEqual(value.utf8) } ?? value
+        return candidates.first { $0.hasSameBytes(as: value) } ?? value
     }
 }

@@ -65,16 +65,8 @@ public struct BaselineFindings: RandomAccessCollection, Sendable, ElementwiseHas
     /// Whether the finding's key reads back as its rule, certificate, resource and package.
     private static func keyGivesFields(of finding: Baseline.Finding) -> Bool {
         guard let parts = FindingKey(text: finding.key).parts else { return false }
-        return same(parts.rule, finding.rule) && same(parts.certificate, finding.certificate)
-            && same(parts.resource, finding.resource) && same(parts.package, finding.package)
-    }
-
-    /// Equal as bytes: a value read back must be the one read, not one canonically equivalent to it.
-    private static func same(_ lhs: String?, _ rhs: String?) -> Bool {
-        switch (lhs, rhs) {
-        case (nil, nil): true
-        case (let lhs?, let rhs?): lhs.utf8.elementsEqual(rhs.utf8)
-        default: false
-        }
+        // Byte for byte: a value read back must be the one read, not one canonically equivalent to it.
+        return parts.rule.hasSameBytes(as: finding.rule) && parts.certificate.hasSameBytes(as: finding.certificate)
+            && parts.resource.hasSameBytes(as: finding.resource) && parts.package.hasSameBytes(as: finding.package)
     }
 }

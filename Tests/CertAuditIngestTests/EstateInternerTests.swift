@@ -218,4 +218,49 @@ struct EstateInternerTests {
         #expect(fingerprint == interned.others[0].fingerprintSHA256)
         #expect(interned.chain.unusedCertificates == [interned.others[0].fingerprintSHA256])
     }
+
+    /// A decomposed é ("e" and a combining accent) and a composed one: equal to Swift's `==`, not
+    /// the same bytes.
+    static let spellings = (composed: "Caf\u{E9} Holdings Production", decomposed: "Cafe\u{301} Holdings Production")
+
+    static func bytes(_ text: String?) -> [UInt8]? { text.map { Array($0.utf8) } }
+
+    /// Each row keeps the bytes it was read with: a later row's value is never swapped for an
+    /// earlier row's canonically equivalent spelling (the reports write what the inventory holds).
+    @Test func rowValuesInOtherBytesThanAnEarlierRowsKeepThem() {
+        var interner = EstateInterner()
+        let (composed, decomposed) = Self.spellings
+        #expect(composed == decomposed)
+        var first = CertificateRecord(line: 2, id: "a")
+        first.alias = composed
+        first.tags = [Tag(key: composed, value: composed)]
+        first.packageTypeConflicts = [composed]
+        var second = CertificateRecord(line: 3, id: "b")
+        second.alias = decomposed
+        second.tags = [Tag(key: decomposed, value: decomposed)]
+        second.packageTypeConflicts = [decomposed]
+        _ = interner.intern(first)
+        let interned = interner.intern(second)
+        #expect(Self.bytes(interned.alias) == Self.bytes(decomposed))
+        #expect(
+            interned.tags.map { [Array($0.key.utf8), Array($0.value.utf8)] } == [
+                [Array(decomposed.utf8), Array(decomposed.utf8)]
+            ])
+        #expect(interned.packageTypeConflicts.map { Array($0.utf8) } == [Array(decomposed.utf8)])
+        // The same bytes are still shared.
+        var third = CertificateRecord(line: 4, id: "c")
+        third.alias = Self.fresh(decomposed)
+        #expect(Self.storage(interner.intern(third).alias) == Self.storage(interned.alias))
+    }
+
+    /// An issuer spelled in other bytes than an earlier leaf's is a profile of its own.
+    @Test func aProfileInOtherBytesThanAnEarliersKeepsThem() {
+        var interner = EstateInterner()
+        let (composed, decomposed) = Self.spellings
+        let first = interner.intern(Self.facts("www.first-example.com", issuer: "CN=" + composed))
+        let second = interner.intern(Self.facts("www.second-example.com", issuer: "CN=" + decomposed))
+        #expect(first.profile !== second.profile)
+        #expect(Self.bytes(second.issuer) == Self.bytes("CN=" + decomposed))
+        #expect(Self.bytes(first.issuer) == Self.bytes("CN=" + composed))
+    }
 }
