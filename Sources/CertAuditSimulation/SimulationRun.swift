@@ -213,7 +213,7 @@ struct SimulationRun {
     /// Adds a dated line to what happened to the chain at `place`.
     mutating func note(at place: Int, _ text: @autoclosure () -> String) {
         guard keepsCauses else { return }
-        chains[at: place]?.history.append(text())
+        chains[at: place]?.note(text())
     }
 
     /// The inventory certificate ID of the chain at `place`: what its events and findings name.

@@ -22,7 +22,7 @@ struct RenewalChainsTests {
         chains["a"] = Self.chain("a", index: 0)
         chains["b"] = Self.chain("b", index: 1)
         chains["b"]?.autoRenews = true
-        chains["a"]?.history.append("charged")
+        chains["a"]?.note("charged")
         chains["a"]?.generations[0].successor = .failed(on: LocalDate(year: 2026, month: 12, day: 1)!)
         chains["missing"]?.autoRenews = true
         #expect(chains["a"]?.index == 0 && chains["a"]?.autoRenews == false)
