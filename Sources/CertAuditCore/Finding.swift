@@ -1,7 +1,5 @@
 /// One thing wrong (or worth knowing) about the estate, produced by one rule.
 public struct Finding: Sendable, Hashable, Comparable {
-    /// A rule ID from spec/RULES.md or a documented addition (see `certaudit rules`).
-    public var ruleID: RuleID
     public var certificateID: String?
     public var resourceID: String?
     /// Plain language, for people: what is wrong and what it means.
@@ -12,8 +10,11 @@ public struct Finding: Sendable, Hashable, Comparable {
     /// In the process's text spool: at a million certificates the findings' messages took some
     /// 300 MB of the heap while every report was written, and each is read a few times.
     private var spooledMessage: SpooledText
-    /// Here, not last: its byte fits after the message's twelve (80 bytes a finding, not 88).
+    /// Here, not first: the severity's byte and the rule's two fit after the message's twelve (64
+    /// bytes a finding, not 80).
     public var severity: Severity
+    /// A rule ID from spec/RULES.md or a documented addition (see `certaudit rules`).
+    public var ruleID: RuleID
     private var packedDate = PackedOptional<LocalDate>(nil)
     /// The package and the aspect, which about one finding in thirty has (at 100,000 certificates),
     /// out of line: inline they took 32 of a finding's 112 bytes, for millions of findings.

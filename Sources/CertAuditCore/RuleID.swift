@@ -5,12 +5,22 @@
 /// `SpecRuleIDs.swift` (generated from RULES.md by scripts/gen_spec_rule_list.py) or an addition
 /// below. A misspelt constant does not compile. Only text from outside (a settings file's
 /// `[severity]` table) becomes an ID through `init(rawValue:)`, checked against the catalogue there.
+///
+/// Held as its number among the process's rule IDs (`RuleIDNames`): two bytes, so that a finding is
+/// 64 bytes, not 80. Equal IDs are the same text byte for byte.
 public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let rawValue: String
+    private let number: UInt16
 
     public init(rawValue: String) {
-        self.rawValue = rawValue
+        number = RuleIDNames.shared.number(of: rawValue)
     }
+
+    public var rawValue: String { RuleIDNames.shared.name(of: number) }
+
+    /// By number, not by `RawRepresentable`'s default (its text, compared by `==` on strings).
+    public static func == (lhs: RuleID, rhs: RuleID) -> Bool { lhs.number == rhs.number }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(number) }
 
     /// The ID as RULES.md writes it (`HOST-LEAD`), also in reports and messages.
     public var description: String { rawValue }

@@ -116,6 +116,12 @@ public enum RuleCatalogue {
         descriptors.first { $0.id == id }
     }
 
+    /// The descriptor of the rule ID `text` spells, if the catalogue knows it: for text from outside
+    /// (a settings file), which makes no `RuleID` of its own (`RuleIDNames`).
+    public static func descriptor(named text: String) -> RuleDescriptor? {
+        descriptors.first { $0.id.rawValue.hasSameBytes(as: text) }
+    }
+
     /// The IDs spec/RULES.md defines, as the repository's generated copy holds them.
     public static var specRuleIDs: [RuleID] { SpecRuleList.entries.map(\.id) }
 

@@ -99,7 +99,7 @@ public enum SettingValues {
     /// A rule ID of the catalogue (implemented or not): an override of a misspelt ID would
     /// silently change nothing.
     public static func ruleID(_ text: String) -> Result<RuleID, FieldError> {
-        guard let descriptor = RuleCatalogue.descriptor(for: RuleID(rawValue: text)) else {
+        guard let descriptor = RuleCatalogue.descriptor(named: text) else {
             return .failure(FieldError("'\(text)' is not a rule ID (`certaudit rules` lists them)"))
         }
         return .success(descriptor.id)

@@ -28,11 +28,12 @@ struct CertificateStorageTests {
     /// the narrow ones sit in what would be padding. The facts hold a leaf's fingerprint, serial and
     /// key ID as bytes (`HexText`, 34 bytes each inline, no heap block), after the word-sized
     /// fields; the verdict packs its expiry and length. A finding's message and an event's detail
-    /// are twelve bytes in the text spool, the severity's and the kind's byte after them.
+    /// are twelve bytes in the text spool, the severity's and the kind's byte after them, and a
+    /// finding's rule (two bytes, `RuleID`) after its severity.
     @Test func factsFindingsAndEventsAreLaidOutWithoutPadding() {
         #expect(MemoryLayout<CertificateFacts>.size <= 178)
         #expect(MemoryLayout<ChainVerdict>.size <= 69)
-        #expect(MemoryLayout<Finding>.stride <= 80)
+        #expect(MemoryLayout<Finding>.stride <= 64)
         #expect(MemoryLayout<TimelineEvent>.stride <= 64)
     }
 
