@@ -5,21 +5,26 @@ import CertAuditCore
 /// are below their threshold, and each alert says which receivers and channels it reaches
 /// (NOTIFY-CHANNELS). Ignoring a certificate's messages does not silence them (RULES.md §0).
 extension SimulationRun {
-    /// Alerts are kept as series, each with the days it fires on, not as events (see `Timeline`).
-    mutating func alert() {
-        guard keptKinds?.contains(.alert) ?? true else { return }
+    /// Alerts are kept as series, each with the days it fires on, not as events (see `Timeline`), for
+    /// the certificates whose chain is in force on `first` (`expiries`, by place in the estate:
+    /// `RenewalChains.inForceExpiries`): alerts read nothing else of a run, so the simulator makes
+    /// them once the run is let go, in the memory it held (a million certificates' series are some
+    /// 130 MB, and made beside the run they were the simulation's peak).
+    static func alertSeries(
+        of estate: Estate, expiries: [LocalDate?], from first: LocalDate, through last: LocalDate
+    ) -> [AlertSeries] {
         let contacts = Dictionary(
             estate.lifecycle.contacts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let policies = estate.lifecycle.alertPolicies
         let watchIndex = AlertWatchIndex(estate.certificates, for: policies)
         // By place: `map(\.id)` copied every certificate to read its ID.
         let ids = estate.certificates.indices.map { estate.certificates[$0].id }
-        let expiries = chains.inForceExpiries(asOf: first)
         let deliveries = policies.map { Self.deliveries(of: $0, contacts: contacts) }
         // Counted first, then reserved exactly: grown by doubling, the array kept up to half again
         // its size for the rest of the run (6 MB at 100,000 certificates).
-        var count = alertSeries.count
+        var count = 0
         Self.forEachSeries(policies, watchIndex, expiries, from: first, through: last) { _, _, _ in count += 1 }
+        var alertSeries: [AlertSeries] = []
         alertSeries.reserveCapacity(count)
         Self.forEachSeries(policies, watchIndex, expiries, from: first, through: last) { policy, index, days in
             alertSeries.append(
@@ -27,6 +32,7 @@ extension SimulationRun {
                     certificateID: ids[index], policyID: policies[policy].id, deliveries: deliveries[policy],
                     days: days))
         }
+        return alertSeries
     }
 
     /// Each policy (by position in `policies`) and certificate it watches (by its place in the

@@ -42,9 +42,9 @@ struct SimulationRun {
     /// a dictionary by certificate ID hashed the ID at every look and kept a copy of each.
     var servingChain: [[Int]]
     var agenda = Agenda()
-    /// Every event but the alerts, which are kept compact (see `Timeline`).
+    /// Every event but the alerts, which are kept compact (see `Timeline`) and made after the run
+    /// (`alertSeries`).
     var events: [TimelineEvent] = []
-    var alertSeries: [AlertSeries] = []
     /// The only kinds of event `events` keeps (nil: every kind).
     var keptKinds: Set<TimelineEventKind>?
     /// Whether the run keeps its findings, its outages and the causes that explain them (a cost

@@ -16,7 +16,8 @@ public enum Simulator {
         explaining: Bool = true, progress: @escaping StageProgress.Report = StageProgress.ignore
     ) -> Simulation {
         let events: [TimelineEvent]
-        let series: [AlertSeries]
+        /// What the alerts read of the run: each chain's in-force expiry, by place, and the window.
+        let alertInputs: (expiries: [LocalDate?], first: LocalDate, last: LocalDate)?
         let outages: [Outage]
         let findings: [Finding]
         let shortfallDates: [String: LocalDate]
@@ -33,16 +34,21 @@ public enum Simulator {
             run.progress = ProgressCounter(.simulation, total: settings.horizonDays, unit: "days", report: progress)
             run.start()
             run.proceed()
-            if alerts { run.alert() }
+            let keepsAlerts = alerts && (keeping?.contains(.alert) ?? true)
+            alertInputs = keepsAlerts ? (run.chains.inForceExpiries(asOf: run.first), run.first, run.last) : nil
             events = run.events
-            series = run.alertSeries
             outages = run.outages
             findings = run.findings
             shortfallDates = run.shortfallDates
             forfeits = run.forfeits
             accountHistory = run.accountHistory
         }
-        // The run is gone: these are the only references, which the timeline orders in place.
+        // The run is gone: its memory holds the alerts (`SimulationRun.alertSeries`), and these are the
+        // only references, which the timeline orders in place.
+        let series =
+            alertInputs.map {
+                SimulationRun.alertSeries(of: estate, expiries: $0.expiries, from: $0.first, through: $0.last)
+            } ?? []
         return Simulation(
             events: Timeline(events: consume events, alerts: consume series), findings: findings,
             outages: (consume outages).trimmed(), shortfallDates: shortfallDates, forfeits: forfeits,
