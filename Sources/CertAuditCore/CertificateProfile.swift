@@ -33,6 +33,6 @@ extension CertificateProfile: ByteEquatable {
             && signatureAlgorithm.hasSameBytes(as: other.signatureAlgorithm)
             && authorityKeyID.hasSameBytes(as: other.authorityKeyID) && keyUsage.hasSameBytes(as: other.keyUsage)
             && extendedKeyUsage.hasSameBytes(as: other.extendedKeyUsage)
-            && publicKey.curve.hasSameBytes(as: other.publicKey.curve)
+            && publicKey.hasSameBytes(as: other.publicKey)
     }
 }

@@ -22,3 +22,10 @@ public struct PublicKeyFacts: Sendable, Hashable {
         self.curve = curve
     }
 }
+
+extension PublicKeyFacts: ByteEquatable {
+    /// Its curve's name byte for byte, the rest by `==`: a text field added here must be added here too.
+    public func hasSameBytes(as other: PublicKeyFacts) -> Bool {
+        self == other && curve.hasSameBytes(as: other.curve)
+    }
+}

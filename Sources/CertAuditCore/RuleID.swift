@@ -3,11 +3,13 @@
 /// Typed so that an ID handed from one module to another — a finding's rule, a request's reason,
 /// the rule behind a quarantined row, the rules an operation kind reruns — is a constant: one of
 /// `SpecRuleIDs.swift` (generated from RULES.md by scripts/gen_spec_rule_list.py) or an addition
-/// below. A misspelt constant does not compile. Only text from outside (a settings file's
-/// `[severity]` table) becomes an ID through `init(rawValue:)`, checked against the catalogue there.
+/// below. A misspelt constant does not compile. Text from outside (a settings file's `[severity]`
+/// table) never becomes an ID of its own: it is looked up among the catalogue's
+/// (`RuleCatalogue.descriptor(named:)`).
 ///
 /// Held as its number among the process's rule IDs (`RuleIDNames`): two bytes, so that a finding is
-/// 64 bytes, not 80. Equal IDs are the same text byte for byte.
+/// 64 bytes, not 80. Equal IDs (`==`, `!=`, and the hash) are the same text byte for byte; IDs sort
+/// as their text (`<`), which for the catalogue's ASCII IDs is their bytes' order.
 public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
     private let number: UInt16
 

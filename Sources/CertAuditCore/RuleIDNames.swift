@@ -39,6 +39,14 @@ final class RuleIDNames: @unchecked Sendable {
         return number
     }
 
+    /// Whether `name` has a number (what a test that input adds no name reads).
+    func contains(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        lock.lock()
+        defer { lock.unlock() }
+        return numbers[bytes] != nil
+    }
+
     /// The name numbered `number` (one `number(of:)` handed out).
     func name(of number: UInt16) -> String { names[Int(number)] }
 }

@@ -15,9 +15,10 @@ import CertAuditCore
 /// inventory row as the table reads it (so no row ever holds its own copy of a repeated value), then
 /// each row's bundles as the parallel parse hands them back in input order. It needs no lock and the
 /// first occurrence of each value becomes the canonical one whatever the thread count; only equal
-/// values are swapped for each other, byte for byte (`ByteExactKey`), so no output can change. Its tables live only for the ingest:
-/// the interner is dropped with them once the estate is built. Strings of
-/// at most 15 UTF-8 bytes are stored inside the `String` value itself and are left as they are.
+/// values are swapped for each other, byte for byte (`ByteExactKey`), so no output can change. Its
+/// tables live only for the ingest: the interner is dropped with them once the estate is built.
+/// Strings of at most 15 UTF-8 bytes are stored inside the `String` value itself and are left as
+/// they are.
 ///
 /// The certificates' table holds the bundles' other certificates (intermediates, roots), not their
 /// leaves: a leaf is its row's own, and a table of every leaf — each then a 280-byte value in a
