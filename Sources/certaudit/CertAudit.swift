@@ -18,6 +18,7 @@ struct CertAudit: ParsableCommand {
 
     /// ArgumentParser exits 64 on bad usage; spec/REPORTS.md promises the nightly job 2.
     static func main() {
+        Allocator.returnFreedMemoryPromptly()
         do {
             var command = try parseAsRoot()
             try command.run()

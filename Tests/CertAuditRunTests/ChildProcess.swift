@@ -12,9 +12,11 @@ enum ChildProcess {
 
     /// Output goes to files, not pipes: a child that filled one pipe while the other was being
     /// drained would never finish. The child runs in `folder` (the repository unless told).
-    static func run(_ executable: String, _ arguments: [String], in folder: URL = TestPaths.repository) throws
-        -> Outcome
-    {
+    /// `environment`: variables set for the child on top of the tests' own.
+    static func run(
+        _ executable: String, _ arguments: [String], in folder: URL = TestPaths.repository,
+        environment: [String: String] = [:]
+    ) throws -> Outcome {
         let capture = try TestPaths.scratch("process")
         defer { try? FileManager.default.removeItem(at: capture) }
         let stdout = capture.appendingPathComponent("stdout")
@@ -25,6 +27,9 @@ enum ChildProcess {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         try process.run()
