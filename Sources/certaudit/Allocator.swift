@@ -22,19 +22,29 @@ enum Allocator {
             ? "\(name), freed memory returned after \(delay)" : "glibc malloc (\(name) linked but not in use)"
     }
 
+    /// The delays after which mimalloc gives freed memory back to the system, and its own defaults.
+    private static let delays = [
+        (option: mi_option_decommit_delay, variable: "MIMALLOC_DECOMMIT_DELAY", default: 25),
+        (option: mi_option_segment_decommit_delay, variable: "MIMALLOC_SEGMENT_DECOMMIT_DELAY", default: 500),
+    ]
+
     /// Has mimalloc give freed memory back to the system at once, not after its delays (25 ms for a
-    /// page, 500 ms for a segment), unless the environment sets them (`MIMALLOC_DECOMMIT_DELAY`,
-    /// `MIMALLOC_SEGMENT_DECOMMIT_DELAY`). The stages free large blocks (the simulation's run, the
-    /// checks' chunks of findings) just before they make others, and held through the delay the freed
-    /// ones counted in the peak: a million certificates peaked at 1,507.7 MiB with no delay against
-    /// 1,560.0 MiB with mimalloc's, for no more CPU time (364 s against 377 s; docs/performance.md,
-    /// thirty-first session). Called first thing, before the run allocates.
-    static func returnFreedMemoryPromptly() {
-        for (option, name) in [
-            (mi_option_decommit_delay, "MIMALLOC_DECOMMIT_DELAY"),
-            (mi_option_segment_decommit_delay, "MIMALLOC_SEGMENT_DECOMMIT_DELAY"),
-        ] where getenv(name) == nil {
-            mi_option_set(option, 0)
+    /// page, 500 ms for a segment), until the reports are written (`holdFreedMemoryBriefly`), unless
+    /// the environment sets them. The stages up to the checks free large blocks (the simulation's
+    /// run, the checks' chunks of findings) just before they make others, and held through the delay
+    /// the freed ones counted in the peak: a million certificates peaked at 1,507.7 MiB with no delay
+    /// against 1,560.0 MiB with mimalloc's (docs/performance.md, thirty-first session). Called first
+    /// thing, before the run allocates.
+    static func returnFreedMemoryPromptly() { setDelays { _ in 0 } }
+
+    /// mimalloc's own delays again, for the reports: writing them frees and makes buffers file after
+    /// file, and with no delay each was faulted in afresh (100,000 certificates wrote some 1.5 s
+    /// slower), while none of their memory makes the run's peak.
+    static func holdFreedMemoryBriefly() { setDelays { $0 } }
+
+    private static func setDelays(_ value: (_ default: Int) -> Int) {
+        for delay in delays where getenv(delay.variable) == nil {
+            mi_option_set(delay.option, value(delay.default))
         }
     }
 

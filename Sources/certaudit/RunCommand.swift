@@ -110,7 +110,12 @@ struct RunCommand: ParsableCommand {
             let summary: RunSummary
             do {
                 defer { progress.finish() }
-                summary = try AuditRun.execute(options, progress: progress.report, endsProcess: true)
+                let show = progress.report
+                let report: StageProgress.Report = { stage in
+                    if stage.stage == .writing { Allocator.holdFreedMemoryBriefly() }
+                    show(stage)
+                }
+                summary = try AuditRun.execute(options, progress: report, endsProcess: true)
             }
             StandardError.write(summary.line)
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
