@@ -404,6 +404,24 @@ struct SimulationTests {
         #expect(kinds.isEmpty || kept.events.count > 0)
     }
 
+    /// `alerts: false` (the cost forecast's) simulates the same future without the alert policies:
+    /// every other event and every finding as with them, and no alert.
+    @Test func withoutAlertsEveryOtherEventAndFindingIsKept() {
+        let certificates = (0..<40).map { Self.certificate("c\($0)", expires: "2027-0\(1 + $0 % 9)-1\($0 % 10)") }
+        let lifecycle = LifecycleInputs(
+            accounts: [AccountRecord(line: 2, id: "acc", balanceFen: 100_000)], prices: [Self.price(299)],
+            alertPolicies: [AlertPolicyRecord(line: 2, id: "p", selection: .all, thresholdDays: 30)])
+        let settings = AuditSettings(
+            asOf: Self.zone.instant(of: Self.day("2026-11-28")), timeZone: Self.zone, horizonDays: 400)
+        let estate = Estate(certificates: certificates, lifecycle: lifecycle)
+        let full = Simulator.run(estate, settings: settings)
+        let quiet = Simulator.run(estate, settings: settings, alerts: false)
+        #expect(full.events.contains { $0.kind == .alert })
+        #expect(!quiet.events.contains { $0.kind == .alert })
+        #expect(Array(quiet.events) == full.events.filter { $0.kind != .alert })
+        #expect(quiet.findings == full.findings)
+    }
+
     /// A simulation that does not explain (the cost forecast's) simulates the same future: it keeps
     /// the same events, resource outages included with their causes, and no findings or outages.
     @Test(arguments: [nil, Set<TimelineEventKind>([.renewalCharge, .uphOrderSubmitted]), [.resourceExpired]])
