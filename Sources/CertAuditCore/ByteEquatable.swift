@@ -12,10 +12,6 @@ extension String: ByteEquatable {
     public func hasSameBytes(as other: String) -> Bool { utf8.elementsEqual(other.utf8) }
 }
 
-extension Substring: ByteEquatable {
-    public func hasSameBytes(as other: Substring) -> Bool { utf8.elementsEqual(other.utf8) }
-}
-
 extension Optional: ByteEquatable where Wrapped: ByteEquatable {
     public func hasSameBytes(as other: Wrapped?) -> Bool {
         switch (self, other) {
