@@ -386,10 +386,10 @@ struct SimulationTests {
         #expect(first.findings.sorted() == second.findings.sorted())
     }
 
-    /// A simulation keeping some kinds of event (the cost forecast's) keeps exactly those events of
-    /// the full simulation, alerts included, and simulates the same findings.
-    @Test(arguments: [Set<TimelineEventKind>([.renewalCharge, .uphOrderSubmitted]), [.alert, .expiry], []])
-    func keepingSomeKindsKeepsExactlyThoseEvents(kinds: Set<TimelineEventKind>) {
+    /// Forty certificates expiring over nine months, charged from one account and watched by one
+    /// alert policy over a 400-day horizon: charges, successors and alerts for the tests that compare
+    /// a simulation keeping less with the full one.
+    static func chargedAndAlertedEstate() -> (Estate, AuditSettings) {
         let certificates = (0..<40).map { Self.certificate("c\($0)", expires: "2027-0\(1 + $0 % 9)-1\($0 % 10)") }
         let lifecycle = LifecycleInputs(
             accounts: [AccountRecord(line: 2, id: "acc", balanceFen: 100_000)], prices: [Self.price(299)],
@@ -397,6 +397,14 @@ struct SimulationTests {
         let settings = AuditSettings(
             asOf: Self.zone.instant(of: Self.day("2026-11-28")), timeZone: Self.zone, horizonDays: 400)
         let estate = Estate(certificates: certificates, lifecycle: lifecycle)
+        return (estate, settings)
+    }
+
+    /// A simulation keeping some kinds of event (the cost forecast's) keeps exactly those events of
+    /// the full simulation, alerts included, and simulates the same findings.
+    @Test(arguments: [Set<TimelineEventKind>([.renewalCharge, .uphOrderSubmitted]), [.alert, .expiry], []])
+    func keepingSomeKindsKeepsExactlyThoseEvents(kinds: Set<TimelineEventKind>) {
+        let (estate, settings) = Self.chargedAndAlertedEstate()
         let full = Simulator.run(estate, settings: settings)
         let kept = Simulator.run(estate, settings: settings, keeping: kinds)
         #expect(Array(kept.events) == full.events.filter { kinds.contains($0.kind) })
@@ -407,13 +415,7 @@ struct SimulationTests {
     /// `alerts: false` (the cost forecast's) simulates the same future without the alert policies:
     /// every other event and every finding as with them, and no alert.
     @Test func withoutAlertsEveryOtherEventAndFindingIsKept() {
-        let certificates = (0..<40).map { Self.certificate("c\($0)", expires: "2027-0\(1 + $0 % 9)-1\($0 % 10)") }
-        let lifecycle = LifecycleInputs(
-            accounts: [AccountRecord(line: 2, id: "acc", balanceFen: 100_000)], prices: [Self.price(299)],
-            alertPolicies: [AlertPolicyRecord(line: 2, id: "p", selection: .all, thresholdDays: 30)])
-        let settings = AuditSettings(
-            asOf: Self.zone.instant(of: Self.day("2026-11-28")), timeZone: Self.zone, horizonDays: 400)
-        let estate = Estate(certificates: certificates, lifecycle: lifecycle)
+        let (estate, settings) = Self.chargedAndAlertedEstate()
         let full = Simulator.run(estate, settings: settings)
         let quiet = Simulator.run(estate, settings: settings, alerts: false)
         #expect(full.events.contains { $0.kind == .alert })
