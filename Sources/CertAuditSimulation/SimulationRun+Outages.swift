@@ -11,9 +11,7 @@ extension SimulationRun {
         // lists looks no ID up (each lookup a cold probe of the estate's index at a million).
         var chainOf = [Int32](repeating: -1, count: estate.resources.count)
         for place in estate.certificates.indices where chains[at: place] != nil {
-            let bound = estate.resourcePositions(boundToCertificateAt: place)
-            for index in bound { chainOf[index] = Int32(place) }
-            servingChain[place] = bound
+            for index in estate.resourcePositions(boundToCertificateAt: place) { chainOf[index] = Int32(place) }
         }
         // In the resources' order: the outages under way are reported in it. Each chain is read in
         // place: bound to a name, it was copied for every resource.
@@ -37,7 +35,8 @@ extension SimulationRun {
         on date: LocalDate
     ) {
         var stay: [Int] = []
-        for index in servingChain[old.chain] {
+        var movedIn: [Int] = []
+        for index in servingResources(ofChainAt: old.chain) {
             guard var current = serving[index], current.chain == old.chain, current.generation == old.generation,
                 !current.isOut, plan.replaces(estate.resources[index].type),
                 let outage = chains[at: new.chain]?.generations[new.generation].outage
@@ -46,7 +45,7 @@ extension SimulationRun {
                 continue
             }
             if new.chain != old.chain {
-                servingChain[new.chain].append(index)
+                movedIn.append(index)
             } else {
                 stay.append(index)
             }
@@ -58,7 +57,17 @@ extension SimulationRun {
             agenda.schedule(
                 .outage(resource: index, version: current.version), on: max(outage, date), for: id(at: new.chain))
         }
-        servingChain[old.chain] = stay
+        // Only a move to another chain changes which chain's list a resource is in.
+        guard !movedIn.isEmpty else { return }
+        movedServing[new.chain] = servingResources(ofChainAt: new.chain) + movedIn
+        movedServing[old.chain] = stay
+    }
+
+    /// The resources that may serve the chain at `place`, in the order they came to it (each still
+    /// checked against `serving`: it may have gone out, or moved to a later generation).
+    func servingResources(ofChainAt place: Int) -> [Int] {
+        if let moved = movedServing[place] { return moved }
+        return chains[at: place] == nil ? [] : estate.resourcePositions(boundToCertificateAt: place)
     }
 
     /// The resource goes out on `date`, unless it moved since the outage was scheduled.

@@ -241,7 +241,7 @@ extension SimulationRun {
     /// AR-DEPLOY: an issued successor that no hosting plan deploys stays undeployed ("nobody acts by
     /// hand"): the resources bound to the generation it succeeds keep serving that one.
     mutating func deployByHand(at place: Int, generation: Int, issuedOn date: LocalDate) {
-        let bound = servingChain[place].filter { index in
+        let bound = servingResources(ofChainAt: place).filter { index in
             serving[index].map { $0.chain == place && $0.generation == generation && !$0.isOut } ?? false
         }
         note(at: place, "the successor issued \(date) is not deployed (no hosting plan)")

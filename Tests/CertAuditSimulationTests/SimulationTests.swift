@@ -271,6 +271,45 @@ struct SimulationTests {
             ])
     }
 
+    /// A resource moved to another certificate follows that certificate's own plan with the ones
+    /// bound to it: old's plan moves lb-1 (not cdn-1) to new on 2026-12-26 (X = 2027-01-10, lead
+    /// 15), and new's plan moves lb-2 and lb-1 to newer on 2027-06-16 (new's X = 2027-07-01): only
+    /// cdn-1, left on old, goes out (2027-01-11). The simulation keeps the estate's lists of bound
+    /// resources and a list of its own only for the certificates a move changed.
+    @Test func aResourceMovedToAnotherCertificateFollowsThatCertificatesPlan() {
+        func plan(_ line: Int, _ from: String, to designated: String) -> HostingRecord {
+            var plan = HostingRecord(
+                line: line, certificateID: from, resourceTypes: [ResourceType("CLB")],
+                association: .designated(designated))
+            plan.replaceLead = .daysBeforeExpiry(15)
+            return plan
+        }
+        func issued(_ id: String, on date: String, expires: String) -> Certificate {
+            Self.certificate(id, expires: expires, autoRenew: false) {
+                $0.issuedAt = Self.zone.instant(of: Self.day(date), hour: 10)
+            }
+        }
+        let resources = [
+            ResourceRecord(line: 2, id: "lb-1", type: ResourceType("CLB"), certificateID: "old"),
+            ResourceRecord(line: 3, id: "cdn-1", type: ResourceType("CDN"), certificateID: "old"),
+            ResourceRecord(line: 4, id: "lb-2", type: ResourceType("CLB"), certificateID: "new"),
+        ]
+        let simulation = Self.run(
+            [
+                Self.certificate("old", expires: "2027-01-10", autoRenew: false),
+                issued("new", on: "2026-12-20", expires: "2027-07-01"),
+                issued("newer", on: "2027-06-01", expires: "2028-01-01"),
+            ], resources: resources,
+            lifecycle: LifecycleInputs(hosting: [plan(2, "old", to: "new"), plan(3, "new", to: "newer")]),
+            horizon: 250)
+        #expect(
+            Self.events(simulation, [.hostingReplaced, .hostingFailed, .resourceExpired]) == [
+                "2026-12-26 hosting-replaced old", "2027-01-11 resource-expired old cdn-1",
+                "2027-06-16 hosting-replaced new",
+            ])
+        #expect(simulation.outages.map(\.resourceID) == ["cdn-1"])
+    }
+
     /// An outage under way is reported with its first day, before the as-of date, and no event.
     @Test func anOutageUnderWayKeepsItsDate() {
         let simulation = Self.run(
