@@ -7,15 +7,26 @@ import CertAuditCore
 /// certificate's ID (RULES.md §0).
 struct RenewalChain {
     /// One certificate of the chain: the inventory's (generation 0) or a simulated successor.
+    ///
+    /// Its dates are held as 32-bit day numbers (as `AlertFiringDays` holds its own), 32 bytes a
+    /// generation instead of 56: a chain's one-generation array is a 64-byte heap block, not 96.
     struct Generation {
-        /// The local date of its notAfter.
-        let expiry: LocalDate
-        /// The first day a resource serving it is out (RULES.md §0).
-        let outage: LocalDate
-        /// A successor's creation date: its review started, and its auto-renewal was switched on.
-        let createdOn: LocalDate?
+        private let expiryDay: Int32
+        private let outageDay: Int32
         /// Where its own successor stands.
         var successor: Successor = .none
+
+        /// The local date of its notAfter.
+        var expiry: LocalDate { LocalDate(daysSinceEpoch: Int64(expiryDay)) }
+        /// The first day a resource serving it is out (RULES.md §0).
+        var outage: LocalDate { LocalDate(daysSinceEpoch: Int64(outageDay)) }
+
+        /// Dates from X.509 and the inventory have four-digit years, millions of years inside 32
+        /// bits of days; beyond that, clamped (no certificate's date is there).
+        init(expiry: LocalDate, outage: LocalDate) {
+            expiryDay = Int32(clamping: expiry.daysSinceEpoch)
+            outageDay = Int32(clamping: outage.daysSinceEpoch)
+        }
     }
 
     enum Successor: Equatable {
@@ -29,39 +40,50 @@ struct RenewalChain {
         case inventory(id: String)
     }
 
-    /// The inventory certificate's place in `estate.certificates`: the chain points at it rather
-    /// than holding a copy (100,000 copies of a certificate's facts weighed 170 MB per simulation).
-    let index: Int
+    // Stored fields widest first, the small ones last: 88 bytes a chain in the run's table, the
+    // first generation among them.
     let id: String
+    /// The inventory certificate's, then each successor's.
+    var generations: Generations
+    private var planStorage: OutOfLine<HostingRun>?
+    /// `history` in the text spool, like the findings' messages: it is read only when a resource goes
+    /// out, and as strings the chains' notes were some 10 MB of the simulation's heap at its peak at
+    /// 100,000 certificates (heaptrack), about 100 MB at a million.
+    private var notes: [SpooledText] = []
+    /// `index` and `settingsIndex` in 32 bits, like the estate's own positions (`GroupedPositions`).
+    private let indexBits: Int32
+    private var settingsIndexBits: Int32
     /// Its state in the inventory.
     let status: CertificateState?
+    /// Auto-renewal still charges (it stops for good when a charge fails).
+    var autoRenews = false
+
+    /// The inventory certificate's place in `estate.certificates`: the chain points at it rather
+    /// than holding a copy (100,000 copies of a certificate's facts weighed 170 MB per simulation).
+    var index: Int { Int(indexBits) }
     /// The place in `estate.certificates` of the row later generations take their validation,
     /// product and message settings from: the certificate's own, or an inventory successor's once
     /// that carries the renewal on (`SimulationRun.settings(of:generation:)` reads it).
-    var settingsIndex: Int
-    var generations: [Generation]
-    /// Auto-renewal still charges (it stops for good when a charge fails).
-    var autoRenews = false
+    var settingsIndex: Int {
+        get { Int(settingsIndexBits) }
+        set { settingsIndexBits = Int32(newValue) }
+    }
     /// The hosting plan in force. Kept out of line: about one certificate in ten is hosted, and held
     /// inline the plan took some 140 of a chain's 200 bytes in every chain.
     var plan: HostingRun? {
         get { planStorage?.value }
         set { planStorage = newValue.map(OutOfLine.init) }
     }
-    private var planStorage: OutOfLine<HostingRun>?
     /// What happened, oldest first, dated: the chain of causes of an outage (`note`).
     var history: [String] { notes.map(\.text) }
-    /// `history` in the text spool, like the findings' messages: it is read only when a resource goes
-    /// out, and as strings the chains' notes were some 10 MB of the simulation's heap at its peak at
-    /// 100,000 certificates (heaptrack), about 100 MB at a million.
-    private var notes: [SpooledText] = []
 
-    init(index: Int, id: String, status: CertificateState?, generations: [Generation]) {
-        self.index = index
+    /// `index` is a place in the estate, whose positions are held in 32 bits (`GroupedPositions`).
+    init(index: Int, id: String, status: CertificateState?, first: Generation) {
+        indexBits = Int32(index)
+        settingsIndexBits = indexBits
         self.id = id
         self.status = status
-        settingsIndex = index
-        self.generations = generations
+        generations = Generations(first)
     }
 
     var newest: Int { generations.count - 1 }

@@ -19,7 +19,9 @@ extension SimulationRun {
         let watchIndex = AlertWatchIndex(estate.certificates, for: policies)
         // By place: `map(\.id)` copied every certificate to read its ID.
         let ids = estate.certificates.indices.map { estate.certificates[$0].id }
-        let deliveries = policies.map { Self.deliveries(of: $0, contacts: contacts) }
+        let routings = policies.map {
+            OutOfLine(AlertRouting(policyID: $0.id, deliveries: Self.deliveries(of: $0, contacts: contacts)))
+        }
         // Counted first, then reserved exactly: grown by doubling, the array kept up to half again
         // its size for the rest of the run (6 MB at 100,000 certificates).
         var count = 0
@@ -28,9 +30,7 @@ extension SimulationRun {
         alertSeries.reserveCapacity(count)
         Self.forEachSeries(policies, watchIndex, expiries, from: first, through: last) { policy, index, days in
             alertSeries.append(
-                AlertSeries(
-                    certificateID: ids[index], policyID: policies[policy].id, deliveries: deliveries[policy],
-                    days: days))
+                AlertSeries(certificateID: ids[index], routing: routings[policy], days: days))
         }
         return alertSeries
     }

@@ -205,7 +205,7 @@ extension SimulationRun {
         let expiry = settings.successorValidity.validUntil(
             oldExpiry: chain.generations[previous].expiry, issuedOn: date)
         chain.generations[previous].successor = .issued(on: date)
-        chain.generations.append(RenewalChain.Generation(expiry: expiry, outage: expiry + 1, createdOn: created))
+        chain.generations.append(RenewalChain.Generation(expiry: expiry, outage: expiry + 1))
         chains[at: place] = chain
         note(at: place, "successor issued \(date), valid until \(expiry)")
         emit(TimelineEvent(date: date, kind: .successorIssued, certificateID: id, detail: "valid until \(expiry)"))

@@ -120,9 +120,9 @@ struct SimulationRun {
             else { continue }
             let effective = certificates[index].effectiveExpiry ?? notAfter
             let generation = RenewalChain.Generation(
-                expiry: zone.localDate(of: notAfter), outage: zone.localDate(of: effective + 1), createdOn: nil)
+                expiry: zone.localDate(of: notAfter), outage: zone.localDate(of: effective + 1))
             chains[at: place] = RenewalChain(
-                index: index, id: id, status: certificates[index].record.status, generations: [generation])
+                index: index, id: id, status: certificates[index].record.status, first: generation)
             if effective < notAfter {
                 let stops = zone.localDate(of: effective)
                 note(

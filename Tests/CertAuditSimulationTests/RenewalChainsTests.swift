@@ -9,7 +9,7 @@ struct RenewalChainsTests {
         let day = LocalDate(year: 2027, month: 1, day: 1)!
         return RenewalChain(
             index: index, id: id, status: nil,
-            generations: [RenewalChain.Generation(expiry: day, outage: day + 1, createdOn: nil)])
+            first: RenewalChain.Generation(expiry: day, outage: day + 1))
     }
 
     /// An estate holding certificates "a", "b" and "a" again (a second row with one ID).
@@ -32,6 +32,32 @@ struct RenewalChainsTests {
         #expect(chains["missing"] == nil)
     }
 
+    /// A generation holds its dates as 32-bit day numbers: every date of a four-digit year reads
+    /// back as it was given, and a generation is 32 bytes.
+    @Test(arguments: [
+        LocalDate(year: 1, month: 1, day: 1)!, LocalDate(year: 1969, month: 12, day: 31)!,
+        LocalDate(year: 2027, month: 1, day: 10)!, LocalDate(year: 9999, month: 12, day: 31)!,
+    ])
+    func aGenerationKeepsItsDates(expiry: LocalDate) {
+        let generation = RenewalChain.Generation(expiry: expiry, outage: expiry + 1)
+        #expect(generation.expiry == expiry && generation.outage == expiry + 1)
+        #expect(MemoryLayout<RenewalChain.Generation>.stride <= 32)
+    }
+
+    /// The first generation is held in the chain, the successors after it: each reads and changes
+    /// at its own place, in the order they came.
+    @Test func aChainsGenerationsReadAndChangeInOrder() {
+        var chain = Self.chain("a", index: 0)
+        let first = chain.generations[0].expiry
+        chain.generations.append(RenewalChain.Generation(expiry: first + 200, outage: first + 201))
+        chain.generations.append(RenewalChain.Generation(expiry: first + 300, outage: first + 301))
+        chain.generations[0].successor = .issued(on: first - 30)
+        chain.generations[2].successor = .failed(on: first + 270)
+        #expect(chain.generations.map(\.expiry) == [first, first + 200, first + 300])
+        #expect(chain.generations.map(\.successor) == [.issued(on: first - 30), .none, .failed(on: first + 270)])
+        #expect(chain.newest == 2)
+    }
+
     /// The chain of an ID's second row (its first has no expiry) is the ID's chain: one per ID.
     @Test func anIDsChainMayStartAtALaterRow() {
         var chains = RenewalChains(Self.estate)
@@ -52,7 +78,7 @@ struct RenewalChainsTests {
     /// small, and a plan changed through the store (`chains[id]?.plan?.ended = true`) changes that
     /// chain's plan only.
     @Test func aChainKeepsItsHostingPlanOutOfLine() {
-        #expect(MemoryLayout<RenewalChain>.size <= 80)
+        #expect(MemoryLayout<RenewalChain?>.stride <= 88)
         var chains = RenewalChains(Self.estate)
         chains["a"] = Self.chain("a", index: 0)
         let record = HostingRecord(line: 2, certificateID: "a", resourceTypes: [ResourceType("CDN")])
@@ -79,11 +105,11 @@ struct RenewalChainsTests {
         let asOf = LocalDate(year: 2026, month: 11, day: 28)!
         chains["a"] = Self.chain("a", index: 0)
         chains["c"] = RenewalChain(
-            index: 3, id: "c", status: .revoked, generations: Self.chain("c", index: 3).generations)
+            index: 3, id: "c", status: .revoked, first: Self.chain("c", index: 3).generations[0])
         let expired = asOf - 1
         chains["d"] = RenewalChain(
             index: 4, id: "d", status: .issued,
-            generations: [RenewalChain.Generation(expiry: expired, outage: expired + 1, createdOn: nil)])
+            first: RenewalChain.Generation(expiry: expired, outage: expired + 1))
         let expiry = Self.chain("a", index: 0).generations[0].expiry
         #expect(chains.inForceExpiries(asOf: asOf) == [expiry, nil, expiry, nil, nil])
         #expect(chains.inForceExpiries(asOf: asOf - 1) == [expiry, nil, expiry, nil, expired])

@@ -345,6 +345,28 @@ struct SimulationTests {
             ])
     }
 
+    /// The series of one policy share one box of its ID and deliveries (`AlertRouting`), whatever
+    /// the number of certificates it watches; another policy has its own.
+    @Test func aPolicysSeriesShareItsRouting() {
+        let policies = [
+            AlertPolicyRecord(line: 2, id: "p", selection: .all, thresholdDays: 15, receivers: ["nobody"]),
+            AlertPolicyRecord(line: 3, id: "q", selection: .all, thresholdDays: 15),
+        ]
+        let estate = Estate(
+            certificates: ["a", "b", "c"].map { Self.certificate($0, expires: "2026-12-20", autoRenew: false) },
+            lifecycle: LifecycleInputs(alertPolicies: policies))
+        let expiry = Self.day("2026-12-20")
+        let series = SimulationRun.alertSeries(
+            of: estate, expiries: [expiry, expiry, expiry], from: Self.day("2026-11-28"),
+            through: Self.day("2027-01-27"))
+        #expect(series.map { "\($0.policyID) \($0.certificateID)" } == ["p a", "p b", "p c", "q a", "q b", "q c"])
+        #expect(series[0].routing === series[1].routing && series[1].routing === series[2].routing)
+        #expect(series[3].routing === series[5].routing && series[0].routing !== series[3].routing)
+        #expect(
+            series[0].deliveries == [AlertDelivery(receiver: "nobody", channel: "unknown contact", deliverable: false)])
+        #expect(MemoryLayout<AlertSeries>.stride <= 40)
+    }
+
     /// Every 48 hours from 00:00 of the first date: every other day through X.
     @Test func alertsFireFromTheThresholdThroughExpiry() {
         let policies = [
