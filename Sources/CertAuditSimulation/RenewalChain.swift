@@ -40,19 +40,17 @@ struct RenewalChain {
         case inventory(id: String)
     }
 
-    // Stored fields widest first, the small ones last: 88 bytes a chain in the run's table, the
+    // Stored fields widest first, the small ones last: 80 bytes a chain in the run's table, the
     // first generation among them.
     let id: String
     /// The inventory certificate's, then each successor's.
     var generations: Generations
     private var planStorage: OutOfLine<HostingRun>?
-    /// `history` in the text spool, like the findings' messages: it is read only when a resource goes
-    /// out, and as strings the chains' notes were some 10 MB of the simulation's heap at its peak at
-    /// 100,000 certificates (heaptrack), about 100 MB at a million.
-    private var notes: [SpooledText] = []
     /// `index` and `settingsIndex` in 32 bits, like the estate's own positions (`GroupedPositions`).
     private let indexBits: Int32
     private var settingsIndexBits: Int32
+    /// The place of its latest note in the run's log (`RenewalChains.note(at:_:)`), -1 for none.
+    var latestNote: Int32 = -1
     /// Its state in the inventory.
     let status: CertificateState?
     /// Auto-renewal still charges (it stops for good when a charge fails).
@@ -74,9 +72,6 @@ struct RenewalChain {
         get { planStorage?.value }
         set { planStorage = newValue.map(OutOfLine.init) }
     }
-    /// What happened, oldest first, dated: the chain of causes of an outage (`note`).
-    var history: [String] { notes.map(\.text) }
-
     /// `index` is a place in the estate, whose positions are held in 32 bits (`GroupedPositions`).
     init(index: Int, id: String, status: CertificateState?, first: Generation) {
         indexBits = Int32(index)
@@ -87,9 +82,6 @@ struct RenewalChain {
     }
 
     var newest: Int { generations.count - 1 }
-
-    /// Adds a dated line to `history`.
-    mutating func note(_ text: String) { notes.append(SpooledText(text)) }
 
     /// The inventory certificate, in force at the as-of date: issued (or no state given) and not yet
     /// past its expiry date. Only such certificates renew, are hosted and replaced.

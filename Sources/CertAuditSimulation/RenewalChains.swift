@@ -11,6 +11,12 @@ import CertAuditCore
 struct RenewalChains {
     private let estate: Estate
     private var chains: [RenewalChain?]
+    /// Every chain's history in one log, each chain's notes linked from its latest back: the dated
+    /// lines an outage is explained by. An array of notes in each chain was a small heap block per
+    /// chain, made during the run among the blocks it keeps (the timeline's, the findings') and
+    /// freed at its end: pages the allocator could not give back. The texts are in the spool: as
+    /// strings they were some 100 MB at a million certificates.
+    private var notes: [ChainNote] = []
 
     init(_ estate: Estate) {
         self.estate = estate
@@ -51,6 +57,25 @@ struct RenewalChains {
             yield &chains[position]
             precondition(!existed || chains[position] != nil, "a renewal chain is never removed")
         }
+    }
+
+    /// Adds a dated line to the history of the chain held at `position`; none is held there, nothing
+    /// (and `text` is not made).
+    mutating func note(at position: Int, _ text: @autoclosure () -> String) {
+        guard let latest = chains[position]?.latestNote else { return }
+        notes.append(ChainNote(text: SpooledText(text()), previous: latest))
+        chains[position]?.latestNote = Int32(notes.count - 1)
+    }
+
+    /// What happened to the chain held at `position`, oldest first: the chain of causes of an outage.
+    func history(at position: Int) -> [String] {
+        var texts: [String] = []
+        var next = chains[position]?.latestNote ?? -1
+        while next >= 0 {
+            texts.append(notes[Int(next)].text.text)
+            next = notes[Int(next)].previous
+        }
+        return texts.reversed()
     }
 
     /// The chain of `id`: `subscript(at:)` at the ID's place.

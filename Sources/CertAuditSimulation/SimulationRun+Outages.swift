@@ -84,7 +84,7 @@ extension SimulationRun {
         serving[index] = current
         guard keepsCauses else { return }
         let resource = estate.resources[index]
-        var causes = chain.history
+        var causes = chains.history(at: current.chain)
         if let reason { causes.append(reason) }
         if let plan = chain.plan, !plan.replaces(resource.type) {
             causes.append("\(plan.record.reference) does not replace on \(resource.type)")

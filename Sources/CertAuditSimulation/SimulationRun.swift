@@ -214,7 +214,7 @@ struct SimulationRun {
     /// Adds a dated line to what happened to the chain at `place`.
     mutating func note(at place: Int, _ text: @autoclosure () -> String) {
         guard keepsCauses else { return }
-        chains[at: place]?.note(text())
+        chains.note(at: place, text())
     }
 
     /// The inventory certificate ID of the chain at `place`: what its events and findings name.
