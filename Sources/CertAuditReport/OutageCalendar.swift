@@ -11,7 +11,7 @@ struct OutageCalendar {
     /// HTML, and every outage is a RES-EXPIRED-BINDING finding.
     static let rowLimit = 200
 
-    let outages: [ReportOutage]
+    let outages: ReportOutages
     /// Start dates of the horizon's weeks, `YYYY-MM-DD`.
     let weeks: [String]
 

@@ -38,7 +38,7 @@ public struct ReportModel: Sendable {
     /// they are written).
     public let timeline: Timeline
     /// Every resource outage, under way or predicted (the outage calendar).
-    public let outages: [ReportOutage]
+    public let outages: ReportOutages
     public let accounts: [ReportAccount]
     public let packages: [ReportPackage]
     /// What renewals cost by month, account and policy, over the forecast horizon (issue 9).
@@ -108,7 +108,7 @@ public struct ReportModel: Sendable {
         }
         self.timeline = timeline
         let asOfDate = settings.asOfDate
-        self.outages = outages.sorted().map { ReportOutage($0, asOf: asOfDate) }
+        self.outages = ReportOutages(outages, asOf: asOfDate)
         self.accounts = accounts.sorted { $0.id < $1.id }
         self.packages = packages.sorted { $0.id < $1.id }
         self.forecast = (forecast?.months ?? []).map {

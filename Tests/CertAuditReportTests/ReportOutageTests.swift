@@ -30,4 +30,21 @@ struct ReportOutageTests {
         #expect(ReportOutage(predicted, asOf: Self.asOf).daysFromAsOf == 3)
         #expect(!ReportOutage(predicted, asOf: Self.asOf).underWay)
     }
+
+    /// The model's outages are the simulation's array read as rows, in report order (by date, then
+    /// resource): sorted when they are given out of order, each row counting its days from the
+    /// as-of date.
+    @Test func theModelsOutagesAreReadInReportOrder() {
+        let days = [3, -2, 3, 0]
+        let outages = zip(days, ["b", "z", "a", "m"]).map { day, resource in
+            Outage(
+                resourceID: resource, resourceType: ResourceType("CLB"), certificateID: "c",
+                date: Self.asOf + Int64(day),
+                causes: [])
+        }
+        let rows = ReportOutages(outages, asOf: Self.asOf)
+        #expect(rows.map(\.resource) == ["z", "m", "a", "b"])
+        #expect(rows.map(\.daysFromAsOf) == [-2, 0, 3, 3])
+        #expect(Array(ReportOutages(outages.sorted(), asOf: Self.asOf)) == Array(rows))
+    }
 }
