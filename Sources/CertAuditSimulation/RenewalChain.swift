@@ -8,8 +8,8 @@ import CertAuditCore
 struct RenewalChain {
     /// One certificate of the chain: the inventory's (generation 0) or a simulated successor.
     ///
-    /// Its dates are held as 32-bit day numbers (as `AlertFiringDays` holds its own), 32 bytes a
-    /// generation instead of 56: a chain's one-generation array is a 64-byte heap block, not 96.
+    /// Its dates are held as 32-bit day numbers (as `AlertFiringDays` holds its own): 32 bytes a
+    /// generation instead of 56, in the chain itself for the first (`Generations`).
     struct Generation {
         private let expiryDay: Int32
         private let outageDay: Int32
