@@ -11,7 +11,7 @@ public struct ReportOutages: RandomAccessCollection, Sendable {
     /// `outages` in report order (`Outage.<`: by date, then resource): sorted here unless they are.
     init(_ outages: consuming [Outage], asOf: LocalDate) {
         var outages = outages
-        if zip(outages, outages.dropFirst()).contains(where: { $1 < $0 }) { outages.sort() }
+        if !outages.isInIncreasingOrder { outages.sort() }
         self.outages = outages
         self.asOf = asOf
     }

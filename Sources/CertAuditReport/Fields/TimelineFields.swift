@@ -79,6 +79,6 @@ extension TimelineEvent {
     /// (one list per policy, shared by all its events): sorted again only when not.
     private static func orderedDeliveries(_ event: TimelineEvent) -> [AlertDelivery] {
         let deliveries = event.deliveries
-        return zip(deliveries, deliveries.dropFirst()).allSatisfy { !($1 < $0) } ? deliveries : deliveries.sorted()
+        return deliveries.isInIncreasingOrder ? deliveries : deliveries.sorted()
     }
 }
