@@ -7,9 +7,11 @@ public struct CertificateRecord: Sendable, Hashable {
     public var id: String
     public var alias: String?
     public var brand: String?
-    /// Paths relative to `inputs/bundles/`.
-    public var bundle: String?
-    public var key: String?
+    /// Paths relative to `inputs/bundles/`, in the process's text spool (`SpooledText`): only the
+    /// ingest reads them, once, and held as strings they were a 64-byte block each for most rows
+    /// through the whole run (64 MB at a million certificates).
+    private var spooledBundle: SpooledText?
+    private var spooledKey: SpooledText?
     public var project: String?
     public var claimedDomain: String?
     public var accountID: String?
@@ -36,6 +38,18 @@ public struct CertificateRecord: Sendable, Hashable {
     public var allowDownload: Bool?
     public var allowDuplicate: Bool?
     public var free: Bool?
+
+    /// Paths relative to `inputs/bundles/`.
+    public var bundle: String? {
+        get { spooledBundle?.text }
+        set { spooledBundle = newValue.map(SpooledText.init) }
+    }
+    public var key: String? {
+        get { spooledKey?.text }
+        set { spooledKey = newValue.map(SpooledText.init) }
+    }
+    /// Whether the row names a bundle (`bundle != nil`), without reading the path back.
+    public var namesBundle: Bool { spooledBundle != nil }
 
     /// 1-based line of the row's first physical line in `certificates.csv` (inputs are at most 2 GiB,
     /// so a line number fits 32 bits).

@@ -4,7 +4,7 @@
 /// carry only a date, a kind, a certificate, a resource and a short detail: the fields only some
 /// kinds carry live out of line (`TimelineEventParticulars`) and the detail in the text spool, so
 /// an event takes 64 bytes inline instead of 168. (Stored fields in layout order: the kind's byte
-/// fits after the detail's twelve.)
+/// and `messageSent`'s fit after the detail's twelve.)
 public struct TimelineEvent: Sendable, Hashable, Comparable {
     public var date: LocalDate
     /// The inventory certificate the event is about; for a successor, the one it succeeds
@@ -17,11 +17,16 @@ public struct TimelineEvent: Sendable, Hashable, Comparable {
         set { spooledDetail = SpooledText(newValue) }
     }
     /// In the process's text spool, like a finding's message: an outage's event carries its whole
-    /// explanation, and is given the outage's own (`Outage.spooledExplanation`), held once.
-    public var spooledDetail: SpooledText
+    /// explanation.
+    private var spooledDetail: SpooledText
     public var kind: TimelineEventKind
+    /// Whether the console sends its message for this event (hosting: HOST-MESSAGES, MSG-IGNORE).
+    /// Inline, in what would be padding: in the particulars' box it took a 128-byte block for each
+    /// hosting reminder, replacement and failure (some 26 MB at a million certificates) to hold one
+    /// byte.
+    public var messageSent: Bool?
     /// The rest, nil when it is all empty (so that equal events compare equal).
-    private var particulars: OutOfLine<TimelineEventParticulars>?
+    private(set) var particulars: OutOfLine<TimelineEventParticulars>?
 
     public var accountID: String? {
         get { particulars?.value.accountID }
@@ -50,11 +55,6 @@ public struct TimelineEvent: Sendable, Hashable, Comparable {
         get { particulars?.value.times }
         set { update { $0.times = newValue } }
     }
-    /// Whether the console sends its message for this event (hosting: HOST-MESSAGES, MSG-IGNORE).
-    public var messageSent: Bool? {
-        get { particulars?.value.messageSent }
-        set { update { $0.messageSent = newValue } }
-    }
     /// Each receiver and channel of an alert.
     public var deliveries: [AlertDelivery] {
         get { particulars?.value.deliveries ?? [] }
@@ -72,9 +72,10 @@ public struct TimelineEvent: Sendable, Hashable, Comparable {
         self.certificateID = certificateID
         self.resourceID = resourceID
         spooledDetail = SpooledText(detail)
+        self.messageSent = messageSent
         let particulars = TimelineEventParticulars(
             accountID: accountID, packageID: packageID, amountFen: amountFen, points: points, policyID: policyID,
-            times: times, messageSent: messageSent, deliveries: deliveries)
+            times: times, deliveries: deliveries)
         self.particulars = particulars.isEmpty ? nil : OutOfLine(particulars)
     }
 

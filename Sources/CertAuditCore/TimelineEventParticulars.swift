@@ -1,6 +1,6 @@
 /// What only some kinds of timeline event carry: an account or a package, money or points, an
-/// alert's policy, count and receivers, whether a message is sent. `TimelineEvent` keeps it out of
-/// line, and none at all when every field is empty.
+/// alert's policy, count and receivers. `TimelineEvent` keeps it out of line, and none at all when
+/// every field is empty.
 struct TimelineEventParticulars: Sendable, Hashable {
     var accountID: String?
     var packageID: String?
@@ -8,7 +8,6 @@ struct TimelineEventParticulars: Sendable, Hashable {
     var points: Int?
     var policyID: String?
     var times: Int?
-    var messageSent: Bool?
     var deliveries: [AlertDelivery] = []
 
     /// Nothing to keep.

@@ -44,7 +44,7 @@ struct BundleStage: Sendable {
     ) -> Outcome {
         // Counted from the rows, not from the outcomes: a row that got lost on the way shows as
         // rows ≠ accepted + quarantined.
-        let naming = certificates.reduce(0) { $0 + ($1.record.bundle != nil ? 1 : 0) }
+        let naming = certificates.reduce(0) { $0 + ($1.record.namesBundle ? 1 : 0) }
         var outcome = Outcome(
             quarantine: [], badValues: [],
             summary: InputSummary(name: "bundles/", sha256: "", rows: naming, accepted: 0, quarantined: 0))
@@ -61,7 +61,7 @@ struct BundleStage: Sendable {
                     outcome.badValues += unreadable
                     interner.attach(bundle: bundle, encryption: encryption, to: &certificates[index])
                     if let line { digest.update(line) }
-                    if certificates[index].record.bundle != nil {
+                    if certificates[index].record.namesBundle {
                         if bundle != nil {
                             outcome.summary.accepted += 1
                         } else {

@@ -32,13 +32,15 @@ public enum EstateLoader {
                 workers: options.jobs, interner: &interner)
         }
         let resourcesPath = path(inputs, resourcesFile)
-        let resources: TableReadResult<ResourceRecord>? =
+        var resources: TableReadResult<ResourceRecord>? =
             FileManager.default.fileExists(atPath: resourcesPath)
             ? try readTable(resourcesPath, resourcesFile) { (path, name) throws(InputFileError) in
                 try ResourcesTable.read(
                     path: path, inputName: name, encoding: options.encoding, timeZone: options.timeZone,
                     workers: options.jobs)
             } : nil
+        // In place: a copy of the table's array (`if var`) would be made to change it.
+        if resources != nil { EstateInterner.shareDomains(of: &resources!.records, with: certificates.records) }
 
         let anchors = try trustAnchors(in: path(inputs, trustFolder))
         let trust: TrustStore

@@ -96,15 +96,18 @@ extension SimulationRun {
         causes.append(
             "\(resource.type) \(resource.id) \(underWay ? "has served" : "serves") an expired or revoked certificate "
                 + "from \(date)")
-        let outage = Outage(
-            resourceID: resource.id, resourceType: resource.type, certificateID: chain.id, date: date, causes: causes)
-        // The event's detail is the outage's own explanation: one text in the spool for both.
-        var event = TimelineEvent(
-            date: date, kind: .resourceExpired, certificateID: chain.id, resourceID: resource.id)
-        event.spooledDetail = outage.spooledExplanation
-        emit(event)
+        // The event's detail and the outage each hold the explanation in the spool: on disk twice, in
+        // memory neither.
+        let explanation = causes.joined(separator: Outage.separator)
+        emit(
+            TimelineEvent(
+                date: date, kind: .resourceExpired, certificateID: chain.id, resourceID: resource.id,
+                detail: explanation))
         guard explains else { return }
-        outages.append(outage)
+        outages.append(
+            Outage(
+                resourceID: resource.id, resourceType: resource.type, certificateID: chain.id, date: date,
+                causes: causes))
         if date <= last {
             findings.append(
                 Finding(
@@ -112,7 +115,7 @@ extension SimulationRun {
                     certificateID: chain.id, resourceID: resource.id,
                     date: date,
                     message: "\(resource.type) \(resource.id) \(underWay ? "is" : "will be") out from \(date): "
-                        + "\(served) has expired or been revoked. " + outage.explanation + "."))
+                        + "\(served) has expired or been revoked. " + explanation + "."))
         }
     }
 }

@@ -34,6 +34,24 @@ struct CertificateRecordStorageTests {
         #expect(record.ignoredSince == day + 3 && record.companyValidatedOn == day + 4)
     }
 
+    /// The bundle and key paths live in the text spool: they read back as set, and records compare
+    /// and hash by the paths, wherever in the spool each copy lies.
+    @Test func theSpooledPathsReadBackAndCompareByText() {
+        var record = CertificateRecord(line: 2, id: "c1")
+        #expect(record.bundle == nil && record.key == nil && !record.namesBundle)
+        record.bundle = "0000/c1.pem"
+        record.key = "keys/证书 c1.key"
+        #expect(record.bundle == "0000/c1.pem" && record.key == "keys/证书 c1.key" && record.namesBundle)
+        var twin = CertificateRecord(line: 2, id: "c1")
+        twin.bundle = "0000/c1.pem"
+        twin.key = "keys/证书 c1.key"
+        #expect(twin == record && twin.hashValue == record.hashValue)
+        twin.key = "keys/c2.key"
+        #expect(twin != record)
+        record.bundle = nil
+        #expect(record.bundle == nil && !record.namesBundle)
+    }
+
     @Test func clearingTheUncommonFieldsGivesAnEqualRecord() {
         let plain = CertificateRecord(line: 3, id: "c1")
         var record = plain

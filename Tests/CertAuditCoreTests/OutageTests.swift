@@ -1,9 +1,10 @@
 import CertAuditCore
 import Testing
 
-/// An outage keeps its causes as one joined string and where each ends: the causes must read back
-/// exactly as given — even when one holds the separator itself (a resource ID from an input can), is
-/// empty, or is not ASCII — and outages with different causes must differ.
+/// An outage keeps its causes as one spooled text, where each ends and then the string that joins
+/// them: the causes must read back exactly as given — even when one holds the separator itself (a
+/// resource ID from an input can), the list's own semicolon or commas, is empty, or is not ASCII —
+/// and outages with different causes must differ.
 struct OutageTests {
     static func outage(_ causes: [String]) -> Outage {
         Outage(
@@ -14,11 +15,17 @@ struct OutageTests {
     @Test(arguments: [
         [], [""], ["one"], ["one", "two"], ["a → b", "c"], ["", "", "x"], ["证书 → 过期", "→", " → "],
         ["auto-renewal is off", "no hosting plan replaces it", "CDN r serves an expired or revoked certificate"],
+        ["1,2;3", ";", "a;b,c", "12"], [";;"], [","],
     ])
     func causesReadBackAsGiven(_ causes: [String]) {
         let outage = Self.outage(causes)
         #expect(outage.causes == causes)
         #expect(outage.explanation == causes.joined(separator: Outage.separator))
+    }
+
+    /// The causes are one spooled text, not a list beside it (88 bytes then, and a heap block).
+    @Test func anOutageHoldsItsCausesInOneSpooledText() {
+        #expect(MemoryLayout<Outage>.stride <= 80)
     }
 
     @Test func outagesWithTheSameTextButOtherCausesDiffer() {

@@ -56,4 +56,16 @@ struct TimelineEventTests {
     @Test func anEventStaysSmallInline() {
         #expect(MemoryLayout<TimelineEvent>.size <= 80)
     }
+
+    /// A hosting event's message flag is held inline: setting it makes no box for the particulars, and
+    /// it still fits the event's 64 bytes.
+    @Test func aHostingEventsMessageFlagNeedsNoParticulars() {
+        var event = TimelineEvent(date: Self.day, kind: .hostingReplaced, certificateID: "c", messageSent: true)
+        #expect(event.particulars == nil && event.messageSent == true)
+        event.messageSent = false
+        #expect(event.particulars == nil && event.messageSent == false)
+        event.points = 1
+        #expect(event.particulars != nil && event.messageSent == false)
+        #expect(MemoryLayout<TimelineEvent>.stride <= 64)
+    }
 }

@@ -50,6 +50,34 @@ struct EstateInternerTests {
         return Certificate(record: record, bundle: bundle(leaf, intermediates: intermediates))
     }
 
+    /// A resource's long domain shares its certificate's string: the claimed domain, else the claimed
+    /// SAN it equals; any other domain, and one on a resource naming no known certificate, is left
+    /// alone, and every domain reads as it was.
+    @Test func aResourcesDomainSharesItsCertificatesString() {
+        var record = CertificateRecord(line: 2, id: "c1")
+        record.claimedDomain = Self.fresh("portal.first-example.com")
+        record.claimedSANs = [Self.fresh("portal.first-example.com"), Self.fresh("www.first-example.com")]
+        let certificates = [Certificate(record: record)]
+        let type = ResourceType("CDN")
+        var resources = [
+            ResourceRecord(
+                line: 2, id: "r1", type: type, certificateID: "c1", domain: Self.fresh("portal.first-example.com")),
+            ResourceRecord(
+                line: 3, id: "r2", type: type, certificateID: "c1", domain: Self.fresh("www.first-example.com")),
+            ResourceRecord(
+                line: 4, id: "r3", type: type, certificateID: "c1", domain: Self.fresh("api.first-example.com")),
+            ResourceRecord(
+                line: 5, id: "r4", type: type, certificateID: "c9", domain: Self.fresh("www.first-example.com")),
+        ]
+        let before = resources
+        EstateInterner.shareDomains(of: &resources, with: certificates)
+        #expect(resources == before)
+        #expect(Self.storage(resources[0].domain) == Self.storage(record.claimedDomain))
+        #expect(Self.storage(resources[1].domain) == Self.storage(record.claimedSANs?[1]))
+        #expect(Self.storage(resources[2].domain) == Self.storage(before[2].domain))
+        #expect(Self.storage(resources[3].domain) == Self.storage(before[3].domain))
+    }
+
     @Test func internedValuesAreEqualToTheOriginals() {
         var interner = EstateInterner()
         let original = Self.certificate("a", leaf: "www.first-example.com", intermediates: ["intermediate-ca-one"])

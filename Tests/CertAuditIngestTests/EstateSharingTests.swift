@@ -37,6 +37,22 @@ struct EstateSharingTests {
         Self.expectShared(usages, "key usage list") { EstateInternerTests.storage($0) }
     }
 
+    /// A resource whose long domain is its certificate's claimed domain holds that same string.
+    @Test func theSampleEstatesResourcesShareTheirCertificatesDomains() throws {
+        let estate = try Self.load(SampleEstateIngestTests.inputs)
+        let pairs = estate.resources.compactMap { resource -> (String, String)? in
+            guard let domain = resource.domain, domain.utf8.count > String.inlineUTF8Capacity,
+                let claimed = resource.certificateID.flatMap(estate.certificate(id:))?.record.claimedDomain,
+                claimed == domain
+            else { return nil }
+            return (domain, claimed)
+        }
+        #expect(!pairs.isEmpty, "no resource in the sample serves its certificate's long domain")
+        for (domain, claimed) in pairs {
+            #expect(EstateInternerTests.storage(domain) == EstateInternerTests.storage(claimed), "\(domain)")
+        }
+    }
+
     @Test func aPlainFolderSharesRepeatedValues() throws {
         let estate = try Self.load(SampleEstateIngestTests.inputs + "/bundles")
         let bundles = estate.certificates.compactMap(\.bundle)

@@ -135,7 +135,7 @@ public enum CertificatesTable {
         try applyPackageType(&record, &row)
         // Without a bundle, the inventory's not_after is the only expiry: a bad one leaves nothing to
         // audit the certificate on (an order with neither is still under review, and stays).
-        if record.bundle == nil, record.claimedNotAfter == nil, let notAfter = row.text(.notAfter) {
+        if !record.namesBundle, record.claimedNotAfter == nil, let notAfter = row.text(.notAfter) {
             throw row.issue(
                 .notAfter, "not_after: '\(notAfter)' is not a time, and without a bundle the certificate has no expiry")
         }
