@@ -46,6 +46,38 @@ struct MetricsRendererTests {
         #expect(Self.samples(text, "certaudit_as_of_timestamp_seconds")[""] == String(asOf))
     }
 
+    /// The gauges' times go through the spool with their labels: times before 1970 and at the ends of
+    /// what X.509 can say (years 1 and 9999) come back as they were, and a certificate without a
+    /// notBefore has no such sample.
+    @Test func gaugeTimesReadBackWhateverTheirSign() throws {
+        let times: [(notBefore: Int64, notAfter: Int64)] = [(-86_400, 0), (-62_135_596_800, 253_402_300_799), (-1, 1)]
+        var certificates = times.enumerated().map { index, pair in
+            var leaf = ReportFixtures.facts(
+                subject: "CN=c\(index)", notAfterDays: 0, fingerprint: String(repeating: "0\(index)", count: 32))
+            leaf.notBefore = Instant(secondsSinceEpoch: pair.notBefore)
+            leaf.notAfter = Instant(secondsSinceEpoch: pair.notAfter)
+            return Certificate(
+                record: CertificateRecord(line: index + 2, id: "c\(index)"),
+                bundle: BundleFacts(leaf: leaf, others: [], isInChainOrder: true, key: .absent, chain: .notChecked))
+        }
+        var bare = CertificateRecord(line: 9, id: "bare")
+        bare.claimedNotAfter = Instant(secondsSinceEpoch: -5)
+        certificates.append(Certificate(record: bare))
+        let model = ReportModel(
+            estate: Estate(certificates: certificates), findings: [], settings: ReportFixtures.settings, rules: [],
+            runSettings: [], toolVersion: "1.2.3")
+        let text = try Self.render(model)
+        for (index, pair) in times.enumerated() {
+            let labels = try #require(
+                Self.samples(text, "x509_cert_not_after").keys.first { $0.contains("certificate=\"c\(index)\"") })
+            #expect(Self.samples(text, "x509_cert_not_before")[labels] == String(pair.notBefore))
+            #expect(Self.samples(text, "x509_cert_not_after")[labels] == String(pair.notAfter))
+        }
+        #expect(Self.samples(text, "x509_cert_not_after")["{certificate=\"bare\"}"] == "-5")
+        #expect(Self.samples(text, "x509_cert_not_before")["{certificate=\"bare\"}"] == nil)
+        #expect(Self.samples(text, "x509_cert_not_before").count == times.count)
+    }
+
     @Test func findingsAreCountedByRuleAndSeverity() throws {
         let text = try Self.render(ReportFixtures.hostileModel())
         var expected: [String: String] = [:]
