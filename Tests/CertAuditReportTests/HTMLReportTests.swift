@@ -105,12 +105,12 @@ import Testing
         #expect(document.strings("//a[@href='findings.csv']").count == 1)
     }
 
-    /// Soonest expiry first, ties by ID, certificates without an expiry last; the first rows of
-    /// `report.html` are the first of that same order.
+    /// Soonest expiry first (one already past before one today), ties by ID, certificates without an
+    /// expiry last; the first rows of `report.html` are the first of that same order.
     @Test func inventoryOrderBreaksTiesByIDAndPutsUnknownExpiryLast() {
         let certificates = (0..<12).map { index in
             var record = CertificateRecord(line: index + 2, id: "c\((index * 7) % 12)")
-            if index % 4 != 0 { record.claimedNotAfter = ReportFixtures.instant(daysFromAsOf: Int64(index % 3)) }
+            if index % 4 != 0 { record.claimedNotAfter = ReportFixtures.instant(daysFromAsOf: Int64(index % 3) - 1) }
             return Certificate(record: record)
         }
         let model = ReportModel(
