@@ -8,8 +8,8 @@ public struct CertificateRecord: Sendable, Hashable {
     public var alias: String?
     public var brand: String?
     /// Paths relative to `inputs/bundles/`, in the process's text spool (`SpooledText`): only the
-    /// ingest reads them, once, and held as strings they were a 64-byte block each for most rows
-    /// through the whole run (64 MB at a million certificates).
+    /// ingest reads them, and held as strings they were a 64-byte block each for most rows through
+    /// the whole run (64 MB at a million certificates).
     private var spooledBundle: SpooledText?
     private var spooledKey: SpooledText?
     public var project: String?

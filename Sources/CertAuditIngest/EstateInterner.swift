@@ -147,9 +147,6 @@ struct EstateInterner {
         table.insert(ByteExactKey(value)).memberAfterInsert.value
     }
 
-    /// `value`, or the string among `candidates` equal to it byte for byte (whose storage it then shares;
-    /// not `==`, which also matches canonically equivalent spellings). A linear search: a certificate's
-    /// own names are few, and a table per certificate would cost more.
     /// A resource's domain is most often its certificate's (resources.csv names the domain a resource
     /// serves): one string for both, found through the certificate the resource names. 64 bytes a
     /// resource where the domain is long; half a million resources at a million certificates.
@@ -170,6 +167,9 @@ struct EstateInterner {
         }
     }
 
+    /// `value`, or the string among `candidates` equal to it byte for byte (whose storage it then shares;
+    /// not `==`, which also matches canonically equivalent spellings). A linear search: a certificate's
+    /// own names are few, and a table per certificate would cost more.
     static func shared(_ value: String, from candidates: [String]) -> String {
         guard value.utf8.count > String.inlineUTF8Capacity else { return value }
         return candidates.first { $0.hasSameBytes(as: value) } ?? value

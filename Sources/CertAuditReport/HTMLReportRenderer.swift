@@ -102,10 +102,13 @@ struct HTMLReportRenderer {
     /// some 50 MB at a million certificates, the writing's peak, where this holds 8 MB and a day's IDs.
     static func inventoryOrder(_ model: ReportModel, first limit: Int = .max) -> ReportCertificates {
         let certificates = model.certificates
-        // A day is within ±3.7 million of the as-of date (years 1 to 9999): biased by 2³¹ it sorts as
-        // an unsigned 32-bit number, below "none".
+        // A day is within about ±3.7 million of the as-of date (four-digit years): biased by 2³¹ it
+        // sorts as an unsigned 32-bit number, below "none" (clamped, should one ever be further).
         var keys = certificates.indices.map { position in
-            let day = certificates.daysToExpiry(at: position).map { UInt32(truncatingIfNeeded: $0 + (1 << 31)) }
+            let day = certificates.daysToExpiry(at: position).map { (days: Int64) -> UInt32 in
+                let bias: Int64 = 1 << 31
+                return UInt32(min(max(days, -bias), bias - 2) + bias)
+            }
             return UInt64(day ?? .max) << 32 | UInt64(position)
         }
         keys.sort()

@@ -96,8 +96,8 @@ extension SimulationRun {
         causes.append(
             "\(resource.type) \(resource.id) \(underWay ? "has served" : "serves") an expired or revoked certificate "
                 + "from \(date)")
-        // The event's detail and the outage each hold the explanation in the spool: on disk twice, in
-        // memory neither.
+        // The event's detail and the outage each hold the explanation in the text spool: twice in the
+        // spool's file once the run spills it (`TextSpool.spill`), in no heap block of their own.
         let explanation = causes.joined(separator: Outage.separator)
         emit(
             TimelineEvent(

@@ -64,6 +64,11 @@ struct TimelineEventTests {
         #expect(event.particulars == nil && event.messageSent == true)
         event.messageSent = false
         #expect(event.particulars == nil && event.messageSent == false)
+        let plain = TimelineEvent(date: Self.day, kind: .hostingReplaced, certificateID: "c")
+        #expect(event != plain)
+        event.messageSent = nil
+        #expect(event == plain && event.hashValue == plain.hashValue)
+        event.messageSent = false
         event.points = 1
         #expect(event.particulars != nil && event.messageSent == false)
         #expect(MemoryLayout<TimelineEvent>.stride <= 64)

@@ -126,6 +126,27 @@ import Testing
         #expect(HTMLReportRenderer.inventoryOrder(model, first: 5).map(\.id) == Array(expected.prefix(5)))
     }
 
+    /// Certificates that share an expiry day and an ID keep the model's order (by ID, then inventory
+    /// line), also when the `first:` limit cuts that day's run.
+    @Test func inventoryOrderKeepsEqualIDsInTheirOrder() {
+        let certificates = (0..<9).map { index in
+            var record = CertificateRecord(line: index + 2, id: index % 2 == 0 ? "same" : "other-\(index % 3)")
+            record.alias = "row \(index)"
+            record.claimedNotAfter = ReportFixtures.instant(daysFromAsOf: index < 6 ? -2 : 40_000)
+            return Certificate(record: record)
+        }
+        let model = ReportModel(
+            estate: Estate(certificates: certificates), findings: [], settings: ReportFixtures.settings, rules: [],
+            runSettings: [])
+        let rows = Array(model.certificates)
+        let expected = rows.indices.sorted { lhs, rhs in
+            (rows[lhs].daysToExpiry ?? .max, rows[lhs].id, lhs) < (rows[rhs].daysToExpiry ?? .max, rows[rhs].id, rhs)
+        }.map { rows[$0].alias }
+        #expect(Set(expected).count == 9)
+        #expect(HTMLReportRenderer.inventoryOrder(model).map(\.alias) == expected)
+        #expect(HTMLReportRenderer.inventoryOrder(model, first: 4).map(\.alias) == Array(expected.prefix(4)))
+    }
+
     @Test func emptyModelRendersWithEveryEmptySectionExplained() throws {
         let html = try render(ReportFixtures.emptyModel())
         let text = String(decoding: html, as: UTF8.self)
