@@ -12,16 +12,25 @@ public struct ChainVerdict: Sendable, Hashable {
         case notChecked = "not-checked"
     }
 
-    /// Fingerprint of the certificate with the earliest expiry (`earliestExpiry`; the first in path
-    /// order on a tie).
-    public var earliestExpiringFingerprint: String? {
-        get { earliestFingerprint?.text }
-        set { earliestFingerprint = newValue.map(HexText.init) }
+    /// Where in the bundle the certificate with the earliest expiry (`earliestExpiry`; the first in
+    /// path order on a tie) is: 0 for the leaf, n for the bundle's `others[n - 1]`
+    /// (`BundleFacts.earliestExpiring`). A place, not the certificate's fingerprint: the served path
+    /// is the leaf and the bundled issuers, so it is always one of the bundle's own, and 2 bytes
+    /// instead of a 34-byte `HexText` in every bundle. nil when not known, or past 65,534.
+    public var earliestExpiringPlace: Int? {
+        get { storedEarliestPlace == Self.noPlace ? nil : Int(storedEarliestPlace) }
+        set { storedEarliestPlace = newValue.flatMap { UInt16(exactly: $0) } ?? Self.noPlace }
     }
     /// OpenSSL's verification message when the status is not `complete`.
-    public var detail: String?
+    public var detail: String? {
+        get { remarks?.value.detail }
+        set { changeRemarks { $0.detail = newValue } }
+    }
     /// Bundled certificates that are not on the leaf's path (fingerprints).
-    public var unusedCertificates: [String]
+    public var unusedCertificates: [String] {
+        get { remarks?.value.unusedCertificates ?? [] }
+        set { changeRemarks { $0.unusedCertificates = newValue } }
+    }
     /// Certificates in the verified (or best partial) chain, leaf and anchor included.
     public var length: Int {
         get { Int(storedLength) }
@@ -34,26 +43,49 @@ public struct ChainVerdict: Sendable, Hashable {
         get { packedEarliestExpiry.value }
         set { packedEarliestExpiry.value = newValue }
     }
-    // The expiry packed into 8 bytes and the length into 2 (a path is a handful of certificates),
-    // the narrow fields last: the verdict in 69 bytes instead of 82, one of the savings that put
-    // the boxed `BundleFacts` into mimalloc's 320-byte size class (see `CertificateFacts`).
+
+    /// What a verdict says beyond its status, which most verdicts (a complete chain, every
+    /// certificate on it) do not: out of line, so that with the place above the verdict is 21 bytes,
+    /// not 69, and the boxed `BundleFacts` fits mimalloc's 256-byte size class (see `BundleFacts`).
+    public struct Remarks: Sendable, Hashable {
+        public var detail: String?
+        public var unusedCertificates: [String] = []
+    }
+
+    /// The remarks' box (nil: none), which the ingest's interner shares among equal verdicts.
+    public var remarks: OutOfLine<Remarks>?
+    // The expiry packed into 8 bytes, the place and the length into 2 each (a path is a handful of
+    // certificates), the narrow fields last.
     private var packedEarliestExpiry: PackedOptional<Instant>
-    /// Held as its bytes (`HexText`): a string of its own in every bundle otherwise.
-    private var earliestFingerprint: HexText?
+    private var storedEarliestPlace: UInt16
     private var storedLength: UInt16
     public var status: Status
 
+    private static let noPlace = UInt16.max
+
     public init(
-        status: Status, length: Int, earliestExpiry: Instant? = nil, earliestExpiringFingerprint: String? = nil,
+        status: Status, length: Int, earliestExpiry: Instant? = nil, earliestExpiringPlace: Int? = nil,
         detail: String? = nil, unusedCertificates: [String] = []
     ) {
         self.status = status
         storedLength = UInt16(clamping: length)
         packedEarliestExpiry = PackedOptional(earliestExpiry)
-        earliestFingerprint = earliestExpiringFingerprint.map(HexText.init)
+        storedEarliestPlace = Self.noPlace
+        self.earliestExpiringPlace = earliestExpiringPlace
         self.detail = detail
         self.unusedCertificates = unusedCertificates
     }
 
+    private mutating func changeRemarks(_ body: (inout Remarks) -> Void) {
+        remarks = OutOfLine.changing(remarks, empty: Remarks(), body)
+    }
+
     public static let notChecked = ChainVerdict(status: .notChecked, length: 0)
+}
+
+extension ChainVerdict.Remarks: ByteEquatable {
+    /// Its texts byte for byte: a text field added here must be added here too.
+    public func hasSameBytes(as other: ChainVerdict.Remarks) -> Bool {
+        detail.hasSameBytes(as: other.detail) && unusedCertificates.hasSameBytes(as: other.unusedCertificates)
+    }
 }

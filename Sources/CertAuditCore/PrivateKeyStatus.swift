@@ -1,7 +1,13 @@
 /// The private key's status. Never the key itself: no output may hold key material.
 public struct PrivateKeyStatus: Sendable, Hashable {
     /// Why the key could not be read, when it could not.
-    public var problem: String?
+    public var problem: String? {
+        get { storedProblem?.value }
+        set { storedProblem = newValue.map(OutOfLine.init) }
+    }
+    /// Out of line: rare, and 8 bytes where a `String?` takes 16 in every bundle's facts (see
+    /// `BundleFacts`).
+    private var storedProblem: OutOfLine<String>?
     public var present: Bool
     public var encrypted: Bool
     /// nil when it could not be compared (absent or still encrypted).

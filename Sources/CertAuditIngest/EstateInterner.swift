@@ -35,6 +35,8 @@ struct EstateInterner {
     private var others: [[HexText]: [CertificateFacts]] = [:]
     /// Each distinct issuer profile: one box for all the leaves a CA issued alike.
     private var profiles: Set<ByteExactKey<OutOfLine<CertificateProfile>>> = []
+    /// Each distinct chain verdict's remarks: one box for the bundles whose chains fail alike.
+    private var verdictRemarks: Set<ByteExactKey<OutOfLine<ChainVerdict.Remarks>>> = []
     private var strings: Set<ByteExactKey<String>> = []
     private var stringLists: Set<ByteExactKey<[String]>> = []
     private var tagLists: Set<ByteExactKey<[Tag]>> = []
@@ -84,13 +86,11 @@ struct EstateInterner {
             others[fingerprints] = otherFacts
             bundle.others = otherFacts
         }
-        bundle.key.problem = intern(bundle.key.problem)
-        bundle.chain.detail = intern(bundle.chain.detail)
-        // The earliest-expiring fingerprint is held as its bytes (`HexText`): nothing to share. The
-        // unused certificates, rare, are a list like the others.
-        bundle.chain.unusedCertificates = intern(bundle.chain.unusedCertificates)
-        bundle.formMismatches = intern(bundle.formMismatches)
-        bundle.unreadParts = intern(bundle.unreadParts)
+        if bundle.key.problem != nil { bundle.key.problem = intern(bundle.key.problem) }
+        bundle.chain.remarks = bundle.chain.remarks.map { intern($0) }
+        // Rare (a ZIP download's other forms, a keystore): set only when there is something to share.
+        if !bundle.formMismatches.isEmpty { bundle.formMismatches = intern(bundle.formMismatches) }
+        if !bundle.unreadParts.isEmpty { bundle.unreadParts = intern(bundle.unreadParts) }
         return bundle
     }
 
@@ -121,6 +121,16 @@ struct EstateInterner {
         value.keyUsage = value.keyUsage.map { intern($0) }
         value.extendedKeyUsage = value.extendedKeyUsage.map { intern($0) }
         return Self.first(OutOfLine(value), in: &profiles)
+    }
+
+    /// The one box of a chain verdict's remarks: the bundles whose chains fail alike (OpenSSL's
+    /// message, the same certificates off the path) share it.
+    mutating func intern(_ remarks: OutOfLine<ChainVerdict.Remarks>) -> OutOfLine<ChainVerdict.Remarks> {
+        if let index = verdictRemarks.firstIndex(of: ByteExactKey(remarks)) { return verdictRemarks[index].value }
+        var value = remarks.value
+        value.detail = intern(value.detail)
+        value.unusedCertificates = intern(value.unusedCertificates)
+        return Self.first(OutOfLine(value), in: &verdictRemarks)
     }
 
     mutating func intern(_ string: String) -> String {

@@ -48,13 +48,13 @@ enum BundleAnalysis {
             cache?.leafVerdicts.keep(
                 outcome, isInChainOrder: isInChainOrder, for: certificates, trust: trust, asOf: asOf)
         }
+        let otherFacts = others.map { facts[$0] }
         return BundleFacts(
-            leaf: facts[leafIndex], others: others.map { facts[$0] }, isInChainOrder: isInChainOrder,
+            leaf: facts[leafIndex], others: otherFacts, isInChainOrder: isInChainOrder,
             key: keyStatus(key, leaf: leaf),
             chain: verdict(
                 outcome, path: pathFingerprints(outcome.chain, bundled: certificates, anchors: cache?.anchors),
-                bundle: facts,
-                leaf: facts[leafIndex]))
+                leaf: facts[leafIndex], others: otherFacts))
     }
 
     /// The facts of an undecoded leaf (first) and the decoded certificates after it, from the verdict
@@ -66,9 +66,17 @@ enum BundleAnalysis {
         let path =
             [facts[0].fingerprintSHA256]
             + pathFingerprints(known.outcome.chain, bundled: Array(certificates.dropFirst()), anchors: anchors)
+        let others = Array(facts.dropFirst())
         return BundleFacts(
-            leaf: facts[0], others: Array(facts.dropFirst()), isInChainOrder: known.isInChainOrder, key: .absent,
-            chain: verdict(known.outcome, path: path, bundle: facts, leaf: facts[0]))
+            leaf: facts[0], others: others, isInChainOrder: known.isInChainOrder, key: .absent,
+            chain: verdict(known.outcome, path: path, leaf: facts[0], others: others))
+    }
+
+    /// `certificate`'s place in the bundle (`ChainVerdict.earliestExpiringPlace`): 0 for the leaf, else
+    /// one past the first of `others` with its fingerprint.
+    static func place(of certificate: CertificateFacts, leaf: CertificateFacts, others: [CertificateFacts]) -> Int? {
+        if certificate.fingerprint == leaf.fingerprint { return 0 }
+        return others.firstIndex { $0.fingerprint == certificate.fingerprint }.map { $0 + 1 }
     }
 
     static func keyStatus(_ key: BundleMaterial.Key?, leaf: X509Object) -> PrivateKeyStatus {
@@ -94,12 +102,14 @@ enum BundleAnalysis {
         }
     }
 
-    /// The verdict, with the served path's earliest expiry and the bundled certificates off the path
-    /// (`pathFingerprints`: the chain OpenSSL built, leaf first).
+    /// The verdict, with the served path's earliest expiry and where in the bundle that certificate
+    /// is, and the bundled certificates off the path (`pathFingerprints`: the chain OpenSSL built,
+    /// leaf first; `others`: the bundle's other certificates, in file order).
     static func verdict(
-        _ outcome: ChainVerifier.Outcome, path pathFingerprints: [String], bundle: [CertificateFacts],
-        leaf: CertificateFacts
+        _ outcome: ChainVerifier.Outcome, path pathFingerprints: [String], leaf: CertificateFacts,
+        others: [CertificateFacts]
     ) -> ChainVerdict {
+        let bundle = [leaf] + others
         let bundled = Dictionary(bundle.map { ($0.fingerprintSHA256, $0) }, uniquingKeysWith: { first, _ in first })
         var served = pathFingerprints.compactMap { bundled[$0] }
         if served.isEmpty { served = [leaf] }
@@ -109,7 +119,7 @@ enum BundleAnalysis {
         let status = ChainVerifier.status(of: outcome)
         return ChainVerdict(
             status: status, length: max(1, pathFingerprints.count), earliestExpiry: earliest.notAfter,
-            earliestExpiringFingerprint: earliest.fingerprintSHA256,
+            earliestExpiringPlace: place(of: earliest, leaf: leaf, others: others),
             detail: status == .complete ? nil : outcome.message, unusedCertificates: unused)
     }
 }

@@ -32,30 +32,38 @@ struct CertificateStorageTests {
     /// finding's rule (two bytes, `RuleID`) after its severity.
     @Test func factsFindingsAndEventsAreLaidOutWithoutPadding() {
         #expect(MemoryLayout<CertificateFacts>.size <= 178)
-        #expect(MemoryLayout<ChainVerdict>.size <= 69)
+        #expect(MemoryLayout<ChainVerdict>.size <= 21)
+        #expect(MemoryLayout<PrivateKeyStatus>.size <= 12)
         #expect(MemoryLayout<Finding>.stride <= 64)
         #expect(MemoryLayout<TimelineEvent>.stride <= 64)
     }
 
     /// Each certificate's `BundleFacts` is one heap block: the box's 16-byte header and the value.
     /// mimalloc (the executable's allocator) serves a request from the next of its size classes,
-    /// 320 then 384 bytes here: at 321 bytes or more the block would take 64 bytes more, 61 MiB at a
+    /// 256 then 320 bytes here: at 257 bytes or more the block would take 64 bytes more, 61 MiB at a
     /// million certificates.
-    @Test func aBundlesBoxFitsMimallocs320ByteSizeClass() {
+    @Test func aBundlesBoxFitsMimallocs256ByteSizeClass() {
         let header = 2 * MemoryLayout<Int>.size
-        #expect(header + MemoryLayout<BundleFacts>.size <= 320)
+        #expect(header + MemoryLayout<BundleFacts>.size <= 256)
     }
 
     /// The verdict's packed fields read back what was set, absent ones included.
     @Test func aChainVerdictsPackedFieldsReadBackWhatWasSet() {
         var verdict = ChainVerdict(
             status: .complete, length: 3, earliestExpiry: Instant(secondsSinceEpoch: -86_400),
-            earliestExpiringFingerprint: "ab")
+            earliestExpiringPlace: 2)
         #expect(verdict.length == 3 && verdict.earliestExpiry == Instant(secondsSinceEpoch: -86_400))
-        #expect(verdict.earliestExpiringFingerprint == "ab" && verdict.status == .complete)
+        #expect(verdict.earliestExpiringPlace == 2 && verdict.status == .complete)
         verdict.earliestExpiry = nil
         verdict.length = Int(UInt16.max) + 1
         #expect(verdict.earliestExpiry == nil && verdict.length == Int(UInt16.max))
+        verdict.earliestExpiringPlace = Int(UInt16.max) - 1
+        #expect(verdict.earliestExpiringPlace == Int(UInt16.max) - 1)
+        for unheld in [Int(UInt16.max), -1, nil] {
+            verdict.earliestExpiringPlace = unheld
+            #expect(verdict.earliestExpiringPlace == nil)
+        }
+        #expect(ChainVerdict.notChecked.earliestExpiringPlace == nil)
         #expect(ChainVerdict.notChecked.earliestExpiry == nil && ChainVerdict.notChecked.length == 0)
     }
 
@@ -106,5 +114,59 @@ struct CertificateStorageTests {
         #expect(unbundled.keyProblem == nil)
         #expect(unbundled.notAfter == Instant(secondsSinceEpoch: 7))
         #expect(unbundled.effectiveExpiry == Instant(secondsSinceEpoch: 7))
+    }
+
+    /// The rare fields kept out of line (the unread lists, the key's problem, the chain's remarks)
+    /// read back what was set, keep value semantics, and compare and hash by value: emptied, a
+    /// field leaves no box, so the facts equal ones that never had it.
+    @Test func theOutOfLineFieldsReadBackAndCompareByValue() {
+        let plain = Self.bundle("aa")
+        var bundle = plain
+        bundle.formMismatches = ["IIS: not the same certificate"]
+        bundle.unreadParts = ["keystore.jks: JKS keystore (listed, not parsed)"]
+        bundle.key.problem = "no PEM block"
+        bundle.chain.detail = "unable to get local issuer certificate"
+        bundle.chain.unusedCertificates = ["bb"]
+        var copy = bundle
+        copy.unreadParts = []
+        copy.chain.unusedCertificates.append("cc")
+        #expect(bundle.formMismatches == ["IIS: not the same certificate"])
+        #expect(bundle.unreadParts == ["keystore.jks: JKS keystore (listed, not parsed)"])
+        #expect(bundle.key.problem == "no PEM block" && bundle.chain.detail == "unable to get local issuer certificate")
+        #expect(bundle.chain.unusedCertificates == ["bb"] && copy.chain.unusedCertificates == ["bb", "cc"])
+        #expect(copy.formMismatches == bundle.formMismatches && copy.unreadParts.isEmpty && copy != bundle)
+        var twin = plain
+        twin.key.problem = "no PEM block"
+        twin.formMismatches = ["IIS: not the same certificate"]
+        twin.unreadParts = ["keystore.jks: JKS keystore (listed, not parsed)"]
+        twin.chain.unusedCertificates = ["bb"]
+        twin.chain.detail = "unable to get local issuer certificate"
+        #expect(twin == bundle && twin.hashValue == bundle.hashValue)
+        for field in 0..<4 {
+            var emptied = bundle
+            switch field {
+            case 0: emptied.formMismatches = []
+            case 1: emptied.key.problem = nil
+            case 2: emptied.chain.detail = nil
+            default: emptied.chain.unusedCertificates = []
+            }
+            #expect(emptied != bundle)
+        }
+        var cleared = bundle
+        (cleared.formMismatches, cleared.unreadParts, cleared.key.problem) = ([], [], nil)
+        (cleared.chain.detail, cleared.chain.unusedCertificates) = (nil, [])
+        #expect(cleared == plain && cleared.hashValue == plain.hashValue && cleared.chain.remarks == nil)
+    }
+
+    /// The earliest-expiring certificate is found by its place: the leaf, one of the others, or none
+    /// for a place the bundle does not have.
+    @Test func theEarliestExpiringCertificateIsFoundByItsPlace() {
+        var bundle = Self.bundle("aa")
+        bundle.others = [Self.bundle("bb").leaf, Self.bundle("cc").leaf]
+        let expected: [Int?: String?] = [0: "aa", 1: "bb", 2: "cc", 3: nil, nil: nil]
+        for (place, fingerprint) in expected {
+            bundle.chain.earliestExpiringPlace = place
+            #expect(bundle.earliestExpiring?.fingerprint.text == fingerprint)
+        }
     }
 }

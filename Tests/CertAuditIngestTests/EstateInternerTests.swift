@@ -234,17 +234,43 @@ struct EstateInternerTests {
         #expect(Self.storage(interned.leaf.subject) == Self.storage(bundle.others[0].subject))
     }
 
-    /// The earliest-expiring fingerprint is held as its bytes (`HexText`), not shared: interning
-    /// leaves it and the unused certificates as they were.
+    /// The earliest-expiring certificate is a place in the bundle, which interning leaves as it was;
+    /// the unused certificates read back as they were.
     @Test func theChainsFingerprintsReadBackAfterInterning() throws {
         var interner = EstateInterner()
         var bundle = Self.bundle("www.first-example.com", intermediates: ["intermediate-ca-one"])
-        bundle.chain.earliestExpiringFingerprint = Self.fresh(bundle.others[0].fingerprintSHA256)
+        bundle.chain.earliestExpiringPlace = 1
         bundle.chain.unusedCertificates = [Self.fresh(bundle.others[0].fingerprintSHA256)]
         let interned = interner.intern(bundle, row: CertificateRecord(line: 2, id: "a"))
-        let fingerprint = try #require(interned.chain.earliestExpiringFingerprint)
-        #expect(fingerprint == interned.others[0].fingerprintSHA256)
+        #expect(interned.earliestExpiring == interned.others[0])
         #expect(interned.chain.unusedCertificates == [interned.others[0].fingerprintSHA256])
+    }
+
+    /// Chains that fail alike share one box of remarks (OpenSSL's message, the certificates off the
+    /// path); a verdict with other remarks keeps its own, and one with none has no box.
+    @Test func chainsThatFailAlikeShareTheirRemarks() throws {
+        var interner = EstateInterner()
+        var first = Self.bundle("www.first-example.com", intermediates: ["intermediate-ca-one"])
+        first.chain.detail = Self.fresh("unable to get local issuer certificate")
+        var second = Self.bundle("www.second-example.com", intermediates: ["intermediate-ca-one"])
+        second.chain.detail = Self.fresh("unable to get local issuer certificate")
+        var third = second
+        third.chain.detail = Self.fresh("certificate signature failure")
+        let row = CertificateRecord(line: 2, id: "a")
+        let (a, b, c) = (
+            interner.intern(first, row: row), interner.intern(second, row: row), interner.intern(third, row: row)
+        )
+        let (boxA, boxB, boxC) = (
+            try #require(a.chain.remarks), try #require(b.chain.remarks), try #require(c.chain.remarks)
+        )
+        #expect(boxA === boxB && boxA !== boxC)
+        #expect(
+            b.chain.detail == "unable to get local issuer certificate"
+                && c.chain.detail == "certificate signature failure")
+        var clean = Self.bundle("www.third-example.com", intermediates: [])
+        clean.chain.detail = nil
+        #expect(clean.chain.remarks == nil)
+        #expect(interner.intern(clean, row: row).chain.remarks == nil)
     }
 
     /// A decomposed é ("e" and a combining accent) and a composed one: equal to Swift's `==`, not

@@ -50,7 +50,8 @@ public enum ExampleEstate {
             leaf: leaf, others: others, isInChainOrder: inOrder, key: key,
             chain: ChainVerdict(
                 status: chain, length: served.count + 1, earliestExpiry: earliest.notAfter,
-                earliestExpiringFingerprint: earliest.fingerprintSHA256, unusedCertificates: unused))
+                earliestExpiringPlace: served.firstIndex { $0.fingerprint == earliest.fingerprint },
+                unusedCertificates: unused))
     }
 
     /// A certificate row with a bundle.

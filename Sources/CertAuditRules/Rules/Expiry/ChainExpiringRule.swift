@@ -23,7 +23,7 @@ public struct ChainExpiringRule: CertificateRule {
         guard let bundle = certificate.bundle, let chainExpiry = bundle.chain.earliestExpiry,
             chainExpiry < bundle.leaf.notAfter
         else { return [] }
-        let culprit = bundle.others.first { $0.fingerprintSHA256 == bundle.chain.earliestExpiringFingerprint }
+        let culprit = bundle.chain.earliestExpiringPlace == 0 ? nil : bundle.earliestExpiring
         let name = culprit?.subject ?? "a chain certificate"
         let when = context.settings.timeZone.iso8601(chainExpiry)
         let days = context.daysUntil(chainExpiry)
