@@ -4,7 +4,8 @@ extension Array {
     /// is ever held twice: sorting millions of large values on their positions and then calling
     /// this needs an array of integers besides them, where `sort` keeps a scratch copy of half the
     /// values (a million certificates' findings or timeline events: over a hundred megabytes).
-    public mutating func rearrange(by order: consuming [Int]) {
+    /// Positions of any signed width: `stableOrder` gives 32-bit ones.
+    public mutating func rearrange<Position: FixedWidthInteger & SignedInteger>(by order: consuming [Position]) {
         precondition(order.count == count, "the order must name every position once")
         var order = order
         // Position `target` takes the element at `order[target]`: follow each cycle, marking a
@@ -12,8 +13,8 @@ extension Array {
         for start in order.indices where order[start] >= 0 {
             var target = start
             let first = self[start]
-            while order[target] != start {
-                let source = order[target]
+            while Int(order[target]) != start {
+                let source = Int(order[target])
                 self[target] = self[source]
                 order[target] = -1
                 target = source

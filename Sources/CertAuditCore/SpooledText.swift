@@ -18,6 +18,9 @@ public struct SpooledText: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// Whether the text is empty, without reading it back.
+    public var isEmpty: Bool { length == 0 }
+
     public static func == (lhs: SpooledText, rhs: SpooledText) -> Bool {
         (lhs.offset == rhs.offset && lhs.length == rhs.length) || lhs.text == rhs.text
     }

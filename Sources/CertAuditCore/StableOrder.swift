@@ -6,16 +6,21 @@ extension Array where Element: Sendable {
     /// step of the checks. The elements are compared in place, where they lie: `areInIncreasingOrder`
     /// is given their addresses, because an element handed over by value from the array's memory is
     /// copied for the call — for a finding, all its strings retained and released, in every one of a
-    /// sort's millions of comparisons.
+    /// sort's millions of comparisons. The positions are 32-bit: half the memory of `Int`s, which the
+    /// halves and their merge hold at once at the checks' end (2.4 million findings at a million
+    /// certificates: some 20 MB fewer at the run's height). No array here nears 2³¹ elements.
     public func stableOrder(
         workers: Int,
         by areInIncreasingOrder: @escaping @Sendable (UnsafePointer<Element>, UnsafePointer<Element>) -> Bool
-    ) -> [Int] {
+    ) -> [Int32] {
+        precondition(count <= Int32.max, "positions are 32-bit")
         let elements = self
-        @Sendable func order(_ range: Range<Int>) -> [Int] {
+        @Sendable func order(_ range: Range<Int>) -> [Int32] {
             elements.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return [] }
-                return range.sorted { areInIncreasingOrder(base + $0, base + $1) }
+                return (Int32(range.lowerBound)..<Int32(range.upperBound)).sorted {
+                    areInIncreasingOrder(base + Int($0), base + Int($1))
+                }
             }
         }
         guard workers >= 2, count >= 2 else { return order(indices) }
@@ -23,13 +28,13 @@ extension Array where Element: Sendable {
         let (first, second) = concurrently(workers: workers, { order(0..<middle) }, { order(middle..<elements.count) })
         return elements.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return [] }
-            var merged: [Int] = []
+            var merged: [Int32] = []
             merged.reserveCapacity(buffer.count)
             var left = 0
             var right = 0
             while left < first.count && right < second.count {
                 // The second half's element goes first only when it is strictly before.
-                if areInIncreasingOrder(base + second[right], base + first[left]) {
+                if areInIncreasingOrder(base + Int(second[right]), base + Int(first[left])) {
                     merged.append(second[right])
                     right += 1
                 } else {

@@ -79,6 +79,9 @@ public struct TimelineEvent: Sendable, Hashable, Comparable {
         self.particulars = particulars.isEmpty ? nil : OutOfLine(particulars)
     }
 
+    /// Whether the event carries only its date, kind and certificate (`BriefTimelineEvent`).
+    var isBrief: Bool { resourceID == nil && spooledDetail.isEmpty && messageSent == nil && particulars == nil }
+
     /// Sets a field of the particulars: a new box, or none when they are left empty.
     private mutating func update(_ change: (inout TimelineEventParticulars) -> Void) {
         particulars = OutOfLine.changing(particulars, empty: TimelineEventParticulars(), change)
@@ -114,8 +117,10 @@ extension TimelineEvent {
         for (rank, id) in ranks.keys.sorted().enumerated() { ranks[id] = rank }
         let keys = events.map { ($0.date.daysSinceEpoch, $0.kind.sameDayOrder, ranks[$0.certificateID ?? ""] ?? 0) }
         ranks = [:]
-        let order = events.indices.sorted { left, right in
-            keys[left] != keys[right] ? keys[left] < keys[right] : events[left] < events[right]
+        precondition(events.count <= Int32.max, "positions are 32-bit")
+        let order = (0..<Int32(events.count)).sorted { left, right in
+            let (left, right) = (Int(left), Int(right))
+            return keys[left] != keys[right] ? keys[left] < keys[right] : events[left] < events[right]
         }
         events.rearrange(by: order)
     }

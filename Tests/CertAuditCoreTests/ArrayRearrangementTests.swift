@@ -14,6 +14,9 @@ import Testing
             var rearranged = original
             rearranged.rearrange(by: order)
             #expect(rearranged == order.map { original[$0] })
+            var narrow = original
+            narrow.rearrange(by: order.map { Int32($0) })
+            #expect(narrow == rearranged)
         }
     }
 
@@ -53,7 +56,7 @@ import Testing
         var numbers = SeededNumbers(seed: seed)
         for count in [0, 1, 2, 3, 1_001] {
             let keys = (0..<count).map { _ in numbers.next(7) }
-            let expected = keys.indices.sorted { keys[$0] < keys[$1] }
+            let expected = keys.indices.sorted { keys[$0] < keys[$1] }.map { Int32($0) }
             for workers in [1, 2, 4] {
                 #expect(
                     keys.stableOrder(workers: workers, by: { $0.pointee < $1.pointee }) == expected,

@@ -33,20 +33,22 @@ struct ArrayTrimmingTests {
     }
 }
 
-/// The timeline holds its events without the room their appending left.
+/// The timeline holds its events, full and brief, without the room their appending left.
 struct TimelineTrimmingTests {
     @Test func theTimelineHoldsItsEventsTrimmed() {
         var events: [TimelineEvent] = []
         for day in 0..<3_000 {
             events.append(
                 TimelineEvent(
-                    date: LocalDate(daysSinceEpoch: 20_000 + Int64(day % 97)), kind: .expiry, certificateID: "c\(day)"))
+                    date: LocalDate(daysSinceEpoch: 20_000 + Int64(day % 97)), kind: .expiry, certificateID: "c\(day)",
+                    resourceID: day % 3 == 0 ? "r\(day)" : nil))
         }
         let expected = events.sorted()
         // Handed over as the simulation hands them (its last reference): ordered in place, not copied.
         let timeline = Timeline(events: consume events, alerts: [])
-        #expect(timeline.events.count == 3_000)
+        #expect(timeline.events.count == 1_000 && timeline.briefs.count == 2_000)
         #expect(timeline.events.capacity - timeline.events.count <= timeline.events.count / 8)
+        #expect(timeline.briefs.capacity - timeline.briefs.count <= timeline.briefs.count / 8)
         #expect(Array(timeline) == expected)
     }
 }
