@@ -8,10 +8,10 @@
 /// (170 MB at a million) that these 16 bytes a series describe as well.
 public struct AlertFiringDays: Sendable, Hashable {
     /// Days since 1970-01-01 (a `LocalDate`'s `daysSinceEpoch`).
-    private let firstDay: Int32
-    private let lastDay: Int32
+    let firstDay: Int32
+    let lastDay: Int32
     /// Every this many hours; 0 for a policy that fires once.
-    private let hours: Int32
+    let hours: Int32
 
     /// `first` through `last` (a single day for a policy that fires once); nil when `last` is before
     /// `first` (the series never fires).
@@ -21,16 +21,30 @@ public struct AlertFiringDays: Sendable, Hashable {
         switch repeats {
         case .once:
             lastDay = firstDay
-            hours = 0
-        case .everyHours(let every):
+        case .everyHours:
             lastDay = Int32(last.daysSinceEpoch)
-            hours = Int32(clamping: max(1, every))
+        }
+        hours = Self.hours(of: repeats)
+    }
+
+    /// The days as `AlertSeries` keeps them (the hours in its policy's routing).
+    init(firstDay: Int32, lastDay: Int32, hours: Int32) {
+        (self.firstDay, self.lastDay, self.hours) = (firstDay, lastDay, hours)
+    }
+
+    /// `repeats` as held: every this many hours (at least 1), 0 for once.
+    static func hours(of repeats: AlertPolicyRecord.Repeat) -> Int32 {
+        switch repeats {
+        case .once: 0
+        case .everyHours(let every): Int32(clamping: max(1, every))
         }
     }
 
+    static func repeats(hours: Int32) -> AlertPolicyRecord.Repeat { hours == 0 ? .once : .everyHours(Int(hours)) }
+
     public var first: LocalDate { LocalDate(daysSinceEpoch: Int64(firstDay)) }
     public var last: LocalDate { LocalDate(daysSinceEpoch: Int64(lastDay)) }
-    public var repeats: AlertPolicyRecord.Repeat { hours == 0 ? .once : .everyHours(Int(hours)) }
+    public var repeats: AlertPolicyRecord.Repeat { Self.repeats(hours: hours) }
 
     /// How many times the series fires on the day `daysSinceEpoch` (0: not that day).
     public func times(onDay daysSinceEpoch: Int64) -> Int {

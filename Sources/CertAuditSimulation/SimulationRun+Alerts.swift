@@ -20,7 +20,9 @@ extension SimulationRun {
         // By place: `map(\.id)` copied every certificate to read its ID.
         let ids = estate.certificates.indices.map { estate.certificates[$0].id }
         let routings = policies.map {
-            OutOfLine(AlertRouting(policyID: $0.id, deliveries: Self.deliveries(of: $0, contacts: contacts)))
+            OutOfLine(
+                AlertRouting(
+                    policyID: $0.id, deliveries: Self.deliveries(of: $0, contacts: contacts), repeats: $0.repeats))
         }
         // Counted first, then reserved exactly: grown by doubling, the array kept up to half again
         // its size for the rest of the run (6 MB at 100,000 certificates).

@@ -345,12 +345,13 @@ struct SimulationTests {
             ])
     }
 
-    /// The series of one policy share one box of its ID and deliveries (`AlertRouting`), whatever
-    /// the number of certificates it watches; another policy has its own.
+    /// The series of one policy share one box of its ID, deliveries and repeat (`AlertRouting`),
+    /// whatever the number of certificates it watches; another policy has its own. A series' days
+    /// read back with its policy's repeat.
     @Test func aPolicysSeriesShareItsRouting() {
         let policies = [
             AlertPolicyRecord(line: 2, id: "p", selection: .all, thresholdDays: 15, receivers: ["nobody"]),
-            AlertPolicyRecord(line: 3, id: "q", selection: .all, thresholdDays: 15),
+            AlertPolicyRecord(line: 3, id: "q", selection: .all, thresholdDays: 15, repeats: .everyHours(36)),
         ]
         let estate = Estate(
             certificates: ["a", "b", "c"].map { Self.certificate($0, expires: "2026-12-20", autoRenew: false) },
@@ -364,7 +365,11 @@ struct SimulationTests {
         #expect(series[3].routing === series[5].routing && series[0].routing !== series[3].routing)
         #expect(
             series[0].deliveries == [AlertDelivery(receiver: "nobody", channel: "unknown contact", deliverable: false)])
-        #expect(MemoryLayout<AlertSeries>.stride <= 40)
+        #expect(series[0].days == AlertFiringDays(first: Self.day("2026-12-06"), last: expiry, repeats: .once))
+        #expect(
+            series[3].days == AlertFiringDays(first: Self.day("2026-12-06"), last: expiry, repeats: .everyHours(36)))
+        #expect(series[3].routing.value.repeats == .everyHours(36) && series[0].routing.value.repeats == .once)
+        #expect(MemoryLayout<AlertSeries>.stride <= 32)
     }
 
     /// Every 48 hours from 00:00 of the first date: every other day through X.
