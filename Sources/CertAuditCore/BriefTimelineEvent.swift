@@ -5,16 +5,16 @@
 /// again as it is read.
 struct BriefTimelineEvent: Sendable, Equatable {
     let certificateID: String?
-    /// The date's days since 1970 (a simulated date is within a few years of the as-of date).
+    /// The date's days since 1970, as the event holds them.
     let day: Int32
     let kind: TimelineEventKind
 
     /// `event` held briefly, or nil when it carries anything more (a resource, a detail, a
-    /// message flag, particulars) or a date past 32 bits of days.
+    /// message flag, particulars).
     init?(_ event: TimelineEvent) {
-        guard event.isBrief, let day = Int32(exactly: event.date.daysSinceEpoch) else { return nil }
+        guard event.isBrief else { return nil }
         certificateID = event.certificateID
-        self.day = day
+        day = event.day
         kind = event.kind
     }
 

@@ -2,16 +2,12 @@
 /// them empty (or holds the API's placeholders `""` / `--`).
 public struct CertificateRecord: Sendable, Hashable {
     // Stored fields come in layout order, widest first, and the columns most rows leave empty live
-    // out of line (`uncommon`): 200 bytes a row instead of 424, and a million rows are held through
-    // every stage.
+    // out of line (`uncommon`): 184 bytes a row instead of 424, and a million rows are held through
+    // every stage. The one-byte fields fill what the 9-byte optionals (the paths, the package type)
+    // would leave as padding.
     public var id: String
     public var alias: String?
     public var brand: String?
-    /// Paths relative to `inputs/bundles/`, in the process's text spool (`SpooledText`): only the
-    /// ingest reads them, and held as strings they were a 64-byte block each for most rows through
-    /// the whole run (64 MB at a million certificates).
-    private var spooledBundle: SpooledText?
-    private var spooledKey: SpooledText?
     public var project: String?
     public var claimedDomain: String?
     public var accountID: String?
@@ -21,8 +17,10 @@ public struct CertificateRecord: Sendable, Hashable {
     private var uncommon: OutOfLine<UncommonCertificateFields>?
     private var packedClaimedNotAfter = PackedOptional<Instant>(nil)
     private var packedIssuedAt = PackedOptional<Instant>(nil)
-    public var packageType: Int?
-    private var lineNumber: UInt32
+    /// Paths relative to `inputs/bundles/`, in the process's text spool (`SpooledText`): only the
+    /// ingest reads them, and held as strings they were a 64-byte block each for most rows through
+    /// the whole run (64 MB at a million certificates).
+    private var spooledBundle: SpooledText?
     public var source: CertificateSource
     public var kind: CertificateKind
     public var standard: CertificateStandard
@@ -30,6 +28,7 @@ public struct CertificateRecord: Sendable, Hashable {
     public var domainType: DomainType?
     public var status: CertificateState?
     public var autoRenew: Bool?
+    private var spooledKey: SpooledText?
     public var payment: PaymentMethod?
     public var dnsOnPlatform: Bool?
     public var validationReady: Bool?
@@ -37,7 +36,9 @@ public struct CertificateRecord: Sendable, Hashable {
     public var ignored: Bool?
     public var allowDownload: Bool?
     public var allowDuplicate: Bool?
+    public var packageType: Int?
     public var free: Bool?
+    private var lineNumber: UInt32
 
     /// Paths relative to `inputs/bundles/`.
     public var bundle: String? {

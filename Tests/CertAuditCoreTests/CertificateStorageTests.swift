@@ -34,8 +34,8 @@ struct CertificateStorageTests {
         #expect(MemoryLayout<CertificateFacts>.size <= 178)
         #expect(MemoryLayout<ChainVerdict>.size <= 21)
         #expect(MemoryLayout<PrivateKeyStatus>.size <= 12)
-        #expect(MemoryLayout<Finding>.stride <= 64)
-        #expect(MemoryLayout<TimelineEvent>.stride <= 64)
+        #expect(MemoryLayout<Finding>.stride <= 56)
+        #expect(MemoryLayout<TimelineEvent>.stride <= 56)
     }
 
     /// Each certificate's `BundleFacts` is one heap block: the box's 16-byte header and the value.

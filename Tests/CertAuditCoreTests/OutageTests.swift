@@ -25,7 +25,7 @@ struct OutageTests {
 
     /// The causes are one spooled text, not a list beside it (88 bytes then, and a heap block).
     @Test func anOutageHoldsItsCausesInOneSpooledText() {
-        #expect(MemoryLayout<Outage>.stride <= 80)
+        #expect(MemoryLayout<Outage>.stride <= 72)
     }
 
     @Test func outagesWithTheSameTextButOtherCausesDiffer() {

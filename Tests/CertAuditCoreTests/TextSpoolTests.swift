@@ -99,4 +99,38 @@ struct TextSpoolTests {
         #expect(finding.message == "second")
         #expect(finding == Finding(ruleID: RuleID(rawValue: "R-1"), severity: .high, message: "second"))
     }
+
+    /// A spooled text is eight bytes; one of 16 MiB or more (stored after its length) reads back as
+    /// exactly as a short one, and so do those either side of that length.
+    @Test func spooledTextsOfAnyLengthReadBackFromEightBytes() {
+        #expect(MemoryLayout<SpooledText>.size == 8)
+        let limit = Int(SpooledText.longLength)
+        for count in [limit - 1, limit, limit + 1] {
+            let text = String(repeating: "é", count: count / 2) + String(repeating: "x", count: count % 2)
+            #expect(text.utf8.count == count)
+            let spooled = SpooledText(text)
+            #expect(spooled.text == text, "\(count) bytes")
+            #expect(!spooled.isEmpty && spooled == SpooledText(text))
+        }
+        #expect(SpooledText("").isEmpty && SpooledText("").text.isEmpty && !SpooledText("a").isEmpty)
+    }
+
+    /// A date packed in four bytes reads back, nil included; one past what 32 bits of days hold is
+    /// clamped to the nearest that fits, never to nil.
+    @Test func aPackedDateReadsBackAndClampsWhatCannotFit() {
+        for days: Int64 in [0, -1, 20_500, 2_932_896, -719_528, Int64(Int32.max), Int64(Int32.min) + 1] {
+            #expect(PackedLocalDate(LocalDate(daysSinceEpoch: days)).value == LocalDate(daysSinceEpoch: days))
+        }
+        #expect(PackedLocalDate(nil).value == nil)
+        #expect(
+            PackedLocalDate(LocalDate(daysSinceEpoch: Int64.max)).value == LocalDate(daysSinceEpoch: Int64(Int32.max)))
+        for days in [Int64(Int32.min), Int64.min] {
+            #expect(
+                PackedLocalDate(LocalDate(daysSinceEpoch: days)).value
+                    == LocalDate(daysSinceEpoch: Int64(Int32.min) + 1))
+        }
+        var packed = PackedLocalDate(LocalDate(daysSinceEpoch: 5))
+        packed.value = nil
+        #expect(packed.value == nil && MemoryLayout<PackedLocalDate>.size == 4)
+    }
 }

@@ -71,6 +71,6 @@ struct TimelineEventTests {
         event.messageSent = false
         event.points = 1
         #expect(event.particulars != nil && event.messageSent == false)
-        #expect(MemoryLayout<TimelineEvent>.stride <= 64)
+        #expect(MemoryLayout<TimelineEvent>.stride <= 56)
     }
 }
