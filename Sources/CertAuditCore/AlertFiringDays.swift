@@ -5,7 +5,8 @@
 ///
 /// Held in place of one entry per firing: at 100,000 certificates the timeline's 1.4 million alerts
 /// were 156,000 series of a few days to a month each, and their firings, 12 bytes apiece, were 17 MB
-/// (170 MB at a million) that these 16 bytes a series describe as well.
+/// (170 MB at a million) that these 12 bytes a series describe as well (a series keeps the two
+/// days, its policy's routing the hours: `AlertSeries`).
 public struct AlertFiringDays: Sendable, Hashable {
     /// Days since 1970-01-01 (a `LocalDate`'s `daysSinceEpoch`).
     let firstDay: Int32

@@ -1,7 +1,7 @@
 /// A timeline event that carries only a date, a kind and a certificate (an expiry, an order
 /// submitted, a successor created, a validation deadline): 24 bytes where a `TimelineEvent` takes
-/// 64. Nearly half of a large estate's events are such (some 780,000 at a million certificates,
-/// about 30 MB less while every report is written); `Timeline` holds them so and makes them events
+/// 56. Nearly half of a large estate's events are such (some 780,000 at a million certificates,
+/// about 25 MB less while every report is written); `Timeline` holds them so and makes them events
 /// again as it is read.
 struct BriefTimelineEvent: Sendable, Equatable {
     let certificateID: String?

@@ -88,9 +88,9 @@ public struct CertificateFacts: Sendable, Hashable {
     ///
     /// Stored after the word-sized fields, `isSelfIssued` in the room after the first: each
     /// `HexText` is 34 bytes, so among them every word-aligned field began after 6 bytes of padding
-    /// (184 bytes in all; 178 now, the SANs' two arrays included). That keeps the boxed
-    /// `BundleFacts` in mimalloc's 320-byte size class instead of its 384-byte one: 64 bytes less a
-    /// certificate.
+    /// (184 bytes in all; 178 now, the SANs' two arrays included). That helps keep the boxed
+    /// `BundleFacts` in mimalloc's 256-byte size class (see `BundleFacts`): each class above is 64
+    /// bytes more a certificate.
     public private(set) var fingerprint: HexText
     /// Subject and issuer names are equal (a root or a self-issued certificate).
     public var isSelfIssued: Bool

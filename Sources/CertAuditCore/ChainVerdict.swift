@@ -16,10 +16,11 @@ public struct ChainVerdict: Sendable, Hashable {
     /// path order on a tie) is: 0 for the leaf, n for the bundle's `others[n - 1]`
     /// (`BundleFacts.earliestExpiring`). A place, not the certificate's fingerprint: the served path
     /// is the leaf and the bundled issuers, so it is always one of the bundle's own, and 2 bytes
-    /// instead of a 34-byte `HexText` in every bundle. nil when not known, or past 65,534.
+    /// instead of a 34-byte `HexText` in every bundle. nil when not known (a bundle is far too
+    /// small to hold 2³² − 1 certificates).
     public var earliestExpiringPlace: Int? {
         get { storedEarliestPlace == Self.noPlace ? nil : Int(storedEarliestPlace) }
-        set { storedEarliestPlace = newValue.flatMap { UInt16(exactly: $0) } ?? Self.noPlace }
+        set { storedEarliestPlace = newValue.flatMap { UInt32(exactly: $0) } ?? Self.noPlace }
     }
     /// OpenSSL's verification message when the status is not `complete`.
     public var detail: String? {
@@ -45,23 +46,28 @@ public struct ChainVerdict: Sendable, Hashable {
     }
 
     /// What a verdict says beyond its status, which most verdicts (a complete chain, every
-    /// certificate on it) do not: out of line, so that with the place above the verdict is 21 bytes,
+    /// certificate on it) do not: out of line, so that with the place above the verdict is 23 bytes,
     /// not 69, and the boxed `BundleFacts` fits mimalloc's 256-byte size class (see `BundleFacts`).
     public struct Remarks: Sendable, Hashable {
         public var detail: String?
         public var unusedCertificates: [String] = []
     }
 
-    /// The remarks' box (nil: none), which the ingest's interner shares among equal verdicts.
-    public var remarks: OutOfLine<Remarks>?
-    // The expiry packed into 8 bytes, the place and the length into 2 each (a path is a handful of
-    // certificates), the narrow fields last.
+    /// The remarks' box (nil: none), which the ingest's interner shares among equal verdicts. A box
+    /// of empty remarks is held as none, so that equal verdicts compare equal.
+    public var remarks: OutOfLine<Remarks>? {
+        get { storedRemarks }
+        set { storedRemarks = newValue?.value == Remarks() ? nil : newValue }
+    }
+    private var storedRemarks: OutOfLine<Remarks>?
+    // The expiry packed into 8 bytes, the place into 4 and the length into 2 (a path is a handful
+    // of certificates), the narrow fields last.
     private var packedEarliestExpiry: PackedOptional<Instant>
-    private var storedEarliestPlace: UInt16
+    private var storedEarliestPlace: UInt32
     private var storedLength: UInt16
     public var status: Status
 
-    private static let noPlace = UInt16.max
+    private static let noPlace = UInt32.max
 
     public init(
         status: Status, length: Int, earliestExpiry: Instant? = nil, earliestExpiringPlace: Int? = nil,

@@ -3,10 +3,11 @@
 /// owner keeps its value semantics whichever text it was given when.
 ///
 /// The eight bytes are the text's offset in the spool (40 bits: a spool of up to 1 TiB) and its
-/// length (24 bits). A text of 16 MiB or more, which no message, detail or path comes near, is
-/// stored after its length in 16 hex digits, and its length field says so (`longLength`): the
-/// millions of findings and events a large estate keeps each hold one, and eight bytes rather than
-/// twelve bring a finding from 64 bytes to 56.
+/// length (24 bits). A text of 2²⁴ − 1 bytes (16 MiB) or more, which no message, detail or path
+/// comes near, is stored after its length in 16 hex digits, and its length field says so
+/// (`longLength`): the millions of findings and events a large estate keeps each hold one, and
+/// eight bytes rather than twelve, with a four-byte date (`PackedLocalDate`), bring a finding and an
+/// event from 64 bytes to 56.
 public struct SpooledText: Sendable, Hashable, CustomStringConvertible {
     /// The offset above the low `lengthBits` bits, the length (or `longLength`) in them.
     private let bits: UInt64

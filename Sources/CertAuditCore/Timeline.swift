@@ -10,7 +10,7 @@
 /// alerts.
 ///
 /// The events that carry only a date, a kind and a certificate are held brief too
-/// (`BriefTimelineEvent`, 24 bytes instead of 64): the others and the brief ones are two arrays,
+/// (`BriefTimelineEvent`, 24 bytes instead of 56): the others and the brief ones are two arrays,
 /// each in timeline order, and one bit per event says from which the next event in order comes.
 public struct Timeline: Sendable, Sequence, Equatable {
     /// The events given as events (every kind but the compact alerts) that carry more than a date,

@@ -19,7 +19,7 @@ extension SimulationRun {
     /// plan already let pass — a lead longer than a short successor's life — does not come back.
     mutating func schedulePlan(at place: Int, generation: Int, since: LocalDate? = nil) {
         guard let chain = chains[at: place], let plan = chain.plan else { return }
-        let id = chain.id
+        let id = self.id(of: chain)
         let expiry = chain.generations[generation].expiry
         if plan.scheme == .uploaded, generation > 0 {
             let submission = HostingScheme.autoSubmitDate(expiringOn: expiry)
@@ -101,7 +101,7 @@ extension SimulationRun {
         else {
             return
         }
-        let id = chain.id
+        let id = self.id(of: chain)
         let sent = sendsMessages(plan, settings(of: chain, generation: generation), on: date)
         let target = replacement(at: place, plan: plan, generation: generation, on: date)
         guard let target else {

@@ -101,18 +101,18 @@ extension SimulationRun {
         let explanation = causes.joined(separator: Outage.separator)
         emit(
             TimelineEvent(
-                date: date, kind: .resourceExpired, certificateID: chain.id, resourceID: resource.id,
+                date: date, kind: .resourceExpired, certificateID: id(of: chain), resourceID: resource.id,
                 detail: explanation))
         guard explains else { return }
         outages.append(
             Outage(
-                resourceID: resource.id, resourceType: resource.type, certificateID: chain.id, date: date,
+                resourceID: resource.id, resourceType: resource.type, certificateID: id(of: chain), date: date,
                 causes: causes))
         if date <= last {
             findings.append(
                 Finding(
                     ruleID: .resExpiredBinding, severity: SimulationRules.severity(of: .resExpiredBinding),
-                    certificateID: chain.id, resourceID: resource.id,
+                    certificateID: id(of: chain), resourceID: resource.id,
                     date: date,
                     message: "\(resource.type) \(resource.id) \(underWay ? "is" : "will be") out from \(date): "
                         + "\(served) has expired or been revoked. " + explanation + "."))

@@ -8,7 +8,7 @@ extension SimulationRun {
     /// first charge; a date before the as-of date is history, carried on from the inventory.
     mutating func startRenewal(at place: Int) {
         guard let chain = chains[at: place] else { return }
-        let id = chain.id
+        let id = self.id(of: chain)
         let record = inventoryRecord(of: chain)
         let expiry = chain.generations[0].expiry
         if let plan = chain.plan, plan.scheme == .uploaded {
@@ -89,7 +89,7 @@ extension SimulationRun {
     /// the account in date order; a successful one creates the successor (AR-SUCCESSOR).
     mutating func charge(at place: Int, on date: LocalDate) {
         guard let chain = chains[at: place], chain.autoRenews else { return }
-        let id = chain.id
+        let id = self.id(of: chain)
         let record = inventoryRecord(of: chain)
         let price = prices.price(for: record)
         var event = TimelineEvent(date: date, kind: .renewalCharge, certificateID: id, accountID: record.accountID)
@@ -200,7 +200,7 @@ extension SimulationRun {
         else {
             return
         }
-        let id = chain.id
+        let id = self.id(of: chain)
         let previous = chain.newest
         let expiry = settings.successorValidity.validUntil(
             oldExpiry: chain.generations[previous].expiry, issuedOn: date)
@@ -228,7 +228,7 @@ extension SimulationRun {
         guard let chain = chains[at: place], let plan = chain.plan, !plan.ended,
             plan.hostedGeneration == chain.newest
         else { return }
-        emit(TimelineEvent(date: date, kind: .uphOrderSubmitted, certificateID: chain.id))
+        emit(TimelineEvent(date: date, kind: .uphOrderSubmitted, certificateID: id(of: chain)))
         note(at: place, "uploaded-hosting submitted the successor's order \(date)")
         startSuccessor(at: place, on: date, announced: false)
         let record = inventoryRecord(of: chain)

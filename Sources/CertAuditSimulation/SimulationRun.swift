@@ -121,8 +121,7 @@ struct SimulationRun {
             let effective = certificates[index].effectiveExpiry ?? notAfter
             let generation = RenewalChain.Generation(
                 expiry: zone.localDate(of: notAfter), outage: zone.localDate(of: effective + 1))
-            chains[at: place] = RenewalChain(
-                index: index, id: id, status: certificates[index].record.status, first: generation)
+            chains[at: place] = RenewalChain(index: index, status: certificates[index].record.status, first: generation)
             if effective < notAfter {
                 let stops = zone.localDate(of: effective)
                 note(
@@ -218,7 +217,10 @@ struct SimulationRun {
     }
 
     /// The inventory certificate ID of the chain at `place`: what its events and findings name.
-    func id(at place: Int) -> String { chains[at: place]?.id ?? "" }
+    func id(at place: Int) -> String { chains[at: place].map { id(of: $0) } ?? "" }
+
+    /// The chain's inventory certificate ID, read from its row.
+    func id(of chain: RenewalChain) -> String { estate.certificates[chain.index].id }
 
     /// Whether anything kept reads a chain's causes: the outages and their findings, or the
     /// resource-expired events whose detail they are.

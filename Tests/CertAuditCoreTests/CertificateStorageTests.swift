@@ -32,7 +32,7 @@ struct CertificateStorageTests {
     /// finding's rule (two bytes, `RuleID`) after its severity.
     @Test func factsFindingsAndEventsAreLaidOutWithoutPadding() {
         #expect(MemoryLayout<CertificateFacts>.size <= 178)
-        #expect(MemoryLayout<ChainVerdict>.size <= 21)
+        #expect(MemoryLayout<ChainVerdict>.size <= 23)
         #expect(MemoryLayout<PrivateKeyStatus>.size <= 12)
         #expect(MemoryLayout<Finding>.stride <= 56)
         #expect(MemoryLayout<TimelineEvent>.stride <= 56)
@@ -57,9 +57,11 @@ struct CertificateStorageTests {
         verdict.earliestExpiry = nil
         verdict.length = Int(UInt16.max) + 1
         #expect(verdict.earliestExpiry == nil && verdict.length == Int(UInt16.max))
-        verdict.earliestExpiringPlace = Int(UInt16.max) - 1
-        #expect(verdict.earliestExpiringPlace == Int(UInt16.max) - 1)
-        for unheld in [Int(UInt16.max), -1, nil] {
+        for held in [0, Int(UInt16.max), Int(UInt32.max) - 1] {
+            verdict.earliestExpiringPlace = held
+            #expect(verdict.earliestExpiringPlace == held)
+        }
+        for unheld in [Int(UInt32.max), -1, nil] {
             verdict.earliestExpiringPlace = unheld
             #expect(verdict.earliestExpiringPlace == nil)
         }
@@ -156,6 +158,9 @@ struct CertificateStorageTests {
         (cleared.formMismatches, cleared.unreadParts, cleared.key.problem) = ([], [], nil)
         (cleared.chain.detail, cleared.chain.unusedCertificates) = (nil, [])
         #expect(cleared == plain && cleared.hashValue == plain.hashValue && cleared.chain.remarks == nil)
+        // A box of empty remarks, handed in whole, is held as none.
+        cleared.chain.remarks = OutOfLine(ChainVerdict.Remarks())
+        #expect(cleared.chain.remarks == nil && cleared == plain)
     }
 
     /// The earliest-expiring certificate is found by its place: the leaf, one of the others, or none

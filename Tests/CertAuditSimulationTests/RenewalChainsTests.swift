@@ -5,10 +5,11 @@ import Testing
 
 /// The chain store reads and changes like a dictionary by certificate ID.
 struct RenewalChainsTests {
-    static func chain(_ id: String, index: Int) -> RenewalChain {
+    /// A chain of the estate's row at `index` (whose ID it goes by).
+    static func chain(index: Int) -> RenewalChain {
         let day = LocalDate(year: 2027, month: 1, day: 1)!
         return RenewalChain(
-            index: index, id: id, status: nil,
+            index: index, status: nil,
             first: RenewalChain.Generation(expiry: day, outage: day + 1))
     }
 
@@ -19,8 +20,8 @@ struct RenewalChainsTests {
     @Test func addsReadsAndChangesChainsInPlaceByID() {
         var chains = RenewalChains(Self.estate)
         #expect(chains["a"] == nil)
-        chains["a"] = Self.chain("a", index: 0)
-        chains["b"] = Self.chain("b", index: 1)
+        chains["a"] = Self.chain(index: 0)
+        chains["b"] = Self.chain(index: 1)
         chains["b"]?.autoRenews = true
         chains.note(at: 0, "charged")
         chains["a"]?.generations[0].successor = .failed(on: LocalDate(year: 2026, month: 12, day: 1)!)
@@ -47,7 +48,7 @@ struct RenewalChainsTests {
     /// The first generation is held in the chain, the successors after it: each reads and changes
     /// at its own place, in the order they came.
     @Test func aChainsGenerationsReadAndChangeInOrder() {
-        var chain = Self.chain("a", index: 0)
+        var chain = Self.chain(index: 0)
         let first = chain.generations[0].expiry
         chain.generations.append(RenewalChain.Generation(expiry: first + 200, outage: first + 201))
         chain.generations.append(RenewalChain.Generation(expiry: first + 300, outage: first + 301))
@@ -62,8 +63,8 @@ struct RenewalChainsTests {
     /// they interleave; a place without a chain keeps none.
     @Test func eachChainsHistoryIsItsOwnNotesInOrder() {
         var chains = RenewalChains(Self.estate)
-        chains["a"] = Self.chain("a", index: 0)
-        chains["b"] = Self.chain("b", index: 1)
+        chains["a"] = Self.chain(index: 0)
+        chains["b"] = Self.chain(index: 1)
         chains.note(at: 0, "a charged")
         chains.note(at: 1, "b charged")
         chains.note(at: 2, "nobody's")
@@ -77,13 +78,13 @@ struct RenewalChainsTests {
     /// The chain of an ID's second row (its first has no expiry) is the ID's chain: one per ID.
     @Test func anIDsChainMayStartAtALaterRow() {
         var chains = RenewalChains(Self.estate)
-        chains["a"] = Self.chain("a", index: 2)
+        chains["a"] = Self.chain(index: 2)
         #expect(chains["a"]?.index == 2 && chains["b"] == nil)
     }
 
     @Test func replacingAChainKeepsItsPlace() {
         var chains = RenewalChains(Self.estate)
-        chains["a"] = Self.chain("a", index: 0)
+        chains["a"] = Self.chain(index: 0)
         var changed = chains["a"]!
         changed.settingsIndex = 7
         chains["a"] = changed
@@ -94,9 +95,9 @@ struct RenewalChainsTests {
     /// small, and a plan changed through the store (`chains[id]?.plan?.ended = true`) changes that
     /// chain's plan only.
     @Test func aChainKeepsItsHostingPlanOutOfLine() {
-        #expect(MemoryLayout<RenewalChain?>.stride <= 80)
+        #expect(MemoryLayout<RenewalChain?>.stride <= 64)
         var chains = RenewalChains(Self.estate)
-        chains["a"] = Self.chain("a", index: 0)
+        chains["a"] = Self.chain(index: 0)
         let record = HostingRecord(line: 2, certificateID: "a", resourceTypes: [ResourceType("CDN")])
         chains["a"]?.plan = HostingRun(record: record, scheme: .platform)
         let before = chains["a"]!
@@ -119,14 +120,14 @@ struct RenewalChainsTests {
             })
         var chains = RenewalChains(estate)
         let asOf = LocalDate(year: 2026, month: 11, day: 28)!
-        chains["a"] = Self.chain("a", index: 0)
+        chains["a"] = Self.chain(index: 0)
         chains["c"] = RenewalChain(
-            index: 3, id: "c", status: .revoked, first: Self.chain("c", index: 3).generations[0])
+            index: 3, status: .revoked, first: Self.chain(index: 3).generations[0])
         let expired = asOf - 1
         chains["d"] = RenewalChain(
-            index: 4, id: "d", status: .issued,
+            index: 4, status: .issued,
             first: RenewalChain.Generation(expiry: expired, outage: expired + 1))
-        let expiry = Self.chain("a", index: 0).generations[0].expiry
+        let expiry = Self.chain(index: 0).generations[0].expiry
         #expect(chains.inForceExpiries(asOf: asOf) == [expiry, nil, expiry, nil, nil])
         #expect(chains.inForceExpiries(asOf: asOf - 1) == [expiry, nil, expiry, nil, expired])
         // Read by place, each as the chain itself answers; a place without a chain is not in force.
@@ -140,7 +141,7 @@ struct RenewalChainsTests {
         #expect(chains.position(of: "missing") == nil)
         // Set by place, read by ID: one store.
         let place = chains.position(of: "b")!
-        chains[at: place] = Self.chain("b", index: 1)
+        chains[at: place] = Self.chain(index: 1)
         chains[at: place]?.autoRenews = true
         #expect(chains["b"]?.index == 1 && chains["b"]?.autoRenews == true)
     }
