@@ -2,15 +2,16 @@
 /// date certaudit makes fits, with room to spare (±5.8 million years): X.509 and CSV dates have
 /// four-digit years, and the simulation's horizon is at most a hundred years. One beyond is clamped
 /// to the nearest that fits, rather than trapping on a value no input can produce. Millions of
-/// findings each hold one (`Finding`), and an event its date the same way (`TimelineEvent`).
-struct PackedLocalDate: Sendable, Hashable {
+/// findings each hold one (`Finding`), an event its date the same way (`TimelineEvent`), and the
+/// simulation each certificate's in-force expiry for the alerts.
+public struct PackedLocalDate: Sendable, Hashable {
     private var days: Int32
 
-    init(_ date: LocalDate?) {
+    public init(_ date: LocalDate?) {
         days = date.map { Self.days(of: $0) } ?? Int32.min
     }
 
-    var value: LocalDate? {
+    public var value: LocalDate? {
         get { days == Int32.min ? nil : LocalDate(daysSinceEpoch: Int64(days)) }
         set { days = newValue.map { Self.days(of: $0) } ?? Int32.min }
     }

@@ -27,11 +27,14 @@ struct RenewalChains {
     /// is in force on `date`, else nil, in the estate's order: what the alert policies watch. Looked
     /// up once per certificate, in order, and read in place: the alert pass looked each chain up
     /// (a cold probe of the estate, then a copy of the chain) once per policy watching it, twice.
-    func inForceExpiries(asOf date: LocalDate) -> [LocalDate?] {
+    /// Four bytes a certificate (`PackedLocalDate`): made at the run's end, beside everything the
+    /// run holds, the run's height.
+    func inForceExpiries(asOf date: LocalDate) -> [PackedLocalDate] {
         estate.certificates.indices.map { index in
-            position(of: estate.certificates[index].id).flatMap { position in
-                isInForce(at: position, asOf: date) ? chains[position]?.generations[0].expiry : nil
-            }
+            PackedLocalDate(
+                position(of: estate.certificates[index].id).flatMap { position in
+                    isInForce(at: position, asOf: date) ? chains[position]?.generations[0].expiry : nil
+                })
         }
     }
 

@@ -11,7 +11,7 @@ extension SimulationRun {
     /// them once the run is let go, in the memory it held (a million certificates' series are some
     /// 130 MB, and made beside the run they were the simulation's peak).
     static func alertSeries(
-        of estate: Estate, expiries: [LocalDate?], from first: LocalDate, through last: LocalDate
+        of estate: Estate, expiries: [PackedLocalDate], from first: LocalDate, through last: LocalDate
     ) -> [AlertSeries] {
         let contacts = Dictionary(
             estate.lifecycle.contacts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -42,12 +42,12 @@ extension SimulationRun {
     /// it fires on within `start ... end`, with those days, policy by policy: the same series in the
     /// same order for the count and for the series. Every firing falls in the window.
     private static func forEachSeries(
-        _ policies: [AlertPolicyRecord], _ watchIndex: AlertWatchIndex, _ expiries: [LocalDate?],
+        _ policies: [AlertPolicyRecord], _ watchIndex: AlertWatchIndex, _ expiries: [PackedLocalDate],
         from start: LocalDate, through end: LocalDate, _ body: (_ policy: Int, _ index: Int, AlertFiringDays) -> Void
     ) {
         for (position, policy) in policies.enumerated() {
             for index in watchIndex.watched(by: policy) {
-                guard let expiry = expiries[index],
+                guard let expiry = expiries[index].value,
                     let days = AlertSchedule(policy: policy, expiry: expiry).firingDays(from: start, through: end)
                 else { continue }
                 body(position, index, days)

@@ -6,12 +6,33 @@ import CertAuditCore
 /// their own; this file holds the state and the loop.
 struct SimulationRun {
     /// Which chain's generation a resource serves (the chain by its place), and whether it is out.
+    ///
+    /// Its numbers held in 32 bits (a place in the estate is, `GroupedPositions`; a chain has a few
+    /// generations, a resource a few moves): 16 bytes a resource in the run's table, not 32.
     struct Serving {
-        var chain: Int
-        var generation: Int
-        /// Bumped on every move, so an outage scheduled for what it served before is stale.
-        var version = 0
+        private var chainBits: Int32
+        private var generationBits: Int32
+        private var versionBits: Int32 = 0
         var isOut = false
+
+        init(chain: Int, generation: Int) {
+            chainBits = Int32(chain)
+            generationBits = Int32(generation)
+        }
+
+        var chain: Int {
+            get { Int(chainBits) }
+            set { chainBits = Int32(newValue) }
+        }
+        var generation: Int {
+            get { Int(generationBits) }
+            set { generationBits = Int32(newValue) }
+        }
+        /// Bumped on every move, so an outage scheduled for what it served before is stale.
+        var version: Int {
+            get { Int(versionBits) }
+            set { versionBits = Int32(truncatingIfNeeded: newValue) }
+        }
     }
 
     let estate: Estate

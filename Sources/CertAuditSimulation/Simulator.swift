@@ -17,7 +17,7 @@ public enum Simulator {
     ) -> Simulation {
         let events: [TimelineEvent]
         /// What the alerts read of the run: each chain's in-force expiry, by place, and the window.
-        let alertInputs: (expiries: [LocalDate?], first: LocalDate, last: LocalDate)?
+        let alertInputs: (expiries: [PackedLocalDate], first: LocalDate, last: LocalDate)?
         let outages: [Outage]
         let findings: [Finding]
         let shortfallDates: [String: LocalDate]

@@ -96,6 +96,7 @@ struct RenewalChainsTests {
     /// chain's plan only.
     @Test func aChainKeepsItsHostingPlanOutOfLine() {
         #expect(MemoryLayout<RenewalChain?>.stride <= 64)
+        #expect(MemoryLayout<SimulationRun.Serving?>.stride <= 16)
         var chains = RenewalChains(Self.estate)
         chains["a"] = Self.chain(index: 0)
         let record = HostingRecord(line: 2, certificateID: "a", resourceTypes: [ResourceType("CDN")])
@@ -128,8 +129,8 @@ struct RenewalChainsTests {
             index: 4, status: .issued,
             first: RenewalChain.Generation(expiry: expired, outage: expired + 1))
         let expiry = Self.chain(index: 0).generations[0].expiry
-        #expect(chains.inForceExpiries(asOf: asOf) == [expiry, nil, expiry, nil, nil])
-        #expect(chains.inForceExpiries(asOf: asOf - 1) == [expiry, nil, expiry, nil, expired])
+        #expect(chains.inForceExpiries(asOf: asOf).map(\.value) == [expiry, nil, expiry, nil, nil])
+        #expect(chains.inForceExpiries(asOf: asOf - 1).map(\.value) == [expiry, nil, expiry, nil, expired])
         // Read by place, each as the chain itself answers; a place without a chain is not in force.
         for date in [asOf - 1, asOf, expiry, expiry + 1] {
             for id in ["a", "b", "c", "d"] {
@@ -144,5 +145,16 @@ struct RenewalChainsTests {
         chains[at: place] = Self.chain(index: 1)
         chains[at: place]?.autoRenews = true
         #expect(chains["b"]?.index == 1 && chains["b"]?.autoRenews == true)
+    }
+
+    /// What a resource serves, held in 32-bit numbers, reads back what was set.
+    @Test func aResourcesServingReadsBackItsNumbers() {
+        var serving = SimulationRun.Serving(chain: 999_999, generation: 3)
+        #expect(serving.chain == 999_999 && serving.generation == 3 && serving.version == 0 && !serving.isOut)
+        serving.version += 1
+        serving.generation += 1
+        serving.chain = 5
+        serving.isOut = true
+        #expect(serving.chain == 5 && serving.generation == 4 && serving.version == 1 && serving.isOut)
     }
 }

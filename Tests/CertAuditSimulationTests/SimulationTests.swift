@@ -358,7 +358,7 @@ struct SimulationTests {
             lifecycle: LifecycleInputs(alertPolicies: policies))
         let expiry = Self.day("2026-12-20")
         let series = SimulationRun.alertSeries(
-            of: estate, expiries: [expiry, expiry, expiry], from: Self.day("2026-11-28"),
+            of: estate, expiries: [expiry, expiry, expiry].map(PackedLocalDate.init), from: Self.day("2026-11-28"),
             through: Self.day("2027-01-27"))
         #expect(series.map { "\($0.policyID) \($0.certificateID)" } == ["p a", "p b", "p c", "q a", "q b", "q c"])
         #expect(series[0].routing === series[1].routing && series[1].routing === series[2].routing)
