@@ -72,13 +72,6 @@ enum BundleAnalysis {
             chain: verdict(known.outcome, path: path, leaf: facts[0], others: others))
     }
 
-    /// `certificate`'s place in the bundle (`ChainVerdict.earliestExpiringPlace`): 0 for the leaf, else
-    /// one past the first of `others` with its fingerprint.
-    static func place(of certificate: CertificateFacts, leaf: CertificateFacts, others: [CertificateFacts]) -> Int? {
-        if certificate.fingerprint == leaf.fingerprint { return 0 }
-        return others.firstIndex { $0.fingerprint == certificate.fingerprint }.map { $0 + 1 }
-    }
-
     static func keyStatus(_ key: BundleMaterial.Key?, leaf: X509Object) -> PrivateKeyStatus {
         switch key {
         case nil: return .absent
@@ -119,7 +112,7 @@ enum BundleAnalysis {
         let status = ChainVerifier.status(of: outcome)
         return ChainVerdict(
             status: status, length: max(1, pathFingerprints.count), earliestExpiry: earliest.notAfter,
-            earliestExpiringPlace: place(of: earliest, leaf: leaf, others: others),
+            earliestExpiringPlace: bundle.firstIndex { $0.fingerprint == earliest.fingerprint },
             detail: status == .complete ? nil : outcome.message, unusedCertificates: unused)
     }
 }
