@@ -3,16 +3,39 @@
 public struct BundleFacts: Sendable, Hashable {
     /// The end-entity certificate (found by structure, not by position in the file).
     public var leaf: CertificateFacts
+    /// Every other certificate in the bundle, in file order.
+    public var others: [CertificateFacts]
+    /// The order, the key, the chain and the unread parts, in one box that the ingest's interner
+    /// shares among bundles that conclude the same. Setting any of them makes a new box.
+    ///
+    /// The leaf (153 bytes), the list and this box keep the value within 176 bytes, a 192-byte block
+    /// with its box's 16-byte header (mimalloc's size class; see `CertificateStorageTests`). At a
+    /// million certificates each byte past the class costs the next class's 32 MB.
+    public var conclusions: OutOfLine<BundleConclusions>
+
+    /// The bundle lists leaf, then each issuer in turn (the order UP-FULL-CHAIN asks for).
+    public var isInChainOrder: Bool {
+        get { conclusions.value.isInChainOrder }
+        set { conclude { $0.isInChainOrder = newValue } }
+    }
+    public var key: PrivateKeyStatus {
+        get { conclusions.value.key }
+        set { conclude { $0.key = newValue } }
+    }
+    public var chain: ChainVerdict {
+        get { conclusions.value.chain }
+        set { conclude { $0.chain = newValue } }
+    }
     /// For the console's ZIP download: each other form (Apache, IIS, …) that does not hold the same
     /// certificate and key as the one read, in plain words. Empty otherwise.
     public var formMismatches: [String] {
-        get { unread?.value.formMismatches ?? [] }
-        set { changeUnread { $0.formMismatches = newValue } }
+        get { conclusions.value.formMismatches }
+        set { conclude { $0.formMismatches = newValue } }
     }
     /// What the bundle holds that was listed but not read (a JKS keystore, …).
     public var unreadParts: [String] {
-        get { unread?.value.unreadParts ?? [] }
-        set { changeUnread { $0.unreadParts = newValue } }
+        get { conclusions.value.unreadParts }
+        set { conclude { $0.unreadParts = newValue } }
     }
 
     /// The certificate with the earliest expiry on the leaf's path (`chain.earliestExpiringPlace`).
@@ -24,24 +47,10 @@ public struct BundleFacts: Sendable, Hashable {
         }
     }
 
-    // The order below keeps the value within 240 bytes, a 256-byte block with its box's 16-byte
-    // header (mimalloc's size class; see `CertificateStorageTests`): the flag fills the leaf's tail,
-    // and the rare lists, the key's problem and the chain's remarks are boxes of their own. At a
-    // million certificates each byte past the class costs the next class's 64 MB.
-    /// The bundle lists leaf, then each issuer in turn (the order UP-FULL-CHAIN asks for).
-    public var isInChainOrder: Bool
-    /// Every other certificate in the bundle, in file order.
-    public var others: [CertificateFacts]
-    /// The two rare lists above, which a ZIP download or a keystore fills: nil when both are empty.
-    private var unread: OutOfLine<UnreadParts>?
-    public var key: PrivateKeyStatus
-    public var chain: ChainVerdict
-
-    /// What `formMismatches` and `unreadParts` hold.
-    struct UnreadParts: Sendable, Hashable {
-        var formMismatches: [String] = []
-        var unreadParts: [String] = []
-    }
+    /// The earliest notAfter among the certificates served on the leaf's path (the leaf and the
+    /// bundled issuers; an anchor taken from the trust store is not served): when the chain stops
+    /// working. nil when the chain was not checked.
+    public var earliestExpiry: Instant? { earliestExpiring?.notAfter }
 
     public init(
         leaf: CertificateFacts, others: [CertificateFacts], isInChainOrder: Bool, key: PrivateKeyStatus,
@@ -49,12 +58,12 @@ public struct BundleFacts: Sendable, Hashable {
     ) {
         self.leaf = leaf
         self.others = others
-        self.isInChainOrder = isInChainOrder
-        self.key = key
-        self.chain = chain
+        conclusions = OutOfLine(BundleConclusions(isInChainOrder: isInChainOrder, key: key, chain: chain))
     }
 
-    private mutating func changeUnread(_ body: (inout UnreadParts) -> Void) {
-        unread = OutOfLine.changing(unread, empty: UnreadParts(), body)
+    private mutating func conclude(_ change: (inout BundleConclusions) -> Void) {
+        var value = conclusions.value
+        change(&value)
+        conclusions = OutOfLine(value)
     }
 }

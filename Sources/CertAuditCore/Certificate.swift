@@ -66,6 +66,6 @@ public struct Certificate: Sendable, Hashable {
     /// simulation's start, once per certificate); in this one it does not.
     public var effectiveExpiry: Instant? {
         guard let notAfter else { return nil }
-        return min(notAfter, bundleStorage?.value.chain.earliestExpiry ?? notAfter)
+        return min(notAfter, bundleStorage?.value.earliestExpiry ?? notAfter)
     }
 }

@@ -39,7 +39,7 @@ public struct CertificateFacts: Sendable, Hashable {
     /// Hex key identifiers, lower case; nil when the extension is absent.
     public var subjectKeyID: String? {
         get { subjectKey?.text }
-        set { subjectKey = newValue.map(HexText.init) }
+        set { subjectKey = newValue.map(SpooledText.init) }
     }
     /// Shared by every leaf of one issuer (`EstateInterner`): kept as a string, one for them all.
     public var authorityKeyID: String? {
@@ -82,20 +82,20 @@ public struct CertificateFacts: Sendable, Hashable {
     private var subjectStorage: SubjectStorage
     private static let commonNamePrefix = "CN="
     private var storedSubjectAltNames: SubjectAltNames
-    /// The hex fields, held as their bytes (`HexText`): unique to each leaf, they were three heap
-    /// blocks a certificate as strings (about 270 bytes; inline they take 102). The fingerprint as
-    /// held is the certificate's key in a table: `fingerprintSHA256` makes a string at each read.
+    /// The fingerprint and the serial, held as their bytes (`HexText`): unique to each leaf, they
+    /// were heap blocks a certificate as strings. The fingerprint as held is the certificate's key in
+    /// a table: `fingerprintSHA256` makes a string at each read.
     ///
-    /// Stored after the word-sized fields, `isSelfIssued` in the room after the first: each
-    /// `HexText` is 34 bytes, so among them every word-aligned field began after 6 bytes of padding
-    /// (184 bytes in all; 178 now, the SANs' two arrays included). That helps keep the boxed
-    /// `BundleFacts` in mimalloc's 256-byte size class (see `BundleFacts`): each class above is 64
-    /// bytes more a certificate.
+    /// Stored after the word-sized fields, `isSelfIssued` in the room after the first (each
+    /// `HexText` is 34 bytes), the key ID last: 153 bytes in all, the SANs' two arrays included.
+    /// That keeps the boxed `BundleFacts` in mimalloc's 192-byte size class (see `BundleFacts`).
     public private(set) var fingerprint: HexText
     /// Subject and issuer names are equal (a root or a self-issued certificate).
     public var isSelfIssued: Bool
     private var serial: HexText
-    private var subjectKey: HexText?
+    /// In the text spool (`SpooledText`, 8 bytes; the inspect command is its only reader), not inline
+    /// as bytes (34): the 26 bytes it saves bring `BundleFacts` under the 192-byte size class.
+    private var subjectKey: SpooledText?
     /// Key usage bit names (`digitalSignature`, `keyCertSign`, …); nil when the extension is absent.
     public var keyUsage: [String]? {
         get { profile.value.keyUsage }
@@ -129,7 +129,7 @@ public struct CertificateFacts: Sendable, Hashable {
         commonNameStorage = .own(commonNames)
         storedSubjectAltNames = SubjectAltNames(subjectAltNames)
         fingerprint = HexText(fingerprintSHA256)
-        subjectKey = subjectKeyID.map(HexText.init)
+        subjectKey = subjectKeyID.map(SpooledText.init)
         self.isSelfIssued = isSelfIssued
         profile = OutOfLine(
             CertificateProfile(

@@ -12,8 +12,8 @@ public struct ChainVerdict: Sendable, Hashable {
         case notChecked = "not-checked"
     }
 
-    /// Where in the bundle the certificate with the earliest expiry (`earliestExpiry`; the first in
-    /// path order on a tie) is: 0 for the leaf, n for the bundle's `others[n - 1]`
+    /// Where in the bundle the certificate with the earliest expiry on the served path (the first in
+    /// path order on a tie; `BundleFacts.earliestExpiry` is its notAfter) is: 0 for the leaf, n for the bundle's `others[n - 1]`
     /// (`BundleFacts.earliestExpiring`). A place, not the certificate's fingerprint: the served path
     /// is the leaf and the bundled issuers, so it is always one of the bundle's own, and 2 bytes
     /// instead of a 34-byte `HexText` in every bundle. nil when not known (a bundle is far too
@@ -37,17 +37,9 @@ public struct ChainVerdict: Sendable, Hashable {
         get { Int(storedLength) }
         set { storedLength = UInt16(clamping: newValue) }
     }
-    /// The earliest notAfter among the certificates served on the leaf's path (the leaf and the
-    /// bundled issuers; an anchor taken from the trust store is not served): when the chain stops
-    /// working.
-    public var earliestExpiry: Instant? {
-        get { packedEarliestExpiry.value }
-        set { packedEarliestExpiry.value = newValue }
-    }
-
     /// What a verdict says beyond its status, which most verdicts (a complete chain, every
-    /// certificate on it) do not: out of line, so that with the place above the verdict is 23 bytes,
-    /// not 69, and the boxed `BundleFacts` fits mimalloc's 256-byte size class (see `BundleFacts`).
+    /// certificate on it) do not: out of line, so that with the place above the verdict is 15 bytes,
+    /// not 69.
     public struct Remarks: Sendable, Hashable {
         public var detail: String?
         public var unusedCertificates: [String] = []
@@ -60,9 +52,10 @@ public struct ChainVerdict: Sendable, Hashable {
         set { storedRemarks = newValue?.value == Remarks() ? nil : newValue }
     }
     private var storedRemarks: OutOfLine<Remarks>?
-    // The expiry packed into 8 bytes, the place into 4 and the length into 2 (a path is a handful
-    // of certificates), the narrow fields last.
-    private var packedEarliestExpiry: PackedOptional<Instant>
+    // The place in 4 bytes and the length in 2 (a path is a handful of certificates), the narrow
+    // fields last. No expiry: it is the notAfter of the certificate at the place, and without it
+    // the verdicts of bundles that fail (or pass) the same way are equal, so that they can share
+    // one `BundleConclusions` box.
     private var storedEarliestPlace: UInt32
     private var storedLength: UInt16
     public var status: Status
@@ -70,12 +63,11 @@ public struct ChainVerdict: Sendable, Hashable {
     private static let noPlace = UInt32.max
 
     public init(
-        status: Status, length: Int, earliestExpiry: Instant? = nil, earliestExpiringPlace: Int? = nil,
+        status: Status, length: Int, earliestExpiringPlace: Int? = nil,
         detail: String? = nil, unusedCertificates: [String] = []
     ) {
         self.status = status
         storedLength = UInt16(clamping: length)
-        packedEarliestExpiry = PackedOptional(earliestExpiry)
         storedEarliestPlace = Self.noPlace
         self.earliestExpiringPlace = earliestExpiringPlace
         self.detail = detail
@@ -93,5 +85,14 @@ extension ChainVerdict.Remarks: ByteEquatable {
     /// Its texts byte for byte: a text field added here must be added here too.
     public func hasSameBytes(as other: ChainVerdict.Remarks) -> Bool {
         detail.hasSameBytes(as: other.detail) && unusedCertificates.hasSameBytes(as: other.unusedCertificates)
+    }
+}
+
+extension ChainVerdict: ByteEquatable {
+    /// Its fields, the remarks' texts byte for byte.
+    public func hasSameBytes(as other: ChainVerdict) -> Bool {
+        status == other.status && storedLength == other.storedLength
+            && storedEarliestPlace == other.storedEarliestPlace
+            && remarks.hasSameBytes(as: other.remarks)
     }
 }

@@ -5,8 +5,7 @@ public struct PrivateKeyStatus: Sendable, Hashable {
         get { storedProblem?.value }
         set { storedProblem = newValue.map(OutOfLine.init) }
     }
-    /// Out of line: rare, and 8 bytes where a `String?` takes 16 in every bundle's facts (see
-    /// `BundleFacts`).
+    /// Out of line: rare, and 8 bytes where a `String?` takes 16.
     private var storedProblem: OutOfLine<String>?
     public var present: Bool
     public var encrypted: Bool
@@ -26,4 +25,12 @@ public struct PrivateKeyStatus: Sendable, Hashable {
     }
 
     public static let absent = PrivateKeyStatus(present: false)
+}
+
+extension PrivateKeyStatus: ByteEquatable {
+    /// Its fields, the problem's text byte for byte.
+    public func hasSameBytes(as other: PrivateKeyStatus) -> Bool {
+        present == other.present && encrypted == other.encrypted && matchesLeaf == other.matchesLeaf
+            && algorithm == other.algorithm && problem.hasSameBytes(as: other.problem)
+    }
 }

@@ -37,6 +37,7 @@ struct EstateInterner {
     private var profiles: Set<ByteExactKey<OutOfLine<CertificateProfile>>> = []
     /// Each distinct chain verdict's remarks: one box for the bundles whose chains fail alike.
     private var verdictRemarks: Set<ByteExactKey<OutOfLine<ChainVerdict.Remarks>>> = []
+    private var conclusions: Set<ByteExactKey<OutOfLine<BundleConclusions>>> = []
     private var strings: Set<ByteExactKey<String>> = []
     private var stringLists: Set<ByteExactKey<[String]>> = []
     private var tagLists: Set<ByteExactKey<[Tag]>> = []
@@ -86,11 +87,7 @@ struct EstateInterner {
             others[fingerprints] = otherFacts
             bundle.others = otherFacts
         }
-        if bundle.key.problem != nil { bundle.key.problem = intern(bundle.key.problem) }
-        bundle.chain.remarks = bundle.chain.remarks.map { intern($0) }
-        // Rare (a ZIP download's other forms, a keystore): set only when there is something to share.
-        if !bundle.formMismatches.isEmpty { bundle.formMismatches = intern(bundle.formMismatches) }
-        if !bundle.unreadParts.isEmpty { bundle.unreadParts = intern(bundle.unreadParts) }
+        bundle.conclusions = intern(bundle.conclusions)
         return bundle
     }
 
@@ -121,6 +118,21 @@ struct EstateInterner {
         value.keyUsage = value.keyUsage.map { intern($0) }
         value.extendedKeyUsage = value.extendedKeyUsage.map { intern($0) }
         return Self.first(OutOfLine(value), in: &profiles)
+    }
+
+    /// The one box of what a bundle concluded, for every bundle that concludes the same (most of an
+    /// estate's), its texts and lists shared with the others'.
+    mutating func intern(_ conclusions: OutOfLine<BundleConclusions>) -> OutOfLine<BundleConclusions> {
+        if let index = self.conclusions.firstIndex(of: ByteExactKey(conclusions)) {
+            return self.conclusions[index].value
+        }
+        var value = conclusions.value
+        if value.key.problem != nil { value.key.problem = intern(value.key.problem) }
+        value.chain.remarks = value.chain.remarks.map { intern($0) }
+        // Rare (a ZIP download's other forms, a keystore): set only when there is something to share.
+        if !value.formMismatches.isEmpty { value.formMismatches = intern(value.formMismatches) }
+        if !value.unreadParts.isEmpty { value.unreadParts = intern(value.unreadParts) }
+        return Self.first(OutOfLine(value), in: &self.conclusions)
     }
 
     /// The one box of a chain verdict's remarks: the bundles whose chains fail alike (OpenSSL's

@@ -95,7 +95,7 @@ enum BundleAnalysis {
         }
     }
 
-    /// The verdict, with the served path's earliest expiry and where in the bundle that certificate
+    /// The verdict, with where in the bundle the certificate with the served path's earliest expiry
     /// is, and the bundled certificates off the path (`pathFingerprints`: the chain OpenSSL built,
     /// leaf first; `others`: the bundle's other certificates, in file order).
     static func verdict(
@@ -111,7 +111,7 @@ enum BundleAnalysis {
         let unused = bundle.map(\.fingerprintSHA256).filter { $0 != leaf.fingerprintSHA256 && !onPath.contains($0) }
         let status = ChainVerifier.status(of: outcome)
         return ChainVerdict(
-            status: status, length: max(1, pathFingerprints.count), earliestExpiry: earliest.notAfter,
+            status: status, length: max(1, pathFingerprints.count),
             earliestExpiringPlace: bundle.firstIndex { $0.fingerprint == earliest.fingerprint },
             detail: status == .complete ? nil : outcome.message, unusedCertificates: unused)
     }

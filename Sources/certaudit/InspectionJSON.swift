@@ -66,7 +66,7 @@ struct InspectionJSON: Encodable {
         chain = inspection.bundle.map {
             Chain(
                 status: $0.chain.status.rawValue, length: $0.chain.length, inOrder: $0.isInChainOrder,
-                earliestExpiry: $0.chain.earliestExpiry.map(zone.iso8601), detail: $0.chain.detail,
+                earliestExpiry: $0.earliestExpiry.map(zone.iso8601), detail: $0.chain.detail,
                 notOnChain: $0.chain.unusedCertificates)
         }
         otherBlocks = inspection.otherBlocks

@@ -26,7 +26,7 @@ enum InspectionText {
                 "chain: \(chain.status.rawValue), length \(chain.length)" + (chain.detail.map { " — \($0)" } ?? ""))
             lines.append(
                 "chain order: " + (bundle.isInChainOrder ? "leaf first, then each issuer" : "NOT in chain order"))
-            if let earliest = chain.earliestExpiry { lines.append("chain expires: \(zone.iso8601(earliest))") }
+            if let earliest = bundle.earliestExpiry { lines.append("chain expires: \(zone.iso8601(earliest))") }
             for mismatch in bundle.formMismatches { lines.append("form check: \(mismatch)") }
             for part in bundle.unreadParts { lines.append("not read: \(part)") }
             if !chain.unusedCertificates.isEmpty {

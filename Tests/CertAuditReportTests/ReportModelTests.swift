@@ -45,9 +45,12 @@ import Testing
         record.alias = "x"
         let leaf = ReportFixtures.facts(
             subject: "CN=x", notAfterDays: 100, fingerprint: String(repeating: "0", count: 64))
+        var issuer = ReportFixtures.facts(
+            subject: "CN=x CA", notAfterDays: 100, fingerprint: String(repeating: "1", count: 64))
+        issuer.notAfter = ReportFixtures.instant(daysFromAsOf: 7)
         let bundle = BundleFacts(
-            leaf: leaf, others: [], isInChainOrder: true, key: .absent,
-            chain: ChainVerdict(status: .complete, length: 2, earliestExpiry: ReportFixtures.instant(daysFromAsOf: 7)))
+            leaf: leaf, others: [issuer], isInChainOrder: true, key: .absent,
+            chain: ChainVerdict(status: .complete, length: 2, earliestExpiringPlace: 1))
         let model = ReportModel(
             estate: Estate(certificates: [Certificate(record: record, bundle: bundle)]), findings: [],
             settings: ReportFixtures.settings, rules: [], runSettings: [])

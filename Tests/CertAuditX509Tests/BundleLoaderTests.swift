@@ -89,11 +89,11 @@ struct BundleLoaderTests {
     @Test func anIntermediateExpiringFirstSetsTheChainExpiry() throws {
         let facts = try Fixtures.facts("chain-short-intermediate.pem")
         #expect(facts.chain.status == .complete)
-        #expect(facts.chain.earliestExpiry?.description == "2026-09-01T00:00:00Z")
+        #expect(facts.earliestExpiry?.description == "2026-09-01T00:00:00Z")
         #expect(facts.chain.earliestExpiringPlace == 1)
         #expect(facts.earliestExpiring == facts.others[0])
         let normal = try Fixtures.facts("chain-ordered.pem")
-        #expect(normal.chain.earliestExpiry == normal.leaf.notAfter)
+        #expect(normal.earliestExpiry == normal.leaf.notAfter)
         #expect(normal.chain.earliestExpiringPlace == 0 && normal.earliestExpiring == normal.leaf)
     }
 

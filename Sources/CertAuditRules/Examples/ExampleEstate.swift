@@ -49,7 +49,7 @@ public enum ExampleEstate {
         return BundleFacts(
             leaf: leaf, others: others, isInChainOrder: inOrder, key: key,
             chain: ChainVerdict(
-                status: chain, length: served.count + 1, earliestExpiry: earliest.notAfter,
+                status: chain, length: served.count + 1,
                 earliestExpiringPlace: served.firstIndex { $0.fingerprint == earliest.fingerprint },
                 unusedCertificates: unused))
     }

@@ -20,7 +20,7 @@ public struct ChainExpiringRule: CertificateRule {
     }
 
     public func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
-        guard let bundle = certificate.bundle, let chainExpiry = bundle.chain.earliestExpiry,
+        guard let bundle = certificate.bundle, let chainExpiry = bundle.earliestExpiry,
             chainExpiry < bundle.leaf.notAfter
         else { return [] }
         let culprit = bundle.chain.earliestExpiringPlace == 0 ? nil : bundle.earliestExpiring
