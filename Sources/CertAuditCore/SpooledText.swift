@@ -58,3 +58,10 @@ public struct SpooledText: Sendable, Hashable, CustomStringConvertible {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
+
+/// A spooled text's one word, so that an absent one packs into 8 bytes (`PackedOptional`): no text
+/// is `Int64.min` (the empty one is 0, any other has a length in its low bits).
+extension SpooledText: Int64Backed {
+    var int64: Int64 { Int64(bitPattern: bits) }
+    init(int64: Int64) { bits = UInt64(bitPattern: int64) }
+}

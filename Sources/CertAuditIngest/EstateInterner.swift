@@ -39,6 +39,7 @@ struct EstateInterner {
     private var verdictRemarks: Set<ByteExactKey<OutOfLine<ChainVerdict.Remarks>>> = []
     private var conclusions: Set<ByteExactKey<OutOfLine<BundleConclusions>>> = []
     private var strings: Set<ByteExactKey<String>> = []
+    private var textBoxes: Set<ByteExactKey<OutOfLine<String>>> = []
     private var stringLists: Set<ByteExactKey<[String]>> = []
     private var tagLists: Set<ByteExactKey<[Tag]>> = []
 
@@ -60,9 +61,7 @@ struct EstateInterner {
         var record = record
         record.alias = intern(record.alias)
         record.issuingCA = intern(record.issuingCA)
-        record.brand = intern(record.brand)
-        record.project = intern(record.project)
-        record.accountID = intern(record.accountID)
+        record.shareTexts { intern($0) }
         record.tags = intern(record.tags)
         record.packageTypeConflicts = intern(record.packageTypeConflicts)
         // A row's domain is most often one of its SANs too: one string for both (unique to the row,
@@ -148,6 +147,13 @@ struct EstateInterner {
     mutating func intern(_ string: String) -> String {
         guard string.utf8.count > String.inlineUTF8Capacity else { return string }
         return Self.first(string, in: &strings)
+    }
+
+    /// The one box of a text a row keeps boxed (its brand, project or account), its string shared
+    /// too when long.
+    mutating func intern(_ box: OutOfLine<String>) -> OutOfLine<String> {
+        if let index = textBoxes.firstIndex(of: ByteExactKey(box)) { return textBoxes[index].value }
+        return Self.first(OutOfLine(intern(box.value)), in: &textBoxes)
     }
 
     mutating func intern(_ string: String?) -> String? {

@@ -7,8 +7,67 @@ import Testing
 /// copies are independent, and equality and hashing go by the fields, not by the storage.
 struct CertificateRecordStorageTests {
     @Test func aRowTakesUnderHalfItsFormerSize() {
-        // 424 bytes before the uncommon columns moved out of line and the dates were packed.
-        #expect(MemoryLayout<CertificateRecord>.size <= 184)
+        // 424 bytes before the uncommon columns moved out of line and the dates were packed; 184
+        // before the brand, project and account were boxed and the yes/no columns packed.
+        #expect(MemoryLayout<CertificateRecord>.size <= 152)
+        #expect(MemoryLayout<Certificate>.stride <= 168)
+    }
+
+    /// Each yes/no column holds yes, no or unset on its own: setting one leaves the others as they
+    /// were, and records compare by them.
+    @Test func theYesNoColumnsHoldThreeStatesEachOnTheirOwn() {
+        let fields: [WritableKeyPath<CertificateRecord, Bool?>] = [
+            \.autoRenew, \.dnsOnPlatform, \.validationReady, \.ignored, \.allowDownload, \.allowDuplicate, \.free,
+        ]
+        var record = CertificateRecord(line: 2, id: "c1")
+        var expected: [Bool?] = Array(repeating: nil, count: fields.count)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let field = Int.random(in: 0..<fields.count, using: &generator)
+            let value = [true, false, nil].randomElement(using: &generator)!
+            record[keyPath: fields[field]] = value
+            expected[field] = value
+            #expect(fields.map { record[keyPath: $0] } == expected)
+        }
+        var twin = CertificateRecord(line: 2, id: "c1")
+        for (field, value) in zip(fields, expected) { twin[keyPath: field] = value }
+        #expect(twin == record && twin.hashValue == record.hashValue)
+        twin[keyPath: fields[0]] = expected[0] == true ? false : true
+        #expect(twin != record)
+    }
+
+    @Test func triStateFlagsReadBackEveryStateAtEveryIndex() {
+        for index in 0..<TriStateFlags.capacity {
+            for value in [true, false, nil] as [Bool?] {
+                var flags = TriStateFlags()
+                for other in 0..<TriStateFlags.capacity where other != index { flags[other] = other % 2 == 0 }
+                flags[index] = value
+                #expect(flags[index] == value)
+                for other in 0..<TriStateFlags.capacity where other != index {
+                    #expect(flags[other] == (other % 2 == 0))
+                }
+            }
+        }
+        #expect(MemoryLayout<TriStateFlags>.size == 2)
+    }
+
+    /// The brand, project and account are boxes the ingest swaps for shared ones; a row without
+    /// one has no box to swap.
+    @Test func theBoxedTextsAreSwappedForSharedOnes() {
+        var record = CertificateRecord(line: 2, id: "c1")
+        (record.brand, record.project, record.accountID) = ("TrustAsia", "default", nil)
+        let shared = OutOfLine("TrustAsia")
+        var seen: [String] = []
+        record.shareTexts { box in
+            seen.append(box.value)
+            return box.value == "TrustAsia" ? shared : box
+        }
+        #expect(seen == ["TrustAsia", "default"])
+        #expect(record.storedBrand === shared && record.storedAccountID == nil)
+        #expect(record.brand == "TrustAsia" && record.project == "default" && record.accountID == nil)
+        var copy = record
+        copy.brand = "GeoTrust"
+        #expect(record.brand == "TrustAsia" && shared.value == "TrustAsia" && copy.brand == "GeoTrust")
     }
 
     @Test func everyUncommonFieldReadsBackWhatWasSet() {
@@ -50,6 +109,9 @@ struct CertificateRecordStorageTests {
         #expect(twin != record)
         record.bundle = nil
         #expect(record.bundle == nil && !record.namesBundle)
+        // An empty path is a path, not none.
+        record.key = ""
+        #expect(record.key == "" && record.key != nil)
     }
 
     @Test func clearingTheUncommonFieldsGivesAnEqualRecord() {

@@ -304,6 +304,25 @@ struct EstateInternerTests {
         #expect(interner.intern(again, row: row).conclusions === boxes[4])
     }
 
+    /// Rows with the same brand, project or account, short or long, share one box of it; a text
+    /// spelled with other bytes (though `==` to Swift) keeps its own.
+    @Test func rowsShareTheBoxesOfTheirRepeatedTexts() {
+        var interner = EstateInterner()
+        let short = interner.intern(OutOfLine(Self.fresh("TrustAsia")))
+        #expect(interner.intern(OutOfLine(Self.fresh("TrustAsia"))) === short)
+        let composed = interner.intern(OutOfLine(Self.spellings.composed))
+        let decomposed = interner.intern(OutOfLine(Self.spellings.decomposed))
+        #expect(composed !== decomposed && Self.bytes(decomposed.value) == Self.bytes(Self.spellings.decomposed))
+        #expect(interner.intern(OutOfLine(Self.fresh(Self.spellings.composed))) === composed)
+        var rows = (1...2).map { CertificateRecord(line: $0 + 1, id: "row-\($0)") }
+        for index in rows.indices {
+            (rows[index].brand, rows[index].project) = (Self.fresh("TrustAsia"), Self.fresh(Self.spellings.composed))
+            rows[index] = interner.intern(rows[index])
+        }
+        #expect(Self.storage(rows[0].project) == Self.storage(rows[1].project))
+        #expect(rows.allSatisfy { $0.brand == "TrustAsia" && $0.accountID == nil })
+    }
+
     /// A decomposed é ("e" and a combining accent) and a composed one: equal to Swift's `==`, not
     /// the same bytes.
     static let spellings = (composed: "Caf\u{E9} Holdings Production", decomposed: "Cafe\u{301} Holdings Production")
