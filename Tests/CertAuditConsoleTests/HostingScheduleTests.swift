@@ -53,5 +53,10 @@ struct HostingScheduleTests {
                 plan(6, "c", .completed), plan(7, "c", .notHosted), plan(8, "unknown", .hosting),
             ]))
         #expect(HostingPlan.active(in: estate).map(\.record.line) == [2, 3, 4, 5])
+        // Made as they are read, never gathered into an array (see `active(in:)`), and read again
+        // the same.
+        let plans = HostingPlan.active(in: estate)
+        #expect(!(plans is [HostingPlan]) && plans.underestimatedCount == 0)
+        #expect(plans.map(\.record.line) == [2, 3, 4, 5])
     }
 }
