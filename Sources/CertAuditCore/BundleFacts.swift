@@ -50,7 +50,15 @@ public struct BundleFacts: Sendable, Hashable {
     /// The earliest notAfter among the certificates served on the leaf's path (the leaf and the
     /// bundled issuers; an anchor taken from the trust store is not served): when the chain stops
     /// working. nil when the chain was not checked.
-    public var earliestExpiry: Instant? { earliestExpiring?.notAfter }
+    public var earliestExpiry: Instant? {
+        // The date alone, not a copy of the certificate's facts (every certificate asks, at the
+        // simulation's start and in CHAIN-EXPIRING).
+        switch chain.earliestExpiringPlace {
+        case 0: leaf.notAfter
+        case let place? where place <= others.count: others[place - 1].notAfter
+        default: nil
+        }
+    }
 
     public init(
         leaf: CertificateFacts, others: [CertificateFacts], isInChainOrder: Bool, key: PrivateKeyStatus,

@@ -8,7 +8,7 @@ public struct Certificate: Sendable, Hashable {
     }
     /// Out of line, like `encryption`: a certificate is copied by value into many stages' collections
     /// (hosting plans, operation scenarios, report changes), and each copy then moves a pointer instead
-    /// of `BundleFacts`' 237 bytes; the estate itself holds the same bytes either way.
+    /// of `BundleFacts`' 176 bytes; the estate itself holds the same bytes either way.
     private var bundleStorage: OutOfLine<BundleFacts>?
     /// SM2 (国密) only: the encryption certificate and its key (`enc_bundle`, `enc_key`); `bundle` is
     /// then the signing pair.
@@ -17,7 +17,7 @@ public struct Certificate: Sendable, Hashable {
         set { encryptionStorage = newValue.map(OutOfLine.init) }
     }
     /// Out of line: almost every certificate has none, and inline even an absent value costs a
-    /// `BundleFacts`' 237 bytes, where the box costs a pointer.
+    /// `BundleFacts`' 176 bytes, where the box costs a pointer.
     private var encryptionStorage: OutOfLine<BundleFacts>?
 
     public init(record: CertificateRecord, bundle: BundleFacts? = nil, encryption: BundleFacts? = nil) {

@@ -13,10 +13,10 @@ public struct ChainVerdict: Sendable, Hashable {
     }
 
     /// Where in the bundle the certificate with the earliest expiry on the served path (the first in
-    /// path order on a tie; `BundleFacts.earliestExpiry` is its notAfter) is: 0 for the leaf, n for the bundle's `others[n - 1]`
-    /// (`BundleFacts.earliestExpiring`). A place, not the certificate's fingerprint: the served path
-    /// is the leaf and the bundled issuers, so it is always one of the bundle's own, and 2 bytes
-    /// instead of a 34-byte `HexText` in every bundle. nil when not known (a bundle is far too
+    /// path order on a tie; `BundleFacts.earliestExpiry` is its notAfter) is: 0 for the leaf, n for
+    /// the bundle's `others[n - 1]` (`BundleFacts.earliestExpiring`). A place, not the certificate's
+    /// fingerprint: the served path is the leaf and the bundled issuers, so it is always one of the
+    /// bundle's own, and 4 bytes instead of a 34-byte `HexText`. nil when not known (a bundle is far too
     /// small to hold 2³² − 1 certificates).
     public var earliestExpiringPlace: Int? {
         get { storedEarliestPlace == Self.noPlace ? nil : Int(storedEarliestPlace) }

@@ -1,5 +1,5 @@
 /// An immutable value kept on the heap, so a large field costs its owner one pointer inline: an absent
-/// `BundleFacts?` still takes over 200 bytes inline, and every copy of the owner copies them. Compared and
+/// `BundleFacts?` still takes some 177 bytes inline, and every copy of the owner copies them. Compared and
 /// hashed by value, so the owner keeps value semantics; setting the field makes a new box.
 public final class OutOfLine<Value: Sendable & Hashable>: Sendable, Hashable {
     public let value: Value

@@ -1,6 +1,5 @@
 /// An optional `Instant`, `LocalDate` or `SpooledText` in 8 bytes: the optional takes 9, which a
-/// struct pads to 16. A million inventory rows each carry a few of them (`CertificateRecord`), and
-/// millions of findings one (`Finding`). `Int64.min` stands for nil: no instant or date a CSV can
+/// struct pads to 16. A million inventory rows each carry a few of them (`CertificateRecord`). `Int64.min` stands for nil: no instant or date a CSV can
 /// hold, and none the simulation reaches, is 292 billion years (or 25 quadrillion days) before 1970;
 /// no spooled text is that word (`SpooledText`).
 struct PackedOptional<Value: Int64Backed>: Sendable, Hashable {

@@ -15,7 +15,8 @@ import Foundation
 /// Append-only for the life of the process, by design: a run makes its texts once and ends. A
 /// process that made findings without end (a server, a fuzzer left running for days) would grow
 /// with them. The test suite adds megabytes; the estate fuzzer's ten minutes (some 6,000 inputs, a
-/// few kilobytes of messages each) tens of them.
+/// few kilobytes of messages each) tens of them; the bundle fuzzer's a key ID (some 40 bytes) for
+/// each certificate it reads, a few megabytes.
 public final class TextSpool: @unchecked Sendable {
     /// The process's store (`SpooledText` appends to it).
     public static let shared = TextSpool()

@@ -26,9 +26,10 @@ enum BundleAnalysis {
     }
 
     private static func withMaterial(_ material: BundleMaterial, _ facts: BundleFacts) -> BundleFacts {
+        // Set only when there is something to set: each setting makes a new conclusions box.
         var facts = facts
-        facts.formMismatches = material.formMismatches
-        facts.unreadParts = material.unreadParts
+        if !material.formMismatches.isEmpty { facts.formMismatches = material.formMismatches }
+        if !material.unreadParts.isEmpty { facts.unreadParts = material.unreadParts }
         return facts
     }
 

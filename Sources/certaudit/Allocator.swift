@@ -1,4 +1,5 @@
 import CMimalloc
+import CertAuditCore
 import Glibc
 
 /// The process's allocator: mimalloc, which this executable links (before glibc, so its `malloc`
@@ -35,7 +36,12 @@ enum Allocator {
     /// the freed ones counted in the peak: a million certificates peaked at 1,507.7 MiB with no delay
     /// against 1,560.0 MiB with mimalloc's (docs/performance.md, thirty-first session). Called first
     /// thing, before the run allocates.
-    static func returnFreedMemoryPromptly() { setDelays { _ in 0 } }
+    static func returnFreedMemoryPromptly() {
+        setDelays { _ in 0 }
+        // Memory the checks' workers made and another thread freed, given back when the run asks
+        // (`FreedMemory`): mimalloc collects each thread's own heap only.
+        if servesMalloc { FreedMemory.install { mi_collect(false) } }
+    }
 
     /// mimalloc's own delays again, for the reports: writing them frees and makes buffers file after
     /// file, and with no delay each was faulted in afresh (100,000 certificates wrote some 1.5 s

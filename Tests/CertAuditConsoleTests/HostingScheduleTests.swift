@@ -57,6 +57,6 @@ struct HostingScheduleTests {
         // the same.
         let plans = HostingPlan.active(in: estate)
         #expect(!(plans is [HostingPlan]) && plans.underestimatedCount == 0)
-        #expect(plans.map(\.record.line) == [2, 3, 4, 5])
+        #expect(plans.map(\.record.line) == [2, 3, 4, 5] && plans.map(\.record.line) == [2, 3, 4, 5])
     }
 }

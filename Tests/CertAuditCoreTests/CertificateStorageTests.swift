@@ -25,11 +25,11 @@ struct CertificateStorageTests {
 
     /// Every certificate of a large estate holds its leaf's facts and a chain verdict, and every
     /// finding and event is kept until the reports are written: their fields are laid out so that
-    /// the narrow ones sit in what would be padding. The facts hold a leaf's fingerprint, serial and
-    /// key ID as bytes (`HexText`, 34 bytes each inline, no heap block), after the word-sized
-    /// fields; the verdict packs its expiry and length. A finding's message and an event's detail
-    /// are twelve bytes in the text spool, the severity's and the kind's byte after them, and a
-    /// finding's rule (two bytes, `RuleID`) after its severity.
+    /// the narrow ones sit in what would be padding. The facts hold a leaf's fingerprint and serial
+    /// as bytes (`HexText`, 34 bytes each inline, no heap block), after the word-sized fields, and
+    /// the key ID in the text spool (8 bytes); the verdict packs its place and length. A finding's
+    /// message and an event's detail are 8 bytes in the text spool, the severity's and the kind's
+    /// byte after them, and a finding's rule (two bytes, `RuleID`) after its severity.
     @Test func factsFindingsAndEventsAreLaidOutWithoutPadding() {
         #expect(MemoryLayout<CertificateFacts>.size <= 153)
         #expect(MemoryLayout<ChainVerdict>.size <= 15)
@@ -118,9 +118,9 @@ struct CertificateStorageTests {
         #expect(unbundled.effectiveExpiry == Instant(secondsSinceEpoch: 7))
     }
 
-    /// The rare fields kept out of line (the unread lists, the key's problem, the chain's remarks)
-    /// read back what was set, keep value semantics, and compare and hash by value: emptied, a
-    /// field leaves no box, so the facts equal ones that never had it.
+    /// The fields kept out of line (the unread lists, the key's problem, the chain's remarks, all in
+    /// the conclusions' box) read back what was set, keep value semantics, and compare and hash by
+    /// value: emptied, the facts equal ones that never had them.
     @Test func theOutOfLineFieldsReadBackAndCompareByValue() {
         let plain = Self.bundle("aa")
         var bundle = plain

@@ -45,12 +45,12 @@ public enum ExampleEstate {
         chain: ChainVerdict.Status = .complete, inOrder: Bool = true, unused: [String] = []
     ) -> BundleFacts {
         let served = [leaf] + others
-        let earliest = served.min { $0.notAfter < $1.notAfter }!
+        let earliest = served.indices.min { served[$0].notAfter < served[$1].notAfter }!
         return BundleFacts(
             leaf: leaf, others: others, isInChainOrder: inOrder, key: key,
             chain: ChainVerdict(
                 status: chain, length: served.count + 1,
-                earliestExpiringPlace: served.firstIndex { $0.fingerprint == earliest.fingerprint },
+                earliestExpiringPlace: earliest,
                 unusedCertificates: unused))
     }
 
