@@ -39,13 +39,7 @@ public struct BundleFacts: Sendable, Hashable {
     }
 
     /// The certificate with the earliest expiry on the leaf's path (`chain.earliestExpiringPlace`).
-    public var earliestExpiring: CertificateFacts? {
-        switch chain.earliestExpiringPlace {
-        case 0: leaf
-        case let place? where place <= others.count: others[place - 1]
-        default: nil
-        }
-    }
+    public var earliestExpiring: CertificateFacts? { atEarliestExpiringPlace { $0 } }
 
     /// The earliest notAfter among the certificates served on the leaf's path (the leaf and the
     /// bundled issuers; an anchor taken from the trust store is not served): when the chain stops
@@ -53,9 +47,15 @@ public struct BundleFacts: Sendable, Hashable {
     public var earliestExpiry: Instant? {
         // The date alone, not a copy of the certificate's facts (every certificate asks, at the
         // simulation's start and in CHAIN-EXPIRING).
+        atEarliestExpiringPlace(\.notAfter)
+    }
+
+    /// `read` of the certificate at the verdict's place, read where it lies; nil for no place or
+    /// one the bundle does not have.
+    private func atEarliestExpiringPlace<Value>(_ read: (CertificateFacts) -> Value) -> Value? {
         switch chain.earliestExpiringPlace {
-        case 0: leaf.notAfter
-        case let place? where place <= others.count: others[place - 1].notAfter
+        case 0: read(leaf)
+        case let place? where place <= others.count: read(others[place - 1])
         default: nil
         }
     }
@@ -70,8 +70,6 @@ public struct BundleFacts: Sendable, Hashable {
     }
 
     private mutating func conclude(_ change: (inout BundleConclusions) -> Void) {
-        var value = conclusions.value
-        change(&value)
-        conclusions = OutOfLine(value)
+        conclusions = conclusions.changed(change)
     }
 }

@@ -185,9 +185,7 @@ public struct CertificateFacts: Sendable, Hashable {
     }
 
     private mutating func changeProfile(_ change: (inout CertificateProfile) -> Void) {
-        var value = profile.value
-        change(&value)
-        profile = OutOfLine(value)
+        profile = profile.changed(change)
     }
 
     public var isCA: Bool { basicConstraints?.isCA ?? false }

@@ -12,6 +12,14 @@ public final class OutOfLine<Value: Sendable & Hashable>: Sendable, Hashable {
 }
 
 extension OutOfLine {
+    /// A new box of this value after `change`: how an owner sets a field of a box it always has
+    /// (`CertificateFacts`' profile, `BundleFacts`' conclusions).
+    public func changed(_ change: (inout Value) -> Void) -> OutOfLine {
+        var value = value
+        change(&value)
+        return OutOfLine(value)
+    }
+
     /// `box` after `change` to its value (no box stands for `empty`): a new box, or none when the
     /// value is left `empty`, so that two owners with equal fields compare equal. How an owner sets
     /// each of the rarely set fields it keeps out of line (`TimelineEvent`, `CertificateRecord`).
