@@ -53,8 +53,9 @@ enum BuiltinTemplateFiles {
                 that name (scripts/browser_check.py fails a page where one is missing or wrong). A table of six
                 columns or more has the class `wide`, which stacks it on paper too.
 
-                The values a template can use are listed in `HTMLReportRenderer.context(for:)`
-                (`Sources/CertAuditReport/HTMLReportRenderer.swift`).
+                The values a template can use are the stored properties of the view types in
+                `Sources/CertAuditReport/Views/`: `ReportView` for `report.html`, `FinancePageView` for
+                `finance.html`, `TablePageView` for a page, and the rows and charts they hold.
 
                 """#),
         TemplateFile(

@@ -11,26 +11,23 @@ struct ExpiryChart {
     let weeks: [ReportExpiryWeek]
     let alreadyExpired: Int
 
-    var context: [String: Any] {
+    var context: ExpiryChartView {
         let maximum = max(1, weeks.map(\.count).max() ?? 0)
         let step = Self.barWidth + Self.gap
-        let bars: [[String: Any]] = weeks.enumerated().map { index, week in
+        let bars = weeks.enumerated().map { index, week in
             let height = week.count * Self.plotHeight / maximum
-            return [
-                "x": Self.margin + index * step, "y": Self.margin + Self.plotHeight - height, "height": height,
-                "width": Self.barWidth, "start": week.start, "count": week.count,
-            ]
+            return ExpiryBarView(
+                x: Self.margin + index * step, y: Self.margin + Self.plotHeight - height, height: height,
+                width: Self.barWidth, start: week.start, count: week.count)
         }
-        let labels: [[String: Any]] = weeks.enumerated().compactMap { index, week in
-            guard index % 8 == 0 else { return nil }
-            return ["x": Self.margin + index * step, "text": week.start]
+        let labels = weeks.enumerated().compactMap { index, week in
+            index % 8 == 0 ? ChartLabelView(x: Self.margin + index * step, text: week.start) : nil
         }
-        return [
-            "width": Self.margin * 2 + max(1, weeks.count) * step,
-            "height": Self.margin * 2 + Self.plotHeight + 10,
-            "baseline": Self.margin + Self.plotHeight, "labelY": Self.margin + Self.plotHeight + 14,
-            "maximum": maximum, "bars": bars, "labels": labels, "alreadyExpired": alreadyExpired,
-            "weeks": weeks.count, "total": weeks.reduce(0) { $0 + $1.count },
-        ]
+        return ExpiryChartView(
+            width: Self.margin * 2 + max(1, weeks.count) * step,
+            height: Self.margin * 2 + Self.plotHeight + 10,
+            baseline: Self.margin + Self.plotHeight, labelY: Self.margin + Self.plotHeight + 14,
+            maximum: maximum, bars: bars, labels: labels, alreadyExpired: alreadyExpired,
+            weeks: weeks.count, total: weeks.reduce(0) { $0 + $1.count })
     }
 }

@@ -85,31 +85,30 @@ struct FinanceView {
     /// that value, for the caption.
     static func monthChart(
         _ months: [String], series: [(policy: String, values: [Int64])], title: (_ month: Int, _ series: Int) -> String
-    ) -> [String: Any] {
+    ) -> MonthChartView<Int64> {
         let maximum = max(1, series.flatMap(\.values).max() ?? 0)
         let step = barWidth * 2 + 4
         let width = barWidth * 2 / max(1, series.count)
-        var bars: [[String: Any]] = []
+        var bars: [MonthBarView] = []
         for index in months.indices {
             for (number, line) in series.enumerated() {
                 let height = Int(line.values[index] * Int64(plotHeight) / maximum)
-                bars.append([
-                    "policy": line.policy, "x": margin + index * step + number * width,
-                    "y": margin + plotHeight - height, "height": height, "width": width, "title": title(index, number),
-                ])
+                bars.append(
+                    MonthBarView(
+                        policy: line.policy, x: margin + index * step + number * width,
+                        y: margin + plotHeight - height, height: height, width: width, title: title(index, number)))
             }
         }
-        return [
-            "width": margin * 2 + max(1, months.count) * step, "height": margin * 2 + plotHeight + 10,
-            "baseline": margin + plotHeight, "labelY": margin + plotHeight + 14, "bars": bars, "maximum": maximum,
-            "labels": months.enumerated().compactMap { index, month -> [String: Any]? in
-                index % 6 == 0 ? ["x": margin + index * step, "text": month] : nil
-            },
-        ]
+        return MonthChartView(
+            width: margin * 2 + max(1, months.count) * step, height: margin * 2 + plotHeight + 10,
+            baseline: margin + plotHeight, labelY: margin + plotHeight + 14, bars: bars, maximum: maximum,
+            labels: months.enumerated().compactMap { index, month in
+                index % 6 == 0 ? ChartLabelView(x: margin + index * step, text: month) : nil
+            })
     }
 
     /// The consumption chart: one bar per month.
-    static func consumedChart(_ months: [ConsumedMonth]) -> [String: Any] {
+    static func consumedChart(_ months: [ConsumedMonth]) -> MonthChartView<Int64> {
         monthChart(months.map(\.month), series: [("consumed", months.map(\.points))]) { index, _ in
             "\(months[index].month): \(months[index].points) points"
         }
@@ -120,7 +119,7 @@ struct FinanceView {
 
     /// One account's money (solid) and points (dashed) over the horizon as step lines, each scaled
     /// to its own largest value; the figures are in the title and the caption.
-    func accountChart(_ history: ReportAccountHistory) -> [String: Any] {
+    func accountChart(_ history: ReportAccountHistory) -> AccountChartView {
         let days = max(1, model.header.horizonDays)
         let maxFen = max(1, history.points.compactMap(\.balance?.fen).max() ?? 0)
         let maxPoints = max(1, history.points.map(\.points.count).max() ?? 0)
@@ -142,20 +141,19 @@ struct FinanceView {
         }
         let first = history.points.first
         let final = history.points.last
-        return [
-            "account": history.account, "width": Self.margin * 2 + Self.chartWidth,
-            "height": Self.margin * 2 + Self.chartHeight, "money": line({ $0.balance?.fen }, maximum: maxFen),
-            "points": line({ $0.points.count }, maximum: maxPoints),
-            "hasMoney": history.points.contains { $0.balance != nil },
-            "startBalance": first?.balance?.description ?? "not known",
-            "endBalance": final?.balance?.description ?? "not known",
-            "startPoints": (first?.points ?? .zero).description, "endPoints": (final?.points ?? .zero).description,
-            "endDate": final?.date ?? "",
-            "left": Self.margin, "right": Self.margin + Self.chartWidth,
-            "labelY": Self.margin * 2 + Self.chartHeight - 6,
-            "firstDate": first?.date ?? "", "lastDate": "+\(days) days",
-            "changes": history.points.count == 2 ? "1 change" : "\(max(0, history.points.count - 1)) changes",
-        ]
+        return AccountChartView(
+            account: history.account, width: Self.margin * 2 + Self.chartWidth,
+            height: Self.margin * 2 + Self.chartHeight, money: line({ $0.balance?.fen }, maximum: maxFen),
+            points: line({ $0.points.count }, maximum: maxPoints),
+            hasMoney: history.points.contains { $0.balance != nil },
+            startBalance: first?.balance?.description ?? "not known",
+            endBalance: final?.balance?.description ?? "not known",
+            startPoints: (first?.points ?? .zero).description, endPoints: (final?.points ?? .zero).description,
+            endDate: final?.date ?? "",
+            left: Self.margin, right: Self.margin + Self.chartWidth,
+            labelY: Self.margin * 2 + Self.chartHeight - 6,
+            firstDate: first?.date ?? "", lastDate: "+\(days) days",
+            changes: history.points.count == 2 ? "1 change" : "\(max(0, history.points.count - 1)) changes")
     }
 
     /// `YYYY-MM` of the month after `month`.
@@ -166,10 +164,10 @@ struct FinanceView {
         return "\(year)-\(next < 10 ? "0" : "")\(next)"
     }
 
-    var context: [String: Any] {
+    var context: FinancePageView {
         let months = self.months
         let consumed = consumedMonths
-        var chart = Self.monthChart(
+        let chart = Self.monthChart(
             months.map(\.month),
             series: [("cabf", months.map(\.cabf.amount.fen)), ("one-year", months.map(\.oneYear.amount.fen))]
         ) { index, series in
@@ -177,63 +175,40 @@ struct FinanceView {
                 series == 0 ? ("cabf", months[index].cabf.amount) : ("one-year", months[index].oneYear.amount)
             return "\(months[index].month), \(policy): \(amount) CNY"
         }
-        chart["maximum"] = Money(fen: chart["maximum"] as? Int64 ?? 0).description
         let cabf = months.reduce(Totals()) { $0 + $1.cabf }
         let oneYear = months.reduce(Totals()) { $0 + $1.oneYear }
-        return [
-            "generator": model.header.generator, "asOf": model.header.asOf, "timezone": model.header.timeZone,
-            "firstMonth": model.forecastMonths.first, "lastMonth": model.forecastMonths.last,
-            "accounts": model.accounts.map { account -> [String: Any] in
-                [
-                    "id": account.id, "balance": account.balance ?? "not readable",
-                    "shortfall": account.shortfallDate ?? "—",
-                ]
+        return FinancePageView(
+            generator: model.header.generator, asOf: model.header.asOf, timezone: model.header.timeZone,
+            firstMonth: model.forecastMonths.first, lastMonth: model.forecastMonths.last,
+            accounts: model.accounts.map(AccountView.init), hasAccounts: !model.accounts.isEmpty,
+            packages: model.packages.map(PackageView.init), hasPackages: !model.packages.isEmpty,
+            months: months.map { month in
+                ForecastMonthView(
+                    month: month.month, cabfRenewals: month.cabf.renewals,
+                    cabfAmount: month.cabf.amount.description, cabfPoints: month.cabf.points.description,
+                    oneYearRenewals: month.oneYear.renewals, oneYearAmount: month.oneYear.amount.description,
+                    oneYearPoints: month.oneYear.points.description,
+                    difference: (month.cabf.amount - month.oneYear.amount).description)
             },
-            "hasAccounts": !model.accounts.isEmpty,
-            "packages": model.packages.map { package -> [String: Any] in
-                [
-                    "id": package.id, "name": package.name ?? "", "account": package.account ?? "",
-                    "total": package.total ?? "", "remaining": package.remaining ?? "",
-                    "expires": package.expires ?? "",
-                    "status": package.status ?? "", "forfeit": package.forfeit ?? "0",
-                ]
+            hasMonths: !months.isEmpty,
+            // The caption shows the tallest month in CNY.
+            chart: chart.showing(maximum: Money(fen: chart.maximum).description),
+            cabfRenewals: cabf.renewals, cabfAmount: cabf.amount.description,
+            cabfPoints: cabf.points.description, oneYearRenewals: oneYear.renewals,
+            oneYearAmount: oneYear.amount.description, oneYearPoints: oneYear.points.description,
+            extraRenewals: cabf.renewals - oneYear.renewals,
+            extraAmount: (cabf.amount - oneYear.amount).description,
+            extraPoints: (cabf.points - oneYear.points).description,
+            accountCharts: model.accountHistory.prefix(rowLimit).map(accountChart),
+            hasAccountCharts: !model.accountHistory.isEmpty,
+            ledger: model.ledger.prefix(rowLimit).map(LedgerRowView.init),
+            consumed: consumed.map { month in
+                ConsumedMonthView(
+                    month: month.month, points: month.points,
+                    lines: month.lines.map(String.init).joined(separator: ", "))
             },
-            "hasPackages": !model.packages.isEmpty,
-            "months": months.map { month -> [String: Any] in
-                [
-                    "month": month.month, "cabfRenewals": month.cabf.renewals,
-                    "cabfAmount": month.cabf.amount.description, "cabfPoints": month.cabf.points.description,
-                    "oneYearRenewals": month.oneYear.renewals, "oneYearAmount": month.oneYear.amount.description,
-                    "oneYearPoints": month.oneYear.points.description,
-                    "difference": (month.cabf.amount - month.oneYear.amount).description,
-                ]
-            },
-            "hasMonths": !months.isEmpty,
-            "chart": chart,
-            "cabfRenewals": cabf.renewals, "cabfAmount": cabf.amount.description,
-            "cabfPoints": cabf.points.description, "oneYearRenewals": oneYear.renewals,
-            "oneYearAmount": oneYear.amount.description, "oneYearPoints": oneYear.points.description,
-            "extraRenewals": cabf.renewals - oneYear.renewals,
-            "extraAmount": (cabf.amount - oneYear.amount).description,
-            "extraPoints": (cabf.points - oneYear.points).description,
-            "accountCharts": model.accountHistory.prefix(rowLimit).map(accountChart),
-            "hasAccountCharts": !model.accountHistory.isEmpty,
-            "ledger": model.ledger.prefix(rowLimit).map { row -> [String: Any] in
-                [
-                    "date": row.date, "time": row.time, "package": row.package, "kind": row.kind, "points": row.points,
-                    "code": row.code ?? "", "certificate": row.certificate ?? "",
-                    "transferStatus": row.transferStatus ?? "", "line": row.line,
-                ]
-            },
-            "consumed": consumed.map { month -> [String: Any] in
-                [
-                    "month": month.month, "points": month.points,
-                    "lines": month.lines.map(String.init).joined(separator: ", "),
-                ]
-            },
-            "hasConsumed": !consumed.isEmpty, "consumedChart": Self.consumedChart(consumed),
-            "hasLedger": !model.ledger.isEmpty, "ledgerTruncated": model.ledger.count > rowLimit,
-            "ledgerShown": min(rowLimit, model.ledger.count), "ledgerTotal": model.ledger.count,
-        ]
+            hasConsumed: !consumed.isEmpty, consumedChart: Self.consumedChart(consumed),
+            hasLedger: !model.ledger.isEmpty, ledgerTruncated: model.ledger.count > rowLimit,
+            ledgerShown: min(rowLimit, model.ledger.count), ledgerTotal: model.ledger.count)
     }
 }

@@ -19,8 +19,8 @@ struct HTMLPager<Row: Sendable>: Sendable {
     let order: String
     let csvFile: String
     let pageSize: Int
-    /// The report header values every page repeats (as-of time, time zone, generator).
-    let header: [String: String]
+    /// The report header every page repeats (as-of time, time zone, generator).
+    let header: ReportHeader
     /// How many pages are rendered at once.
     let jobs: Int
 
@@ -56,17 +56,13 @@ struct HTMLPager<Row: Sendable>: Sendable {
         var table: [UInt8] = []
         table.reserveCapacity(tableRows.reduce(0) { $0 + $1.cellBytes.count + 32 })
         for row in tableRows { row.appendLine(to: &table) }
-        var context: [String: Any] = header
-        context.merge(
-            [
-                "title": title, "heading": heading, "order": order, "csv": csvFile, "page": page, "pages": pages,
-                "first": first + 1, "last": first + slice.count, "total": rows.count,
-                "hasPrevious": page > 1, "previous": page > 1 ? fileName(page - 1) : "", "previousNumber": page - 1,
-                "hasNext": page < pages, "next": page < pages ? fileName(page + 1) : "", "nextNumber": page + 1,
-                "headings": view.headings, "rows": tableRows,
-                "tableRows": String(decoding: table, as: UTF8.self),
-            ],
-            uniquingKeysWith: { $1 })
+        let context = TablePageView(
+            generator: header.generator, asOf: header.asOf, timezone: header.timeZone,
+            title: title, heading: heading, order: order, csv: csvFile, page: page, pages: pages,
+            first: first + 1, last: first + slice.count, total: rows.count,
+            hasPrevious: page > 1, previous: page > 1 ? fileName(page - 1) : "", previousNumber: page - 1,
+            hasNext: page < pages, next: page < pages ? fileName(page + 1) : "", nextNumber: page + 1,
+            headings: view.headings, rows: tableRows, tableRows: String(decoding: table, as: UTF8.self))
         return library.render(context, withTemplate: Self.templateName).map { Array($0.utf8) }
     }
 }

@@ -4,13 +4,17 @@ internal import Mustache
 
 /// Renders `report.html` from `report.html.mustache` and the partials, built in or from a folder.
 ///
-/// The templates receive plain dictionaries and typed values of strings, numbers, booleans and arrays;
-/// every value goes through Mustache's `{{ }}` HTML escaping, except the table markup certaudit
+/// Decision: the templates bind typed view values (`ReportView`, `FinancePageView`, `TablePageView`
+/// and the rows and charts in them, `Views/`), not untyped dictionaries: a key the templates use is a
+/// stored property the compiler checks, of one type; Mustache reads them by name (`Mirror`) as it
+/// read the dictionaries' keys, and the names are a contract with exported templates: never rename.
+/// Every value goes through Mustache's `{{ }}` HTML escaping, except the table markup certaudit
 /// writes and escapes itself (`tableMarkup`, from `HTMLTableView`), which they insert with `{{{ }}}`.
 /// Decision: the HTML shows at most `rowLimit` inventory rows and findings, with a note pointing to
 /// the CSV files for the rest, so the file stays readable at 100,000 certificates. Optional values
-/// that templates print are passed as empty strings (a missing key would make Mustache look the
-/// name up in an outer context); those that templates test with `{{#name}}` are left out when nil.
+/// that templates print are empty strings (a missing name, or a nil property, makes Mustache look the
+/// name up in an outer context); those that templates test with `{{#name}}` are optionals, nil when
+/// there is none.
 struct HTMLReportRenderer {
     static let templateName = "report.html"
 
@@ -76,7 +80,7 @@ struct HTMLReportRenderer {
             view: HTMLTableView(section: ReportCertificate.section, knownRules: [], rulePage: "../report.html"),
             title: HTMLPageNames.inventory, heading: "Inventory", order: "soonest expiry first",
             csvFile: ReportWriter.inventoryFile,
-            pageSize: rowLimit, header: Self.header(model), jobs: jobs)
+            pageSize: rowLimit, header: model.header, jobs: jobs)
     }
 
     private func findingsPager(_ model: ReportModel, _ library: MustacheLibrary) -> HTMLPager<ReportFinding> {
@@ -86,12 +90,7 @@ struct HTMLReportRenderer {
                 section: ReportFinding.section, knownRules: Set(model.rules.map(\.id)), rulePage: "../report.html"),
             title: HTMLPageNames.findings, heading: "Findings", order: "most severe first",
             csvFile: ReportWriter.findingsFile,
-            pageSize: rowLimit, header: Self.header(model), jobs: jobs)
-    }
-
-    /// What every page's header shows.
-    private static func header(_ model: ReportModel) -> [String: String] {
-        ["generator": model.header.generator, "asOf": model.header.asOf, "timezone": model.header.timeZone]
+            pageSize: rowLimit, header: model.header, jobs: jobs)
     }
 
     /// The inventory as the HTML shows it, or its first `limit` certificates: soonest effective
@@ -151,42 +150,7 @@ struct HTMLReportRenderer {
         "operations.denied": "operations denied", "findings.accepted": "findings accepted",
     ]
 
-    /// "Since the last run": the counts, the findings new and resolved (open ones only in
-    /// changes.csv: they are the findings list), certificates and operations that changed.
-    func changesContext(_ changes: ReportChanges) -> [String: Any] {
-        // New, then resolved: the first of the changes (no open row is made).
-        let changed = changes.findings.prefix(min(rowLimit, changes.count("new") + changes.count("resolved")))
-        var context: [String: Any] = [
-            "changesCompared": changes.compared, "changesNew": changes.count("new"),
-            "changesResolved": changes.count("resolved"), "changesOpen": changes.count("open"),
-            "changesBaselineAsOf": changes.baselineAsOf ?? "",
-            "changedFindings": changed.map { finding -> [String: Any] in
-                [
-                    "change": finding.change, "severity": finding.severity, "rule": finding.rule,
-                    "certificate": finding.certificate ?? "", "place": finding.resource ?? finding.package ?? "",
-                    "firstSeen": finding.firstSeen,
-                ]
-            },
-            "hasChangedFindings": !changed.isEmpty,
-            "changedCertificates": changes.certificates.prefix(rowLimit).map { certificate -> [String: Any] in
-                var row: [String: Any] = ["change": certificate.change, "id": certificate.id]
-                if let previous = certificate.previousID, previous != certificate.id { row["previousID"] = previous }
-                return row
-            },
-            "hasChangedCertificates": !changes.certificates.isEmpty,
-            "changedOperations": changes.operations.prefix(rowLimit).map { operation -> [String: Any] in
-                [
-                    "requestedAt": operation.requestedAt, "kind": operation.kind, "certificate": operation.certificate,
-                    "verdict": operation.verdict, "previousVerdict": operation.previousVerdict,
-                ]
-            },
-            "hasChangedOperations": !changes.operations.isEmpty,
-        ]
-        if let note = changes.note { context["changesNote"] = note }
-        return context
-    }
-
-    func context(for model: ReportModel) -> [String: Any] {
+    func context(for model: ReportModel) -> ReportView {
         let header = model.header
         let rulesByID = Set(model.rules.map(\.id))
         // Made once here: the groups below read them five times.
@@ -195,127 +159,112 @@ struct HTMLReportRenderer {
         let inventoryView = HTMLTableView(section: ReportCertificate.section, knownRules: rulesByID)
         let operationView = HTMLTableView(section: ReportOperation.section, knownRules: rulesByID)
         let severities = ["critical", "high", "medium", "low", "info"]
-        let findingGroups: [[String: Any]] = severities.compactMap { severity in
+        let findingGroups = severities.compactMap { severity -> FindingGroupView? in
             let items = shownFindings.filter { $0.severity == severity }
             guard !items.isEmpty else { return nil }
-            return [
-                "severity": severity, "count": items.count,
-                "findings": items.map { finding -> [String: Any] in
-                    [
-                        "rule": finding.rule, "severity": finding.severity, "message": finding.message,
-                        "hasRule": rulesByID.contains(finding.rule), "details": findingView.details(finding),
-                        "isNew": finding.change == "new", "accepted": finding.acceptance == "accepted",
-                        "lapsed": finding.acceptance == "lapsed", "acceptedBy": finding.acceptedBy ?? "",
-                        "acceptedUntil": finding.acceptedUntil ?? "",
-                        "acceptanceReason": finding.acceptanceReason ?? "",
-                    ]
-                },
-            ]
+            return FindingGroupView(
+                severity: severity, count: items.count,
+                findings: items.map { finding in
+                    FindingView(
+                        rule: finding.rule, severity: finding.severity, message: finding.message,
+                        hasRule: rulesByID.contains(finding.rule), details: findingView.details(finding),
+                        isNew: finding.change == "new", accepted: finding.acceptance == "accepted",
+                        lapsed: finding.acceptance == "lapsed", acceptedBy: finding.acceptedBy ?? "",
+                        acceptedUntil: finding.acceptedUntil ?? "",
+                        acceptanceReason: finding.acceptanceReason ?? "")
+                })
         }
         let inventory = Self.inventoryOrder(model, first: rowLimit).map(inventoryView.row)
         // The next 90 days of the timeline, grouped by date.
         let cutoff = model.timelineCutoff
         let upcoming = Array(model.timeline.lazy.prefix { $0.date.description <= cutoff }.prefix(rowLimit))
         let shownEvents = upcoming.count
-        var timelineDays: [[String: Any]] = []
-        var day: (date: String, events: [[String: Any]])?
+        var timelineDays: [TimelineDayView] = []
+        var day: (date: String, events: [TimelineEventView])?
         for event in upcoming {
             let date = event.date.description
             let amount = event.amountFen.map { Money(fen: $0).description }
-            let row: [String: Any] = [
-                "kind": event.kind.rawValue, "subject": ReportText.clean(event.certificateID ?? event.accountID) ?? "",
-                "resource": ReportText.clean(event.resourceID) ?? "", "hasResource": event.resourceID != nil,
-                "amount": amount ?? "", "hasAmount": amount != nil, "detail": ReportText.clean(event.detail),
-                "hasDetail": !event.detail.isEmpty,
-            ]
+            let row = TimelineEventView(
+                kind: event.kind.rawValue, subject: ReportText.clean(event.certificateID ?? event.accountID) ?? "",
+                resource: ReportText.clean(event.resourceID) ?? "", hasResource: event.resourceID != nil,
+                amount: amount ?? "", hasAmount: amount != nil, detail: ReportText.clean(event.detail),
+                hasDetail: !event.detail.isEmpty)
             if day?.date == date {
                 day?.events.append(row)
             } else {
-                if let day { timelineDays.append(["date": day.date, "events": day.events]) }
+                if let day { timelineDays.append(TimelineDayView(date: day.date, events: day.events)) }
                 day = (date, [row])
             }
         }
-        if let day { timelineDays.append(["date": day.date, "events": day.events]) }
+        if let day { timelineDays.append(TimelineDayView(date: day.date, events: day.events)) }
         let counts = Dictionary(
             uniqueKeysWithValues: model.summary.map { ($0.name.replacingOccurrences(of: ".", with: "_"), $0.value) })
-        let acceptances = model.acceptances.map { acceptance -> [String: Any] in
-            let names =
-                acceptance.key
-                ?? [acceptance.rule, acceptance.certificate].compactMap { $0 }.joined(separator: " ")
-            return [
-                "line": acceptance.line, "status": acceptance.status, "names": names,
-                "acceptedBy": acceptance.acceptedBy, "until": acceptance.until, "reason": acceptance.reason,
-                "matches": acceptance.matches,
-            ]
+        let acceptances = model.acceptances.map { acceptance in
+            AcceptanceView(
+                line: acceptance.line, status: acceptance.status,
+                names: acceptance.key
+                    ?? [acceptance.rule, acceptance.certificate].compactMap { $0 }.joined(separator: " "),
+                acceptedBy: acceptance.acceptedBy, until: acceptance.until, reason: acceptance.reason,
+                matches: acceptance.matches)
         }
-        var context: [String: Any] = [
-            "generator": header.generator, "asOf": header.asOf, "asOfDate": model.asOfDate,
-            "timezone": header.timeZone, "horizonDays": header.horizonDays, "schemaVersion": header.schemaVersion,
-            "counts": counts,
-            "summary": model.summary.map {
-                ["name": $0.name, "label": Self.summaryLabels[$0.name] ?? $0.name, "value": $0.value] as [String: Any]
+        // "Since the last run": new, then resolved findings (open ones only in changes.csv: they are
+        // the findings list), certificates and operations that changed.
+        let changes = model.changes
+        let changed = changes.findings.prefix(min(rowLimit, changes.count("new") + changes.count("resolved")))
+        return ReportView(
+            generator: header.generator, asOf: header.asOf, asOfDate: model.asOfDate,
+            timezone: header.timeZone, horizonDays: header.horizonDays, schemaVersion: header.schemaVersion,
+            counts: counts,
+            summary: model.summary.map {
+                SummaryCountView(name: $0.name, label: Self.summaryLabels[$0.name] ?? $0.name, value: $0.value)
             },
-            "findingGroups": findingGroups, "hasFindings": !model.findings.isEmpty,
-            "findingsTruncated": model.findings.count > rowLimit, "findingsShown": shownFindings.count,
-            "findingsTotal": model.findings.count,
-            "rules": model.rules.map { rule -> [String: Any] in
-                [
-                    "id": rule.id, "title": rule.title, "severity": rule.severity, "citation": rule.citation,
-                    "sources": rule.sources.enumerated().map { index, source -> [String: Any] in
-                        var entry: [String: Any] = ["text": source.text, "separator": index > 0]
-                        if let address = source.address { entry["address"] = address }
-                        return entry
-                    },
-                    "summary": rule.summary, "status": rule.status, "statusNote": rule.statusNote,
-                    "hasStatusNote": !rule.statusNote.isEmpty,
-                ]
+            findingGroups: findingGroups, hasFindings: !model.findings.isEmpty,
+            findingsTruncated: model.findings.count > rowLimit, findingsShown: shownFindings.count,
+            findingsTotal: model.findings.count,
+            rules: model.rules.map { rule in
+                RuleView(
+                    id: rule.id, title: rule.title, severity: rule.severity, citation: rule.citation,
+                    sources: rule.sources.enumerated().map { index, source in RuleSourceView(source, index: index) },
+                    summary: rule.summary, status: rule.status, statusNote: rule.statusNote,
+                    hasStatusNote: !rule.statusNote.isEmpty)
             },
-            "hasRules": !model.rules.isEmpty,
-            "timelineDays": timelineDays, "hasTimeline": !timelineDays.isEmpty,
-            "timelineTruncated": model.timeline.count > shownEvents, "timelineShown": shownEvents,
-            "outagesTruncated": model.outages.count > rowLimit, "outagesShown": min(rowLimit, model.outages.count),
-            "outagesTotal": model.outages.count,
-            "outages": model.outages.prefix(rowLimit).map { outage -> [String: Any] in
-                [
-                    "date": outage.date, "resourceType": outage.resourceType, "resource": outage.resource,
-                    "certificate": outage.certificate, "causes": outage.causes, "underWay": outage.underWay,
-                ]
+            hasRules: !model.rules.isEmpty,
+            timelineDays: timelineDays, hasTimeline: !timelineDays.isEmpty,
+            timelineTruncated: model.timeline.count > shownEvents, timelineShown: shownEvents,
+            outagesTruncated: model.outages.count > rowLimit, outagesShown: min(rowLimit, model.outages.count),
+            outagesTotal: model.outages.count,
+            outages: model.outages.prefix(rowLimit).map { outage in
+                OutageView(
+                    date: outage.date, resourceType: outage.resourceType, resource: outage.resource,
+                    certificate: outage.certificate, causes: outage.causes, underWay: outage.underWay)
             },
-            "hasOutages": !model.outages.isEmpty,
-            "calendar": OutageCalendar(outages: model.outages, weeks: model.expiryWeeks.map(\.start)).context,
-            "inventoryPages": model.certificates.count > rowLimit
-                ? HTMLPageNames.firstPage(HTMLPageNames.inventory) : "",
-            "findingsPages": model.findings.count > rowLimit ? HTMLPageNames.firstPage(HTMLPageNames.findings) : "",
-            "inventory": inventory, "inventoryHeadings": inventoryView.headings,
-            "hasInventory": !model.certificates.isEmpty,
-            "inventoryTruncated": model.certificates.count > rowLimit, "inventoryShown": inventory.count,
-            "inventoryTotal": model.certificates.count,
-            "quarantine": model.quarantine.map { record -> [String: Any] in
-                var row: [String: Any] = ["input": record.input, "line": record.line, "reason": record.reason]
-                row["column"] = record.column.map { String($0) } ?? ""
-                row["certificate"] = record.certificate ?? ""
-                row["rule"] = record.rule ?? ""
-                return row
-            },
-            "hasQuarantine": !model.quarantine.isEmpty,
-            "operations": model.operations.prefix(rowLimit).map(operationView.row),
-            "operationHeadings": operationView.headings,
-            "hasOperations": !model.operations.isEmpty,
-            "operationsTruncated": model.operations.count > rowLimit,
-            "operationsShown": min(rowLimit, model.operations.count), "operationsTotal": model.operations.count,
-            "inputs": model.inputs.map { input -> [String: Any] in
-                var row: [String: Any] = [
-                    "name": input.name, "sha256": input.sha256, "rows": input.rows, "accepted": input.accepted,
-                    "quarantined": input.quarantined, "notes": input.notes.joined(separator: "; "),
-                ]
-                row["encoding"] = input.encoding ?? ""
-                return row
-            },
-            "settings": model.settings.map { ["name": $0.name, "value": $0.value] as [String: Any] },
-            "chart": ExpiryChart(weeks: model.expiryWeeks, alreadyExpired: model.alreadyExpired).context,
-        ]
-        context["acceptances"] = acceptances
-        context["hasAcceptances"] = !acceptances.isEmpty
-        return context.merging(changesContext(model.changes)) { current, _ in current }
+            hasOutages: !model.outages.isEmpty,
+            calendar: OutageCalendar(outages: model.outages, weeks: model.expiryWeeks.map(\.start)).context,
+            inventoryPages: model.certificates.count > rowLimit ? HTMLPageNames.firstPage(HTMLPageNames.inventory) : "",
+            findingsPages: model.findings.count > rowLimit ? HTMLPageNames.firstPage(HTMLPageNames.findings) : "",
+            inventory: inventory, inventoryHeadings: inventoryView.headings,
+            hasInventory: !model.certificates.isEmpty,
+            inventoryTruncated: model.certificates.count > rowLimit, inventoryShown: inventory.count,
+            inventoryTotal: model.certificates.count,
+            quarantine: model.quarantine.map(QuarantineRowView.init),
+            hasQuarantine: !model.quarantine.isEmpty,
+            operations: model.operations.prefix(rowLimit).map(operationView.row),
+            operationHeadings: operationView.headings,
+            hasOperations: !model.operations.isEmpty,
+            operationsTruncated: model.operations.count > rowLimit,
+            operationsShown: min(rowLimit, model.operations.count), operationsTotal: model.operations.count,
+            inputs: model.inputs.map(InputView.init),
+            settings: model.settings.map { SettingView(name: $0.name, value: $0.value) },
+            chart: ExpiryChart(weeks: model.expiryWeeks, alreadyExpired: model.alreadyExpired).context,
+            acceptances: acceptances, hasAcceptances: !acceptances.isEmpty,
+            changesCompared: changes.compared, changesNew: changes.count("new"),
+            changesResolved: changes.count("resolved"), changesOpen: changes.count("open"),
+            changesBaselineAsOf: changes.baselineAsOf ?? "",
+            changedFindings: changed.map(ChangedFindingView.init), hasChangedFindings: !changed.isEmpty,
+            changedCertificates: changes.certificates.prefix(rowLimit).map(ChangedCertificateView.init),
+            hasChangedCertificates: !changes.certificates.isEmpty,
+            changedOperations: changes.operations.prefix(rowLimit).map(ChangedOperationView.init),
+            hasChangedOperations: !changes.operations.isEmpty,
+            changesNote: changes.note)
     }
 }

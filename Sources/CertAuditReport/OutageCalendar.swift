@@ -15,30 +15,27 @@ struct OutageCalendar {
     /// Start dates of the horizon's weeks, `YYYY-MM-DD`.
     let weeks: [String]
 
-    var context: [String: Any] {
+    var context: OutageCalendarView {
         let shown = Array(outages.prefix(Self.rowLimit))
-        let rows: [[String: Any]] = shown.enumerated().map { row, outage in
+        let rows = shown.enumerated().map { row, outage in
             let y = Self.headerHeight + row * Self.rowHeight
             // The first week whose start is after the outage's first day is the week after it.
             let firstOut = outage.underWay ? 0 : max(0, (weeks.firstIndex { $0 > outage.date } ?? weeks.count) - 1)
             let cause = outage.causes.joined(separator: " → ")
-            return [
-                "y": y, "textY": y + Self.rowHeight - 4, "label": "\(outage.resourceType) \(outage.resource)",
-                "outX": Self.labelWidth + firstOut * Self.cellWidth,
-                "outWidth": max(0, weeks.count - firstOut) * Self.cellWidth, "height": Self.rowHeight - 2,
-                "title": "\(outage.resource) out from \(outage.date): \(cause)",
-            ]
+            return OutageCalendarRowView(
+                y: y, textY: y + Self.rowHeight - 4, label: "\(outage.resourceType) \(outage.resource)",
+                outX: Self.labelWidth + firstOut * Self.cellWidth,
+                outWidth: max(0, weeks.count - firstOut) * Self.cellWidth, height: Self.rowHeight - 2,
+                title: "\(outage.resource) out from \(outage.date): \(cause)")
         }
-        let labels: [[String: Any]] = weeks.enumerated().compactMap { index, start in
-            guard index % 8 == 0 else { return nil }
-            return ["x": Self.labelWidth + index * Self.cellWidth, "text": start]
+        let labels = weeks.enumerated().compactMap { index, start in
+            index % 8 == 0 ? ChartLabelView(x: Self.labelWidth + index * Self.cellWidth, text: start) : nil
         }
         let gridWidth = weeks.count * Self.cellWidth
-        return [
-            "width": Self.labelWidth + gridWidth + 60,
-            "height": Self.headerHeight + max(1, shown.count) * Self.rowHeight,
-            "gridX": Self.labelWidth, "gridWidth": gridWidth, "rows": rows, "labels": labels,
-            "truncated": outages.count > shown.count, "shown": shown.count, "total": outages.count,
-        ]
+        return OutageCalendarView(
+            width: Self.labelWidth + gridWidth + 60,
+            height: Self.headerHeight + max(1, shown.count) * Self.rowHeight,
+            gridX: Self.labelWidth, gridWidth: gridWidth, rows: rows, labels: labels,
+            truncated: outages.count > shown.count, shown: shown.count, total: outages.count)
     }
 }
