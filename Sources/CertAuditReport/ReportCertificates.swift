@@ -6,7 +6,7 @@ import CertAuditCore
 /// Why lazy: a `ReportCertificate` is some fifteen strings and two arrays, and a copy of the whole
 /// estate as rows cost hundreds of megabytes at 100,000 certificates (gigabytes at a million) while
 /// the estate itself was still in memory. What is held instead is the `Estate` (shared, not copied)
-/// and each certificate's position in `estate.certificates`, in report order: eight bytes a
+/// and each certificate's position in `estate.certificates`, in report order: four bytes a
 /// certificate. A row is the same whenever it is made (`ReportModel.certificate`), so the renderers
 /// read exactly what an array of rows would give them.
 ///
@@ -22,52 +22,61 @@ import CertAuditCore
 /// `daysToExpiry(at:)`, `fingerprint(at:)`) rather than rows.
 public struct ReportCertificates: RandomAccessCollection, Sendable {
     private let estate: Estate
-    /// Positions in `estate.certificates`, in this collection's order.
-    private let order: [Int]
+    /// Positions in `estate.certificates`, in this collection's order, as 32-bit numbers: held from
+    /// the model to the last report, with the inventory pages' order beside it while they are
+    /// written (an estate's certificates are far fewer than 2³¹).
+    private let order: [Int32]
     private let settings: AuditSettings
 
     /// The estate's certificates in report order: by ID, then inventory line.
     init(estate: Estate, settings: AuditSettings) {
         let certificates = estate.certificates
-        let order = certificates.indices.sorted {
-            (certificates[$0].id, certificates[$0].record.line) < (certificates[$1].id, certificates[$1].record.line)
+        precondition(certificates.count <= Int(Int32.max), "an estate's positions fit in 32 bits")
+        let order = (0..<Int32(certificates.count)).sorted {
+            let (left, right) = (Int($0), Int($1))
+            return (certificates[left].id, certificates[left].record.line)
+                < (certificates[right].id, certificates[right].record.line)
         }
         self.init(estate: estate, order: order, settings: settings)
     }
 
-    private init(estate: Estate, order: [Int], settings: AuditSettings) {
+    private init(estate: Estate, order: [Int32], settings: AuditSettings) {
         self.estate = estate
         self.order = order
         self.settings = settings
     }
+
+    /// Where the row at a position is in `estate.certificates`.
+    private func place(of position: Int) -> Int { Int(order[position]) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { order.count }
 
     /// The row at a position, made now.
     public subscript(position: Int) -> ReportCertificate {
-        let certificate = estate.certificates[order[position]]
+        let certificate = estate.certificates[place(of: position)]
         return ReportModel.certificate(
             certificate, bound: estate.resources(boundTo: certificate.id), settings: settings)
     }
 
     /// The same certificates in another order: `positions` are positions in this collection.
-    func reordered(_ positions: some Sequence<Int>) -> ReportCertificates {
-        ReportCertificates(estate: estate, order: positions.map { order[$0] }, settings: settings)
+    func reordered<Positions: Sequence>(_ positions: Positions) -> ReportCertificates
+    where Positions.Element: BinaryInteger {
+        ReportCertificates(estate: estate, order: positions.map { order[Int($0)] }, settings: settings)
     }
 
     /// The row's `id`, without making the row.
-    func id(at position: Int) -> String { ReportText.clean(estate.certificates[order[position]].record.id) }
+    func id(at position: Int) -> String { ReportText.clean(estate.certificates[place(of: position)].record.id) }
 
     /// The row's `daysToExpiry`, without making the row.
     func daysToExpiry(at position: Int) -> Int64? {
-        estate.certificates[order[position]].effectiveExpiry.map { settings.daysToExpiry($0) }
+        estate.certificates[place(of: position)].effectiveExpiry.map { settings.daysToExpiry($0) }
     }
 
     /// The row's `id`, `serial`, `subject`, `issuer` and times, for metrics.prom, without making the
     /// row (making every row took most of the time metrics.prom took).
     func gaugeFacts(at position: Int) -> CertificateGaugeFacts {
-        let certificate = estate.certificates[order[position]]
+        let certificate = estate.certificates[place(of: position)]
         let leaf = certificate.leaf
         return CertificateGaugeFacts(
             id: ReportText.clean(certificate.record.id), serial: ReportText.clean(leaf?.serialHex),
@@ -77,8 +86,8 @@ public struct ReportCertificates: RandomAccessCollection, Sendable {
     }
 
     /// The row's `fingerprint`, without making the row.
-    func fingerprint(at position: Int) -> String? { estate.certificates[order[position]].leaf?.fingerprintSHA256 }
+    func fingerprint(at position: Int) -> String? { estate.certificates[place(of: position)].leaf?.fingerprintSHA256 }
 
     /// The row's fingerprint as the estate holds it, without making a string.
-    func heldFingerprint(at position: Int) -> HexText? { estate.certificates[order[position]].leaf?.fingerprint }
+    func heldFingerprint(at position: Int) -> HexText? { estate.certificates[place(of: position)].leaf?.fingerprint }
 }
