@@ -30,12 +30,8 @@ public struct ReportCertificates: RandomAccessCollection, Sendable {
 
     /// The estate's certificates in report order: by ID, then inventory line.
     init(estate: Estate, settings: AuditSettings) {
-        let certificates = estate.certificates
-        precondition(certificates.count <= Int(Int32.max), "an estate's positions fit in 32 bits")
-        let order = (0..<Int32(certificates.count)).sorted {
-            let (left, right) = (Int($0), Int($1))
-            return (certificates[left].id, certificates[left].record.line)
-                < (certificates[right].id, certificates[right].record.line)
+        let order = estate.certificates.stableOrder(workers: 1) {
+            ($0.pointee.id, $0.pointee.record.line) < ($1.pointee.id, $1.pointee.record.line)
         }
         self.init(estate: estate, order: order, settings: settings)
     }
