@@ -50,7 +50,13 @@ enum DistinguishedName {
 }
 
 extension String {
+    /// Without the space characters at either end. Walked by index, not through `drop(while:)` and
+    /// `reversed()`, whose wrapper types were looked up at run time on every attribute.
     fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        var start = startIndex
+        while start < endIndex, self[start] == " " { start = index(after: start) }
+        var end = endIndex
+        while end > start, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[start..<end])
     }
 }

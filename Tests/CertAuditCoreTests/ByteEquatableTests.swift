@@ -47,4 +47,15 @@ struct ByteEquatableTests {
         #expect(!Tag(key: "k", value: Self.composed).hasSameBytes(as: Tag(key: "k", value: Self.decomposed)))
         #expect(Tag(key: "k", value: Self.composed).hasSameBytes(as: Tag(key: "k", value: Self.composed)))
     }
+
+    @Test func stringsCompareEveryByte() {
+        #expect("".hasSameBytes(as: ""))
+        #expect(!"".hasSameBytes(as: "a") && !"a".hasSameBytes(as: ""))
+        // Long enough to be stored on the heap, differing only in the last byte, or in length.
+        let long = String(repeating: "x", count: 40)
+        #expect(long.hasSameBytes(as: String(repeating: "x", count: 40)))
+        #expect(!(long + "a").hasSameBytes(as: long + "b"))
+        #expect(!long.hasSameBytes(as: long + "x"))
+        #expect("证书".hasSameBytes(as: String(decoding: Array("证书".utf8), as: UTF8.self)))
+    }
 }

@@ -206,6 +206,10 @@ struct MetricsRendererTests {
         #expect(DistinguishedName.first("CN", in: "CN=\\E4\\B8\\AD\\E6\\96\\87") == "中文")
         #expect(DistinguishedName.first("O", in: "CN=x,O=Sample \\\"Q\\\"") == "Sample \"Q\"")
         #expect(DistinguishedName.first("CN", in: "O=no common name") == nil)
+        // Spaces around an attribute's type are not part of it; its value is kept as written.
+        #expect(DistinguishedName.first("CN", in: "O=x,  CN =  y ") == "  y ")
+        #expect(DistinguishedName.first("CN", in: "O=x, C N=y") == nil)
+        #expect(DistinguishedName.first("CN", in: "   =y,CN=z") == "z")
     }
 
     @Test func serialNumbersAreWrittenInDecimalAsTheExporterDoes() throws {
