@@ -3,8 +3,12 @@
 /// (`LeafFields`) instead of decoding the whole certificate, public key included, with `d2i_X509`.
 ///
 /// It accepts only the plain form: definite, minimal lengths; version 3; no unique identifiers;
-/// nothing after the extensions or after the signature. Anything else is nil, and the certificate
-/// goes to OpenSSL whole, as before.
+/// nothing after the extensions or after the signature; a signature algorithm after the
+/// TBSCertificate with no parameters or NULL ones. Anything else is nil, and the certificate goes to
+/// OpenSSL whole, as before. (OpenSSL hashes a certificate for its fingerprint as it encodes it: the
+/// TBSCertificate's own bytes, the rest encoded anew. Other parameters could come out other bytes —
+/// an empty constructed OCTET STRING comes out primitive, as a fuzz input showed — and the
+/// fingerprint of the bytes read would not be OpenSSL's.)
 struct CertificateDER {
     /// A TLV's place in the bytes: the whole element and its contents.
     struct Element {
@@ -44,7 +48,8 @@ struct CertificateDER {
             let tbs = Self.element(der, at: certificate.contents.lowerBound, in: certificate.contents.upperBound),
             tbs.tag == 0x30,
             let outer = Self.element(der, at: tbs.whole.upperBound, in: certificate.contents.upperBound),
-            outer.tag == 0x30,
+            outer.tag == 0x30, let algorithm = Self.children(der, of: outer), algorithm.first?.tag == 0x06,
+            algorithm.count == 1 || (algorithm.count == 2 && der[algorithm[1].whole] == [0x05, 0x00][...]),
             let signature = Self.element(der, at: outer.whole.upperBound, in: certificate.contents.upperBound),
             signature.tag == 0x03, signature.whole.upperBound == certificate.contents.upperBound,
             signature.contents.count > 1, der[signature.contents.lowerBound] == 0

@@ -158,6 +158,22 @@ struct LeafVerdictTests {
         #expect(LeafFields(lettered, keys: keys) == nil)
     }
 
+    /// OpenSSL keeps a TBSCertificate's bytes but encodes the signature algorithm after it anew, and
+    /// hashes that for the fingerprint: parameters it would write otherwise (an empty constructed
+    /// OCTET STRING where NULL belongs, as a fuzz input had) send the certificate to OpenSSL whole,
+    /// so that its fingerprint is the same read from a cache or not.
+    @Test func anOuterAlgorithmOpenSSLWouldEncodeAnewIsDecodedWhole() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.folder + "/intermediate.pem")))
+        let der = try #require(PEMBlock.scan(bytes).blocks.first?.standardBody())
+        let outer = try #require(CertificateDER(der)).outerAlgorithm
+        #expect(der[outer.contents.suffix(2)] == [0x05, 0x00][...])
+        var odd = der
+        odd[outer.contents.upperBound - 2] = 0x24
+        #expect(CertificateDER(odd) == nil)
+        let decoded = try #require(X509Object.fromDER(odd), "OpenSSL reads it")
+        #expect(!decoded.encodes(as: odd), "OpenSSL writes it otherwise")
+    }
+
     /// A leaf like one whose verdict is kept but whose signature does not verify is verified by
     /// OpenSSL, which finds it broken.
     @Test func aLeafWhoseSignatureFailsIsVerifiedAnew() throws {
