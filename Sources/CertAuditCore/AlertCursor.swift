@@ -7,16 +7,14 @@ struct AlertCursor {
     /// The places in `alerts` by first day, then place.
     private let starts: [Int32]
     private var nextStart = 0
-    /// The series whose span holds `day`, by place ascending, copied out with their firing days:
-    /// every day reads all of them, and copies side by side are read in one sweep, where reading
-    /// them in `alerts` (and their repeat out of line) costs a cache miss a series at a million.
-    private var active: [ActiveSeries] = []
-    private var merged: [ActiveSeries] = []
+    /// The places of the series whose span holds `day`, ascending.
+    private var active: [Int32] = []
+    private var merged: [Int32] = []
     private var day = Int64.min
     /// The next place in `active` to look at on `day`.
     private var position = 0
     /// The next alert, found and not yet read.
-    private var pending: (series: AlertSeries, times: Int)?
+    private var pending: (series: Int32, times: Int)?
 
     init(_ alerts: [AlertSeries], starts: [Int32]) {
         self.alerts = alerts
@@ -29,8 +27,9 @@ struct AlertCursor {
     }
 
     mutating func next() -> TimelineEvent? {
-        guard findNext(), let (series, times) = pending else { return nil }
+        guard findNext(), let (place, times) = pending else { return nil }
         pending = nil
+        let series = alerts[Int(place)]
         return TimelineEvent(
             date: LocalDate(daysSinceEpoch: day), kind: .alert, certificateID: series.certificateID,
             policyID: series.policyID, times: times, deliveries: series.deliveries)
@@ -41,11 +40,11 @@ struct AlertCursor {
         if pending != nil { return true }
         while true {
             while position < active.count {
-                let series = active[position]
+                let place = active[position]
                 position += 1
-                let times = series.days.times(onDay: day)
+                let times = alerts[Int(place)].days.times(onDay: day)
                 if times > 0 {
-                    pending = (series.series, times)
+                    pending = (place, times)
                     return true
                 }
             }
@@ -57,7 +56,7 @@ struct AlertCursor {
     /// those that start (to the first start when none is left). False when every series has ended.
     private mutating func moveToNextDay() -> Bool {
         var next = day + 1
-        active.removeAll { Int64($0.days.lastDay) < next }
+        active.removeAll { alerts[Int($0)].days.last.daysSinceEpoch < next }
         if active.isEmpty {
             guard nextStart < starts.count else { return false }
             next = max(next, alerts[Int(starts[nextStart])].days.first.daysSinceEpoch)
@@ -73,12 +72,11 @@ struct AlertCursor {
             var left = 0
             var right = 0
             while left < active.count || right < joined.count {
-                if right == joined.count || (left < active.count && active[left].place < joined[right]) {
+                if right == joined.count || (left < active.count && active[left] < joined[right]) {
                     merged.append(active[left])
                     left += 1
                 } else {
-                    let place = joined[right]
-                    merged.append(ActiveSeries(place: place, series: alerts[Int(place)]))
+                    merged.append(joined[right])
                     right += 1
                 }
             }
@@ -87,17 +85,5 @@ struct AlertCursor {
         day = next
         position = 0
         return true
-    }
-
-    /// A series in `active`, its place in `alerts` and its firing days.
-    private struct ActiveSeries {
-        let place: Int32
-        let days: AlertFiringDays
-        let series: AlertSeries
-
-        init(place: Int32, series: AlertSeries) {
-            (self.place, self.series) = (place, series)
-            days = series.days
-        }
     }
 }
