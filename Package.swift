@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "CertAuditX509",
             dependencies: [
-                "CertAuditCore", "COpenSSL", "CertAuditShims", "CZlib",
+                "CertAuditCore", "COpenSSL", "CertAuditShims", "CZlib", "CDirectIO",
             ]),
         .target(
             name: "CertAuditIngest",

@@ -9,21 +9,30 @@ struct BundleFile {
     /// `root`'s real path, resolved once per run by the loader (nil when the folder does not exist).
     let realRoot: String?
     let limit: Int
+    /// `realRoot` held open, where files can be opened beneath it in one call (`BundlesFolder`).
+    let folder: BundlesFolder?
     /// Where each file read leaves its digest, when someone asks.
     var digests: FileDigests? = nil
     /// The paths this load has resolved: a bundle is looked at up to three times (is it a folder,
     /// for the password and for the material, then read), each once on the disk.
     private let resolved = ResolvedPaths()
 
-    /// A resolved path, with its file type when the `lstat` walk saw it (nil after `realpath`).
+    /// A resolved path, with its file type when the walk or the opening saw it (nil after
+    /// `realpath`).
     private final class ResolvedPaths {
         var byRelative: [String: (real: String, type: mode_t?)] = [:]
+        /// Regular files the resolution opened (`BundlesFolder`), left open for their read with what
+        /// `fstat` said of them: the file read is then the one resolved, looked up and `fstat`ed once.
+        var opened: [String: (descriptor: Int32, status: stat)] = [:]
+
+        deinit { for file in opened.values { close(file.descriptor) } }
     }
 
-    init(root: String, realRoot: String?, limit: Int, digests: FileDigests? = nil) {
+    init(root: String, realRoot: String?, limit: Int, folder: BundlesFolder? = nil, digests: FileDigests? = nil) {
         self.root = root
         self.realRoot = realRoot
         self.limit = limit
+        self.folder = folder
         self.digests = digests
     }
 
@@ -50,6 +59,7 @@ struct BundleFile {
         guard let realRoot else {
             throw BundleError(.notFound, file: relative, "the bundles folder \(root) does not exist")
         }
+        if let folder, let opened = try openBeneath(relative, in: folder, realRoot: realRoot) { return opened }
         if let plain = try Self.plainPath(relative, under: realRoot) { return plain }
         guard let real = Self.realPath(root + "/" + relative) else {
             if errno == ELOOP {
@@ -63,6 +73,33 @@ struct BundleFile {
             throw BundleError(.pathOutsideBundles, file: relative, "leads out of inputs/bundles/ (to \(real))")
         }
         return (real, nil)
+    }
+
+    /// `relative` opened beneath the folder in one call, when no part of it is a symbolic link: its
+    /// real path and type, a regular file left open for `read`; nil when the walk must decide (a
+    /// link on the way, nothing but `.`, an unusual error). The path given to the call is the one
+    /// `plainPath` would build (components between slashes, `.` left out), so both resolve alike.
+    private func openBeneath(_ relative: String, in folder: BundlesFolder, realRoot: String) throws(BundleError)
+        -> (real: String, type: mode_t)?
+    {
+        guard !relative.utf8.contains(0) else { return nil }
+        let cleaned = RelativePath.components(of: relative).filter { $0 != "." }.joined(separator: "/")
+        guard !cleaned.isEmpty else { return nil }
+        let descriptor: Int32
+        switch folder.open(cleaned) {
+        case .opened(let opened): descriptor = opened
+        case .missing: throw BundleError(.notFound, file: relative, "no such file in inputs/bundles/")
+        case .undecided: return nil
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        let type = status.st_mode & S_IFMT
+        // Resolved once per load (`resolveWithType` keeps the answer), so nothing is open there yet.
+        if type == S_IFREG { resolved.opened[relative] = (descriptor, status) } else { close(descriptor) }
+        return (realRoot + "/" + cleaned, type)
     }
 
     /// The real path of `relative` when no part of it is a symbolic link — one `lstat` per component
@@ -134,7 +171,13 @@ struct BundleFile {
     /// The bytes of a confined, regular file no larger than the limit.
     func read(_ relative: String) throws(BundleError) -> [UInt8] {
         let path = try resolve(relative)
-        let bytes = try Self.readRegularFile(path, name: relative, limit: limit)
+        let bytes: [UInt8]
+        if let file = resolved.opened.removeValue(forKey: relative) {
+            defer { close(file.descriptor) }
+            bytes = try Self.readRegularFile(open: file.descriptor, status: file.status, name: relative, limit: limit)
+        } else {
+            bytes = try Self.readRegularFile(path, name: relative, limit: limit)
+        }
         digests?.record(relative, bytes)
         return bytes
     }
@@ -150,6 +193,14 @@ struct BundleFile {
         guard fstat(descriptor, &status) == 0 else {
             throw BundleError(.unreadable, file: name, String(cString: strerror(errno)))
         }
+        return try readRegularFile(open: descriptor, status: status, name: name, limit: limit)
+    }
+
+    /// The bytes of the file open as `descriptor` (left open), whose `fstat` is `status`, when it is
+    /// a regular file no larger than the limit.
+    private static func readRegularFile(open descriptor: Int32, status: stat, name: String, limit: Int)
+        throws(BundleError) -> [UInt8]
+    {
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: throw BundleError(.notRegularFile, file: name, "is a folder, not a certificate file")
@@ -158,17 +209,21 @@ struct BundleFile {
         guard status.st_size <= limit else {
             throw BundleError(.tooLarge, file: name, "\(status.st_size) bytes, above the \(limit)-byte limit")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes {
-                Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+        // Read straight into the array's storage: not zeroed first, not copied after.
+        let size = Int(status.st_size)
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if count < 0 { failure = errno }
+                if count <= 0 { break }
+                filled += count
             }
-            if count < 0 { throw BundleError(.unreadable, file: name, String(cString: strerror(errno))) }
-            if count == 0 { break }
-            filled += count
+            initialized = filled
         }
-        return Array(bytes[0..<filled])
+        if failure != 0 { throw BundleError(.unreadable, file: name, String(cString: strerror(failure))) }
+        return bytes
     }
 
     static func realPath(_ path: String) -> String? {

@@ -12,10 +12,14 @@ public struct BundleLoader: Sendable {
     public let sizeLimit: Int
     /// The bundles folder's real path, resolved once: every bundle path is confined beneath it.
     let realBundlesDirectory: String?
+    /// The same folder held open, where bundles can be opened beneath it in one call.
+    let bundlesFolder: BundlesFolder?
 
     public init(bundlesDirectory: String, trust: TrustStore, sizeLimit: Int = 10 * 1024 * 1024) {
         self.bundlesDirectory = bundlesDirectory
-        self.realBundlesDirectory = BundleFile.realPath(bundlesDirectory)
+        let real = BundleFile.realPath(bundlesDirectory)
+        self.realBundlesDirectory = real
+        self.bundlesFolder = real.flatMap(BundlesFolder.init(realPath:))
         self.trust = trust
         self.sizeLimit = sizeLimit
     }
@@ -26,7 +30,8 @@ public struct BundleLoader: Sendable {
         _ request: BundleRequest, asOf: Instant, cache: CertificateCache? = nil, digests: FileDigests? = nil
     ) -> Result<BundleFacts, BundleError> {
         let files = BundleFile(
-            root: bundlesDirectory, realRoot: realBundlesDirectory, limit: sizeLimit, digests: digests)
+            root: bundlesDirectory, realRoot: realBundlesDirectory, limit: sizeLimit, folder: bundlesFolder,
+            digests: digests)
         do throws(BundleError) {
             let password = try Self.password(for: request, files: files, absent: cache?.absentFiles)
             let material = try Self.material(request.bundle, password: password, files: files, cache: cache)
