@@ -11,6 +11,8 @@ public struct PositionTable: Sendable {
     /// A position, or `empty`.
     private let slots: [Int32]
     private static let empty: Int32 = -1
+    /// How many distinct keys the elements have: fewer than the keyed elements when a key repeats.
+    public let distinctCount: Int
 
     /// `key(position)` is the key of the element at `position`, for each position below `count`.
     public init<Key: Hashable>(count: Int, key: (Int) -> Key?) {
@@ -18,13 +20,18 @@ public struct PositionTable: Sendable {
         var capacity = 2
         while capacity < count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: Self.empty, count: capacity)
+        var distinct = 0
         for position in 0..<count {
             guard let wanted = key(position) else { continue }
             let slot = Self.slot(of: wanted, in: slots, key: key)
             // An equal key already there came first: it keeps its slot.
-            if slots[slot] == Self.empty { slots[slot] = Int32(position) }
+            if slots[slot] == Self.empty {
+                slots[slot] = Int32(position)
+                distinct += 1
+            }
         }
         self.slots = slots
+        self.distinctCount = distinct
     }
 
     /// The position of the first element whose key is `wanted`, or nil; `key` as given to `init`.

@@ -50,9 +50,9 @@ public struct ReportCertificates: RandomAccessCollection, Sendable {
 
     /// The row at a position, made now.
     public subscript(position: Int) -> ReportCertificate {
-        let certificate = estate.certificates[place(of: position)]
+        let place = place(of: position)
         return ReportModel.certificate(
-            certificate, bound: estate.resources(boundTo: certificate.id), settings: settings)
+            estate.certificates[place], bound: estate.resources(boundToCertificateAt: place), settings: settings)
     }
 
     /// The same certificates in another order: `positions` are positions in this collection.

@@ -31,16 +31,18 @@ struct RenewalChains {
     /// run holds, the run's height.
     func inForceExpiries(asOf date: LocalDate) -> [PackedLocalDate] {
         estate.certificates.indices.map { index in
-            PackedLocalDate(
-                position(of: estate.certificates[index].id).flatMap { position in
-                    isInForce(at: position, asOf: date) ? chains[position]?.generations[0].expiry : nil
-                })
+            let position = position(ofCertificateAt: index)
+            return PackedLocalDate(isInForce(at: position, asOf: date) ? chains[position]?.generations[0].expiry : nil)
         }
     }
 
     /// Where the chain of `id` is held (the estate's place of the ID), for reading it more than once
     /// with one lookup (`subscript(at:)`).
     func position(of id: String) -> Int? { estate.position(of: id) }
+
+    /// Where the chain of the certificate at `index` in the estate is held: `position(of:)` of its
+    /// ID, without a lookup when no ID repeats (`Estate.firstPlace(ofCertificateAt:)`).
+    func position(ofCertificateAt index: Int) -> Int { estate.firstPlace(ofCertificateAt: index) }
 
     /// Whether the chain held at `position` is in force on `date`, from its fields read in place: a
     /// method called on the array's element (`chains[position]?.isInForce`) copied the chain.

@@ -136,9 +136,8 @@ struct SimulationRun {
         let certificates = estate.certificates
         for index in certificates.indices {
             let id = certificates[index].id
-            guard let notAfter = certificates[index].notAfter, let place = chains.position(of: id),
-                chains[at: place] == nil
-            else { continue }
+            let place = chains.position(ofCertificateAt: index)
+            guard let notAfter = certificates[index].notAfter, chains[at: place] == nil else { continue }
             let effective = certificates[index].effectiveExpiry ?? notAfter
             let generation = RenewalChain.Generation(
                 expiry: zone.localDate(of: notAfter), outage: zone.localDate(of: effective + 1))

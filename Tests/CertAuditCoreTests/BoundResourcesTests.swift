@@ -35,10 +35,36 @@ struct BoundResourcesTests {
             #expect(estate.resources(boundTo: id).map(\.id) == (model[id] ?? []).map { resources[$0].id })
             #expect(estate.hasResources(boundTo: id) == (model[id] != nil))
         }
+        // By place, for every certificate (the later ones with a repeated ID too): as by its ID.
+        for place in certificates.indices {
+            let id = certificates[place].id
+            #expect(estate.firstPlace(ofCertificateAt: place) == estate.position(of: id))
+            #expect(estate.resourcePositions(boundToCertificateAt: place) == model[id] ?? [])
+            #expect(
+                estate.resources(boundToCertificateAt: place).map(\.id) == (model[id] ?? []).map { resources[$0].id })
+        }
         for id in ["missing-1", "", "c-"] {
             #expect(estate.resourcePositions(boundTo: id).isEmpty)
             #expect(!estate.hasResources(boundTo: id))
         }
+    }
+
+    /// Where no ID repeats, each certificate is the first with its ID; IDs Swift calls equal
+    /// (canonically equivalent spellings) repeat, as a lookup by ID finds them.
+    @Test func eachCertificateIsTheFirstWithItsIDUnlessOneBeforeItHasAnEqualOne() {
+        let unique = ["a", "b", "c"].map { Certificate(record: CertificateRecord(line: 2, id: $0)) }
+        let resources = [
+            ResourceRecord(line: 2, id: "r1", type: ResourceType("clb"), certificateID: "c"),
+            ResourceRecord(line: 3, id: "r2", type: ResourceType("cdn"), certificateID: "caf\u{E9}"),
+        ]
+        let plain = Estate(certificates: unique, resources: resources)
+        #expect(unique.indices.map(plain.firstPlace(ofCertificateAt:)) == [0, 1, 2])
+        #expect(plain.resources(boundToCertificateAt: 2).map(\.id) == ["r1"])
+        #expect(plain.resources(boundToCertificateAt: 0).isEmpty)
+        let spelled = ["caf\u{E9}", "b", "cafe\u{301}"].map { Certificate(record: CertificateRecord(line: 2, id: $0)) }
+        let equivalent = Estate(certificates: spelled, resources: resources)
+        #expect(spelled.indices.map(equivalent.firstPlace(ofCertificateAt:)) == [0, 1, 0])
+        #expect(equivalent.resources(boundToCertificateAt: 2).map(\.id) == ["r2"])
     }
 
     @Test func groupsHoldTheirMembersAscending() {

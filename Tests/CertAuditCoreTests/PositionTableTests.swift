@@ -25,6 +25,7 @@ struct PositionTableTests {
         let keys = Self.keys(count, distinct: max(1, count / 2))
         let table = PositionTable(count: keys.count) { keys[$0] }
         let model = Self.firstPositions(keys)
+        #expect(table.distinctCount == model.count)
         for key in Set(keys) {
             #expect(table.position(of: key) { keys[$0] } == model[key])
         }
@@ -50,6 +51,7 @@ struct PositionTableTests {
         #expect(table.position(of: "a") { keys[$0] } == 1)
         #expect(table.position(of: "b") { keys[$0] } == 4)
         #expect(table.position(of: "c") { keys[$0] } == nil)
+        #expect(table.distinctCount == 2)
     }
 
     /// Any hashable key, the certificates' fingerprints as held among them.
