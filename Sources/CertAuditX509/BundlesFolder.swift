@@ -14,13 +14,13 @@ import Glibc
 /// `openat2`) is left to `BundleFile`'s walk and `realpath`, which decide as before. Made only where
 /// the call works (probed once), so a system without it costs nothing per bundle. Shared, read-only,
 /// by every worker: `openat2` with one folder descriptor from many threads is safe.
-public final class BundlesFolder: Sendable {
+final class BundlesFolder: Sendable {
     /// The open folder (`O_DIRECTORY`), closed when the last loader lets it go.
     let descriptor: Int32
 
     /// Opens the folder at `realPath`, or nil when it cannot be opened or the system cannot open
     /// files beneath it.
-    public init?(realPath: String) {
+    init?(realPath: String) {
         let descriptor = Glibc.open(realPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         let probe = ca_open_beneath(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
