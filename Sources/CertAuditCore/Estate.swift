@@ -59,10 +59,10 @@ public struct Estate: Sendable {
 
     /// The places in `resources` of those serving the certificate now, ascending.
     public func resourcePositions(boundTo certificateID: String) -> [Int] {
-        // Not `.map(resourcePositions(boundToCertificateAt:))`: a method taken as a value holds a
-        // copy of the whole estate (dozens of arrays retained and released at every call).
+        // `position(of:)` answers with the first certificate with the ID, where its resources are
+        // held: read there directly, not through `firstPlace`'s second lookup.
         guard let position = position(of: certificateID) else { return [] }
-        return resourcePositions(boundToCertificateAt: position)
+        return boundResources.members(of: position)
     }
 
     /// The place of the first certificate with the ID of the one at `place`: `place` itself unless

@@ -75,16 +75,22 @@ struct BundleFile {
         return (real, nil)
     }
 
+    /// The components both the opening and the walk follow: those between slashes, `.` left out;
+    /// nil when `realpath` must decide (a NUL byte, nothing but `.`). One rule, so both resolve alike.
+    private static func plainComponents(of relative: String) -> [Substring]? {
+        guard !relative.utf8.contains(0) else { return nil }
+        let components = RelativePath.components(of: relative).filter { $0 != "." }
+        return components.isEmpty ? nil : components
+    }
+
     /// `relative` opened beneath the folder in one call, when no part of it is a symbolic link: its
     /// real path and type, a regular file left open for `read`; nil when the walk must decide (a
-    /// link on the way, nothing but `.`, an unusual error). The path given to the call is the one
-    /// `plainPath` would build (components between slashes, `.` left out), so both resolve alike.
+    /// link on the way, nothing but `.`, an unusual error).
     private func openBeneath(_ relative: String, in folder: BundlesFolder, realRoot: String) throws(BundleError)
         -> (real: String, type: mode_t)?
     {
-        guard !relative.utf8.contains(0) else { return nil }
-        let cleaned = RelativePath.components(of: relative).filter { $0 != "." }.joined(separator: "/")
-        guard !cleaned.isEmpty else { return nil }
+        guard let components = Self.plainComponents(of: relative) else { return nil }
+        let cleaned = components.joined(separator: "/")
         let descriptor: Int32
         switch folder.open(cleaned) {
         case .opened(let opened): descriptor = opened
@@ -110,13 +116,11 @@ struct BundleFile {
     static func plainPath(_ relative: String, under realRoot: String) throws(BundleError) -> (
         real: String, type: mode_t
     )? {
-        guard !relative.utf8.contains(0) else { return nil }
+        guard let components = plainComponents(of: relative) else { return nil }
         var path = realRoot
-        var components = 0
         var type: mode_t = 0
-        for component in RelativePath.components(of: relative) where component != "." {
+        for component in components {
             path += "/" + component
-            components += 1
             var status = stat()
             guard lstat(path, &status) == 0 else {
                 if errno == ENOENT || errno == ENOTDIR {
@@ -127,7 +131,7 @@ struct BundleFile {
             type = status.st_mode & S_IFMT
             if type == S_IFLNK { return nil }
         }
-        return components > 0 ? (path, type) : nil
+        return (path, type)
     }
 
     /// Most files a folder bundle may hold.
