@@ -75,7 +75,8 @@ let package = Package(
         .testTarget(name: "CertAuditLedgerTests", dependencies: ["CertAuditLedger", "CertAuditCore"]),
         .testTarget(name: "CertAuditCSVTests", dependencies: ["CertAuditCSV", "CertAuditCore"]),
         .testTarget(
-            name: "CertAuditX509Tests", dependencies: ["CertAuditX509", "CertAuditCore"], exclude: ["Fixtures"]),
+            name: "CertAuditX509Tests", dependencies: ["CertAuditX509", "CertAuditCore", "COpenSSL", "CertAuditShims"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "CertAuditIngestTests",
             dependencies: ["CertAuditIngest", "CertAuditCore", "CertAuditCSV"]),

@@ -29,12 +29,19 @@ public final class LeafVerdicts {
     }
 
     private var entries: [DERDigest: Entry] = [:]
+    /// The P-256 issuer keys with tables of their multiples, shared with every other worker.
+    let keyTables: IssuerKeyTables
     public let capacity: Int
     /// Verdicts taken from here, and leaves checked against a kept verdict that OpenSSL then decoded.
     public private(set) var hits = 0
 
-    public init(capacity: Int = 4096) {
+    public convenience init(capacity: Int = 4096) {
+        self.init(capacity: capacity, keyTables: .shared)
+    }
+
+    init(capacity: Int, keyTables: IssuerKeyTables) {
         self.capacity = capacity
+        self.keyTables = keyTables
     }
 
     public var count: Int { entries.count }
@@ -48,7 +55,7 @@ public final class LeafVerdicts {
             let entry = entries[key],
             certificates.dropFirst().allSatisfy({ X509_NAME_cmp(fields.subject, X509_get_issuer_name($0.pointer)) != 0 }
             ),
-            Self.signatureVerifies(fields, chain: entry.outcome.chain)
+            signatureVerifies(fields, chain: entry.outcome.chain)
         else { return nil }
         hits += 1
         return entry
@@ -66,7 +73,7 @@ public final class LeafVerdicts {
         else { return }
         let above = Array(outcome.chain.dropFirst())
         guard !above.contains(where: { X509_get_ext_by_NID($0.pointer, NID_name_constraints, -1) >= 0 }),
-            Self.signatureVerifies(fields, chain: above)
+            signatureVerifies(fields, chain: above)
         else { return }
         entries[key] = Entry(
             outcome: ChainVerifier.Outcome(
@@ -76,10 +83,9 @@ public final class LeafVerdicts {
 
     /// The leaf's signature checked with the first certificate of the chain above it; true when
     /// OpenSSL found no issuer (its verdict then never read the signature).
-    private static func signatureVerifies(_ fields: LeafFields, chain above: [X509Object]) -> Bool {
+    private func signatureVerifies(_ fields: LeafFields, chain above: [X509Object]) -> Bool {
         guard let issuer = above.first else { return true }
-        guard let key = X509_get0_pubkey(issuer.pointer) else { return false }
-        return LeafSignatureCheck.verifies(fields, issuerKey: key)
+        return LeafSignatureCheck.verifies(fields, issuer: issuer.pointer, tables: keyTables)
     }
 
     /// The digest of what a verdict depends on beside the leaf's profile: the trust store and the time

@@ -1,0 +1,352 @@
+import COpenSSL
+import CertAuditCore
+import CertAuditShims
+import Foundation
+import Synchronization
+import Testing
+
+@testable import CertAuditX509
+
+/// A signature checked with an issuer key's table of multiples (`ECDSAKeyTable`) must be accepted
+/// exactly when `EVP_DigestVerify` accepts it: held here to OpenSSL on signatures made now with fresh
+/// keys — valid ones under each digest, and every way of getting one wrong the DER layer and the
+/// arithmetic can see — and on every certificate of the corpus and the fixtures through the leaf check.
+struct ECDSAKeyTableTests {
+    /// A fresh key of `algorithm` ("EC" with `group`, or "RSA").
+    static func key(_ algorithm: String, group: String? = nil) throws -> OpaquePointer {
+        let context = try #require(EVP_PKEY_CTX_new_from_name(nil, algorithm, nil))
+        defer { EVP_PKEY_CTX_free(context) }
+        #expect(EVP_PKEY_keygen_init(context) == 1)
+        if let group { #expect(EVP_PKEY_CTX_set_group_name(context, group) == 1) }
+        if algorithm == "RSA" { #expect(EVP_PKEY_CTX_set_rsa_keygen_bits(context, 2048) == 1) }
+        var key: OpaquePointer?
+        #expect(EVP_PKEY_generate(context, &key) == 1)
+        return try #require(key)
+    }
+
+    static func digestAlgorithm(_ name: String) throws -> OpaquePointer {
+        try #require(EVP_MD_fetch(nil, name, nil))
+    }
+
+    /// `key`'s DER signature of `message` with `digest`.
+    static func sign(_ message: [UInt8], key: OpaquePointer, digest: OpaquePointer) throws -> [UInt8] {
+        let context = try #require(EVP_MD_CTX_new())
+        defer { EVP_MD_CTX_free(context) }
+        #expect(EVP_DigestSignInit(context, nil, digest, nil, key) == 1)
+        var length = 0
+        #expect(EVP_DigestSign(context, nil, &length, message, message.count) == 1)
+        var signature = [UInt8](repeating: 0, count: length)
+        #expect(EVP_DigestSign(context, &signature, &length, message, message.count) == 1)
+        return Array(signature.prefix(length))
+    }
+
+    /// OpenSSL's verdict, as `LeafSignatureCheck` asks for it without a table.
+    static func evpVerifies(_ signature: [UInt8], of message: [UInt8], key: OpaquePointer, digest: OpaquePointer)
+        -> Bool
+    {
+        defer { ERR_clear_error() }
+        guard let context = EVP_MD_CTX_new() else { return false }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestVerifyInit(context, nil, digest, nil, key) == 1 else { return false }
+        return EVP_DigestVerify(context, signature, signature.count, message, message.count) == 1
+    }
+
+    /// The table's verdict on the message's digest.
+    static func tableVerifies(_ signature: [UInt8], of message: [UInt8], table: ECDSAKeyTable, digest: OpaquePointer)
+        -> Bool
+    {
+        var hash = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        #expect(EVP_Digest(message, message.count, &hash, &length, digest, nil) == 1)
+        return hash.withUnsafeBytes { hashBytes in
+            signature.withUnsafeBytes {
+                table.verifies(digest: UnsafeRawBufferPointer(rebasing: hashBytes.prefix(Int(length))), signature: $0)
+            }
+        }
+    }
+
+    /// A DER length, short or long form.
+    static func length(_ count: Int) -> [UInt8] {
+        count < 0x80 ? [UInt8(count)] : [0x81, UInt8(count)]
+    }
+
+    /// An ECDSA-Sig-Value from the contents of its two INTEGERs as given (minimal or not).
+    static func signature(r: [UInt8], s: [UInt8]) -> [UInt8] {
+        let body = [0x02] + length(r.count) + r + [0x02] + length(s.count) + s
+        return [0x30] + length(body.count) + body
+    }
+
+    /// The two INTEGERs' contents of a DER signature OpenSSL made (short-form lengths: P-256's are).
+    static func integers(of signature: [UInt8]) -> (r: [UInt8], s: [UInt8]) {
+        let rLength = Int(signature[3])
+        let r = Array(signature[4..<(4 + rLength)])
+        let sLength = Int(signature[5 + rLength])
+        return (r, Array(signature[(6 + rLength)..<(6 + rLength + sLength)]))
+    }
+
+    /// An unsigned big-endian number as a minimal INTEGER's contents.
+    static func integer(_ magnitude: [UInt8]) -> [UInt8] {
+        let trimmed = Array(magnitude.drop { $0 == 0 })
+        guard let first = trimmed.first else { return [0] }
+        return first >= 0x80 ? [0] + trimmed : trimmed
+    }
+
+    static func unsigned(_ integer: [UInt8]) -> [UInt8] { Array(integer.drop { $0 == 0 }) }
+
+    /// a - b for big-endian magnitudes, a ≥ b.
+    static func subtract(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
+        let b = [UInt8](repeating: 0, count: a.count - b.count) + b
+        var result = a
+        var borrow = 0
+        for index in stride(from: a.count - 1, through: 0, by: -1) {
+            var value = Int(a[index]) - Int(b[index]) - borrow
+            borrow = value < 0 ? 1 : 0
+            if value < 0 { value += 256 }
+            result[index] = UInt8(value)
+        }
+        return result
+    }
+
+    /// a + small, for a big-endian magnitude.
+    static func add(_ a: [UInt8], _ small: UInt8) -> [UInt8] {
+        var result = [0] + a
+        var carry = Int(small)
+        for index in stride(from: result.count - 1, through: 0, by: -1) where carry > 0 {
+            let value = Int(result[index]) + carry
+            result[index] = UInt8(value & 0xff)
+            carry = value >> 8
+        }
+        return result
+    }
+
+    /// P-256's order n, big-endian.
+    static let order: [UInt8] = {
+        let group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1)
+        defer { EC_GROUP_free(group) }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        BN_bn2bin(EC_GROUP_get0_order(group), &bytes)
+        return bytes
+    }()
+
+    /// Valid signatures under SHA-256, -384 and -512 (the longer digests cut to the order's 256 bits),
+    /// and each made invalid every way there is: both checks agree on every one, and accept exactly the
+    /// valid ones and their high-S twins (OpenSSL does not ask for low S).
+    @Test func theTableAcceptsExactlyWhatOpenSSLAccepts() throws {
+        let key = try Self.key("EC", group: "P-256")
+        defer { EVP_PKEY_free(key) }
+        let other = try Self.key("EC", group: "P-256")
+        defer { EVP_PKEY_free(other) }
+        let table = try #require(ECDSAKeyTable(key: key))
+        var generator = SystemRandomNumberGenerator()
+        var compared = 0
+        var accepted = 0
+        for digestName in ["SHA256", "SHA384", "SHA512"] {
+            let digest = try Self.digestAlgorithm(digestName)
+            defer { EVP_MD_free(digest) }
+            for round in 0..<40 {
+                let message = (0..<(round * 37 % 900)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                let valid = try Self.sign(message, key: key, digest: digest)
+                let (r, s) = Self.integers(of: valid)
+                var flipped = valid
+                flipped[Int.random(in: 0..<flipped.count, using: &generator)] ^= 1 << UInt8.random(in: 0...7)
+                var otherMessage = message
+                otherMessage.append(0)
+                let highS = Self.integer(Self.subtract(Self.order, Self.unsigned(s)))
+                let cases: [(String, [UInt8], [UInt8])] = [
+                    ("valid", valid, message),
+                    ("high S", Self.signature(r: r, s: highS), message),
+                    ("another message", valid, otherMessage),
+                    ("another key's", try Self.sign(message, key: other, digest: digest), message),
+                    ("a bit flipped", flipped, message),
+                    ("r and s swapped", Self.signature(r: s, s: r), message),
+                    ("r = 0", Self.signature(r: [0], s: s), message),
+                    ("s = 0", Self.signature(r: r, s: [0]), message),
+                    ("r = n", Self.signature(r: Self.integer(Self.order), s: s), message),
+                    ("s = n", Self.signature(r: r, s: Self.integer(Self.order)), message),
+                    (
+                        "r + n", Self.signature(r: Self.integer(Self.addBig(Self.unsigned(r), Self.order)), s: s),
+                        message
+                    ),
+                    ("s = n + 1", Self.signature(r: r, s: Self.integer(Self.add(Self.order, 1))), message),
+                    (
+                        "s + n", Self.signature(r: r, s: Self.integer(Self.addBig(Self.unsigned(s), Self.order))),
+                        message
+                    ),
+                    ("r negative", Self.signature(r: [0x80] + Self.unsigned(r).dropFirst(), s: s), message),
+                    ("r not minimal", Self.signature(r: [0] + r, s: s), message),
+                    ("a long-form length", [0x30, 0x81] + valid.dropFirst(1), message),
+                    ("a byte after it", valid + [0], message),
+                    ("cut short", Array(valid.dropLast()), message),
+                    ("empty", [], message),
+                ]
+                for (name, signature, signed) in cases {
+                    let openSSL = Self.evpVerifies(signature, of: signed, key: key, digest: digest)
+                    let withTable = Self.tableVerifies(signature, of: signed, table: table, digest: digest)
+                    #expect(withTable == openSSL, "\(digestName) round \(round): \(name)")
+                    if name == "valid" || name == "high S" { #expect(openSSL, "\(digestName): \(name)") }
+                    compared += 1
+                    if withTable { accepted += 1 }
+                }
+            }
+        }
+        #expect(compared == 3 * 40 * 19)
+        // The valid and high-S signatures, and a flipped bit where DER ignores it (none in practice).
+        #expect(accepted >= 3 * 40 * 2 && accepted <= 3 * 40 * 3)
+    }
+
+    /// a + b for big-endian magnitudes.
+    static func addBig(_ a: [UInt8], _ b: [UInt8]) -> [UInt8] {
+        let width = max(a.count, b.count) + 1
+        let a = [UInt8](repeating: 0, count: width - a.count) + a
+        let b = [UInt8](repeating: 0, count: width - b.count) + b
+        var result = [UInt8](repeating: 0, count: width)
+        var carry = 0
+        for index in stride(from: width - 1, through: 0, by: -1) {
+            let value = Int(a[index]) + Int(b[index]) + carry
+            result[index] = UInt8(value & 0xff)
+            carry = value >> 8
+        }
+        return result
+    }
+
+    /// Only P-256 keys get a table: P-384 (a table made OpenSSL 3.0's check slower), P-521, RSA and
+    /// Ed25519 keys are checked by `EVP_DigestVerify`.
+    @Test func onlyAP256KeyGetsATable() throws {
+        for (algorithm, group) in [("EC", "P-384"), ("EC", "P-521"), ("RSA", nil), ("ED25519", nil)] {
+            let key = try Self.key(algorithm, group: group)
+            defer { EVP_PKEY_free(key) }
+            #expect(ECDSAKeyTable(key: key) == nil, "\(algorithm) \(group ?? "")")
+        }
+        let key = try Self.key("EC", group: "P-256")
+        defer { EVP_PKEY_free(key) }
+        #expect(ECDSAKeyTable(key: key) != nil)
+    }
+
+    /// A bare certificate holding only `key`: all `IssuerKeyTables` reads of an issuer.
+    static func certificate(with key: OpaquePointer) throws -> OpaquePointer {
+        let certificate = try #require(X509_new())
+        #expect(X509_set_pubkey(certificate, key) == 1)
+        return certificate
+    }
+
+    /// A P-256 key gets its table at its `threshold`th leaf, not before, and keeps it; other keys are
+    /// not counted; past `capacity` keys a new one is not counted, past `tableCapacity` tables a key
+    /// gets none.
+    @Test func aKeyGetsItsTableAtItsThresholdthLeaf() throws {
+        let keys = try [
+            Self.key("EC", group: "P-256"), Self.key("EC", group: "P-256"), Self.key("EC", group: "P-256"),
+            Self.key("RSA"), Self.key("EC", group: "P-384"),
+        ]
+        let certificates = try keys.map(Self.certificate(with:))
+        defer {
+            for item in certificates { X509_free(item) }
+            for item in keys { EVP_PKEY_free(item) }
+        }
+        let (first, second, third, rsa, p384) = (
+            certificates[0], certificates[1], certificates[2], certificates[3], certificates[4]
+        )
+        let tables = IssuerKeyTables(threshold: 3, capacity: 2, tableCapacity: 1)
+        #expect(tables.table(forKeyOf: first) == nil)
+        #expect(tables.table(forKeyOf: first) == nil)
+        let made = try #require(tables.table(forKeyOf: first))
+        #expect(tables.table(forKeyOf: first) === made)
+        for other in [rsa, p384] {
+            for _ in 0..<5 { #expect(tables.table(forKeyOf: other) == nil) }
+        }
+        #expect(tables.counted == 1)
+        for _ in 0..<5 { #expect(tables.table(forKeyOf: second) == nil) }
+        #expect(tables.counted == 2 && tables.tables == 1)
+        for _ in 0..<5 { #expect(tables.table(forKeyOf: third) == nil) }
+        #expect(tables.counted == 2 && tables.tables == 1)
+    }
+
+    /// Workers asking at once for one key's table get one table between them.
+    @Test func workersShareOneTable() throws {
+        let key = try Self.key("EC", group: "P-256")
+        let certificate = try Self.certificate(with: key)
+        defer {
+            X509_free(certificate)
+            EVP_PKEY_free(key)
+        }
+        let tables = IssuerKeyTables(threshold: 50)
+        let address = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(certificate)))
+        let found = Mutex<Set<ObjectIdentifier>>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let issuer = OpaquePointer(bitPattern: address)!
+            for _ in 0..<40 {
+                if let table = tables.table(forKeyOf: issuer) {
+                    found.withLock { _ = $0.insert(ObjectIdentifier(table)) }
+                }
+            }
+        }
+        #expect(tables.tables == 1)
+        #expect(found.withLock { $0.count } == 1)
+    }
+
+    /// The inverse modulo P-256's order is OpenSSL's, for the edges and for random numbers; an even
+    /// modulus, a zero or a number wider than 256 bits get none.
+    @Test func theInverseIsOpenSSLs() throws {
+        let context = try #require(BN_CTX_new())
+        defer { BN_CTX_free(context) }
+        let order = try #require(BN_bin2bn(Self.order, Int32(Self.order.count), nil))
+        let number = try #require(BN_new())
+        let ours = try #require(BN_new())
+        let theirs = try #require(BN_new())
+        defer { for item in [order, number, ours, theirs] { BN_free(item) } }
+        var compared = 0
+        for round in 0..<2000 {
+            switch round {
+            case 0: BN_set_word(number, 1)
+            case 1: BN_set_word(number, 2)
+            case 2: BN_sub(number, order, BN_value_one())
+            default: #expect(BN_rand_range(number, order) == 1)
+            }
+            if BN_is_zero(number) == 1 { continue }
+            #expect(ca_inverse_mod(ours, number, order) == 1)
+            #expect(BN_mod_inverse(theirs, number, order, context) != nil)
+            #expect(BN_cmp(ours, theirs) == 0, "round \(round)")
+            compared += 1
+        }
+        #expect(compared > 1990)
+        BN_set_word(number, 5)
+        let even = try #require(BN_new())
+        let wide = try #require(BN_new())
+        defer { for item in [even, wide] { BN_free(item) } }
+        BN_set_word(even, 1 << 20)
+        #expect(ca_inverse_mod(ours, number, even) == 0)
+        BN_zero_ex(number)
+        #expect(ca_inverse_mod(ours, number, order) == 0)
+        #expect(BN_lshift(wide, order, 1) == 1 && BN_add_word(wide, 1) == 1)
+        BN_set_word(number, 5)
+        #expect(ca_inverse_mod(ours, number, wide) == 0)
+    }
+
+    /// Every certificate of the corpus and the fixtures, checked against each P-256 CA key among them
+    /// whose certificate names its issuer, and against two that do not, with the first 64 keys' tables
+    /// from their first use (a table takes 21 ms), is judged as `EVP_DigestVerify` judges it.
+    @Test func theLeafCheckWithTablesIsTheLeafCheckWithout() throws {
+        let keys = PublicKeyInfoReader()
+        let certificates = LeafVerdictTests.everyCertificate
+        let issuers = certificates.compactMap { X509Object.fromDER($0.der) }.filter {
+            X509_check_ca($0.pointer) != 0 && IssuerKeyTables.p256Point($0.pointer) != nil
+        }
+        #expect(issuers.count > 5)
+        let tables = IssuerKeyTables(threshold: 1, tableCapacity: 64)
+        var compared = 0
+        var verified = 0
+        for (name, der) in certificates {
+            guard let fields = LeafFields(der, keys: keys) else { continue }
+            let named = issuers.filter { X509_NAME_cmp(X509_get_subject_name($0.pointer), fields.issuer) == 0 }
+            for issuer in named + issuers.prefix(2) {
+                let withTable = LeafSignatureCheck.verifies(fields, issuer: issuer.pointer, tables: tables)
+                let without = LeafSignatureCheck.verifies(fields, issuer: issuer.pointer)
+                #expect(withTable == without, "\(name)")
+                compared += 1
+                if withTable && tables.table(forKeyOf: issuer.pointer) != nil { verified += 1 }
+            }
+        }
+        #expect(tables.tables == 64)
+        #expect(compared > 1000, "\(issuers.count) issuers, \(tables.tables) tables")
+        #expect(verified > 20, "\(verified) of \(compared)")
+    }
+}
