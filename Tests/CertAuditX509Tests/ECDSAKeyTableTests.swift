@@ -283,6 +283,34 @@ struct ECDSAKeyTableTests {
         #expect(found.withLock { $0.count } == 1)
     }
 
+    /// One table checks signatures on eight threads at once, each answer the one OpenSSL gives.
+    @Test func oneTableChecksOnManyThreadsAtOnce() throws {
+        let key = try Self.key("EC", group: "P-256")
+        defer { EVP_PKEY_free(key) }
+        let digest = try Self.digestAlgorithm("SHA256")
+        defer { EVP_MD_free(digest) }
+        let table = try #require(ECDSAKeyTable(key: key))
+        let messages = (0..<16).map { index in Array("message \(index)".utf8) }
+        let signatures = try messages.map { try Self.sign($0, key: key, digest: digest) }
+        let answers = Mutex<[Bool]>([])
+        let digestAddress = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(digest)))
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            let digest = OpaquePointer(bitPattern: digestAddress)!
+            var mine: [Bool] = []
+            for round in 0..<50 {
+                let index = (worker + round) % messages.count
+                // Its own message verifies; the next one's does not.
+                mine.append(Self.tableVerifies(signatures[index], of: messages[index], table: table, digest: digest))
+                mine.append(
+                    !Self.tableVerifies(
+                        signatures[index], of: messages[(index + 1) % messages.count], table: table, digest: digest))
+            }
+            answers.withLock { $0 += mine }
+        }
+        #expect(answers.withLock { $0.count } == 8 * 50 * 2)
+        #expect(answers.withLock { $0.allSatisfy { $0 } })
+    }
+
     /// The inverse modulo P-256's order is OpenSSL's, for the edges and for random numbers; an even
     /// modulus, a zero or a number wider than 256 bits get none.
     @Test func theInverseIsOpenSSLs() throws {
