@@ -10,19 +10,18 @@ import Testing
 struct BundlePrefetchTests {
     /// A bundles folder with one file of every kind a path can name.
     private static func withFolder(_ body: (String) throws -> Void) throws {
-        let manager = FileManager.default
-        let folder = manager.temporaryDirectory.appendingPathComponent("certaudit-prefetch-\(UUID().uuidString)").path
-        try manager.createDirectory(atPath: folder + "/shard/deeper", withIntermediateDirectories: true)
-        defer { try? manager.removeItem(atPath: folder) }
-        for name in ["a.pem", "shard/b.pem", "shard/deeper/c.key", "..a.pem"] {
-            try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        try Fixtures.withScratchFolder("prefetch", making: ["shard/deeper"]) { folder in
+            let manager = FileManager.default
+            for name in ["a.pem", "shard/b.pem", "shard/deeper/c.key", "..a.pem"] {
+                try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+            }
+            try Data(repeating: 1, count: 4097).write(to: URL(fileURLWithPath: folder + "/large.pem"))
+            try #require(mkfifo(folder + "/pipe.pem", 0o600) == 0)
+            try manager.createSymbolicLink(atPath: folder + "/link.pem", withDestinationPath: "a.pem")
+            try manager.createSymbolicLink(atPath: folder + "/devices", withDestinationPath: "/dev")
+            try manager.createSymbolicLink(atPath: folder + "/linked", withDestinationPath: "shard")
+            try body(folder)
         }
-        try Data(repeating: 1, count: 4097).write(to: URL(fileURLWithPath: folder + "/large.pem"))
-        try #require(mkfifo(folder + "/pipe.pem", 0o600) == 0)
-        try manager.createSymbolicLink(atPath: folder + "/link.pem", withDestinationPath: "a.pem")
-        try manager.createSymbolicLink(atPath: folder + "/devices", withDestinationPath: "/dev")
-        try manager.createSymbolicLink(atPath: folder + "/linked", withDestinationPath: "shard")
-        try body(folder)
     }
 
     @Test func regularFilesUnderTheFolderAreHinted() throws {

@@ -11,20 +11,19 @@ import Testing
 struct BundlesFolderTests {
     /// A bundles folder with one path of every kind a bundle path can name.
     private static func withFolder(_ body: (String) throws -> Void) throws {
-        let manager = FileManager.default
-        let folder = manager.temporaryDirectory.appendingPathComponent("certaudit-beneath-\(UUID().uuidString)").path
-        try manager.createDirectory(atPath: folder + "/sub/deeper", withIntermediateDirectories: true)
-        defer { try? manager.removeItem(atPath: folder) }
-        try Data("a".utf8).write(to: URL(fileURLWithPath: folder + "/sub/deeper/a.pem"))
-        try Data("b".utf8).write(to: URL(fileURLWithPath: folder + "/b.pem"))
-        try Data(repeating: 1, count: 2048).write(to: URL(fileURLWithPath: folder + "/large.pem"))
-        try #require(mkfifo(folder + "/pipe.pem", 0o600) == 0)
-        try manager.createSymbolicLink(atPath: folder + "/linked", withDestinationPath: "sub")
-        try manager.createSymbolicLink(atPath: folder + "/inside.pem", withDestinationPath: "b.pem")
-        try manager.createSymbolicLink(atPath: folder + "/outside", withDestinationPath: "/etc")
-        try manager.createSymbolicLink(atPath: folder + "/zero.pem", withDestinationPath: "/dev/zero")
-        try manager.createSymbolicLink(atPath: folder + "/loop.pem", withDestinationPath: "loop.pem")
-        try body(folder)
+        try Fixtures.withScratchFolder("beneath", making: ["sub/deeper"]) { folder in
+            let manager = FileManager.default
+            try Data("a".utf8).write(to: URL(fileURLWithPath: folder + "/sub/deeper/a.pem"))
+            try Data("b".utf8).write(to: URL(fileURLWithPath: folder + "/b.pem"))
+            try Data(repeating: 1, count: 2048).write(to: URL(fileURLWithPath: folder + "/large.pem"))
+            try #require(mkfifo(folder + "/pipe.pem", 0o600) == 0)
+            try manager.createSymbolicLink(atPath: folder + "/linked", withDestinationPath: "sub")
+            try manager.createSymbolicLink(atPath: folder + "/inside.pem", withDestinationPath: "b.pem")
+            try manager.createSymbolicLink(atPath: folder + "/outside", withDestinationPath: "/etc")
+            try manager.createSymbolicLink(atPath: folder + "/zero.pem", withDestinationPath: "/dev/zero")
+            try manager.createSymbolicLink(atPath: folder + "/loop.pem", withDestinationPath: "loop.pem")
+            try body(folder)
+        }
     }
 
     /// What a `BundleFile` answers for a path: the resolution, whether it is a folder, the read.

@@ -27,6 +27,22 @@ enum Fixtures {
         return nil
     }
 
+    /// Runs `body` with the path of a new folder under the temporary directory, named
+    /// `certaudit-<name>-<UUID>` and holding the folders `making` (relative paths), and removes the
+    /// folder after: the scratch folder a test builds its tree in.
+    static func withScratchFolder(_ name: String, making folders: [String] = [], _ body: (String) throws -> Void)
+        throws
+    {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("certaudit-\(name)-\(UUID().uuidString)").path
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? manager.removeItem(atPath: folder) }
+        for path in folders {
+            try manager.createDirectory(atPath: folder + "/" + path, withIntermediateDirectories: true)
+        }
+        try body(folder)
+    }
+
     /// The repository's `../shared/corpus/<name>` (or the workplace's copy), when present.
     static func corpus(_ name: String) -> String? {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
