@@ -28,6 +28,8 @@ struct XMLByteWriter: XMLElementWriter {
     private var namespace: String?
     /// libxml2's `doindent`: an end tag after text stays on the text's line.
     private var indentEndTag = true
+    /// While children are written for their memo, they stay in the room until they are copied.
+    private var holdsHandOver = false
 
     /// A document into `output`, or in memory (`bytes`) when there is none.
     init(into output: BufferedFileOutput? = nil) {
@@ -80,7 +82,7 @@ struct XMLByteWriter: XMLElementWriter {
                 }
             }
         }
-        if count >= Self.handOverSize { handOver() }
+        if count >= Self.handOverSize && !holdsHandOver { handOver() }
     }
 
     mutating func attribute(_ name: String, _ value: String?) {
@@ -115,6 +117,31 @@ struct XMLByteWriter: XMLElementWriter {
             let escaped = Self.escapedLength(value, inAttribute: false)
             write(room: escaped) { at in Self.escape(value, escapedLength: escaped, inAttribute: false, at: &at) }
         }
+    }
+
+    /// Children shared by several rows are written once per depth and copied after (their memo);
+    /// the same bytes the element calls write, as the libxml2 test checks.
+    mutating func children(_ element: String, _ items: [ReportListItem], memo: XMLChildrenMemo?) {
+        guard let memo, !items.isEmpty else {
+            writeChildren(element, items)
+            return
+        }
+        // What the first child's start tag would do first: the children then depend on nothing else.
+        closeStartTag(lineFeed: true)
+        let depth = open.count
+        if let written = memo.written, written.depth == depth {
+            written.bytes.withUnsafeBufferPointer { bytes in write(room: bytes.count) { Self.copy(bytes, at: &$0) } }
+            // Where the last child's end tag leaves it.
+            indentEndTag = true
+        } else {
+            // Kept whole in the room: handed over only once the children are copied out of it.
+            let start = count
+            holdsHandOver = true
+            writeChildren(element, items)
+            holdsHandOver = false
+            memo.written = (depth, Array(storage[start..<count]))
+        }
+        if count >= Self.handOverSize { handOver() }
     }
 
     /// Hands what is left to the output; the document is complete (in `bytes` or the file's buffer).

@@ -155,8 +155,12 @@ struct XMLReportRenderer {
         // descriptions per row would copy every description (names, closures, HTML column).
         let fields = section.fields
         let placements = fields.map(\.placement)
-        // A field whose items rows share (the alerts' deliveries) is made once per shared list.
-        let values = fields.map { SharedValues.reader(of: $0, $0.value(of:)) }
+        // A field whose items rows share (the alerts' deliveries) is made once per shared list, with
+        // one memo for the writer to keep the list's children in.
+        let children = fields.map { field -> (Row) -> (value: ReportFieldValue, memo: XMLChildrenMemo?) in
+            guard field.sharing != nil else { return { (field.value(of: $0), nil) } }
+            return SharedValues.reader(of: field) { (field.value(of: $0), XMLChildrenMemo()) }
+        }
         let texts = fields.map(\.text)
         let attributes = placements.indices.compactMap { index -> (name: String, text: (Row) -> String?)? in
             guard case .attribute(let name) = placements[index] else { return nil }
@@ -199,17 +203,13 @@ struct XMLReportRenderer {
                     }
                     index += group.count - 1
                 case .children(let element):
-                    guard case .many(let items) = values[index](row) else {
+                    let (value, memo) = children[index](row)
+                    guard case .many(let items) = value else {
                         preconditionFailure(
                             "field \(fields[index].name) of \(section.rowElement): one value where its placement wants items"
                         )
                     }
-                    for item in items {
-                        writer.start(element)
-                        for attribute in item.attributes { writer.attribute(attribute.name, attribute.value) }
-                        if let text = item.text { writer.text(text) }
-                        writer.end()
-                    }
+                    writer.children(element, items, memo: memo)
                 }
                 index += 1
             }

@@ -104,6 +104,76 @@ import Testing
         }
     }
 
+    /// Alerts of two policies, each with the same list every day: after each list's first alert the
+    /// byte writer copies its `<delivery>` children (`XMLChildrenMemo`), and the document is still
+    /// libxml2's, in memory and streamed into a file through many hand-overs.
+    @Test func sharedChildrenCopiedAsLibXML2WritesThem() throws {
+        let lists = [
+            [
+                AlertDelivery(receiver: "a\tb", channel: "sms", deliverable: false),
+                AlertDelivery(receiver: "ops \"<x>\"", channel: "email", deliverable: true),
+            ],
+            [AlertDelivery(receiver: ReportFixtures.rtlAlias, channel: "wechat", deliverable: true)],
+        ]
+        let events = (0..<20_000).map { index in
+            TimelineEvent(
+                date: LocalDate(daysSinceEpoch: 20_000 + Int64(index / 100)), kind: .alert, certificateID: "c\(index)",
+                policyID: "p\(index % 2)", times: 1, deliveries: lists[index % 2])
+        }
+        let model = ReportModel(
+            estate: Estate(certificates: []), findings: [], settings: ReportFixtures.settings, rules: [],
+            runSettings: [], timeline: Timeline(events))
+        var oracle = LibXMLTextWriter()
+        XMLReportRenderer().write(model, into: &oracle)
+        let expected = try #require(oracle.finish())
+        let rendered = try XMLReportRenderer().render(model)
+        #expect(rendered == expected)
+        #expect(String(decoding: rendered, as: UTF8.self).components(separatedBy: "<delivery ").count - 1 == 30_000)
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-xml-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("report.xml").path
+        let output = try BufferedFileOutput(path: path, mirror: nil, direct: true)
+        try XMLReportRenderer().write(model, into: output)
+        try output.flush()
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == expected)
+    }
+
+    /// The memo is what the next row gets: its bytes are copied as they are, but only at the depth
+    /// they were written at; elsewhere the children are written again (and kept for that depth).
+    @Test func aMemoIsCopiedOnlyAtItsDepth() {
+        let items = [ReportListItem([.init("v", "1")]), ReportListItem([.init("v", "2")], text: "t")]
+        let memo = XMLChildrenMemo()
+        var writer = XMLByteWriter()
+        writer.startRoot("r", namespace: "urn:example")
+        writer.start("row")
+        writer.children("c", items, memo: memo)
+        writer.end()
+        let first = memo.written
+        #expect(first?.depth == 2)
+        #expect(first.map { String(decoding: $0.bytes, as: UTF8.self) } == "    <c v=\"1\"/>\n    <c v=\"2\">t</c>\n")
+        memo.written = (2, Array("    <kept/>\n".utf8))
+        writer.start("row")
+        writer.children("c", items, memo: memo)
+        writer.end()
+        writer.start("deeper")
+        writer.start("row")
+        writer.children("c", items, memo: memo)
+        writer.end()
+        writer.end()
+        writer.end()
+        writer.finish()
+        #expect(memo.written?.depth == 3)
+        let lines = String(decoding: writer.bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(
+            lines.dropFirst() == [
+                #"<r xmlns="urn:example">"#, "  <row>", #"    <c v="1"/>"#, #"    <c v="2">t</c>"#, "  </row>",
+                "  <row>", "    <kept/>", "  </row>", "  <deeper>", "    <row>", #"      <c v="1"/>"#,
+                #"      <c v="2">t</c>"#, "    </row>", "  </deeper>", "</r>",
+            ])
+    }
+
     /// Streamed into a file, the document goes out in pieces as the buffer fills: the file holds
     /// exactly the document written in memory, and it validates.
     /// A file that cannot be written (`/dev/full`: every write fails, as on a full disk): the writer
