@@ -5,7 +5,7 @@ public struct Finding: Sendable, Hashable, Comparable {
     /// Plain language, for people: what is wrong and what it means.
     public var message: String {
         get { spooledMessage.text }
-        set { spooledMessage = SpooledText(newValue) }
+        set { spooledMessage = SpooledText(newValue, group: Self.messageGroup(ruleID, severity)) }
     }
     /// In the process's text spool: at a million certificates the findings' messages took some
     /// 300 MB of the heap while every report was written, and each is read a few times.
@@ -47,11 +47,18 @@ public struct Finding: Sendable, Hashable, Comparable {
         self.severity = severity
         self.certificateID = certificateID
         self.resourceID = resourceID
-        spooledMessage = SpooledText(message)
+        spooledMessage = SpooledText(message, group: Self.messageGroup(ruleID, severity))
         packedDate.value = date
         if packageID != nil || aspect != nil {
             rare = OutOfLine(RareFindingFields(packageID: packageID, aspect: aspect))
         }
+    }
+
+    /// Where a message is spooled: beside the messages of the same rule and severity, because the
+    /// reports read them in that order (`TextSpool.append(_:group:)`) and the rules make them
+    /// certificate by certificate. A severity override moves a rule's findings together.
+    private static func messageGroup(_ ruleID: RuleID, _ severity: Severity) -> Int {
+        ruleID.spoolGroup * Severity.allCases.count + severity.rank
     }
 
     private mutating func change(_ body: (inout RareFindingFields) -> Void) {

@@ -19,6 +19,9 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
 
     public var rawValue: String { RuleIDNames.shared.name(of: number) }
 
+    /// The `TextSpool` group of this rule's findings' messages: its number.
+    var spoolGroup: Int { Int(number) }
+
     /// By number, not by `RawRepresentable`'s default (its text, compared by `==` on strings).
     public static func == (lhs: RuleID, rhs: RuleID) -> Bool { lhs.number == rhs.number }
 

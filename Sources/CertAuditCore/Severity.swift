@@ -2,7 +2,8 @@
 public enum Severity: String, CaseIterable, Comparable, Sendable, Codable {
     case info, low, medium, high, critical
 
-    private var rank: Int {
+    /// Its place from the least severe up (how severities sort).
+    var rank: Int {
         switch self {
         case .info: 0
         case .low: 1

@@ -18,16 +18,22 @@ public struct SpooledText: Sendable, Hashable, CustomStringConvertible {
     static let longPrefix = 16
 
     public init(_ text: String) {
+        self.init(text, group: TextSpool.ungrouped)
+    }
+
+    /// `text` in the spool, beside the texts of its `group` (`TextSpool.append(_:group:)`).
+    init(_ text: String, group: Int) {
         let count = text.utf8.count
         if count == 0 {
             bits = 0
         } else if UInt64(count) < Self.longLength {
-            let (offset, length) = TextSpool.shared.append(text)
+            let (offset, length) = TextSpool.shared.append(text, group: group)
             bits = Self.pack(offset: offset, length: UInt64(length))
         } else {
             let digits = String(count, radix: 16)
             let prefix = String(repeating: "0", count: Self.longPrefix - digits.count) + digits
-            bits = Self.pack(offset: TextSpool.shared.append(prefix + text).offset, length: Self.longLength)
+            bits = Self.pack(
+                offset: TextSpool.shared.append(prefix + text, group: group).offset, length: Self.longLength)
         }
     }
 

@@ -23,8 +23,12 @@ struct TextSpoolTests {
 
     /// Appends `texts`, then reads them back in order, backwards and strided (a read from the file
     /// may be served by a window read for an earlier one: each order meets the windows differently).
-    static func readsBack(_ spool: TextSpool, _ texts: [String]) -> Bool {
-        let handles = texts.map { spool.append($0) }
+    /// With `groups`, the texts go to that many groups in turn (`append(_:group:)`), each group's
+    /// pages filled and sealed among the others'.
+    static func readsBack(_ spool: TextSpool, _ texts: [String], groups: Int? = nil) -> Bool {
+        let handles = texts.indices.map { index in
+            groups.map { spool.append(texts[index], group: index % $0) } ?? spool.append(texts[index])
+        }
         let strided = (0..<7).flatMap { stride(from: $0, to: texts.count, by: 7) }
         return [Array(texts.indices), texts.indices.reversed(), strided].allSatisfy { order in
             order.allSatisfy { spool.text(at: handles[$0].offset, length: handles[$0].length) == texts[$0] }
@@ -77,6 +81,68 @@ struct TextSpoolTests {
         #expect(spool.bytesReadFromFile > 0)
     }
 
+    /// Texts of several groups, appended in turn, read back from each place a page can be: being
+    /// filled, kept in memory, on the file, and kept after the file refused a write.
+    @Test func groupedTextsReadBackWhereverTheirPagesAre() throws {
+        let texts = Self.texts()
+        #expect(Self.readsBack(TextSpool(), texts, groups: 5))
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spilling = TextSpool()
+        #expect(spilling.spill(into: directory))
+        #expect(Self.readsBack(spilling, texts, groups: 5))
+        // One page being filled per group is held, no more.
+        #expect(spilling.residentBytes <= TextSpool.pageSize + 5 * TextSpool.groupPageSize)
+        // Read while the groups go on filling, one slower than the others (its page stays open while
+        // later rooms are written): a window read from the file never holds room of a page still
+        // being filled, so what is read stays true once that page is written.
+        let interleaved = TextSpool()
+        #expect(interleaved.spill(into: directory))
+        var handles: [(offset: UInt64, length: UInt32)] = []
+        var allRead = true
+        for index in texts.indices {
+            handles.append(interleaved.append(texts[index], group: index % 11 == 0 ? 0 : 1 + index % 2))
+            for earlier in [index - 997, index - 7_919] where earlier >= 0 {
+                allRead =
+                    allRead
+                    && interleaved.text(at: handles[earlier].offset, length: handles[earlier].length) == texts[earlier]
+            }
+        }
+        #expect(allRead)
+        let full = open("/dev/full", O_RDWR)
+        try #require(full >= 0)
+        let refused = TextSpool(descriptor: full)
+        #expect(Self.readsBack(refused, texts, groups: 5))
+        #expect(!refused.isSpilling)
+    }
+
+    /// Messages made certificate by certificate, every rule's in turn, and read rule by rule (the
+    /// reports' order): in groups, each rule's texts lie together and a window read from the file
+    /// serves the texts after it; without, nearly every text costs a window of its own.
+    @Test func aGroupReadInOrderCostsItsOwnBytesOfTheFile() throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let rules = 12
+        let texts = (0..<24_000).map {
+            "Rule \($0 % rules) on certificate \($0 / rules): \(String(repeating: "z", count: $0 % 61))"
+        }
+        let byRule = (0..<rules).flatMap { rule in stride(from: rule, to: texts.count, by: rules) }
+        var bytesRead: [Bool: Int] = [:]
+        for grouped in [true, false] {
+            let spool = TextSpool()
+            #expect(spool.spill(into: directory))
+            let handles = texts.indices.map {
+                grouped ? spool.append(texts[$0], group: $0 % rules) : spool.append(texts[$0])
+            }
+            #expect(byRule.allSatisfy { spool.text(at: handles[$0].offset, length: handles[$0].length) == texts[$0] })
+            bytesRead[grouped] = spool.bytesReadFromFile
+        }
+        let textBytes = texts.reduce(0) { $0 + $1.utf8.count }
+        // Each group's sealed pages once, a window more where a text runs over its window's end.
+        #expect(bytesRead[true]! <= textBytes + textBytes / 10 + rules * 2 * TextSpool.groupPageSize)
+        #expect(bytesRead[false]! > 5 * bytesRead[true]!)
+    }
+
     @Test func aFileThatRefusesWritesLeavesEveryTextInMemory() throws {
         // Writing to /dev/full fails as a full disk does (ENOSPC).
         let full = open("/dev/full", O_RDWR)
@@ -102,7 +168,9 @@ struct TextSpoolTests {
         let allRead = Atomic(true)
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
             let mine = texts.indices.filter { $0 % 4 == worker }.map { texts[$0] }
-            if !Self.readsBack(spool, mine) { allRead.store(false, ordering: .relaxed) }
+            if !Self.readsBack(spool, mine, groups: worker % 2 == 0 ? 3 : nil) {
+                allRead.store(false, ordering: .relaxed)
+            }
         }
         let everyTextReadBack = allRead.load(ordering: .relaxed)
         #expect(everyTextReadBack)
