@@ -1,5 +1,7 @@
+internal import Mustache
+
 /// One row of points_ledger.csv in finance.html (`{{#ledger}}`); a column the row lacks is empty.
-struct LedgerRowView {
+struct LedgerRowView: MustacheParent {
     let date: String
     let time: String
     let package: String
@@ -20,5 +22,22 @@ struct LedgerRowView {
         certificate = row.certificate ?? ""
         transferStatus = row.transferStatus ?? ""
         line = row.line
+    }
+
+    /// Each property by its name, as `Mirror` would find it, without making a mirror per lookup
+    /// (`MustacheViewTests` holds the names to the properties).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "date": date
+        case "time": time
+        case "package": package
+        case "kind": kind
+        case "points": points
+        case "code": code
+        case "certificate": certificate
+        case "transferStatus": transferStatus
+        case "line": line
+        default: nil
+        }
     }
 }

@@ -1,6 +1,8 @@
+internal import Mustache
+
 /// One page of the full inventory or findings as `page.html.mustache` reads it: the report header
 /// it repeats, where the page stands among the others, and its table.
-struct TablePageView {
+struct TablePageView: MustacheParent {
     let generator: String
     let asOf: String
     let timezone: String
@@ -28,4 +30,33 @@ struct TablePageView {
     let rows: [HTMLTableRow]
     /// Markup: every `<tr>` of the page, one per line (`{{{tableRows}}}`).
     let tableRows: String
+
+    /// Each property by its name, as `Mirror` would find it, without making a mirror per lookup
+    /// (`MustacheViewTests` holds the names to the properties).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "generator": generator
+        case "asOf": asOf
+        case "timezone": timezone
+        case "title": title
+        case "heading": heading
+        case "order": order
+        case "csv": csv
+        case "page": page
+        case "pages": pages
+        case "first": first
+        case "last": last
+        case "total": total
+        case "hasPrevious": hasPrevious
+        case "previous": previous
+        case "previousNumber": previousNumber
+        case "hasNext": hasNext
+        case "next": next
+        case "nextNumber": nextNumber
+        case "headings": headings
+        case "rows": rows
+        case "tableRows": tableRows
+        default: nil
+        }
+    }
 }
