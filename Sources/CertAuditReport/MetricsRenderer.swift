@@ -155,18 +155,26 @@ public struct MetricsRenderer: Sendable {
     static func decimal(_ hex: String) -> String? {
         let negative = hex.hasPrefix("-")
         let digits = negative ? hex.dropFirst() : Substring(hex)
-        guard !digits.isEmpty else { return nil }
-        // Little-endian limbs of nine decimal digits.
+        guard !digits.isEmpty, let nibbles = nibbles(of: digits) else { return nil }
+        // Little-endian limbs of nine decimal digits, multiplied in by seven hex digits at a time
+        // (a limb times 16⁷ stays below 2⁶⁴): a digit at a time was most of the conversion's CPU.
+        let base: UInt64 = 1_000_000_000
         var limbs: [UInt64] = [0]
-        for character in digits {
-            guard let nibble = character.hexDigitValue else { return nil }
-            var carry = UInt64(nibble)
+        var start = nibbles.startIndex
+        while start < nibbles.endIndex {
+            let end = min(start + 7, nibbles.endIndex)
+            var carry = nibbles[start..<end].reduce(UInt64(0)) { $0 << 4 | UInt64($1) }
+            let scale = UInt64(1) << (4 * (end - start))
             for index in limbs.indices {
-                let value = limbs[index] * 16 + carry
-                limbs[index] = value % 1_000_000_000
-                carry = value / 1_000_000_000
+                let value = limbs[index] * scale + carry
+                limbs[index] = value % base
+                carry = value / base
             }
-            if carry > 0 { limbs.append(carry) }
+            while carry > 0 {
+                limbs.append(carry % base)
+                carry /= base
+            }
+            start = end
         }
         var text = String(limbs.last!)
         for limb in limbs.dropLast().reversed() {
@@ -174,5 +182,30 @@ public struct MetricsRenderer: Sendable {
             text += String(repeating: "0", count: 9 - part.count) + part
         }
         return negative && text != "0" ? "-" + text : text
+    }
+
+    /// Each hex digit's value, or nil when a character is not one. An ASCII serial (what OpenSSL
+    /// writes) is read byte by byte: walking it by `Character` was half of metrics.prom's CPU at
+    /// 100,000 certificates. Any other text is read as before, by `Character.hexDigitValue`.
+    private static func nibbles(of digits: Substring) -> [UInt8]? {
+        guard digits.utf8.allSatisfy({ $0 < 0x80 }) else {
+            var nibbles: [UInt8] = []
+            for character in digits {
+                guard let nibble = character.hexDigitValue else { return nil }
+                nibbles.append(UInt8(nibble))
+            }
+            return nibbles
+        }
+        var nibbles: [UInt8] = []
+        nibbles.reserveCapacity(digits.utf8.count)
+        for byte in digits.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibbles.append(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibbles.append(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibbles.append(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+        }
+        return nibbles
     }
 }

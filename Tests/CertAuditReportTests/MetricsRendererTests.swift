@@ -212,11 +212,48 @@ struct MetricsRendererTests {
         #expect(DistinguishedName.first("CN", in: "   =y,CN=z") == "z")
     }
 
+    /// Serials longer than 128 bits (RFC 5280 allows 20 octets; some CAs write a leading zero byte)
+    /// against the plainest model: decimal digits, multiplied by 16 and added to a hex digit at a
+    /// time.
+    @Test func longSerialsAreWrittenInDecimalAsSchoolArithmeticGivesThem() {
+        func plainDecimal(_ hex: String) -> String {
+            var digits = [0]  // least significant first
+            for character in hex {
+                var carry = character.hexDigitValue!
+                for index in digits.indices {
+                    let value = digits[index] * 16 + carry
+                    digits[index] = value % 10
+                    carry = value / 10
+                }
+                while carry > 0 {
+                    digits.append(carry % 10)
+                    carry /= 10
+                }
+            }
+            while digits.count > 1 && digits.last == 0 { digits.removeLast() }
+            return digits.reversed().map(String.init).joined()
+        }
+        let alphabet = Array("0123456789ABCDEF")
+        for length in 1...64 {
+            let hex = String((0..<length).map { alphabet[($0 * 7 + length * 13 + $0 * $0) % 16] })
+            #expect(MetricsRenderer.decimal(hex) == plainDecimal(hex), "\(hex)")
+        }
+        #expect(
+            MetricsRenderer.decimal("00" + String(repeating: "F", count: 40))
+                == plainDecimal(String(repeating: "F", count: 40)))
+    }
+
     @Test func serialNumbersAreWrittenInDecimalAsTheExporterDoes() throws {
         #expect(MetricsRenderer.decimal("00") == "0")
         #expect(MetricsRenderer.decimal("-00") == "0")
         #expect(MetricsRenderer.decimal("") == nil)
         #expect(MetricsRenderer.decimal("12G") == nil)
+        #expect(MetricsRenderer.decimal("1 2") == nil)
+        #expect(MetricsRenderer.decimal("ab") == "171" && MetricsRenderer.decimal("AB") == "171")
+        // A text that is not ASCII is read by character, as it always was: fullwidth digits are hex
+        // digits to `Character.hexDigitValue`; other letters are not.
+        #expect(MetricsRenderer.decimal("\u{FF11}\u{FF10}") == "16")
+        #expect(MetricsRenderer.decimal("1é") == nil)
         // Against the standard library's 128-bit integers, on values of every length up to 128 bits
         // (a fixed multiplicative sequence, shifted down by 0…127 bits).
         for index in 0..<256 {
