@@ -21,7 +21,7 @@ enum DistinguishedName {
             index += 1
             if escaped {
                 escaped = false
-                if index < bytes.count, let high = hexValue(byte), let low = hexValue(bytes[index]) {
+                if index < bytes.count, let high = byte.hexDigitValue, let low = bytes[index].hexDigitValue {
                     attribute.append(high << 4 | low)
                     index += 1
                 } else {
@@ -37,15 +37,6 @@ enum DistinguishedName {
             }
         }
         return finish()
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
 

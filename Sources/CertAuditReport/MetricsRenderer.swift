@@ -199,12 +199,8 @@ public struct MetricsRenderer: Sendable {
         var nibbles: [UInt8] = []
         nibbles.reserveCapacity(digits.utf8.count)
         for byte in digits.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibbles.append(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibbles.append(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibbles.append(byte - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
+            guard let nibble = byte.hexDigitValue else { return nil }
+            nibbles.append(nibble)
         }
         return nibbles
     }
