@@ -122,8 +122,8 @@ struct CSVReportRenderer {
     func findings(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
         try stream(model.findings, ReportFinding.section, into: output)
     }
-    func inventory(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
-        try stream(model.certificates, ReportCertificate.section, into: output)
+    func inventory(_ certificates: ReportCertificates, into output: BufferedFileOutput) throws(ReportError) {
+        try stream(certificates, ReportCertificate.section, into: output)
     }
     func operations(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
         try stream(model.operations, ReportOperation.section, into: output)

@@ -29,7 +29,7 @@ public struct ReportCertificates: RandomAccessCollection, Sendable {
     private let settings: AuditSettings
 
     /// The estate's certificates in report order: by ID, then inventory line.
-    init(estate: Estate, settings: AuditSettings) {
+    public init(estate: Estate, settings: AuditSettings) {
         let order = estate.certificates.stableOrder(workers: 1) {
             ($0.pointee.id, $0.pointee.record.line) < ($1.pointee.id, $1.pointee.record.line)
         }

@@ -56,13 +56,24 @@ public struct ReportPublisher: Sendable {
     /// soon as it is rendered). If `produce` throws (a report that does not validate), nothing is
     /// published.
     public func publish(_ produce: (ReportStaging) throws(ReportError) -> Void) throws(ReportError) {
+        let publication = try stage()
+        do {
+            try produce(publication.staging)
+        } catch {
+            publication.discard()
+            throw error
+        }
+        try publication.publish()
+    }
+
+    /// Makes the staging folder, for files written over a while — some of them while the run still
+    /// checks the estate (`ReportWriting`) — and published, or discarded, at the end.
+    public func stage() throws(ReportError) -> ReportPublication {
         let fileManager = FileManager()
         let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL
         let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
         let temporary = parent.appendingPathComponent(".\(name).tmp-\(pid)")
-        let old = parent.appendingPathComponent(".\(name).old-\(pid)")
-
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             if fileManager.fileExists(atPath: temporary.path) { try fileManager.removeItem(at: temporary) }
@@ -70,31 +81,9 @@ public struct ReportPublisher: Sendable {
         } catch {
             throw ReportError(.internal, "cannot create \(temporary.path): \(error.localizedDescription)")
         }
-        do {
-            let staging = ReportStaging(directory: temporary.path, digest: digest)
-            try produce(staging)
-            try writeChecksums(into: staging)
-        } catch {
-            try? fileManager.removeItem(at: temporary)
-            throw error
-        }
-
-        let hadOutput = fileManager.fileExists(atPath: output.path)
-        if hadOutput {
-            if fileManager.fileExists(atPath: old.path) { try? fileManager.removeItem(at: old) }
-            guard rename(output.path, old.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? fileManager.removeItem(at: temporary)
-                throw ReportError(.internal, "cannot move \(output.path) aside: \(reason)")
-            }
-        }
-        guard rename(temporary.path, output.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if hadOutput { _ = rename(old.path, output.path) }
-            try? fileManager.removeItem(at: temporary)
-            throw ReportError(.internal, "cannot move the new report into \(output.path): \(reason)")
-        }
-        if hadOutput { try? fileManager.removeItem(at: old) }
+        return ReportPublication(
+            publisher: self, staging: ReportStaging(directory: temporary.path, digest: digest), output: output,
+            temporary: temporary, old: parent.appendingPathComponent(".\(name).old-\(pid)"))
     }
 
     /// `SHA256SUMS` over every file staged, in `sha256sum`'s format (`<hex>  <path>`), sorted by path

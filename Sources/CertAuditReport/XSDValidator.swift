@@ -1,4 +1,5 @@
 internal import CLibXML2
+import CertAuditCore
 import Foundation
 
 /// Validates a report against `report.xsd` with libxml2 before anything is published.
@@ -44,20 +45,18 @@ public struct XSDValidator: Sendable {
     /// `write`'s own error is reported before the validation's.
     func validateWhileWriting(_ write: (BytePipe) throws(ReportError) -> Void) throws(ReportError) {
         let pipe = BytePipe()
-        let validation = ThreadOutcome()
-        let finished = DispatchSemaphore(value: 0)
         let validator = self
-        Thread {
-            validation.result = Result { () throws(ReportError) in try validator.validate(reading: pipe) }
+        let validation = BackgroundWork { () -> Result<Void, ReportError> in
+            let result = Result { () throws(ReportError) in try validator.validate(reading: pipe) }
             // A validation that stopped early (a document not well-formed) leaves the writer free.
             pipe.abandon()
-            finished.signal()
-        }.start()
+            return result
+        }
         let written = Result { () throws(ReportError) in try write(pipe) }
         pipe.close()
-        finished.wait()
+        let validated = validation.wait()
         try written.get()
-        try validation.result?.get()
+        try validated.get()
     }
 
     /// Validates the bytes `pipe` delivers, until it is closed.
@@ -78,12 +77,6 @@ public struct XSDValidator: Sendable {
                 xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_NONE, nil, nil)
             }
         }
-    }
-
-    /// What the validation thread hands back: written before the semaphore is signalled, read after
-    /// it is waited for, so never by two threads at once.
-    private final class ThreadOutcome: @unchecked Sendable {
-        var result: Result<Void, ReportError>?
     }
 
     /// Streams the document through libxml2's SAX parser with the schema plugged in: memory stays

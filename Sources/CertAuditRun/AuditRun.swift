@@ -27,21 +27,42 @@ public enum AuditRun {
     ) throws(RunError) -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
-        let (model, summary) = try audit(options, progress: progress)
-        let files = ProgressCounter(.writing, total: ReportWriter.files.count, unit: "files", report: progress)
+        let writer = ReportWriter(
+            templates: options.templatesDirectory.map(ReportTemplates.directory) ?? .builtIn,
+            schema: options.schemaFile.map(ReportSchema.file) ?? .builtIn,
+            digest: { SHA256Stream() }, jobs: options.jobs)
+        // The report is staged as soon as the estate is read, inventory.csv written beside the
+        // simulations (`ReportWriter.begin`).
+        var writing: ReportWriting?
+        let (model, summary): (ReportModel, RunSummary)
         do {
-            try ReportWriter(
-                templates: options.templatesDirectory.map(ReportTemplates.directory) ?? .builtIn,
-                schema: options.schemaFile.map(ReportSchema.file) ?? .builtIn,
-                digest: { SHA256Stream() }, jobs: options.jobs
-            ).write(
-                model, to: options.outputDirectory, runDuration: { clock.now - started },
-                wrote: { _ in files.advance() })
+            (model, summary) = try audit(options, progress: progress) { (estate) throws(RunError) in
+                let settings = options.settings
+                writing = try reported { () throws(ReportError) in
+                    try writer.begin(options.outputDirectory) { ReportCertificates(estate: estate, settings: settings) }
+                }
+            }
         } catch {
-            throw error.kind == .templates ? .input(error.description) : .internal(error.message)
+            writing?.discard()
+            throw error
+        }
+        let files = ProgressCounter(.writing, total: ReportWriter.files.count, unit: "files", report: progress)
+        try reported { () throws(ReportError) in
+            let staged: ReportWriting
+            if let writing { staged = writing } else { staged = try writer.begin(options.outputDirectory) }
+            try staged.finish(model, runDuration: { clock.now - started }, wrote: { _ in files.advance() })
         }
         if endsProcess { abandon(model) }
         return summary
+    }
+
+    /// The report writer's error as the run's: a user's templates at fault are an input error.
+    private static func reported<Value>(_ body: () throws(ReportError) -> Value) throws(RunError) -> Value {
+        do {
+            return try body()
+        } catch {
+            throw error.kind == .templates ? .input(error.description) : .internal(error.message)
+        }
     }
 
     /// Moves `value` into memory that is never freed (see `execute`'s `endsProcess`).
@@ -65,9 +86,13 @@ public enum AuditRun {
     ///
     /// `package`: the estate fuzz target (Fuzz/EstateFuzzer) runs exactly this composition, so that
     /// a change to how a run is put together is fuzzed the day it is made.
-    package static func audit(_ options: RunOptions, progress: @escaping StageProgress.Report) throws(RunError) -> (
-        ReportModel, RunSummary
-    ) {
+    ///
+    /// `estateRead` is handed the estate as soon as it is read, before the simulations (`execute`
+    /// starts inventory.csv with it).
+    package static func audit(
+        _ options: RunOptions, progress: @escaping StageProgress.Report,
+        estateRead: (Estate) throws(RunError) -> Void = { _ in }
+    ) throws(RunError) -> (ReportModel, RunSummary) {
         spillText(beside: options.outputDirectory)
         let estate: Estate
         do {
@@ -80,6 +105,7 @@ public enum AuditRun {
         } catch {
             throw .input(error.message)
         }
+        try estateRead(estate)
         // A plain folder of certificate files has no inventory: only the rules that look at the files
         // alone apply, the simulation's and the ledger's findings (which read the inventory) do not.
         let rules = RuleCatalogue.rules(for: estate.origin)

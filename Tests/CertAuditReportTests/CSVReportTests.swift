@@ -188,7 +188,7 @@ import Testing
             ),
             (
                 "inventory", renderer.inventory(model),
-                { (output) throws(ReportError) in try renderer.inventory(model, into: output) }
+                { (output) throws(ReportError) in try renderer.inventory(model.certificates, into: output) }
             ),
             (
                 "timeline", renderer.timeline(timeline),

@@ -11,11 +11,16 @@ import Testing
         return url
     }
 
-    /// Every file of a published folder by name, with its bytes: what a failed run must leave as it was.
+    /// Every file of a published folder by path (`pages/…` included), with its bytes: what a failed
+    /// run must leave as it was.
     func contents(of folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            var isFolder: ObjCBool = false
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
+            else { continue }
+            files[name] = try Data(contentsOf: url)
         }
         return files
     }
@@ -146,6 +151,100 @@ import Testing
         }
         #expect(try contents(of: output) == ["report.xml": Data("keep".utf8)])
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["output"])
+    }
+}
+
+/// A run stages its report once the estate is read and writes inventory.csv beside the simulations
+/// (`ReportWriter.begin`); the rest once the model is made (`ReportWriting.finish`).
+@Suite struct ReportWritingTests {
+    /// Every published file, pages and SHA256SUMS included, by path, with its bytes.
+    func published(_ folder: URL) throws -> [String: Data] { try ReportWriterTests().contents(of: folder) }
+
+    func scratchDirectory() throws -> URL { try ReportWriterTests().scratchDirectory() }
+
+    /// The inventory, made from the estate as a run makes it, written before the model exists: the
+    /// same files as a report written whole on one thread, metrics.prom's run duration apart.
+    @Test(arguments: [1, 2]) func inventoryWrittenBeforeTheModelGivesTheSameReport(jobs: Int) throws {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let model = ReportFixtures.hostileModel()
+        let whole = scratch.appendingPathComponent("whole")
+        try ReportWriter(templates: .directory(ReportFixtures.templatesDirectory), htmlRowLimit: 1).write(
+            model, to: whole.path)
+
+        let staged = scratch.appendingPathComponent("staged")
+        let writing = try ReportWriter(
+            templates: .directory(ReportFixtures.templatesDirectory), htmlRowLimit: 1, jobs: jobs
+        ).begin(staged.path) {
+            ReportCertificates(estate: ReportFixtures.hostileEstate(), settings: ReportFixtures.settings)
+        }
+        // With two jobs inventory.csv is written before there is a model; with one, with the rest.
+        #expect((writing.inventoryFile != nil) == (jobs >= 2))
+        if let work = writing.inventoryFile {
+            try work.wait().get()
+            let early = try published(URL(fileURLWithPath: writing.publication.staging.directory))
+            #expect(early.keys.sorted() == [ReportWriter.inventoryFile])
+        }
+        #expect(!FileManager.default.fileExists(atPath: staged.path))
+        try writing.finish(model)
+
+        let one = try published(whole)
+        let other = try published(staged)
+        #expect(one.keys.sorted() == other.keys.sorted())
+        #expect(one.keys.contains("pages/inventory-0001.html"))
+        for (name, bytes) in one where name != ReportWriter.metricsFile { #expect(other[name] == bytes, "\(name)") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["staged", "whole"])
+    }
+
+    /// A run that fails after the estate is read drops what it staged, once inventory.csv is done,
+    /// and leaves the previous report as it was.
+    @Test func discardingLeavesThePreviousReport() throws {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("output")
+        try ReportWriter(templatesDirectory: ReportFixtures.templatesDirectory).write(
+            ReportFixtures.emptyModel(), to: output.path)
+        let before = try published(output)
+        let writing = try ReportWriter(templates: .directory(ReportFixtures.templatesDirectory), jobs: 2).begin(
+            output.path
+        ) { ReportFixtures.hostileModel().certificates }
+        #expect(writing.inventoryFile != nil)
+        writing.discard()
+        #expect(try published(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["output"])
+    }
+
+    /// inventory.csv failing on its thread (here, a stand-in that fails at once) fails the report once
+    /// the rest is rendered: nothing is published, and nothing is left staged.
+    @Test func anInventoryThatFailsPublishesNothing() throws {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = scratch.appendingPathComponent("output")
+        let writer = ReportWriter(templates: .directory(ReportFixtures.templatesDirectory), jobs: 2)
+        let failing = BackgroundWork { () -> Result<Void, ReportError> in
+            .failure(ReportError(.internal, "cannot write inventory.csv: no space left on device"))
+        }
+        let writing = ReportWriting(
+            writer: writer, publication: try ReportPublisher(outputDirectory: output.path).stage(),
+            inventoryFile: failing)
+        let wrote = Wrote()
+        let error = #expect(throws: ReportError.self) {
+            try writing.finish(ReportFixtures.hostileModel(), wrote: { wrote.add($0) })
+        }
+        #expect(error?.description.contains("no space left on device") == true)
+        // The other files were written (metrics.prom is told last, after inventory.csv is waited for);
+        // inventory.csv is not counted.
+        #expect(wrote.names.count == ReportWriter.files.count - 2)
+        #expect(!wrote.names.contains(ReportWriter.inventoryFile))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
+    }
+
+    /// The names `wrote` was told, from the writer's threads.
+    final class Wrote: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [String] = []
+        func add(_ name: String) { lock.withLock { list.append(name) } }
+        var names: [String] { lock.withLock { list } }
     }
 }
 

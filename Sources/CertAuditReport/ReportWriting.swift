@@ -1,0 +1,33 @@
+import CertAuditCore
+
+/// A report staged by `ReportWriter.begin`, perhaps with inventory.csv already being written: `finish` writes the rest from the model and publishes them all together, `discard`
+/// drops them (a run that failed before its model was made).
+public struct ReportWriting: Sendable {
+    let writer: ReportWriter
+    let publication: ReportPublication
+    /// inventory.csv, when `begin` started it.
+    var inventoryFile: BackgroundWork<Result<Void, ReportError>>? = nil
+
+    /// Renders the files not written yet (see `ReportWriter.write`), waits for inventory.csv if it is
+    /// being written, and publishes them all; nothing is published if any of them fails.
+    public func finish(
+        _ model: ReportModel, runDuration: () -> Duration? = { nil }, wrote: @Sendable (String) -> Void = { _ in }
+    ) throws(ReportError) {
+        do {
+            try writer.renderEach(
+                model, into: publication.staging, inventoryFile: inventoryFile, runDuration: runDuration,
+                wrote: wrote)
+        } catch {
+            publication.discard()
+            throw error
+        }
+        try publication.publish()
+    }
+
+    /// Waits for inventory.csv if it is being written, then removes the staging folder: the previous
+    /// report stays.
+    public func discard() {
+        _ = inventoryFile?.wait()
+        publication.discard()
+    }
+}
