@@ -72,7 +72,10 @@ public struct ReportWriter: Sendable {
     /// Decision: the inventory's pages stay with the other files. The stages up to the checks have
     /// mimalloc return freed memory at once (`Allocator` in the executable), and a page's buffers,
     /// some 3 MB, were then faulted in afresh for every page: 125,000 more page faults at 100,000
-    /// certificates, more system time than the idle core gave back.
+    /// certificates, more system time than the idle core gave back. With mimalloc's delays held
+    /// through the simulations the faults mostly went, but so did the gain: the other files were
+    /// then done before report.xml's validation, the writing's longest thread, and the idle core
+    /// moved from the simulations to the writing's end (four alternating pairs, no difference).
     public func begin(
         _ outputDirectory: String, inventory: (@Sendable () -> ReportCertificates)? = nil
     ) throws(ReportError) -> ReportWriting {
