@@ -1,7 +1,7 @@
 import Foundation
 
 /// Work started on a thread of its own while the caller goes on, and waited for once it is needed:
-/// report.xml's validation beside its rendering, the inventory's files beside the simulations.
+/// report.xml's validation beside its rendering, inventory.csv beside the simulations.
 ///
 /// A thread rather than a dispatch queue: the work runs for seconds to minutes, and a worker of
 /// the shared pool held that long is one less for the stages that use the pool meanwhile.

@@ -67,7 +67,7 @@ public struct ReportWriter: Sendable {
     /// inventory.csv at once, on a thread of its own: it needs nothing but the estate, and the
     /// simulations that come next run on one core, leaving the other idle for about a second at
     /// 100,000 certificates. The files are the same either way. `inventory` is made on that thread
-    /// too: it sorts the estate by ID (about a second at a million).
+    /// too: it sorts the estate by ID, which the simulations need not wait for.
     ///
     /// Decision: the inventory's pages stay with the other files. The stages up to the checks have
     /// mimalloc return freed memory at once (`Allocator` in the executable), and a page's buffers,

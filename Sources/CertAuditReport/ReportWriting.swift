@@ -1,7 +1,8 @@
 import CertAuditCore
 
-/// A report staged by `ReportWriter.begin`, perhaps with inventory.csv already being written: `finish` writes the rest from the model and publishes them all together, `discard`
-/// drops them (a run that failed before its model was made).
+/// A report staged by `ReportWriter.begin`, perhaps with inventory.csv already being written:
+/// `finish` writes the rest from the model and publishes them all together, `discard` drops them (a
+/// run that failed before its model was made).
 public struct ReportWriting: Sendable {
     let writer: ReportWriter
     let publication: ReportPublication
