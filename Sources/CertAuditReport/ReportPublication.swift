@@ -11,6 +11,18 @@ public struct ReportPublication: Sendable {
     /// Where the previous report is moved aside while the new one is renamed in.
     let old: URL
 
+    /// Runs `produce`, which writes the files into `staging`, then publishes them; if `produce`
+    /// throws, the staging folder is removed and nothing is published.
+    public func publish(after produce: () throws(ReportError) -> Void) throws(ReportError) {
+        do {
+            try produce()
+        } catch {
+            discard()
+            throw error
+        }
+        try publish()
+    }
+
     /// Writes `SHA256SUMS` and swaps the staged report in for the previous one (see
     /// `ReportPublisher`). If anything fails before the swap, the staging folder is removed and the
     /// previous report is left as it was.

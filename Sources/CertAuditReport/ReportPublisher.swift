@@ -57,13 +57,7 @@ public struct ReportPublisher: Sendable {
     /// published.
     public func publish(_ produce: (ReportStaging) throws(ReportError) -> Void) throws(ReportError) {
         let publication = try stage()
-        do {
-            try produce(publication.staging)
-        } catch {
-            publication.discard()
-            throw error
-        }
-        try publication.publish()
+        try publication.publish { () throws(ReportError) in try produce(publication.staging) }
     }
 
     /// Makes the staging folder, for files written over a while — some of them while the run still

@@ -14,15 +14,13 @@ public struct ReportWriting: Sendable {
     public func finish(
         _ model: ReportModel, runDuration: () -> Duration? = { nil }, wrote: @Sendable (String) -> Void = { _ in }
     ) throws(ReportError) {
-        do {
+        // `renderEach` waits for inventory.csv before it returns or throws: nothing is still being
+        // written into the staging folder when it is published or removed.
+        try publication.publish { () throws(ReportError) in
             try writer.renderEach(
                 model, into: publication.staging, inventoryFile: inventoryFile, runDuration: runDuration,
                 wrote: wrote)
-        } catch {
-            publication.discard()
-            throw error
         }
-        try publication.publish()
     }
 
     /// Waits for inventory.csv if it is being written, then removes the staging folder: the previous
