@@ -5,7 +5,8 @@ import CertAuditCore
 /// name, a column per field of the section's description (`ReportCertificate.section`, …), which
 /// also says how repeated children join into one cell; booleans are `true`/`false` as in the XML.
 /// `changes.csv` is one row per child of `<changes>`; `forecast.csv` and `ledger.csv` have no XML
-/// counterpart.
+/// counterpart. A run writes `findings.csv` and `timeline.csv` beside report.xml instead (`CSVTwins`),
+/// the same bytes as here.
 struct CSVReportRenderer {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
@@ -119,25 +120,19 @@ struct CSVReportRenderer {
     func operations(_ model: ReportModel) -> [UInt8] { document(model.operations, ReportOperation.section) }
     func timeline(_ model: ReportModel) -> [UInt8] { document(model.timeline, TimelineEvent.reportSection) }
 
-    func findings(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
-        try stream(model.findings, ReportFinding.section, into: output)
-    }
     func inventory(_ certificates: ReportCertificates, into output: BufferedFileOutput) throws(ReportError) {
         try stream(certificates, ReportCertificate.section, into: output)
     }
     func operations(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
         try stream(model.operations, ReportOperation.section, into: output)
     }
-    func timeline(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
-        try stream(model.timeline, TimelineEvent.reportSection, into: output)
-    }
 
     /// A described section in memory: a column per field, a row per element.
     func document<Row>(_ rows: some Sequence<Row>, _ section: ReportSection<Row>) -> [UInt8] {
         var bytes = Self.byteOrderMark
         Self.appendRecord(section.csvColumns.map { CSVCell.value($0) }, to: &bytes)
-        let columns = Self.columns(section)
-        for row in rows { Self.appendRecord(row, columns, to: &bytes) }
+        let columns = CSVSectionStream.columns(section)
+        for row in rows { CSVSectionStream.appendRecord(row, columns, to: &bytes) }
         return bytes
     }
 
@@ -145,43 +140,19 @@ struct CSVReportRenderer {
     /// file's buffer. Each row is taken from `rows` once (a lazy section makes it then).
     private func stream<Row>(
         _ rows: some Sequence<Row>, _ section: ReportSection<Row>, into output: BufferedFileOutput
-    )
-        throws(ReportError)
-    {
-        try output.write(Self.byteOrderMark)
-        try output.append { Self.appendRecord(section.csvColumns.map { CSVCell.value($0) }, to: &$0) }
-        let columns = Self.columns(section)
-        for row in rows { try output.append { Self.appendRecord(row, columns, to: &$0) } }
-    }
-
-    /// How each column of a described section reads a row's cell, and whether the cell is input text
-    /// (guarded against formula injection): taken from the fields once per file rather than per cell;
-    /// a cell whose items rows share (the alerts' deliveries) is made once per shared list.
-    private static func columns<Row>(_ section: ReportSection<Row>) -> [(guarded: Bool, text: (Row) -> String?)] {
-        section.fields.map { field in (field.origin == .input, SharedValues.reader(of: field, field.text)) }
-    }
-
-    private static let comma = UInt8(ascii: ",")
-    private static let lineEnd: [UInt8] = [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
-
-    /// One record of a described section: the row's cells encoded, comma-separated, CRLF-terminated.
-    private static func appendRecord<Row>(
-        _ row: Row, _ columns: [(guarded: Bool, text: (Row) -> String?)], to record: inout [UInt8]
-    ) {
-        for index in columns.indices {
-            if index > columns.startIndex { record.append(comma) }
-            CSVCell.append(columns[index].text(row), guarded: columns[index].guarded, to: &record)
-        }
-        record.append(contentsOf: lineEnd)
+    ) throws(ReportError) {
+        let file = try CSVSectionStream(section, into: output)
+        for row in rows { try file.append(row) }
     }
 
     /// One record: the cells encoded, comma-separated, CRLF-terminated.
-    private static func appendRecord(_ cells: [CSVCell], to record: inout [UInt8]) {
+    static func appendRecord(_ cells: [CSVCell], to record: inout [UInt8]) {
         for index in cells.indices {
-            if index > cells.startIndex { record.append(comma) }
+            if index > cells.startIndex { record.append(UInt8(ascii: ",")) }
             cells[index].append(to: &record)
         }
-        record.append(contentsOf: lineEnd)
+        record.append(UInt8(ascii: "\r"))
+        record.append(UInt8(ascii: "\n"))
     }
 
     private func document(header: [String], rows: [[CSVCell]]) -> [UInt8] {

@@ -125,8 +125,8 @@ public struct ReportWriter: Sendable {
     }
 
     /// Renders the files: report.xml (streamed, and validated against the schema on a third thread
-    /// as it is written: the longest single file) on one thread while the others are rendered on
-    /// another, when `jobs` allows; metrics.prom, the last of the others, gets its run duration once
+    /// as it is written: the longest single file), with findings.csv and timeline.csv written from
+    /// the same rows, on one thread while the others are rendered on another, when `jobs` allows; metrics.prom, the last of the others, gets its run duration once
     /// both threads are done, so that it covers them (its 94 MB at 100,000 certificates, written
     /// whole at the end, took a second on one thread). Nothing is published from the staging folder
     /// unless every file was written and the XML validates; when both threads fail, the XML's error
@@ -164,29 +164,37 @@ public struct ReportWriter: Sendable {
     }
 
     /// report.xml, streamed to the staging folder and validated: as it is written, on a thread of
-    /// its own, when `jobs` allows; else once it is written, read back from the file.
+    /// its own, when `jobs` allows; else once it is written, read back from the file. findings.csv and
+    /// timeline.csv are written in the same pass, from the same rows (`CSVTwins`).
     private func renderXML(_ model: ReportModel, into staging: ReportStaging, wrote: (String) -> Void)
         throws(ReportError)
     {
         let validator = XSDValidator(schema: schema)
-        if jobs >= 2 {
-            try validator.validateWhileWriting { (pipe: BytePipe) throws(ReportError) in
-                try staging.stream(Self.xmlFile, mirroringTo: pipe) {
-                    (output: BufferedFileOutput) throws(ReportError) in
-                    try XMLReportRenderer().write(model, into: output)
+        try staging.stream(Self.findingsFile) { (findings: BufferedFileOutput) throws(ReportError) in
+            try staging.stream(Self.timelineFile) { (timeline: BufferedFileOutput) throws(ReportError) in
+                let twins = CSVTwins(
+                    findings: try CSVSectionStream(ReportFinding.section, into: findings),
+                    timeline: try CSVSectionStream(TimelineEvent.reportSection, into: timeline))
+                if jobs >= 2 {
+                    try validator.validateWhileWriting { (pipe: BytePipe) throws(ReportError) in
+                        try staging.stream(Self.xmlFile, mirroringTo: pipe) {
+                            (output: BufferedFileOutput) throws(ReportError) in
+                            try XMLReportRenderer().write(model, into: output, twins: twins)
+                        }
+                    }
+                } else {
+                    try staging.stream(Self.xmlFile) { (output: BufferedFileOutput) throws(ReportError) in
+                        try XMLReportRenderer().write(model, into: output, twins: twins)
+                    }
+                    try validator.validate(file: staging.path(of: Self.xmlFile))
                 }
             }
-        } else {
-            try staging.stream(Self.xmlFile) { (output: BufferedFileOutput) throws(ReportError) in
-                try XMLReportRenderer().write(model, into: output)
-            }
-            try validator.validate(file: staging.path(of: Self.xmlFile))
         }
-        wrote(Self.xmlFile)
+        for name in [Self.xmlFile, Self.findingsFile, Self.timelineFile] { wrote(name) }
     }
 
-    /// Every file but report.xml, in their fixed order, then the pages, then metrics.prom without its
-    /// run duration; inventory.csv only when `begin` did not start it.
+    /// Every file but report.xml and its twins, in their fixed order, then the pages, then metrics.prom
+    /// without its run duration; inventory.csv only when `begin` did not start it.
     private func renderOthers(
         _ model: ReportModel, into staging: ReportStaging, inventoryStarted: Bool, wrote: (String) -> Void
     ) throws(ReportError) {
@@ -194,11 +202,8 @@ public struct ReportWriter: Sendable {
         try staging.write(Self.htmlFile, try html.render(model))
         wrote(Self.htmlFile)
         let csv = CSVReportRenderer()
+        // findings.csv and timeline.csv are written beside report.xml (`renderXML`).
         let streamed: [(String, (BufferedFileOutput) throws(ReportError) -> Void)] = [
-            (
-                Self.findingsFile,
-                { (output: BufferedFileOutput) throws(ReportError) in try csv.findings(model, into: output) }
-            ),
             (
                 Self.inventoryFile,
                 { (output: BufferedFileOutput) throws(ReportError) in
@@ -208,10 +213,6 @@ public struct ReportWriter: Sendable {
             (
                 Self.operationsFile,
                 { (output: BufferedFileOutput) throws(ReportError) in try csv.operations(model, into: output) }
-            ),
-            (
-                Self.timelineFile,
-                { (output: BufferedFileOutput) throws(ReportError) in try csv.timeline(model, into: output) }
             ),
         ]
         for (name, body) in streamed where !(inventoryStarted && name == Self.inventoryFile) {

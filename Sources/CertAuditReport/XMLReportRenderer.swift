@@ -14,18 +14,21 @@ struct XMLReportRenderer {
 
     /// The report streamed into `output` a buffer at a time, so the document is never whole in
     /// memory (at 100,000 certificates it is over half a gigabyte).
-    func write(_ model: ReportModel, into output: BufferedFileOutput) throws(ReportError) {
+    ///
+    /// `twins`: findings.csv and timeline.csv, written from the same rows as their sections, in the
+    /// same pass (`CSVSectionStream`).
+    func write(_ model: ReportModel, into output: BufferedFileOutput, twins: CSVTwins? = nil) throws(ReportError) {
         var writer = XMLByteWriter(into: output)
-        write(model, into: &writer)
+        write(model, into: &writer, twins: twins)
         writer.finish()
-        if let failure = writer.failure { throw failure }
+        if let failure = writer.failure ?? twins?.findings.failure ?? twins?.timeline.failure { throw failure }
     }
 
     /// The whole document, element by element, through `writer`. Once the writer has failed, the
     /// large lists (the sections' rows, the changes, the quarantine) stop at their next row: the
     /// document is lost, and a million certificates' report rendered for nothing took minutes
     /// before a full disk was reported.
-    func write<Writer: XMLElementWriter>(_ model: ReportModel, into writer: inout Writer) {
+    func write<Writer: XMLElementWriter>(_ model: ReportModel, into writer: inout Writer, twins: CSVTwins? = nil) {
         let header = model.header
         writer.startRoot("certaudit-report", namespace: ReportHeader.namespace)
         writer.attribute("schema-version", String(header.schemaVersion))
@@ -66,7 +69,7 @@ struct XMLReportRenderer {
         write(model.changes, into: &writer)
 
         write(model.certificates, ReportCertificate.section, into: &writer)
-        write(model.findings, ReportFinding.section, into: &writer)
+        write(model.findings, ReportFinding.section, into: &writer, twin: twins?.findings)
 
         writer.start("acceptances")
         for acceptance in model.acceptances {
@@ -84,7 +87,7 @@ struct XMLReportRenderer {
         }
         writer.end()
 
-        write(model.timeline, TimelineEvent.reportSection, into: &writer)
+        write(model.timeline, TimelineEvent.reportSection, into: &writer, twin: twins?.timeline)
 
         writer.start("entitlements")
         for account in model.accounts {
@@ -147,9 +150,11 @@ struct XMLReportRenderer {
 
     /// A described section: the container element, and for each row its element with its attributes,
     /// then every other field in its placement, in order (consecutive attributes of one child element
-    /// share it). Each row is taken from `rows` once (a lazy section makes it then).
+    /// share it). Each row is taken from `rows` once (a lazy section makes it then). `twin`, the
+    /// section's CSV file, gets each row's record from the texts read for its element.
     func write<Row, Writer: XMLElementWriter>(
-        _ rows: some Sequence<Row>, _ section: ReportSection<Row>, into writer: inout Writer
+        _ rows: some Sequence<Row>, _ section: ReportSection<Row>, into writer: inout Writer,
+        twin: CSVSectionStream<Row>? = nil
     ) {
         // Each field's placement and readers are taken once per section: reading them off the field
         // descriptions per row would copy every description (names, closures, HTML column).
@@ -162,43 +167,46 @@ struct XMLReportRenderer {
             return SharedValues.reader(of: field) { (field.value(of: $0), XMLChildrenMemo()) }
         }
         let texts = fields.map(\.text)
-        let attributes = placements.indices.compactMap { index -> (name: String, text: (Row) -> String?)? in
+        let textFields = placements.indices.filter { placements[$0].isReadAsText }
+        let attributes = placements.indices.compactMap { index -> (name: String, field: Int)? in
             guard case .attribute(let name) = placements[index] else { return nil }
-            return (name, texts[index])
+            return (name, index)
         }
+        // The row's texts by field, read once for the element and its CSV record.
+        var values = [String?](repeating: nil, count: fields.count)
         writer.start(section.element)
         for row in rows {
-            if writer.hasFailed { break }
+            if writer.hasFailed || twin?.failure != nil { break }
+            for index in textFields { values[index] = texts[index](row) }
             writer.start(section.rowElement)
             // Attributes first, whatever their place among the fields: XML has them before any content.
-            for attribute in attributes { writer.attribute(attribute.name, attribute.text(row)) }
+            for attribute in attributes { writer.attribute(attribute.name, values[attribute.field]) }
             var index = fields.startIndex
             while index < fields.endIndex {
                 // A one-valued field's text is its value: only a repeated one is read as items.
                 switch placements[index] {
                 case .attribute:
-                    // Written above; not read again.
+                    // Written above.
                     break
                 case .element(let name):
-                    writer.element(name, texts[index](row))
+                    writer.element(name, values[index])
                 case .elementWithFixedAttribute(let name, let attribute, let fixed):
-                    if let value = texts[index](row) {
+                    if let value = values[index] {
                         writer.start(name)
                         writer.attribute(attribute, fixed)
                         writer.text(value)
                         writer.end()
                     }
                 case .text:
-                    if let value = texts[index](row) { writer.text(value) }
+                    if let value = values[index] { writer.text(value) }
                 case .childAttribute(let element, _):
                     let group = placements[index...].prefix { $0.childElement == element }.indices
-                    let shared = group.map { member -> (String, String?) in
-                        guard case .childAttribute(_, let name) = placements[member] else { return ("", nil) }
-                        return (name, texts[member](row))
-                    }
-                    if shared.contains(where: { $0.1 != nil }) {
+                    if group.contains(where: { values[$0] != nil }) {
                         writer.start(element)
-                        for (name, value) in shared { writer.attribute(name, value) }
+                        for member in group {
+                            guard case .childAttribute(_, let name) = placements[member] else { continue }
+                            writer.attribute(name, values[member])
+                        }
                         writer.end()
                     }
                     index += group.count - 1
@@ -214,6 +222,7 @@ struct XMLReportRenderer {
                 index += 1
             }
             writer.end()
+            twin?.append(row, xmlTexts: values)
         }
         writer.end()
     }

@@ -181,31 +181,40 @@ import Testing
                     ], detail: ReportFixtures.controlSubject),
             ]))
         let renderer = CSVReportRenderer()
-        let sections: [(String, [UInt8], (BufferedFileOutput) throws(ReportError) -> Void)] = [
-            (
-                "findings", renderer.findings(model),
-                { (output) throws(ReportError) in try renderer.findings(model, into: output) }
-            ),
-            (
-                "inventory", renderer.inventory(model),
-                { (output) throws(ReportError) in try renderer.inventory(model.certificates, into: output) }
-            ),
-            (
-                "timeline", renderer.timeline(timeline),
-                { (output) throws(ReportError) in try renderer.timeline(timeline, into: output) }
-            ),
-        ]
-        for (name, inMemory, stream) in sections {
-            let path = folder.appendingPathComponent(name).path
-            let output = try BufferedFileOutput(path: path)
-            try stream(output)
-            try output.flush()
-            #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == inMemory, "\(name)")
-            #expect(records(inMemory).count > 1, "\(name) has rows")
+        let inventoryPath = folder.appendingPathComponent("inventory").path
+        let inventory = try BufferedFileOutput(path: inventoryPath)
+        try renderer.inventory(model.certificates, into: inventory)
+        try inventory.flush()
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: inventoryPath))) == renderer.inventory(model))
+        #expect(records(renderer.inventory(model)).count > 1, "inventory has rows")
+        // findings.csv and timeline.csv are written beside report.xml, from the texts its writer read.
+        for (name, twinModel) in [("hostile", model), ("timeline", timeline)] {
+            let written = try Self.writeWithTwins(twinModel, into: folder.appendingPathComponent(name))
+            #expect(written.xml == (try XMLReportRenderer().render(twinModel)), "\(name): report.xml")
+            #expect(written.findings == renderer.findings(twinModel), "\(name): findings.csv")
+            #expect(written.timeline == renderer.timeline(twinModel), "\(name): timeline.csv")
         }
+        #expect(records(renderer.findings(model)).count > 1, "findings has rows")
         let events = records(renderer.timeline(timeline))
         #expect(events.count == 3 && events.allSatisfy { $0.count == TimelineEvent.reportSection.fields.count })
         #expect(events[2].last == "a,\n email deliverable; z sms undeliverable")
+    }
+
+    /// report.xml streamed into a folder with findings.csv and timeline.csv as its twins, as a run
+    /// writes them: the three files' bytes.
+    static func writeWithTwins(_ model: ReportModel, into folder: URL) throws -> (
+        xml: [UInt8], findings: [UInt8], timeline: [UInt8]
+    ) {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let paths = ["report.xml", "findings.csv", "timeline.csv"].map { folder.appendingPathComponent($0).path }
+        let outputs = try paths.map { try BufferedFileOutput(path: $0) }
+        let twins = CSVTwins(
+            findings: try CSVSectionStream(ReportFinding.section, into: outputs[1]),
+            timeline: try CSVSectionStream(TimelineEvent.reportSection, into: outputs[2]))
+        try XMLReportRenderer().write(model, into: outputs[0], twins: twins)
+        for output in outputs { try output.flush() }
+        let bytes = try paths.map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+        return (bytes[0], bytes[1], bytes[2])
     }
 
     /// changes.csv is streamed: compared with a baseline it has a row per finding.

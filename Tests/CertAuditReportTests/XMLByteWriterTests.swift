@@ -269,6 +269,43 @@ import Testing
         #expect(made < 5_000)
     }
 
+    /// A CSV twin that cannot be written (`/dev/full`) stops the section's rows as the XML's own
+    /// failure does, and its error is the one the renderer throws, though report.xml's file is fine.
+    @Test func aFailedTwinStopsTheRowsAndIsThrown() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-twin-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var made = 0
+        let rows = (0..<100_000).lazy.map { index in
+            made += 1
+            return Self.timelineEvent(index)
+        }
+        let full = try BufferedFileOutput(path: "/dev/full", mirror: nil, appending: true)
+        let twin = try? CSVSectionStream(TimelineEvent.reportSection, into: full)
+        let timeline = try #require(twin, "the header fits the buffer: nothing is written yet")
+        var writer = XMLByteWriter(into: try BufferedFileOutput(path: folder.appendingPathComponent("x").path))
+        writer.startRoot("certaudit-report", namespace: ReportHeader.namespace)
+        XMLReportRenderer().write(rows, TimelineEvent.reportSection, into: &writer, twin: timeline)
+        writer.end()
+        #expect(!writer.hasFailed)
+        #expect(timeline.failure != nil)
+        #expect(made > 0 && made < 5_000)
+
+        let findings = try CSVSectionStream(
+            ReportFinding.section, into: try BufferedFileOutput(path: folder.appendingPathComponent("f").path))
+        let thrown = #expect(throws: ReportError.self) {
+            try XMLReportRenderer().write(
+                Self.timelineModel(events: 3_000),
+                into: try BufferedFileOutput(path: folder.appendingPathComponent("report.xml").path),
+                twins: CSVTwins(
+                    findings: findings,
+                    timeline: try CSVSectionStream(
+                        TimelineEvent.reportSection,
+                        into: BufferedFileOutput(path: "/dev/full", mirror: nil, appending: true))))
+        }
+        #expect(thrown?.message.contains("/dev/full") == true)
+    }
+
     /// Timeline events with hostile input text, amounts and deliveries: enough of them to fill the
     /// file buffer several times.
     static func timelineModel(events: Int) -> ReportModel {

@@ -28,3 +28,12 @@ public enum XMLPlacement: Sendable, Hashable {
         }
     }
 }
+
+extension XMLPlacement {
+    /// Whether the XML writer reads the field as one text (the CSV cell's text too): every placement
+    /// but a repeated field's, whose XML is its items.
+    var isReadAsText: Bool {
+        if case .children = self { return false }
+        return true
+    }
+}
