@@ -45,6 +45,25 @@ public struct MetricsRenderer: Sendable {
         }
     }
 
+    /// The file's first part, the per-certificate gauges, streamed into `output`: they need only the
+    /// inventory and the as-of time, so a run writes them as soon as the estate is read
+    /// (`ReportWriter.begin`), and the run's own families after them (`runFamilies`) once the model
+    /// is made.
+    func writeCertificateGauges(_ certificates: ReportCertificates, into output: BufferedFileOutput)
+        throws(ReportError)
+    {
+        try CertificateGauges(certificates, spoolingIn: spoolDirectory).emit(asOf: certificates.asOfSeconds) {
+            (chunk: (inout [UInt8]) -> Void) throws(ReportError) in try output.append(chunk)
+        }
+    }
+
+    /// The file's second part: the run's own families, without the run's duration.
+    func runFamilies(_ model: ReportModel) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for family in families(model) { family.emit { (chunk: (inout [UInt8]) -> Void) in chunk(&bytes) } }
+        return bytes
+    }
+
     /// The file's text handed to `sink` a line or a header at a time, in order: the per-certificate
     /// gauges, then the run's own families.
     func emit(

@@ -42,6 +42,9 @@ public struct ReportCertificates: RandomAccessCollection, Sendable {
         self.settings = settings
     }
 
+    /// The audit's as-of time, in seconds since 1970 (what the metrics' relative gauges count from).
+    var asOfSeconds: Int64 { settings.asOf.secondsSinceEpoch }
+
     /// Where the row at a position is in `estate.certificates`.
     private func place(of position: Int) -> Int { Int(order[position]) }
 

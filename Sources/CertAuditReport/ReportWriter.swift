@@ -64,10 +64,11 @@ public struct ReportWriter: Sendable {
 
     /// Stages a report for `outputDirectory`, to be written by `ReportWriting.finish` once the model is
     /// made. Given the `inventory` (as soon as the estate is read) and `jobs` of 2 or more, it starts
-    /// inventory.csv at once, on a thread of its own: it needs nothing but the estate, and the
-    /// simulations that come next run on one core, leaving the other idle for about a second at
-    /// 100,000 certificates. The files are the same either way. `inventory` is made on that thread
-    /// too: it sorts the estate by ID, which the simulations need not wait for.
+    /// the files that need nothing but the estate at once, on a thread of its own: inventory.csv and
+    /// metrics.prom's per-certificate gauges (the run's own families are added once the model is
+    /// made). The simulations that come next run on one core, leaving the other idle for about a
+    /// second at 100,000 certificates. The files are the same either way. `inventory` is made on that
+    /// thread too: it sorts the estate by ID, which the simulations need not wait for.
     ///
     /// Decision: the inventory's pages stay with the other files. The stages up to the checks have
     /// mimalloc return freed memory at once (`Allocator` in the executable), and a page's buffers,
@@ -85,14 +86,19 @@ public struct ReportWriter: Sendable {
         .stage()
         guard jobs >= 2, let inventory else { return ReportWriting(writer: self, publication: publication) }
         let staging = publication.staging
-        let inventoryFile = BackgroundWork { () -> Result<Void, ReportError> in
+        let estateFiles = BackgroundWork { () -> Result<Void, ReportError> in
             Result { () throws(ReportError) in
+                let certificates = inventory()
                 try staging.stream(Self.inventoryFile) { (output: BufferedFileOutput) throws(ReportError) in
-                    try CSVReportRenderer().inventory(inventory(), into: output)
+                    try CSVReportRenderer().inventory(certificates, into: output)
+                }
+                try staging.stream(Self.metricsFile) { (output: BufferedFileOutput) throws(ReportError) in
+                    try MetricsRenderer(spoolDirectory: staging.directory).writeCertificateGauges(
+                        certificates, into: output)
                 }
             }
         }
-        return ReportWriting(writer: self, publication: publication, inventoryFile: inventoryFile)
+        return ReportWriting(writer: self, publication: publication, estateFiles: estateFiles)
     }
 
     /// `report.xml` in memory, validated against the schema: a report that does not validate is
@@ -132,14 +138,15 @@ public struct ReportWriter: Sendable {
     /// unless every file was written and the XML validates; when both threads fail, the XML's error
     /// is the one reported.
     ///
-    /// `inventoryFile`: inventory.csv, when `begin` started it; it is waited for here, and its error
-    /// comes after both threads'.
+    /// `estateFiles`: inventory.csv and metrics.prom's gauges, when `begin` started them; they are
+    /// waited for here (then metrics.prom gets the run's own families), and their error comes after
+    /// both threads'.
     func renderEach(
         _ model: ReportModel, into staging: ReportStaging,
-        inventoryFile: BackgroundWork<Result<Void, ReportError>>? = nil, runDuration: () -> Duration? = { nil },
+        estateFiles: BackgroundWork<Result<Void, ReportError>>? = nil, runDuration: () -> Duration? = { nil },
         wrote: @Sendable (String) -> Void = { _ in }
     ) throws(ReportError) {
-        let inventoryStarted = inventoryFile != nil
+        let estateFilesStarted = estateFiles != nil
         let (xml, others) = concurrently(
             workers: jobs,
             { () -> Result<Void, ReportError> in
@@ -147,15 +154,16 @@ public struct ReportWriter: Sendable {
             },
             { () -> Result<Void, ReportError> in
                 Result { () throws(ReportError) in
-                    try renderOthers(model, into: staging, inventoryStarted: inventoryStarted, wrote: wrote)
+                    try renderOthers(model, into: staging, estateFilesStarted: estateFilesStarted, wrote: wrote)
                 }
             })
-        let inventory = inventoryFile?.wait()
+        let early = estateFiles?.wait()
         try xml.get()
         try others.get()
-        if let inventory {
-            try inventory.get()
+        if let early {
+            try early.get()
             wrote(Self.inventoryFile)
+            try staging.append(Self.metricsFile, MetricsRenderer().runFamilies(model))
         }
         if let duration = runDuration() {
             try staging.append(Self.metricsFile, MetricsRenderer.durationLines(duration))
@@ -194,9 +202,9 @@ public struct ReportWriter: Sendable {
     }
 
     /// Every file but report.xml and its twins, in their fixed order, then the pages, then metrics.prom
-    /// without its run duration; inventory.csv only when `begin` did not start it.
+    /// without its run duration; inventory.csv and metrics.prom only when `begin` did not start them.
     private func renderOthers(
-        _ model: ReportModel, into staging: ReportStaging, inventoryStarted: Bool, wrote: (String) -> Void
+        _ model: ReportModel, into staging: ReportStaging, estateFilesStarted: Bool, wrote: (String) -> Void
     ) throws(ReportError) {
         let html = try HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit, jobs: jobs)
         try staging.write(Self.htmlFile, try html.render(model))
@@ -215,7 +223,7 @@ public struct ReportWriter: Sendable {
                 { (output: BufferedFileOutput) throws(ReportError) in try csv.operations(model, into: output) }
             ),
         ]
-        for (name, body) in streamed where !(inventoryStarted && name == Self.inventoryFile) {
+        for (name, body) in streamed where !(estateFilesStarted && name == Self.inventoryFile) {
             try staging.stream(name, body)
             wrote(name)
         }
@@ -240,6 +248,7 @@ public struct ReportWriter: Sendable {
             }
             try staging.write(name, bytes)
         }
+        guard !estateFilesStarted else { return }
         try staging.stream(Self.metricsFile) { (output: BufferedFileOutput) throws(ReportError) in
             try MetricsRenderer(spoolDirectory: staging.directory).write(model, into: output)
         }

@@ -162,8 +162,9 @@ import Testing
 
     func scratchDirectory() throws -> URL { try ReportWriterTests().scratchDirectory() }
 
-    /// The inventory, made from the estate as a run makes it, written before the model exists: the
-    /// same files as a report written whole on one thread, metrics.prom's run duration apart.
+    /// The inventory, made from the estate as a run makes it, and the files it alone makes
+    /// (inventory.csv, metrics.prom's gauges) written before the model exists: the same files as a
+    /// report written whole on one thread.
     @Test(arguments: [1, 2]) func inventoryWrittenBeforeTheModelGivesTheSameReport(jobs: Int) throws {
         let scratch = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -178,12 +179,15 @@ import Testing
         ).begin(staged.path) {
             ReportCertificates(estate: ReportFixtures.hostileEstate(), settings: ReportFixtures.settings)
         }
-        // With two jobs inventory.csv is written before there is a model; with one, with the rest.
-        #expect((writing.inventoryFile != nil) == (jobs >= 2))
-        if let work = writing.inventoryFile {
+        // With two jobs inventory.csv and metrics.prom's gauges are written before there is a model;
+        // with one, with the rest.
+        #expect((writing.estateFiles != nil) == (jobs >= 2))
+        if let work = writing.estateFiles {
             try work.wait().get()
             let early = try published(URL(fileURLWithPath: writing.publication.staging.directory))
-            #expect(early.keys.sorted() == [ReportWriter.inventoryFile])
+            #expect(early.keys.sorted() == [ReportWriter.inventoryFile, ReportWriter.metricsFile])
+            let metrics = String(decoding: early[ReportWriter.metricsFile] ?? Data(), as: UTF8.self)
+            #expect(metrics.contains("x509_cert_not_after{") && !metrics.contains("certaudit_"))
         }
         #expect(!FileManager.default.fileExists(atPath: staged.path))
         try writing.finish(model)
@@ -192,12 +196,13 @@ import Testing
         let other = try published(staged)
         #expect(one.keys.sorted() == other.keys.sorted())
         #expect(one.keys.contains("pages/inventory-0001.html"))
-        for (name, bytes) in one where name != ReportWriter.metricsFile { #expect(other[name] == bytes, "\(name)") }
+        for (name, bytes) in one { #expect(other[name] == bytes, "\(name)") }
+        #expect(String(decoding: other[ReportWriter.metricsFile] ?? Data(), as: UTF8.self).contains("certaudit_"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted() == ["staged", "whole"])
     }
 
-    /// A run that fails after the estate is read drops what it staged, once inventory.csv is done,
-    /// and leaves the previous report as it was.
+    /// A run that fails after the estate is read drops what it staged, once the estate's files are
+    /// done, and leaves the previous report as it was.
     @Test func discardingLeavesThePreviousReport() throws {
         let scratch = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -208,15 +213,15 @@ import Testing
         let writing = try ReportWriter(templates: .directory(ReportFixtures.templatesDirectory), jobs: 2).begin(
             output.path
         ) { ReportFixtures.hostileModel().certificates }
-        #expect(writing.inventoryFile != nil)
+        #expect(writing.estateFiles != nil)
         writing.discard()
         #expect(try published(output) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["output"])
     }
 
-    /// inventory.csv failing on its thread (here, a stand-in that fails at once) fails the report once
+    /// The estate's files failing on their thread (here, a stand-in that fails at once) fail the report once
     /// the rest is rendered: nothing is published, and nothing is left staged.
-    @Test func anInventoryThatFailsPublishesNothing() throws {
+    @Test func estateFilesThatFailPublishNothing() throws {
         let scratch = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let output = scratch.appendingPathComponent("output")
@@ -226,14 +231,14 @@ import Testing
         }
         let writing = ReportWriting(
             writer: writer, publication: try ReportPublisher(outputDirectory: output.path).stage(),
-            inventoryFile: failing)
+            estateFiles: failing)
         let wrote = Wrote()
         let error = #expect(throws: ReportError.self) {
             try writing.finish(ReportFixtures.hostileModel(), wrote: { wrote.add($0) })
         }
         #expect(error?.description.contains("no space left on device") == true)
-        // The other files were written (metrics.prom is told last, after inventory.csv is waited for);
-        // inventory.csv is not counted.
+        // The other files were written (metrics.prom is told last, after the estate's files are waited
+        // for); inventory.csv is not counted.
         #expect(wrote.names.count == ReportWriter.files.count - 2)
         #expect(!wrote.names.contains(ReportWriter.inventoryFile))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
