@@ -28,7 +28,8 @@ let package = Package(
         .systemLibrary(name: "CMimalloc", path: "Sources/CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .target(name: "CertAuditShims", dependencies: ["COpenSSL"]),
         .target(name: "CDirectIO"),
-        .target(name: "CertAuditCore"),
+        .target(name: "CThreadPriority"),
+        .target(name: "CertAuditCore", dependencies: ["CThreadPriority"]),
         .target(name: "CertAuditCSV", dependencies: ["CertAuditCore"]),
         .target(
             name: "CertAuditX509",

@@ -132,7 +132,8 @@ public struct ReportWriter: Sendable {
 
     /// Renders the files: report.xml (streamed, and validated against the schema on a third thread
     /// as it is written: the longest single file), with findings.csv and timeline.csv written from
-    /// the same rows, on one thread while the others are rendered on another, when `jobs` allows; metrics.prom, the last of the others, gets its run duration once
+    /// the same rows, on one thread while the others are rendered on another at a lower priority
+    /// (`othersPriorityStep`), when `jobs` allows; metrics.prom, the last of the others, gets its run duration once
     /// both threads are done, so that it covers them (its 94 MB at 100,000 certificates, written
     /// whole at the end, took a second on one thread). Nothing is published from the staging folder
     /// unless every file was written and the XML validates; when both threads fail, the XML's error
@@ -147,16 +148,17 @@ public struct ReportWriter: Sendable {
         wrote: @Sendable (String) -> Void = { _ in }
     ) throws(ReportError) {
         let estateFilesStarted = estateFiles != nil
-        let (xml, others) = concurrently(
-            workers: jobs,
-            { () -> Result<Void, ReportError> in
-                Result { () throws(ReportError) in try renderXML(model, into: staging, wrote: wrote) }
-            },
-            { () -> Result<Void, ReportError> in
+        // `wrote` is not kept: the other files' thread is waited for before this returns.
+        let (xml, others) = withoutActuallyEscaping(wrote) { wrote in
+            let renderOthers = { @Sendable () -> Result<Void, ReportError> in
                 Result { () throws(ReportError) in
-                    try renderOthers(model, into: staging, estateFilesStarted: estateFilesStarted, wrote: wrote)
+                    try self.renderOthers(model, into: staging, estateFilesStarted: estateFilesStarted, wrote: wrote)
                 }
-            })
+            }
+            let background = jobs >= 2 ? BackgroundWork(lowerPriority: Self.othersPriorityStep, renderOthers) : nil
+            let xml = Result { () throws(ReportError) in try renderXML(model, into: staging, wrote: wrote) }
+            return (xml, background?.wait() ?? renderOthers())
+        }
         let early = estateFiles?.wait()
         try xml.get()
         try others.get()
@@ -201,12 +203,26 @@ public struct ReportWriter: Sendable {
         for name in [Self.xmlFile, Self.findingsFile, Self.timelineFile] { wrote(name) }
     }
 
+    /// How far the thread rendering the files other than report.xml lowers its priority (nice value
+    /// steps, Linux): report.xml's validation, one libxml2 thread fed by report.xml's rendering, is
+    /// the writing's critical path, and at equal priority the other files took the core the
+    /// rendering needed, so that the validation waited for bytes (at 100,000 certificates it ran at
+    /// about half a core for the writing's first three seconds, then alone for the last three). Lower,
+    /// they take the time the two leave: the writing kept 1.9 of the two cores busy to its end.
+    ///
+    /// Decision, and its cost: on a machine whose cores other processes keep busy, those files get
+    /// less of the spare time than at equal priority, and the run's end may wait for them. 5 steps
+    /// (a third of a nice-0 thread's share) measured as fast as 10 or 19 here; the run's other
+    /// threads, and the files' bytes, are unchanged.
+    static let othersPriorityStep: Int32 = 5
+
     /// Every file but report.xml and its twins, in their fixed order, then the pages, then metrics.prom
     /// without its run duration; inventory.csv and metrics.prom only when `begin` did not start them.
     private func renderOthers(
         _ model: ReportModel, into staging: ReportStaging, estateFilesStarted: Bool, wrote: (String) -> Void
     ) throws(ReportError) {
-        let html = try HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit, jobs: jobs)
+        // One job: beside report.xml, pages rendered on the shared pool would run at full priority.
+        let html = try HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit, jobs: 1)
         try staging.write(Self.htmlFile, try html.render(model))
         wrote(Self.htmlFile)
         let csv = CSVReportRenderer()

@@ -244,6 +244,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     }
 
+    /// With two jobs the files other than report.xml and its twins are rendered on a thread of lower
+    /// priority (report.xml's validation is the writing's critical path); with one, on the caller's.
+    /// `wrote` is told of report.html on the thread that rendered it.
+    @Test(arguments: [1, 2]) func theOtherFilesGiveWayToReportXML(jobs: Int) throws {
+        let scratch = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let callers = try #require(ThreadNice.current(), "Linux's /proc/thread-self")
+        let niceness = Wrote()
+        try ReportWriter(templates: .directory(ReportFixtures.templatesDirectory), jobs: jobs).write(
+            ReportFixtures.hostileModel(), to: scratch.appendingPathComponent("output").path
+        ) {
+            nil
+        } wrote: { name in
+            if name == ReportWriter.htmlFile { niceness.add(String(ThreadNice.current() ?? -99)) }
+        }
+        let expected = jobs >= 2 ? min(callers + Int(ReportWriter.othersPriorityStep), 19) : callers
+        #expect(niceness.names == [String(expected)])
+    }
+
     /// The names `wrote` was told, from the writer's threads.
     final class Wrote: @unchecked Sendable {
         private let lock = NSLock()
