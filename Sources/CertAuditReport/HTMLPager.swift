@@ -4,9 +4,10 @@ internal import Mustache
 /// Pages a described section into `pages/<title>-0001.html`, … when `report.html` shows only its
 /// first rows: each page a table of `pageSize` rows with the section's HTML columns, linked to the
 /// previous and next page and back to the report. A row costs about 10 µs (its cells written by
-/// `HTMLTableView`; 160 µs when a Mustache partial wrote each cell). Pages are rendered `jobs` at a
-/// time and handed on in page order as soon as each batch is done, so the output does not depend on
-/// the thread count.
+/// `HTMLTableView`; 160 µs when a Mustache partial wrote each cell). Pages are rendered one after
+/// the other on the caller's thread and handed on as each is done: the report writer renders them
+/// beside report.xml on a thread that gives way to it (`ReportWriter.othersPriorityStep`), where
+/// pages spread over the shared pool would not.
 struct HTMLPager<Row: Sendable>: Sendable {
     static var templateName: String { "page.html" }
 
@@ -21,8 +22,6 @@ struct HTMLPager<Row: Sendable>: Sendable {
     let pageSize: Int
     /// The report header every page repeats (as-of time, time zone, generator).
     let header: ReportHeader
-    /// How many pages are rendered at once.
-    let jobs: Int
 
     func fileName(_ page: Int) -> String { HTMLPageNames.fileName(title, page: page) }
 
@@ -31,16 +30,11 @@ struct HTMLPager<Row: Sendable>: Sendable {
         _ rows: Rows, into take: (String, [UInt8]) throws(ReportError) -> Void
     ) throws(ReportError) where Rows.Element == Row, Rows.Index == Int {
         let pages = max(1, (rows.count + pageSize - 1) / pageSize)
-        let batch = max(1, jobs) * 2
-        for start in stride(from: 1, through: pages, by: batch) {
-            let numbers = Array(start...min(pages, start + batch - 1))
-            let rendered = parallelMap(numbers, workers: jobs) { page in render(page, of: pages, rows) }
-            for (page, html) in zip(numbers, rendered) {
-                guard let html else {
-                    throw ReportError(.templates, "the templates have no \(Self.templateName).mustache")
-                }
-                try take(HTMLPageNames.folder + "/" + fileName(page), html)
+        for page in 1...pages {
+            guard let html = render(page, of: pages, rows) else {
+                throw ReportError(.templates, "the templates have no \(Self.templateName).mustache")
             }
+            try take(HTMLPageNames.folder + "/" + fileName(page), html)
         }
     }
 

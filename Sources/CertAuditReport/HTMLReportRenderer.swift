@@ -24,17 +24,14 @@ struct HTMLReportRenderer {
 
     let templates: ReportTemplates
     let rowLimit: Int
-    /// How many of the pages (`pages/`) are rendered at once.
-    let jobs: Int
     /// The templates, read and parsed once: `report.html`, `finance.html` and the pages each parsed
     /// them again before (some 88 M instructions each, 2 % of a 2,000-certificate run).
     private let library: MustacheLibrary
 
     /// Throws when a template cannot be read or does not parse.
-    init(templates: ReportTemplates = .builtIn, rowLimit: Int, jobs: Int = 1) throws(ReportError) {
+    init(templates: ReportTemplates = .builtIn, rowLimit: Int) throws(ReportError) {
         self.templates = templates
         self.rowLimit = rowLimit
-        self.jobs = jobs
         self.library = try Self.loadLibrary(templates)
     }
 
@@ -80,7 +77,7 @@ struct HTMLReportRenderer {
             view: HTMLTableView(section: ReportCertificate.section, knownRules: [], rulePage: "../report.html"),
             title: HTMLPageNames.inventory, heading: "Inventory", order: "soonest expiry first",
             csvFile: ReportWriter.inventoryFile,
-            pageSize: rowLimit, header: model.header, jobs: jobs)
+            pageSize: rowLimit, header: model.header)
     }
 
     private func findingsPager(_ model: ReportModel, _ library: MustacheLibrary) -> HTMLPager<ReportFinding> {
@@ -90,7 +87,7 @@ struct HTMLReportRenderer {
                 section: ReportFinding.section, knownRules: Set(model.rules.map(\.id)), rulePage: "../report.html"),
             title: HTMLPageNames.findings, heading: "Findings", order: "most severe first",
             csvFile: ReportWriter.findingsFile,
-            pageSize: rowLimit, header: model.header, jobs: jobs)
+            pageSize: rowLimit, header: model.header)
     }
 
     /// The inventory as the HTML shows it, or its first `limit` certificates: soonest effective

@@ -24,7 +24,9 @@ public struct ReportWriter: Sendable {
     public let htmlRowLimit: Int
     /// Makes the SHA-256 the publisher writes `SHA256SUMS` with (`ReportPublisher.digest`).
     public let digest: @Sendable () -> any DigestStream
-    /// How many threads render the HTML pages (the output is the same for any number).
+    /// With 2 or more, the files are written on threads of their own (the estate's files beside the
+    /// simulations, report.xml's validation beside its rendering, the other files beside both) and the
+    /// publisher reads back unhashed files that many at a time; the output is the same for any number.
     public let jobs: Int
 
     public init(
@@ -221,8 +223,7 @@ public struct ReportWriter: Sendable {
     private func renderOthers(
         _ model: ReportModel, into staging: ReportStaging, estateFilesStarted: Bool, wrote: (String) -> Void
     ) throws(ReportError) {
-        // One job: beside report.xml, pages rendered on the shared pool would run at full priority.
-        let html = try HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit, jobs: 1)
+        let html = try HTMLReportRenderer(templates: templates, rowLimit: htmlRowLimit)
         try staging.write(Self.htmlFile, try html.render(model))
         wrote(Self.htmlFile)
         let csv = CSVReportRenderer()
