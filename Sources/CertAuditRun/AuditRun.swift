@@ -31,8 +31,8 @@ public enum AuditRun {
             templates: options.templatesDirectory.map(ReportTemplates.directory) ?? .builtIn,
             schema: options.schemaFile.map(ReportSchema.file) ?? .builtIn,
             digest: { SHA256Stream() }, jobs: options.jobs)
-        // The report is staged as soon as the estate is read, inventory.csv written beside the
-        // simulations (`ReportWriter.begin`).
+        // The report is staged as soon as the estate is read, the files of the estate alone
+        // (inventory.csv, metrics.prom's gauges) written beside the simulations (`ReportWriter.begin`).
         var writing: ReportWriting?
         let (model, summary): (ReportModel, RunSummary)
         do {
@@ -88,7 +88,7 @@ public enum AuditRun {
     /// a change to how a run is put together is fuzzed the day it is made.
     ///
     /// `estateRead` is handed the estate as soon as it is read, before the simulations (`execute`
-    /// starts inventory.csv with it).
+    /// starts the estate's report files with it).
     package static func audit(
         _ options: RunOptions, progress: @escaping StageProgress.Report,
         estateRead: (Estate) throws(RunError) -> Void = { _ in }
