@@ -4,12 +4,12 @@ import Testing
 @testable import CertAuditReport
 
 /// A repeated field whose items rows share (`ItemsSharing`: the timeline's alerts, one list of
-/// deliveries per policy) is made once per shared list by the XML and CSV renderers; a row whose
-/// list differs from its key's still gets its own; and the files are the bytes they are without
-/// sharing.
+/// deliveries per policy) is made once per shared list by the XML and CSV renderers; a row with an
+/// equal list of its own, or one whose rows do not share, still gets its own; and the files are the
+/// bytes they are without sharing.
 @Suite struct ItemsSharingTests {
     struct Row: Sendable {
-        var key: String?
+        var shares: Bool
         var list: [String]
     }
 
@@ -23,14 +23,14 @@ import Testing
         ReportSection(
             "rows", row: "row",
             fields: [
-                .init("key", .attribute("key"), .input) { $0.key },
+                .init("shares", .attribute("shares"), .input) { String($0.shares) },
                 .init(
                     "list", children: "item", separator: "; ", csv: { $0["value"] },
                     cell: { row in
                         made.cells += 1
                         return row.list.joined(separator: "; ")
                     },
-                    sharing: sharing ? ItemsSharing(key: { $0.key }, same: { $0.list == $1.list }) : nil
+                    sharing: sharing ? ItemsSharing(list: { $0.shares ? $0.list : nil }) : nil
                 ) { row in
                     made.items += 1
                     return row.list.map { ReportListItem([.init("value", $0)]) }
@@ -38,16 +38,18 @@ import Testing
             ])
     }
 
-    /// 50 rounds of key p with one list, key q with another, and a row without a key; then p with
-    /// q's list (its own, made again) and p with its first list again (made again: the key's list
-    /// is the one made last).
+    /// 50 rounds of one list, another, and the first again in a row that does not share; then a
+    /// list equal to the first but of its own storage (made again), then the second and first again.
     static let rows: [Row] = {
         let first = ["x", "y&<"]
         let second = ["z"]
         let rounds = (0..<50).flatMap { _ in
-            [Row(key: "p", list: first), Row(key: "q", list: second), Row(key: nil, list: first)]
+            [Row(shares: true, list: first), Row(shares: true, list: second), Row(shares: false, list: first)]
         }
-        return rounds + [Row(key: "p", list: second), Row(key: "p", list: first)]
+        let equalToFirst = ["x"] + ["y&<"]
+        return rounds + [
+            Row(shares: true, list: equalToFirst), Row(shares: true, list: second), Row(shares: true, list: first),
+        ]
     }()
 
     static func xml(_ section: ReportSection<Row>) -> [UInt8] {
@@ -63,14 +65,15 @@ import Testing
         let sharedXML = Self.xml(Self.section(shared, sharing: true))
         #expect(sharedXML == Self.xml(Self.section(own, sharing: false)))
         #expect(own.items == Self.rows.count)
-        #expect(shared.items == 1 + 1 + 50 + 1 + 1)
-        // The row of key p with q's list shows q's list.
+        #expect(shared.items == 1 + 1 + 50 + 1)
         let text = String(decoding: sharedXML, as: UTF8.self)
-        let lastTwo = [
-            #"  <row key="p">"#, #"    <item value="z"/>"#, "  </row>", #"  <row key="p">"#,
-            #"    <item value="x"/>"#, #"    <item value="y&amp;&lt;"/>"#, "  </row>", "</rows>", "",
+        let lastThree = [
+            #"  <row shares="true">"#, #"    <item value="x"/>"#, #"    <item value="y&amp;&lt;"/>"#, "  </row>",
+            #"  <row shares="true">"#, #"    <item value="z"/>"#, "  </row>",
+            #"  <row shares="true">"#, #"    <item value="x"/>"#, #"    <item value="y&amp;&lt;"/>"#, "  </row>",
+            "</rows>", "",
         ]
-        #expect(text.hasSuffix(lastTwo.joined(separator: "\n")))
+        #expect(text.hasSuffix(lastThree.joined(separator: "\n")))
     }
 
     @Test func theCSVMakesSharedCellsOncePerList() {
@@ -79,17 +82,19 @@ import Testing
         let sharedCSV = CSVReportRenderer().document(Self.rows, Self.section(shared, sharing: true))
         #expect(sharedCSV == CSVReportRenderer().document(Self.rows, Self.section(own, sharing: false)))
         #expect(own.cells == Self.rows.count)
-        #expect(shared.cells == 1 + 1 + 50 + 1 + 1)
-        #expect(String(decoding: sharedCSV, as: UTF8.self).hasSuffix("p,z\r\np,x; y&<\r\n"))
+        #expect(shared.cells == 1 + 1 + 50 + 1)
+        #expect(String(decoding: sharedCSV, as: UTF8.self).hasSuffix("true,z\r\ntrue,x; y&<\r\n"))
     }
 
-    /// Past `keyLimit` keys, a new key's rows make their own values (the memory stays bounded), and
-    /// the output is the same.
-    @Test func pastTheKeyLimitNewKeysMakeTheirOwn() {
-        let limit = SharedValues<Row, String?>.keyLimit
-        let list = ["x"]
+    /// Past `listLimit` lists, a new list's rows make their own values (the memory stays bounded),
+    /// and the output is the same; the lists kept before are still found (the table grew past them).
+    @Test func pastTheListLimitNewListsMakeTheirOwn() {
+        let limit = SharedValues<Row, String?>.listLimit
+        let lists = (0..<limit).map { ["x\($0)"] }
+        let late = ["late"]
         let rows =
-            (0..<limit).map { Row(key: "k\($0)", list: list) } + Array(repeating: Row(key: "new", list: list), count: 3)
+            lists.map { Row(shares: true, list: $0) } + Array(repeating: Row(shares: true, list: late), count: 3)
+            + lists.map { Row(shares: true, list: $0) }
         let shared = Made()
         let own = Made()
         let sharedCSV = CSVReportRenderer().document(rows, Self.section(shared, sharing: true))

@@ -372,6 +372,27 @@ struct SimulationTests {
         #expect(MemoryLayout<AlertSeries>.stride <= 32)
     }
 
+    /// Every alert event of a policy, whatever its day or certificate, holds the policy's one list of
+    /// deliveries — the same storage, not an equal copy: the report renderers make each list's
+    /// `<delivery>` children and CSV cell once by that (`ItemsSharing`).
+    @Test func aPolicysAlertsHoldItsOneListOfDeliveries() {
+        let policies = [
+            AlertPolicyRecord(line: 2, id: "p", selection: .all, thresholdDays: 15, receivers: ["nobody"]),
+            AlertPolicyRecord(
+                line: 3, id: "q", selection: .all, thresholdDays: 15, repeats: .everyHours(24), receivers: ["someone"]),
+        ]
+        let simulation = Self.run(
+            ["a", "b", "c"].map { Self.certificate($0, expires: "2026-12-20", autoRenew: false) },
+            lifecycle: LifecycleInputs(alertPolicies: policies), horizon: 60)
+        let alerts = simulation.events.filter { $0.kind == .alert }
+        #expect(alerts.count > 3 * 14)
+        let storage = Dictionary(grouping: alerts, by: { $0.policyID ?? "" }).mapValues { events in
+            Set(events.map { $0.deliveries.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) } })
+        }
+        #expect(storage.keys.sorted() == ["p", "q"])
+        #expect(storage["p"]?.count == 1 && storage["q"]?.count == 1 && storage["p"] != storage["q"])
+    }
+
     /// Every 48 hours from 00:00 of the first date: every other day through X.
     @Test func alertsFireFromTheThresholdThroughExpiry() {
         let policies = [

@@ -51,9 +51,8 @@ extension TimelineEvent {
                     }
                     return cell
                 },
-                // An alert's deliveries are its policy's list, shared by every day it fires.
-                sharing: ItemsSharing(
-                    key: { $0.kind == .alert ? $0.policyID : nil }, same: { $0.deliveries == $1.deliveries })
+                // An alert's deliveries are its policy's one list, shared by every day it fires.
+                sharing: ItemsSharing(list: { $0.kind == .alert ? $0.deliveries : nil })
             ) { event in
                 orderedDeliveries(event).map {
                     ReportListItem([
