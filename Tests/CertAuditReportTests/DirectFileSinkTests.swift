@@ -104,6 +104,27 @@ import Testing
         #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == Array("abc".utf8) + bytes)
     }
 
+    /// A block written behind that fails is reported by the sink's next write or by its drain, with
+    /// the system's errno, whether or not the file is written direct (a descriptor open for reading).
+    @Test func aBlockThatFailsBehindIsReported() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-direct-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("file").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let bytes = [UInt8](repeating: 7, count: DirectFileSink.capacity * 2)
+        for piece in [bytes, Array(bytes.prefix(DirectFileSink.capacity))] {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            #expect(descriptor >= 0)
+            defer { close(descriptor) }
+            let sink = DirectFileSink(descriptor: descriptor, direct: true)
+            errno = 0
+            let written = piece.withUnsafeBytes { sink.write($0) } && sink.drain()
+            #expect(!written)
+            #expect(errno == EBADF)
+        }
+    }
+
     /// The type of the file system `path` is on, from /proc/mounts (the longest mount point that
     /// holds it); nil where there is no /proc.
     static func fileSystemType(of path: String) -> String? {
