@@ -66,13 +66,21 @@ public struct HexText: Sendable, Hashable, Comparable {
     /// are all of one case; nil otherwise. Digits alone read back the same in either case: they are
     /// held as lower case, so that one text has one storage.
     private static func packed(_ text: String) -> Storage? {
-        let utf8 = text.utf8
+        var text = text
+        return text.withUTF8(packed(utf8:))
+    }
+
+    /// `packed` on the text's bytes, read in place: every leaf's fingerprint and serial pass here
+    /// (an array of words and an enumerated iterator per text were about 0.1 s of CPU at 100,000).
+    /// Each word takes 16 digits, the first in its top bits; the last word's are moved up there.
+    private static func packed(utf8: UnsafeBufferPointer<UInt8>) -> Storage? {
         guard !utf8.isEmpty, utf8.count % 2 == 0, utf8.count <= 64 else { return nil }
-        var words: [UInt64] = [0, 0, 0, 0]
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var sawLower = false
         var sawUpper = false
-        var high: UInt8 = 0
-        for (position, character) in utf8.enumerated() {
+        var word: UInt64 = 0
+        for index in utf8.indices {
+            let character = utf8[index]
             let value: UInt8
             switch character {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character - UInt8(ascii: "0")
@@ -84,15 +92,19 @@ public struct HexText: Sendable, Hashable, Comparable {
                 sawUpper = true
             default: return nil
             }
-            if position % 2 == 0 {
-                high = value
-            } else {
-                let index = position / 2
-                words[index / 8] |= UInt64(high << 4 | value) << UInt64(56 - 8 * (index % 8))
+            word = word << 4 | UInt64(value)
+            let digitsInWord = index % 16 + 1
+            guard digitsInWord == 16 || index == utf8.count - 1 else { continue }
+            word <<= UInt64(64 - 4 * digitsInWord)
+            switch index / 16 {
+            case 0: words.0 = word
+            case 1: words.1 = word
+            case 2: words.2 = word
+            default: words.3 = word
             }
+            word = 0
         }
         guard !(sawLower && sawUpper) else { return nil }
-        return .bytes(
-            words[0], words[1], words[2], words[3], count: UInt8(utf8.count / 2), uppercase: sawUpper)
+        return .bytes(words.0, words.1, words.2, words.3, count: UInt8(utf8.count / 2), uppercase: sawUpper)
     }
 }
