@@ -42,7 +42,11 @@ public final class BufferedFileOutput {
         try self.init(path: path, mirror: nil)
     }
 
-    deinit { if descriptor >= 0 { close(descriptor) } }
+    deinit {
+        guard descriptor >= 0 else { return }
+        sink.waitForTheBlockBehind()
+        close(descriptor)
+    }
 
     public func write(_ text: String) throws(ReportError) {
         var text = text

@@ -52,9 +52,16 @@ final class DirectFileSink {
 
     deinit {
         // No block is freed while it is being written.
-        _ = behind?.finished()
+        waitForTheBlockBehind()
         block?.deallocate()
         spare?.deallocate()
+    }
+
+    /// Waits for a block being written behind, its outcome dropped: what an owner that closes the
+    /// descriptor without draining (a file abandoned after an error) must call first, so that no
+    /// queued write lands on a descriptor the number of which another file has taken since.
+    func waitForTheBlockBehind() {
+        _ = behind?.finished()
     }
 
     /// Writes `bytes` after those before; false (with `errno` set) when the system writes nothing.

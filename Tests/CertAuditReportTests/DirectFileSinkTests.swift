@@ -125,6 +125,29 @@ import Testing
         }
     }
 
+    /// An output abandoned without a flush (after an error) waits for the block it is writing behind
+    /// before it closes its descriptor: once it is gone, the block is in the file, and no write is
+    /// left to land on a descriptor that another file may be given next.
+    @Test func anAbandonedOutputFinishesItsBlockBeforeClosing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-direct-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("file").path
+        let bytes = (0..<(DirectFileSink.capacity + 10)).map { UInt8(truncatingIfNeeded: $0 &* 11) }
+        var direct = false
+        do {
+            let output = try BufferedFileOutput(path: path, mirror: nil, direct: true)
+            direct = output.isDirect
+            try output.write(bytes)
+        }
+        let written = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        if direct {
+            #expect(written == Array(bytes.prefix(DirectFileSink.capacity)))
+        } else {
+            #expect(written.isEmpty || written == bytes)
+        }
+    }
+
     /// The type of the file system `path` is on, from /proc/mounts (the longest mount point that
     /// holds it); nil where there is no /proc.
     static func fileSystemType(of path: String) -> String? {
