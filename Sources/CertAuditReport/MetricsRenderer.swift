@@ -52,8 +52,8 @@ public struct MetricsRenderer: Sendable {
     func writeCertificateGauges(_ certificates: ReportCertificates, into output: BufferedFileOutput)
         throws(ReportError)
     {
-        try CertificateGauges(certificates, spoolingIn: spoolDirectory).emit(asOf: certificates.asOfSeconds) {
-            (chunk: (inout [UInt8]) -> Void) throws(ReportError) in try output.append(chunk)
+        try emitCertificateGauges(certificates) { (chunk: (inout [UInt8]) -> Void) throws(ReportError) in
+            try output.append(chunk)
         }
     }
 
@@ -69,8 +69,16 @@ public struct MetricsRenderer: Sendable {
     func emit(
         _ model: ReportModel, runDuration: Duration?, _ sink: ((inout [UInt8]) -> Void) throws(ReportError) -> Void
     ) throws(ReportError) {
-        try CertificateGauges(model.certificates, spoolingIn: spoolDirectory).emit(asOf: model.asOfSeconds, sink)
+        try emitCertificateGauges(model.certificates, sink)
         for family in families(model, runDuration: runDuration) { try family.emit(sink) }
+    }
+
+    /// The per-certificate gauges handed to `sink`: the file's first part, whether the whole file is
+    /// written at once (`emit`) or its gauges as soon as the estate is read (`writeCertificateGauges`).
+    private func emitCertificateGauges(
+        _ certificates: ReportCertificates, _ sink: ((inout [UInt8]) -> Void) throws(ReportError) -> Void
+    ) throws(ReportError) {
+        try CertificateGauges(certificates, spoolingIn: spoolDirectory).emit(asOf: certificates.asOfSeconds, sink)
     }
 
     /// The run's own families, after the per-certificate gauges, in the order they are written.

@@ -187,17 +187,15 @@ public struct ReportWriter: Sendable {
                 let twins = CSVTwins(
                     findings: try CSVSectionStream(ReportFinding.section, into: findings),
                     timeline: try CSVSectionStream(TimelineEvent.reportSection, into: timeline))
+                let write = { (output: BufferedFileOutput) throws(ReportError) in
+                    try XMLReportRenderer().write(model, into: output, twins: twins)
+                }
                 if jobs >= 2 {
                     try validator.validateWhileWriting { (pipe: BytePipe) throws(ReportError) in
-                        try staging.stream(Self.xmlFile, mirroringTo: pipe) {
-                            (output: BufferedFileOutput) throws(ReportError) in
-                            try XMLReportRenderer().write(model, into: output, twins: twins)
-                        }
+                        try staging.stream(Self.xmlFile, mirroringTo: pipe, write)
                     }
                 } else {
-                    try staging.stream(Self.xmlFile) { (output: BufferedFileOutput) throws(ReportError) in
-                        try XMLReportRenderer().write(model, into: output, twins: twins)
-                    }
+                    try staging.stream(Self.xmlFile, write)
                     try validator.validate(file: staging.path(of: Self.xmlFile))
                 }
             }
