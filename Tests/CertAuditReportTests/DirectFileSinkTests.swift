@@ -12,8 +12,7 @@ import Testing
     /// are written; the file stays direct until its last part-block, and what is written after a
     /// flush still lands after it.
     @Test func aFileWrittenDirectHoldsEveryByteInOrder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-direct-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("file").path
         let output = try BufferedFileOutput(path: path, mirror: nil, direct: true, digest: SwiftSHA256())
@@ -41,8 +40,7 @@ import Testing
     /// The staging writes the report's files direct; a file asked for without it is written through
     /// the cache.
     @Test func stagedFilesAreWrittenDirectAndOthersAreNot() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-direct-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var staged: Bool?
         try ReportStaging(directory: folder.path).stream("staged") { (output: BufferedFileOutput) throws(ReportError) in
@@ -57,8 +55,7 @@ import Testing
 
     /// A file of whole blocks is written direct to its end.
     @Test func aFileOfWholeBlocksStaysDirectToItsEnd() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-direct-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("file").path
         let output = try BufferedFileOutput(path: path, mirror: nil, direct: true)
@@ -87,8 +84,7 @@ import Testing
     /// A direct write the file system refuses (here: the file is already at an offset that is not a
     /// block's start) is made again through the cache, and the file carries on there.
     @Test func aRefusedDirectWriteIsMadeThroughTheCache() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-direct-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("file").path
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -107,8 +103,7 @@ import Testing
     /// A block written behind that fails is reported by the sink's next write or by its drain, with
     /// the system's errno, whether or not the file is written direct (a descriptor open for reading).
     @Test func aBlockThatFailsBehindIsReported() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-direct-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("file").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
@@ -129,8 +124,7 @@ import Testing
     /// before it closes its descriptor: once it is gone, the block is in the file, and no write is
     /// left to land on a descriptor that another file may be given next.
     @Test func anAbandonedOutputFinishesItsBlockBeforeClosing() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-direct-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("file").path
         let bytes = (0..<(DirectFileSink.capacity + 10)).map { UInt8(truncatingIfNeeded: $0 &* 11) }
@@ -146,6 +140,13 @@ import Testing
         } else {
             #expect(written.isEmpty || written == bytes)
         }
+    }
+
+    /// A new folder under the temporary directory for one test's files; the test removes it.
+    static func scratchFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-direct-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
     }
 
     /// The type of the file system `path` is on, from /proc/mounts (the longest mount point that
