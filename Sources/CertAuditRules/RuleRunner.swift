@@ -82,13 +82,9 @@ public struct RuleRunner: Sendable {
                 return rule.check(context).trimmed()
             case .certificates(let range):
                 var found: [Finding] = []
+                let checks = certificateRules.map { CertificateCheck.of($0) }
                 for certificate in certificates[range] {
-                    for rule in certificateRules
-                    where Self.isEffective(rule.descriptor, for: certificate)
-                        && rule.applies(to: certificate, in: context)
-                    {
-                        found += rule.check(certificate, in: context)
-                    }
+                    for check in checks { check.run(certificate, in: context, into: &found) }
                 }
                 counter.advance(by: range.count)
                 // Every piece is held until the last is done: their appending's room held some 130 MB
@@ -99,14 +95,7 @@ public struct RuleRunner: Sendable {
     }
 
     /// A rule with effective dates applies to certificates issued (notBefore, UTC date) within them.
-    /// The dates are looked at first: most rules have none, and this runs for every rule and certificate.
     static func isEffective(_ descriptor: RuleDescriptor, for certificate: Certificate) -> Bool {
-        guard descriptor.effectiveFrom != nil || descriptor.effectiveUntil != nil,
-            let notBefore = certificate.notBefore
-        else { return true }
-        let issued = notBefore.utcDate
-        if let from = descriptor.effectiveFrom, issued < from { return false }
-        if let until = descriptor.effectiveUntil, issued >= until { return false }
-        return true
+        CertificateCheck.isEffective(from: descriptor.effectiveFrom, until: descriptor.effectiveUntil, for: certificate)
     }
 }

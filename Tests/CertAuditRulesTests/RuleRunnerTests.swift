@@ -45,6 +45,52 @@ struct RuleRunnerTests {
         #expect(RuleRunner.isEffective(descriptor(from: nil, until: nil), for: issued(fromMidnight - 1)))
     }
 
+    /// The runner asks a rule about a certificate only when the rule is in effect for it and applies
+    /// to it, and keeps every finding the rule gives.
+    @Test func aRuleIsCheckedOnlyWhereItIsInEffectAndApplies() throws {
+        let from = try #require(LocalDate(year: 2025, month: 3, day: 15))
+        let until = try #require(LocalDate(year: 2026, month: 3, day: 15))
+        func issued(_ id: String, _ seconds: Int64) -> Certificate {
+            var record = CertificateRecord(line: 2, id: id)
+            record.issuedAt = Instant(secondsSinceEpoch: seconds)
+            return Certificate(record: record)
+        }
+        let inside: Int64 = 1_760_000_000  // 2025-10-09
+        let estate = Estate(certificates: [
+            issued("applies-before", 1_741_996_799),  // 2025-03-14T23:59:59Z
+            issued("applies-inside", inside),
+            issued("applies-after", 1_773_532_800),  // 2026-03-15T00:00:00Z
+            issued("other-inside", inside),
+        ])
+        let probe = ProbeRule(from: from, until: until)
+        let findings = RuleRunner(rules: [probe], jobs: 2).run(
+            RuleContext(estate: estate, settings: ExampleEstate.settings))
+        #expect(findings.map(\.certificateID) == ["applies-inside", "applies-inside"])
+        #expect(findings.map(\.message) == ["first", "second"])
+    }
+
+    /// Gives two findings on every certificate whose ID starts "applies", between its dates.
+    struct ProbeRule: CertificateRule {
+        let descriptor: RuleDescriptor
+        let reads: [InputColumn] = []
+        let examples = RuleExamples(passing: [], failing: [])
+
+        init(from: LocalDate, until: LocalDate) {
+            descriptor = RuleDescriptor(
+                id: RuleID(rawValue: "TEST-PROBE"), title: "Probe", defaultSeverity: .info,
+                citations: [.certauditAuditRule], summary: "Finds every certificate it is asked about.",
+                effectiveFrom: from, effectiveUntil: until)
+        }
+
+        func applies(to certificate: Certificate, in context: RuleContext) -> Bool {
+            certificate.id.hasPrefix("applies")
+        }
+
+        func check(_ certificate: Certificate, in context: RuleContext) -> [Finding] {
+            ["first", "second"].map { finding($0, certificate: certificate.id, aspect: $0) }
+        }
+    }
+
     @Test func findingsAreSortedBySeverityThenRule() {
         let findings = RuleRunner().run(
             RuleContext(estate: Self.busyEstate(count: 50), settings: ExampleEstate.settings))

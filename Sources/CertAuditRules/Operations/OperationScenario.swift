@@ -102,9 +102,9 @@ struct OperationScenario {
     /// The rule's findings about `certificate` in the scenario.
     private func findings(of rule: any Rule, on certificate: Certificate, in context: RuleContext) -> [Finding] {
         if let rule = rule as? any CertificateRule {
-            guard RuleRunner.isEffective(rule.descriptor, for: certificate), rule.applies(to: certificate, in: context)
-            else { return [] }
-            return rule.check(certificate, in: context)
+            var found: [Finding] = []
+            CertificateCheck.of(rule).run(certificate, in: context, into: &found)
+            return found
         }
         if let rule = rule as? any EstateRule {
             return rule.check(context).filter { $0.certificateID == certificate.id }
