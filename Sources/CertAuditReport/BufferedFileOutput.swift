@@ -80,11 +80,19 @@ public final class BufferedFileOutput {
         guard sink.drain() else { throw Self.failure(path) }
     }
 
-    /// Hands what is buffered to the sink, which may hold a part-block of it.
+    /// Hands what is buffered to the sink, which may hold a part-block of it, and the buffer itself
+    /// to the mirror, which gives back an empty one.
     private func spill() throws(ReportError) {
         guard !buffer.isEmpty else { return }
-        if let failure = buffer.withUnsafeBufferPointer({ attempt($0, whole: true) }) { throw failure }
-        buffer.removeAll(keepingCapacity: true)
+        if let failure = buffer.withUnsafeBufferPointer({ attempt($0, whole: true, mirrored: false) }) {
+            throw failure
+        }
+        if let mirror {
+            mirror.send(taking: &buffer)
+            buffer.reserveCapacity(Self.capacity)
+        } else {
+            buffer.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Whether the file is still being written direct (tests).
@@ -98,18 +106,22 @@ public final class BufferedFileOutput {
 
     /// Writes lent bytes (buffered, or `whole` straight to the file) and hands back the error as a
     /// value: the `withUnsafe…` accessors that lend them rethrow only untyped errors.
-    private func attempt(_ bytes: UnsafeBufferPointer<UInt8>, whole: Bool = false) -> ReportError? {
+    private func attempt(_ bytes: UnsafeBufferPointer<UInt8>, whole: Bool = false, mirrored: Bool = true)
+        -> ReportError?
+    {
         do throws(ReportError) {
-            try whole ? writeAll(bytes) : write(bytes)
+            try whole ? writeAll(bytes, mirrored: mirrored) : write(bytes)
             return nil
         } catch {
             return error
         }
     }
 
-    private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReportError) {
+    /// Writes `bytes` to the file and the digest, and a copy to the mirror unless the caller hands
+    /// the mirror the bytes itself (`spill`).
+    private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, mirrored: Bool = true) throws(ReportError) {
         guard sink.write(UnsafeRawBufferPointer(bytes)) else { throw Self.failure(path) }
-        mirror?.send(bytes)
+        if mirrored { mirror?.send(bytes) }
         digest?.update(UnsafeRawBufferPointer(bytes))
     }
 

@@ -14,6 +14,8 @@ final class BytePipe: @unchecked Sendable {
     private var offset = 0
     private var closed = false
     private var abandoned = false
+    /// Pieces the reader has read, emptied with their room kept, for `send(taking:)` to hand back.
+    private var spare: [[UInt8]] = []
     let capacity: Int
 
     init(capacity: Int = 16) {
@@ -24,13 +26,26 @@ final class BytePipe: @unchecked Sendable {
     /// Queues a copy of `bytes` for the reader, waiting while `capacity` pieces already wait.
     func send(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty else { return }
-        let piece = Array(bytes)
+        var piece = Array(bytes)
+        send(taking: &piece)
+    }
+
+    /// Queues `piece` itself for the reader, waiting while `capacity` pieces already wait, and hands
+    /// back in its place an empty array, with the room of a piece the reader has finished when there
+    /// is one. A writer that sends its buffer this way neither copies it nor allocates another: 600 MB
+    /// of report.xml were copied into the pipe a piece at a time.
+    func send(taking piece: inout [UInt8]) {
+        guard !piece.isEmpty else { return }
         condition.lock()
         defer { condition.unlock() }
         precondition(!closed, "bytes sent after the pipe was closed")
         while pieces.count >= capacity && !abandoned { condition.wait() }
-        guard !abandoned else { return }
+        if abandoned {
+            piece.removeAll(keepingCapacity: true)
+            return
+        }
         pieces.append(piece)
+        piece = spare.popLast() ?? []
         condition.broadcast()
     }
 
@@ -65,8 +80,12 @@ final class BytePipe: @unchecked Sendable {
         }
         offset += taken
         if offset == first.count {
-            pieces.removeFirst()
+            var finished = pieces.removeFirst()
             offset = 0
+            if spare.count < capacity {
+                finished.removeAll(keepingCapacity: true)
+                spare.append(finished)
+            }
             condition.broadcast()
         }
         return taken

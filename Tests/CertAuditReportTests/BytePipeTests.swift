@@ -18,6 +18,46 @@ struct BytePipeTests {
         #expect(reader.finish() == sent)
     }
 
+    /// A piece handed over whole arrives in order with copied ones, and the writer gets back an empty
+    /// array: once the reader has finished a piece, the room of that piece.
+    @Test func aPieceHandedOverArrivesAndItsRoomComesBack() {
+        let pipe = BytePipe(capacity: 2)
+        let sent = (0..<30_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let reader = Reader(pipe: pipe, readSize: 4_000)
+        reader.start()
+        var buffer: [UInt8] = []
+        var roomsGivenBack = 0
+        for start in stride(from: 0, to: sent.count, by: 3_000) {
+            let piece = sent[start..<min(start + 3_000, sent.count)]
+            if start % 6_000 == 0 {
+                piece.withUnsafeBufferPointer { pipe.send($0) }
+            } else {
+                buffer.append(contentsOf: piece)
+                pipe.send(taking: &buffer)
+                #expect(buffer.isEmpty)
+                if buffer.capacity >= 3_000 { roomsGivenBack += 1 }
+            }
+        }
+        pipe.close()
+        #expect(reader.finish() == sent)
+        // The reader finishes pieces as the writer sends more (two wait at most): some come back.
+        #expect(roomsGivenBack > 0)
+    }
+
+    /// A piece handed to a pipe whose reader gave up is dropped, and the writer keeps its room.
+    @Test func aPieceHandedToAnAbandonedPipeIsDropped() {
+        let pipe = BytePipe(capacity: 1)
+        pipe.abandon()
+        var buffer = [UInt8](repeating: 9, count: 5_000)
+        let room = buffer.capacity
+        pipe.send(taking: &buffer)
+        #expect(buffer.isEmpty)
+        #expect(buffer.capacity == room)
+        pipe.close()
+        var read = [UInt8](repeating: 0, count: 10)
+        #expect(read.withUnsafeMutableBytes { pipe.receive(into: $0.baseAddress!, count: 10) } == 0)
+    }
+
     /// A reader that gives up does not block the writer, however much more it sends.
     @Test func aReaderThatStopsEarlyLeavesTheWriterFree() {
         let pipe = BytePipe(capacity: 1)
