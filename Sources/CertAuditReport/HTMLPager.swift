@@ -50,13 +50,18 @@ struct HTMLPager<Row: Sendable>: Sendable {
         var table: [UInt8] = []
         table.reserveCapacity(tableRows.reduce(0) { $0 + $1.cellBytes.count + 32 })
         for row in tableRows { row.appendLine(to: &table) }
-        let context = TablePageView(
-            generator: header.generator, asOf: header.asOf, timezone: header.timeZone,
-            title: title, heading: heading, order: order, csv: csvFile, page: page, pages: pages,
-            first: first + 1, last: first + slice.count, total: rows.count,
-            hasPrevious: page > 1, previous: page > 1 ? fileName(page - 1) : "", previousNumber: page - 1,
-            hasNext: page < pages, next: page < pages ? fileName(page + 1) : "", nextNumber: page + 1,
-            headings: view.headings, rows: tableRows, tableRows: String(decoding: table, as: UTF8.self))
-        return library.render(context, withTemplate: Self.templateName).map { Array($0.utf8) }
+        func rendered(tableRows markup: String) -> String? {
+            let context = TablePageView(
+                generator: header.generator, asOf: header.asOf, timezone: header.timeZone,
+                title: title, heading: heading, order: order, csv: csvFile, page: page, pages: pages,
+                first: first + 1, last: first + slice.count, total: rows.count,
+                hasPrevious: page > 1, previous: page > 1 ? fileName(page - 1) : "", previousNumber: page - 1,
+                hasNext: page < pages, next: page < pages ? fileName(page + 1) : "", nextNumber: page + 1,
+                headings: view.headings, rows: tableRows, tableRows: markup)
+            return library.render(context, withTemplate: Self.templateName)
+        }
+        guard let shell = rendered(tableRows: PageTableSplice.placeholder) else { return nil }
+        if let spliced = PageTableSplice.splice(table, into: Array(shell.utf8)) { return spliced }
+        return rendered(tableRows: String(decoding: table, as: UTF8.self)).map { Array($0.utf8) }
     }
 }

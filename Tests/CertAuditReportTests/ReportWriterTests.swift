@@ -362,6 +362,30 @@ import Testing
         #expect(builtIn.contains { String(decoding: $0.bytes, as: UTF8.self).contains("<tr class=\"") })
     }
 
+    /// A page template that inserts the rows escaped (`{{tableRows}}`) gets them escaped, as Mustache
+    /// escapes any value, beside the same rows inserted whole.
+    @Test func aPageTemplateThatEscapesItsRowsGetsThemEscaped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-page-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let custom = folder.appendingPathComponent("templates").path
+        try FileManager.default.copyItem(atPath: ReportFixtures.templatesDirectory, toPath: custom)
+        let page = custom + "/page.html.mustache"
+        let shipped = try String(contentsOfFile: page, encoding: .utf8)
+        let escaping = shipped.replacingOccurrences(
+            of: "{{{tableRows}}}",
+            with: "{{{tableRows}}}</tbody></table><pre id=\"escaped\">{{tableRows}}</pre><table><tbody>")
+        #expect(escaping != shipped)
+        try escaping.write(toFile: page, atomically: true, encoding: .utf8)
+        let files = try ReportWriter(templatesDirectory: custom, htmlRowLimit: 1).render(ReportFixtures.hostileModel())
+        let first = try #require(files.first { $0.name == "pages/inventory-0001.html" })
+        let html = String(decoding: first.bytes, as: UTF8.self)
+        let escaped = try #require(html.range(of: "<pre id=\"escaped\">").map { html[$0.upperBound...] })
+        #expect(escaped.hasPrefix("&lt;tr"))
+        #expect(html.contains("<tr"))
+        #expect(!html.contains("certaudit-table-rows"))
+    }
+
     /// Pages are rendered several at a time; the files are the same whatever the number.
     @Test func pagesAreTheSameRenderedOneOrThreeAtATime() throws {
         let model = ReportFixtures.hostileModel()
