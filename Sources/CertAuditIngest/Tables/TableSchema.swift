@@ -62,11 +62,14 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
         var firstLine: [String: Int] = [:]
         if idColumn != nil { firstLine.reserveCapacity(min(file.maximumRowCount, Self.reservationLimit)) }
         let columnCount = file.header.count
-        /// One batch's outcomes into the result, in input order, on this thread.
-        func merge(_ batch: [CSVRow], _ made: [MadeRow]) {
-            for (row, outcome) in zip(batch, made) {
+        /// One batch's outcomes into the result, in input order, on this thread. Each is moved out of
+        /// `made`, which the batch holds alone: copied out, each record's fields were retained, then
+        /// released with the batch (about 80 ms of this thread, the tables' busiest, at 100,000 rows).
+        func merge(_ batch: [CSVRow], _ made: inout [MadeRow?]) {
+            for (row, index) in zip(batch, made.indices) {
+                guard let outcome = made[index].take() else { continue }
                 result.summary.rows += 1
-                switch outcome {
+                switch consume outcome {
                 case .malformed(let column, let reason):
                     result.quarantine.append(
                         QuarantineRecord(input: inputName, line: row.line, column: column, reason: reason))
@@ -107,24 +110,24 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
         // depend on `workers`.
         let make = makeRecord
         var batch = parsed()
-        var previous: (batch: [CSVRow], made: [MadeRow])?
+        var previous: (batch: [CSVRow], made: [MadeRow?])?
         while !batch.isEmpty {
             let current = batch
             let last = current.count < Self.batchSize
             let made = overlapping(
                 workers: workers,
                 background: {
-                    parallelMap(current, workers: current.count < Self.batchSize / 4 ? 1 : workers) { row in
+                    parallelMap(current, workers: current.count < Self.batchSize / 4 ? 1 : workers) { row -> MadeRow? in
                         Self.made(row, columnCount: columnCount, layout: layout, timeZone: timeZone, makeRecord: make)
                     }
                 },
                 foreground: {
-                    if let previous { merge(previous.batch, previous.made) }
+                    if var merged = previous.take() { merge(merged.batch, &merged.made) }
                     batch = last ? [] : parsed()
                 })
             previous = (current, made)
         }
-        if let previous { merge(previous.batch, previous.made) }
+        if var merged = previous.take() { merge(merged.batch, &merged.made) }
         result.summary.accepted = result.records.count
         result.summary.quarantined = result.quarantine.count
         return result
