@@ -3,8 +3,9 @@ import Foundation
 /// Hands bytes from the thread that writes a file to a thread that reads them as they come (the
 /// schema validation of `report.xml`, which then runs beside its rendering instead of after it).
 ///
-/// At most `capacity` pieces wait at a time: a writer that gets ahead blocks, so memory stays at a
-/// few pieces however large the file. A reader that stops early (`abandon`, a document found not
+/// At most `capacity` pieces wait at a time, and as many read ones are kept for the writer to fill
+/// again (`send(taking:)`): a writer that gets ahead blocks, so memory stays at a few pieces however
+/// large the file. A reader that stops early (`abandon`, a document found not
 /// well-formed) never blocks the writer: what it sends after that is dropped.
 final class BytePipe: @unchecked Sendable {
     // Every stored property below is read and written only with `condition` locked.
