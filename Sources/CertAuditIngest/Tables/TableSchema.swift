@@ -62,14 +62,11 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
         var firstLine: [String: Int] = [:]
         if idColumn != nil { firstLine.reserveCapacity(min(file.maximumRowCount, Self.reservationLimit)) }
         let columnCount = file.header.count
-        /// One batch's outcomes into the result, in input order, on this thread. Each is moved out of
-        /// `made`, which the batch holds alone: copied out, each record's fields were retained, then
-        /// released with the batch (about 80 ms of this thread, the tables' busiest, at 100,000 rows).
-        func merge(_ batch: [CSVRow], _ made: inout [MadeRow?]) {
-            for (row, index) in zip(batch, made.indices) {
-                guard let outcome = made[index].take() else { continue }
+        /// One batch's outcomes into the result, in input order, on this thread.
+        func merge(_ batch: [CSVRow], _ made: [MadeRow]) {
+            for (row, outcome) in zip(batch, made) {
                 result.summary.rows += 1
-                switch consume outcome {
+                switch outcome {
                 case .malformed(let column, let reason):
                     result.quarantine.append(
                         QuarantineRecord(input: inputName, line: row.line, column: column, reason: reason))
@@ -110,24 +107,24 @@ struct TableSchema<Record: Sendable, Column: InputTableColumn>: Sendable {
         // depend on `workers`.
         let make = makeRecord
         var batch = parsed()
-        var previous: (batch: [CSVRow], made: [MadeRow?])?
+        var previous: (batch: [CSVRow], made: [MadeRow])?
         while !batch.isEmpty {
             let current = batch
             let last = current.count < Self.batchSize
             let made = overlapping(
                 workers: workers,
                 background: {
-                    parallelMap(current, workers: current.count < Self.batchSize / 4 ? 1 : workers) { row -> MadeRow? in
+                    parallelMap(current, workers: current.count < Self.batchSize / 4 ? 1 : workers) { row in
                         Self.made(row, columnCount: columnCount, layout: layout, timeZone: timeZone, makeRecord: make)
                     }
                 },
                 foreground: {
-                    if var merged = previous.take() { merge(merged.batch, &merged.made) }
+                    if let previous { merge(previous.batch, previous.made) }
                     batch = last ? [] : parsed()
                 })
             previous = (current, made)
         }
-        if var merged = previous.take() { merge(merged.batch, &merged.made) }
+        if let previous { merge(previous.batch, previous.made) }
         result.summary.accepted = result.records.count
         result.summary.quarantined = result.quarantine.count
         return result
