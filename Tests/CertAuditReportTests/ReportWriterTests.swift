@@ -335,19 +335,6 @@ import Testing
     /// built-in one did, still gets them and writes the same pages, the hostile rows' classes and
     /// escaped cells included.
     @Test func aPageTemplateThatLoopsOverItsRowsWritesTheSamePages() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-page-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let fileManager = FileManager.default
-        let custom = folder.appendingPathComponent("templates").path
-        try fileManager.copyItem(atPath: ReportFixtures.templatesDirectory, toPath: custom)
-        let page = custom + "/page.html.mustache"
-        let shipped = try String(contentsOfFile: page, encoding: .utf8)
-        let looping = shipped.replacingOccurrences(
-            of: "{{{tableRows}}}",
-            with: "{{#rows}}\n<tr{{#hasRowClass}} class=\"{{rowClass}}\"{{/hasRowClass}}>{{{cells}}}</tr>\n{{/rows}}\n")
-        #expect(looping != shipped)
-        try looping.write(toFile: page, atomically: true, encoding: .utf8)
         let model = ReportFixtures.hostileModel()
         let pages = { (templates: String) throws -> [(name: String, bytes: [UInt8])] in
             try ReportWriter(templatesDirectory: templates, htmlRowLimit: 1).render(model).filter {
@@ -355,16 +342,21 @@ import Testing
             }
         }
         let builtIn = try pages(ReportFixtures.templatesDirectory)
-        let loopingPages = try pages(custom)
+        let loopingPages = try Self.withPageTemplate(
+            showingRowsAs:
+                "{{#rows}}\n<tr{{#hasRowClass}} class=\"{{rowClass}}\"{{/hasRowClass}}>{{{cells}}}</tr>\n{{/rows}}\n",
+            pages)
         #expect(builtIn.count > 2)
         #expect(builtIn.map(\.name) == loopingPages.map(\.name))
         for (one, other) in zip(builtIn, loopingPages) { #expect(one.bytes == other.bytes, "\(one.name)") }
         #expect(builtIn.contains { String(decoding: $0.bytes, as: UTF8.self).contains("<tr class=\"") })
     }
 
-    /// A page template that inserts the rows escaped (`{{tableRows}}`) gets them escaped, as Mustache
-    /// escapes any value, beside the same rows inserted whole.
-    @Test func aPageTemplateThatEscapesItsRowsGetsThemEscaped() throws {
+    /// Runs `body` on a copy of the shipped templates whose page template shows its rows as `rows`
+    /// says instead of `{{{tableRows}}}`.
+    static func withPageTemplate<Result>(
+        showingRowsAs rows: String, _ body: (_ templates: String) throws -> Result
+    ) throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certaudit-page-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -372,12 +364,20 @@ import Testing
         try FileManager.default.copyItem(atPath: ReportFixtures.templatesDirectory, toPath: custom)
         let page = custom + "/page.html.mustache"
         let shipped = try String(contentsOfFile: page, encoding: .utf8)
-        let escaping = shipped.replacingOccurrences(
-            of: "{{{tableRows}}}",
-            with: "{{{tableRows}}}</tbody></table><pre id=\"escaped\">{{tableRows}}</pre><table><tbody>")
-        #expect(escaping != shipped)
-        try escaping.write(toFile: page, atomically: true, encoding: .utf8)
-        let files = try ReportWriter(templatesDirectory: custom, htmlRowLimit: 1).render(ReportFixtures.hostileModel())
+        let changed = shipped.replacingOccurrences(of: "{{{tableRows}}}", with: rows)
+        #expect(changed != shipped)
+        try changed.write(toFile: page, atomically: true, encoding: .utf8)
+        return try body(custom)
+    }
+
+    /// A page template that inserts the rows escaped (`{{tableRows}}`) gets them escaped, as Mustache
+    /// escapes any value, beside the same rows inserted whole.
+    @Test func aPageTemplateThatEscapesItsRowsGetsThemEscaped() throws {
+        let files = try Self.withPageTemplate(
+            showingRowsAs: "{{{tableRows}}}</tbody></table><pre id=\"escaped\">{{tableRows}}</pre><table><tbody>"
+        ) { templates in
+            try ReportWriter(templatesDirectory: templates, htmlRowLimit: 1).render(ReportFixtures.hostileModel())
+        }
         let first = try #require(files.first { $0.name == "pages/inventory-0001.html" })
         let html = String(decoding: first.bytes, as: UTF8.self)
         let escaped = try #require(html.range(of: "<pre id=\"escaped\">").map { html[$0.upperBound...] })
