@@ -47,13 +47,7 @@ final class WriteBehind: @unchecked Sendable {
 
     private static func write(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, count: Int) -> Outcome {
         guard let bytes else { return Outcome(count: count, written: 0, error: EFAULT) }
-        var written = 0
-        while written < count {
-            let result = Glibc.write(descriptor, bytes + written, count - written)
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return Outcome(count: count, written: written, error: result < 0 ? errno : EIO) }
-            written += result
-        }
-        return Outcome(count: count, written: written, error: nil)
+        let written = writeAsMuch(descriptor, UnsafeRawBufferPointer(start: bytes, count: count))
+        return Outcome(count: count, written: written, error: written == count ? nil : errno)
     }
 }
