@@ -305,125 +305,136 @@ struct ECDSAKeyTableTests {
     /// and judged as `EVP_DigestVerify` judges them: x ≥ n with r = x − n is valid, r = x + p − n (which
     /// X ≡ (r + n)·Z² would take without its r + n < p guard) is not, nor is an r one off.
     @Test func aPointWhoseXPassesTheOrderIsJudgedAsOpenSSLJudgesIt() throws {
-        let context = try #require(BN_CTX_new())
-        defer { BN_CTX_free(context) }
-        let group = try #require(EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1))
-        defer { EC_GROUP_free(group) }
-        let order = try #require(EC_GROUP_get0_order(group))
-        let field = try #require(EC_GROUP_get0_field(group))
-        let digest = try Self.digestAlgorithm("SHA256")
-        defer { EVP_MD_free(digest) }
-        var verdicts: [String: [Bool]] = [:]
-        for round in 0..<30 {
-            let kind = ["x ≥ n, r = x − n", "r = x + p − n", "x < n, r = x"][round % 3]
-            let numbers = (0..<6).compactMap { _ in BN_new() }
-            defer { for number in numbers { BN_free(number) } }
-            let (x, r, s, e, scratch, inverse) = (
-                numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]
-            )
-            // R: the first point with an x at or after a random start in the kind's range.
-            if round % 3 == 2 {
-                #expect(BN_rand_range(x, order) == 1)
-            } else {
-                #expect(BN_sub(scratch, field, order) == 1 && BN_rand_range(x, scratch) == 1)
-                if round % 3 == 0 { #expect(BN_add(x, x, order) == 1) }
+        try Self.withP256 { context, group, order in
+            let field = try #require(EC_GROUP_get0_field(group))
+            let digest = try Self.digestAlgorithm("SHA256")
+            defer { EVP_MD_free(digest) }
+            var verdicts: [String: [Bool]] = [:]
+            for round in 0..<30 {
+                let kind = ["x ≥ n, r = x − n", "r = x + p − n", "x < n, r = x"][round % 3]
+                let numbers = (0..<6).compactMap { _ in BN_new() }
+                defer { for number in numbers { BN_free(number) } }
+                let (x, r, s, e, scratch, inverse) = (
+                    numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]
+                )
+                // R: the first point with an x at or after a random start in the kind's range.
+                if round % 3 == 2 {
+                    #expect(BN_rand_range(x, order) == 1)
+                } else {
+                    #expect(BN_sub(scratch, field, order) == 1 && BN_rand_range(x, scratch) == 1)
+                    if round % 3 == 0 { #expect(BN_add(x, x, order) == 1) }
+                }
+                let point = try #require(EC_POINT_new(group))
+                let sum = try #require(EC_POINT_new(group))
+                defer {
+                    EC_POINT_free(point)
+                    EC_POINT_free(sum)
+                }
+                while EC_POINT_set_compressed_coordinates(group, point, x, 0, context) != 1 {
+                    ERR_clear_error()
+                    #expect(BN_add_word(x, 1) == 1)
+                }
+                guard BN_cmp(x, field) < 0 else { continue }
+                // x mod n, the r the point stands for, or for the second kind x + p − n, which is not.
+                #expect(BN_nnmod(r, x, order, context) == 1)
+                if round % 3 == 1 { #expect(BN_add(r, x, field) == 1 && BN_sub(r, r, order) == 1) }
+                #expect(BN_rand_range(s, order) == 1 && BN_add_word(s, 1) == 1)
+                let message = (0..<32).map { _ in UInt8.random(in: 0...255) }
+                var hash = [UInt8](repeating: 0, count: 32)
+                #expect(EVP_Digest(message, message.count, &hash, nil, digest, nil) == 1)
+                #expect(
+                    BN_bin2bn(hash, 32, e) != nil && BN_nnmod(e, e, order, context) == 1 && BN_sub(e, order, e) == 1)
+                // Q = r⁻¹·(s·R − e·G): (r, s) signs e with it and leads back to R.
+                #expect(EC_POINT_mul(group, sum, e, point, s, context) == 1)
+                #expect(BN_mod_inverse(inverse, r, order, context) != nil)
+                #expect(EC_POINT_mul(group, sum, nil, sum, inverse, context) == 1)
+                guard EC_POINT_is_at_infinity(group, sum) == 0 else { continue }
+                let key = try Self.publicKey(of: sum, in: group, context: context)
+                defer { EVP_PKEY_free(key) }
+                let table = try #require(ECDSAKeyTable(key: key))
+                var rBytes = [UInt8](repeating: 0, count: 33)
+                var sBytes = [UInt8](repeating: 0, count: 32)
+                let offsets = [Int32(0), 1, -1]
+                for offset in offsets {
+                    #expect(BN_copy(scratch, r) != nil)
+                    if offset > 0 { #expect(BN_add_word(scratch, 1) == 1) }
+                    if offset < 0 { #expect(BN_sub_word(scratch, 1) == 1) }
+                    #expect(BN_bn2binpad(scratch, &rBytes, 33) == 33 && BN_bn2binpad(s, &sBytes, 32) == 32)
+                    let signature = Self.signature(r: Self.integer(rBytes), s: Self.integer(sBytes))
+                    let openSSL = Self.evpVerifies(signature, of: message, key: key, digest: digest)
+                    #expect(Self.tableVerifies(signature, of: message, table: table, digest: digest) == openSSL)
+                    verdicts[kind + (offset == 0 ? "" : ", r off by one"), default: []].append(openSSL)
+                }
             }
-            let point = try #require(EC_POINT_new(group))
-            let sum = try #require(EC_POINT_new(group))
-            defer {
-                EC_POINT_free(point)
-                EC_POINT_free(sum)
-            }
-            while EC_POINT_set_compressed_coordinates(group, point, x, 0, context) != 1 {
-                ERR_clear_error()
-                #expect(BN_add_word(x, 1) == 1)
-            }
-            guard BN_cmp(x, field) < 0 else { continue }
-            // x mod n, the r the point stands for, or for the second kind x + p − n, which is not.
-            #expect(BN_nnmod(r, x, order, context) == 1)
-            if round % 3 == 1 { #expect(BN_add(r, x, field) == 1 && BN_sub(r, r, order) == 1) }
-            #expect(BN_rand_range(s, order) == 1 && BN_add_word(s, 1) == 1)
-            let message = (0..<32).map { _ in UInt8.random(in: 0...255) }
-            var hash = [UInt8](repeating: 0, count: 32)
-            #expect(EVP_Digest(message, message.count, &hash, nil, digest, nil) == 1)
-            #expect(BN_bin2bn(hash, 32, e) != nil && BN_nnmod(e, e, order, context) == 1 && BN_sub(e, order, e) == 1)
-            // Q = r⁻¹·(s·R − e·G): (r, s) signs e with it and leads back to R.
-            #expect(EC_POINT_mul(group, sum, e, point, s, context) == 1)
-            #expect(BN_mod_inverse(inverse, r, order, context) != nil)
-            #expect(EC_POINT_mul(group, sum, nil, sum, inverse, context) == 1)
-            guard EC_POINT_is_at_infinity(group, sum) == 0 else { continue }
-            var encoded = [UInt8](repeating: 0, count: 65)
-            #expect(EC_POINT_point2oct(group, sum, POINT_CONVERSION_UNCOMPRESSED, &encoded, 65, context) == 65)
-            let key = try Self.publicKey(encoded)
-            defer { EVP_PKEY_free(key) }
-            let table = try #require(ECDSAKeyTable(key: key))
-            var rBytes = [UInt8](repeating: 0, count: 33)
-            var sBytes = [UInt8](repeating: 0, count: 32)
-            let offsets = [Int32(0), 1, -1]
-            for offset in offsets {
-                #expect(BN_copy(scratch, r) != nil)
-                if offset > 0 { #expect(BN_add_word(scratch, 1) == 1) }
-                if offset < 0 { #expect(BN_sub_word(scratch, 1) == 1) }
-                #expect(BN_bn2binpad(scratch, &rBytes, 33) == 33 && BN_bn2binpad(s, &sBytes, 32) == 32)
-                let signature = Self.signature(r: Self.integer(rBytes), s: Self.integer(sBytes))
-                let openSSL = Self.evpVerifies(signature, of: message, key: key, digest: digest)
-                #expect(Self.tableVerifies(signature, of: message, table: table, digest: digest) == openSSL)
-                verdicts[kind + (offset == 0 ? "" : ", r off by one"), default: []].append(openSSL)
-            }
+            // Each kind was made and judged as expected, so the comparison met every case.
+            #expect(verdicts["x ≥ n, r = x − n"]?.allSatisfy { $0 } == true)
+            #expect(verdicts["x < n, r = x"]?.allSatisfy { $0 } == true)
+            #expect(verdicts["r = x + p − n"]?.allSatisfy { !$0 } == true)
+            #expect(verdicts.filter { $0.key.hasSuffix("off by one") }.values.joined().allSatisfy { !$0 })
+            #expect(verdicts["x ≥ n, r = x − n"]?.count ?? 0 >= 5)
         }
-        // Each kind was made and judged as expected, so the comparison met every case.
-        #expect(verdicts["x ≥ n, r = x − n"]?.allSatisfy { $0 } == true)
-        #expect(verdicts["x < n, r = x"]?.allSatisfy { $0 } == true)
-        #expect(verdicts["r = x + p − n"]?.allSatisfy { !$0 } == true)
-        #expect(verdicts.filter { $0.key.hasSuffix("off by one") }.values.joined().allSatisfy { !$0 })
-        #expect(verdicts["x ≥ n, r = x − n"]?.count ?? 0 >= 5)
     }
 
     /// When u1·G + u2·Q is the point at infinity (a digest e ≡ −r·d for the key's private d), there is
     /// no x to compare and no signature, whatever r and s are: the table rejects it as OpenSSL does
     /// (`EVP_PKEY_verify` on the digest), the Jacobian comparison's Z = 0 included.
     @Test func aSumAtInfinityIsNoSignature() throws {
+        try Self.withP256 { context, group, order in
+            let numbers = (0..<4).compactMap { _ in BN_new() }
+            defer { for number in numbers { BN_free(number) } }
+            let (d, r, s, e) = (numbers[0], numbers[1], numbers[2], numbers[3])
+            #expect(BN_rand_range(d, order) == 1 && BN_add_word(d, 1) == 1)
+            let point = try #require(EC_POINT_new(group))
+            defer { EC_POINT_free(point) }
+            #expect(EC_POINT_mul(group, point, d, nil, nil, context) == 1)
+            let key = try Self.publicKey(of: point, in: group, context: context)
+            defer { EVP_PKEY_free(key) }
+            let table = try #require(ECDSAKeyTable(key: key))
+            var checked = 0
+            for _ in 0..<20 {
+                #expect(BN_rand_range(r, order) == 1 && BN_add_word(r, 1) == 1 && BN_cmp(r, order) < 0)
+                #expect(BN_rand_range(s, order) == 1 && BN_add_word(s, 1) == 1 && BN_cmp(s, order) < 0)
+                // e ≡ −r·d: u1·G + u2·Q = s⁻¹·(e + r·d)·G = 0·G.
+                #expect(BN_mod_mul(e, r, d, order, context) == 1 && BN_sub(e, order, e) == 1)
+                var digest = [UInt8](repeating: 0, count: 32)
+                var rBytes = [UInt8](repeating: 0, count: 32)
+                var sBytes = [UInt8](repeating: 0, count: 32)
+                #expect(BN_bn2binpad(e, &digest, 32) == 32 && BN_bn2binpad(r, &rBytes, 32) == 32)
+                #expect(BN_bn2binpad(s, &sBytes, 32) == 32)
+                let signature = Self.signature(r: Self.integer(rBytes), s: Self.integer(sBytes))
+                let ours = digest.withUnsafeBytes { hash in
+                    signature.withUnsafeBytes { table.verifies(digest: hash, signature: $0) }
+                }
+                let verifying = try #require(EVP_PKEY_CTX_new(key, nil))
+                defer { EVP_PKEY_CTX_free(verifying) }
+                #expect(EVP_PKEY_verify_init(verifying) == 1)
+                let openSSL = EVP_PKEY_verify(verifying, signature, signature.count, digest, digest.count) == 1
+                ERR_clear_error()
+                #expect(!ours && !openSSL)
+                checked += 1
+            }
+            #expect(checked == 20)
+        }
+    }
+
+    /// Runs `body` with a `BN_CTX`, the P-256 group and the group's order, freed after it.
+    static func withP256<Result>(
+        _ body: (_ context: OpaquePointer, _ group: OpaquePointer, _ order: OpaquePointer) throws -> Result
+    ) throws -> Result {
         let context = try #require(BN_CTX_new())
         defer { BN_CTX_free(context) }
         let group = try #require(EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1))
         defer { EC_GROUP_free(group) }
-        let order = try #require(EC_GROUP_get0_order(group))
-        let numbers = (0..<4).compactMap { _ in BN_new() }
-        defer { for number in numbers { BN_free(number) } }
-        let (d, r, s, e) = (numbers[0], numbers[1], numbers[2], numbers[3])
-        #expect(BN_rand_range(d, order) == 1 && BN_add_word(d, 1) == 1)
-        let point = try #require(EC_POINT_new(group))
-        defer { EC_POINT_free(point) }
-        #expect(EC_POINT_mul(group, point, d, nil, nil, context) == 1)
+        return try body(context, group, try #require(EC_GROUP_get0_order(group)))
+    }
+
+    /// The P-256 public key at `point`.
+    static func publicKey(of point: OpaquePointer, in group: OpaquePointer, context: OpaquePointer) throws
+        -> OpaquePointer
+    {
         var encoded = [UInt8](repeating: 0, count: 65)
         #expect(EC_POINT_point2oct(group, point, POINT_CONVERSION_UNCOMPRESSED, &encoded, 65, context) == 65)
-        let key = try Self.publicKey(encoded)
-        defer { EVP_PKEY_free(key) }
-        let table = try #require(ECDSAKeyTable(key: key))
-        var checked = 0
-        for _ in 0..<20 {
-            #expect(BN_rand_range(r, order) == 1 && BN_add_word(r, 1) == 1 && BN_cmp(r, order) < 0)
-            #expect(BN_rand_range(s, order) == 1 && BN_add_word(s, 1) == 1 && BN_cmp(s, order) < 0)
-            // e ≡ −r·d: u1·G + u2·Q = s⁻¹·(e + r·d)·G = 0·G.
-            #expect(BN_mod_mul(e, r, d, order, context) == 1 && BN_sub(e, order, e) == 1)
-            var digest = [UInt8](repeating: 0, count: 32)
-            var rBytes = [UInt8](repeating: 0, count: 32)
-            var sBytes = [UInt8](repeating: 0, count: 32)
-            #expect(BN_bn2binpad(e, &digest, 32) == 32 && BN_bn2binpad(r, &rBytes, 32) == 32)
-            #expect(BN_bn2binpad(s, &sBytes, 32) == 32)
-            let signature = Self.signature(r: Self.integer(rBytes), s: Self.integer(sBytes))
-            let ours = digest.withUnsafeBytes { hash in
-                signature.withUnsafeBytes { table.verifies(digest: hash, signature: $0) }
-            }
-            let verifying = try #require(EVP_PKEY_CTX_new(key, nil))
-            defer { EVP_PKEY_CTX_free(verifying) }
-            #expect(EVP_PKEY_verify_init(verifying) == 1)
-            let openSSL = EVP_PKEY_verify(verifying, signature, signature.count, digest, digest.count) == 1
-            ERR_clear_error()
-            #expect(!ours && !openSSL)
-            checked += 1
-        }
-        #expect(checked == 20)
+        return try publicKey(encoded)
     }
 
     /// A P-256 public key from its uncompressed point.
