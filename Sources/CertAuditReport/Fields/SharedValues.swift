@@ -36,8 +36,7 @@ final class SharedValues<Row, Value> {
         guard count < Self.listLimit else { return value }
         if 2 * (count + 1) > identities.count {
             grow()
-            slot = Self.slot(of: identity, among: identities.count)
-            while identities[slot] != 0 { slot = (slot + 1) & (identities.count - 1) }
+            slot = freeSlot(for: identity)
         }
         (identities[slot], keepers[slot], values[slot]) = (identity, row, value)
         count += 1
@@ -59,10 +58,16 @@ final class SharedValues<Row, Value> {
         keepers = [Row?](repeating: nil, count: slots)
         values = [Value?](repeating: nil, count: slots)
         for index in old.0.indices where old.0[index] != 0 {
-            var slot = Self.slot(of: old.0[index], among: slots)
-            while identities[slot] != 0 { slot = (slot + 1) & (slots - 1) }
+            let slot = freeSlot(for: old.0[index])
             (identities[slot], keepers[slot], values[slot]) = (old.0[index], old.1[index], old.2[index])
         }
+    }
+
+    /// The first free slot from `identity`'s first: where a list not in the table goes.
+    private func freeSlot(for identity: Int) -> Int {
+        var slot = Self.slot(of: identity, among: identities.count)
+        while identities[slot] != 0 { slot = (slot + 1) & (identities.count - 1) }
+        return slot
     }
 
     /// How `field` is read by a renderer: through one `SharedValues` when its items are shared.
