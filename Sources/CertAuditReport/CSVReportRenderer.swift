@@ -147,9 +147,16 @@ struct CSVReportRenderer {
 
     /// One record: the cells encoded, comma-separated, CRLF-terminated.
     static func appendRecord(_ cells: [CSVCell], to record: inout [UInt8]) {
-        for index in cells.indices {
-            if index > cells.startIndex { record.append(UInt8(ascii: ",")) }
-            cells[index].append(to: &record)
+        appendRecord(cells: cells.count, to: &record) { index, record in cells[index].append(to: &record) }
+    }
+
+    /// One record of `count` cells, each appended by `cell` (given its index), comma-separated and
+    /// CRLF-terminated: the framing every CSV file's records share, whatever their cells are made of.
+    @inline(__always)
+    static func appendRecord(cells count: Int, to record: inout [UInt8], _ cell: (Int, inout [UInt8]) -> Void) {
+        for index in 0..<count {
+            if index > 0 { record.append(UInt8(ascii: ",")) }
+            cell(index, &record)
         }
         record.append(UInt8(ascii: "\r"))
         record.append(UInt8(ascii: "\n"))

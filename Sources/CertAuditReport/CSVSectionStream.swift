@@ -51,13 +51,10 @@ final class CSVSectionStream<Row> {
         _ row: Row, _ columns: [(guarded: Bool, text: (Row) -> String?)],
         xmlTexts: (texts: [String?], shared: [Bool])? = nil, to record: inout [UInt8]
     ) {
-        for index in columns.indices {
-            if index > columns.startIndex { record.append(UInt8(ascii: ",")) }
+        CSVReportRenderer.appendRecord(cells: columns.count, to: &record) { index, record in
             let text =
                 if let xmlTexts, xmlTexts.shared[index] { xmlTexts.texts[index] } else { columns[index].text(row) }
             CSVCell.append(text, guarded: columns[index].guarded, to: &record)
         }
-        record.append(UInt8(ascii: "\r"))
-        record.append(UInt8(ascii: "\n"))
     }
 }
