@@ -93,9 +93,4 @@ public struct RuleRunner: Sendable {
             }
         }
     }
-
-    /// A rule with effective dates applies to certificates issued (notBefore, UTC date) within them.
-    static func isEffective(_ descriptor: RuleDescriptor, for certificate: Certificate) -> Bool {
-        CertificateCheck.isEffective(from: descriptor.effectiveFrom, until: descriptor.effectiveUntil, for: certificate)
-    }
 }

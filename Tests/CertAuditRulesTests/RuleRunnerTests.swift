@@ -34,15 +34,19 @@ struct RuleRunnerTests {
             record.issuedAt = seconds.map(Instant.init(secondsSinceEpoch:))
             return Certificate(record: record)
         }
+        func isEffective(_ descriptor: RuleDescriptor, for certificate: Certificate) -> Bool {
+            CertificateCheck.isEffective(
+                from: descriptor.effectiveFrom, until: descriptor.effectiveUntil, for: certificate)
+        }
         let dated = descriptor(from: from, until: until)
         let fromMidnight: Int64 = 1_741_996_800  // 2025-03-15T00:00:00Z
         let untilMidnight: Int64 = 1_773_532_800  // 2026-03-15T00:00:00Z
-        #expect(!RuleRunner.isEffective(dated, for: issued(fromMidnight - 1)))
-        #expect(RuleRunner.isEffective(dated, for: issued(fromMidnight)))
-        #expect(RuleRunner.isEffective(dated, for: issued(untilMidnight - 1)))
-        #expect(!RuleRunner.isEffective(dated, for: issued(untilMidnight)))
-        #expect(RuleRunner.isEffective(dated, for: issued(nil)))
-        #expect(RuleRunner.isEffective(descriptor(from: nil, until: nil), for: issued(fromMidnight - 1)))
+        #expect(!isEffective(dated, for: issued(fromMidnight - 1)))
+        #expect(isEffective(dated, for: issued(fromMidnight)))
+        #expect(isEffective(dated, for: issued(untilMidnight - 1)))
+        #expect(!isEffective(dated, for: issued(untilMidnight)))
+        #expect(isEffective(dated, for: issued(nil)))
+        #expect(isEffective(descriptor(from: nil, until: nil), for: issued(fromMidnight - 1)))
     }
 
     /// The runner asks a rule about a certificate only when the rule is in effect for it and applies

@@ -73,7 +73,10 @@ struct ZlintAgreementTests {
     static func scope(_ rule: any CertificateRule, _ facts: CertificateFacts) -> Verdict? {
         let certificate = certificate(facts)
         if !rule.applies(to: certificate, in: context) { return .notApplicable }
-        if !RuleRunner.isEffective(rule.descriptor, for: certificate) { return .notEffective }
+        let dates = rule.descriptor
+        if !CertificateCheck.isEffective(from: dates.effectiveFrom, until: dates.effectiveUntil, for: certificate) {
+            return .notEffective
+        }
         return nil
     }
 
